@@ -1,0 +1,70 @@
+/* cli.h: what the non-interactive commands share: options, errors, opening the store. */
+#ifndef SAMESONG_CLI_H
+#define SAMESONG_CLI_H
+
+#include "store.h"
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+/* Options that apply to every command, and which command is running. */
+struct cli {
+    const char *db_path;  /* --db, or NULL for the default */
+    bool read_only;       /* --read-only */
+    const char *command;  /* for messages: "add", "export", ... */
+};
+
+/* getopt_long codes for the options every command takes. */
+enum { CLI_OPT_DB = 1000, CLI_OPT_READ_ONLY, CLI_OPT_HELP = 'h' };
+#define CLI_COMMON_OPTIONS                                                                        \
+    {"db", required_argument, NULL, CLI_OPT_DB},                                                  \
+        {"read-only", no_argument, NULL, CLI_OPT_READ_ONLY}, { "help", no_argument, NULL, 'h' }
+
+/* getopt_long that handles --db and --read-only itself, reports unknown
+ * options and missing arguments as '?' after printing one line, and returns
+ * the command's own options (and 'h'). */
+int cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,
+               const struct option *longopts);
+
+/* Prints "samesong: COMMAND: message" to stderr and returns EXIT_FAIL. */
+int cli_fail(const struct cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints "samesong: COMMAND: message; see 'samesong COMMAND --help'" and returns EXIT_USAGE. */
+int cli_usage_error(const struct cli *cli, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Prints the command's help text to stdout and returns EXIT_OK. */
+int cli_help(const char *text);
+
+/* Opens the store (creating the default database's folder when needed);
+ * prints the error and returns EXIT_FAIL on failure. */
+int cli_open_store(const struct cli *cli, struct store **st);
+
+/* Opens the store and finds SESSION in it; on failure prints, closes and returns EXIT_FAIL. */
+int cli_open_session(const struct cli *cli, const char *ref, struct store **st, int64_t *id);
+
+/* Reads the step titles and questions; prints the error and returns EXIT_FAIL on failure. */
+int cli_load_steps(const struct cli *cli, struct step_text steps[STEP_COUNT]);
+
+/* Reads, checks and imports a session file ("-" for stdin) into st; prints
+ * the error naming the file and returns EXIT_FAIL on failure. */
+int cli_import_file(const struct cli *cli, const char *path, const char *slug, struct store *st,
+                    char **slug_out);
+
+/* Writes untrusted text made safe for the terminal. */
+void cli_put_safe(FILE *out, const char *text, bool keep_newlines);
+
+/* The --db option to repeat in hints, "" when the default database is used. */
+char *cli_db_hint(const struct cli *cli);
+
+int cli_new(struct cli *cli, int argc, char **argv);
+int cli_list(struct cli *cli, int argc, char **argv);
+int cli_add(struct cli *cli, int argc, char **argv);
+int cli_show(struct cli *cli, int argc, char **argv);
+int cli_export(struct cli *cli, int argc, char **argv);
+int cli_import(struct cli *cli, int argc, char **argv);
+int cli_demo(struct cli *cli, int argc, char **argv);
+
+#endif

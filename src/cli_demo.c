@@ -1,0 +1,55 @@
+/* cli_demo.c: `samesong demo`: put the example workshop in the database and say how to look at it. */
+#include "cli.h"
+#include "paths.h"
+#include "util.h"
+
+#include <stdlib.h>
+
+#define DEMO_SLUG "replyline-positioning-workshop"
+
+static const char help[] =
+    "Usage: samesong demo\n"
+    "Import the example workshop (a help-desk tool for e-commerce brands, six\n"
+    "stakeholders) into the database, unless it is already there, and print how\n"
+    "to look at it.\n"
+    "\n"
+    "      --db FILE   use FILE as the database\n"
+    "  -h, --help      show this help\n";
+
+int cli_demo(struct cli *cli, int argc, char **argv)
+{
+    static const struct option options[] = {CLI_COMMON_OPTIONS, {0}};
+    int opt;
+    while ((opt = cli_getopt(cli, argc, argv, "h", options)) != -1) {
+        switch (opt) {
+        case 'h': return cli_help(help);
+        default: return EXIT_USAGE;
+        }
+    }
+    if (optind < argc)
+        return cli_usage_error(cli, "unexpected argument \"%s\"", argv[optind]);
+    struct store *st;
+    int rc = cli_open_store(cli, &st);
+    if (rc != EXIT_OK)
+        return rc;
+    int64_t id;
+    bool there = store_find_session(st, DEMO_SLUG, &id) == 0;
+    if (!there) {
+        char *example = paths_data_file("examples/demo.json");
+        char *slug = NULL;
+        rc = cli_import_file(cli, example, DEMO_SLUG, st, &slug);
+        free(slug);
+        free(example);
+    }
+    if (rc == EXIT_OK) {
+        char *db = cli_db_hint(cli);
+        printf("The demo workshop %s %s, as session " DEMO_SLUG ".\n"
+               "Look at it with:\n"
+               "  samesong%s show " DEMO_SLUG "\n"
+               "  samesong%s export " DEMO_SLUG " --format md\n",
+               there ? "was already in" : "is now in", store_path(st), db, db);
+        free(db);
+    }
+    store_close(st);
+    return rc;
+}

@@ -1,0 +1,89 @@
+/* cli_export.c: `samesong export`: a session as a session file (JSON) or a Markdown canvas. */
+#include "cli.h"
+#include "files.h"
+#include "report.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char help[] =
+    "Usage: samesong export SESSION [--format json|md] [-o FILE]\n"
+    "Write SESSION as a session file (JSON, which 'samesong import' reads back)\n"
+    "or as a Markdown canvas, to standard output or FILE.\n"
+    "\n"
+    "  -f, --format FMT    json (the default) or md\n"
+    "  -o, --output FILE   write to FILE (replaced whole, never left half-written)\n"
+    "      --db FILE       use FILE as the database\n"
+    "  -h, --help          show this help\n";
+
+/* The export as text, or NULL after printing why. */
+static char *render(const struct cli *cli, struct store *st, int64_t id, bool markdown)
+{
+    char *out = NULL;
+    if (!markdown) {
+        if (store_export_json(st, id, &out) < 0) {
+            cli_fail(cli, "%s", store_error(st));
+            return NULL;
+        }
+        char *line = xasprintf("%s\n", out);
+        free(out);
+        return line;
+    }
+    struct step_text steps[STEP_COUNT];
+    if (cli_load_steps(cli, steps) != EXIT_OK)
+        return NULL;
+    struct session s;
+    if (store_load_session(st, id, &s) < 0) {
+        cli_fail(cli, "%s", store_error(st));
+    } else {
+        out = report_markdown(&s, steps);
+        session_free(&s);
+    }
+    store_steps_free(steps);
+    return out;
+}
+
+int cli_export(struct cli *cli, int argc, char **argv)
+{
+    static const struct option options[] = {
+        CLI_COMMON_OPTIONS,
+        {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {0},
+    };
+    const char *format = "json", *output = NULL;
+    int opt;
+    while ((opt = cli_getopt(cli, argc, argv, "hf:o:", options)) != -1) {
+        switch (opt) {
+        case 'h': return cli_help(help);
+        case 'f': format = optarg; break;
+        case 'o': output = optarg; break;
+        default: return EXIT_USAGE;
+        }
+    }
+    if (argc - optind != 1)
+        return cli_usage_error(cli, argc == optind ? "missing SESSION" : "give one SESSION");
+    bool markdown = strcmp(format, "md") == 0 || strcmp(format, "markdown") == 0;
+    if (!markdown && strcmp(format, "json") != 0)
+        return cli_usage_error(cli, "unknown format \"%s\"; formats are json, md", format);
+
+    struct store *st;
+    int64_t id;
+    int rc = cli_open_session(cli, argv[optind], &st, &id);
+    if (rc != EXIT_OK)
+        return rc;
+    char *text = render(cli, st, id, markdown);
+    store_close(st);
+    if (!text)
+        return EXIT_FAIL;
+    if (!output || strcmp(output, "-") == 0) {
+        fputs(text, stdout);
+        if (fflush(stdout) != 0)
+            rc = cli_fail(cli, "cannot write to standard output: %m");
+    } else if (file_write_atomic(output, text, strlen(text)) < 0) {
+        rc = cli_fail(cli, "cannot write %s: %m", output);
+    }
+    free(text);
+    return rc;
+}

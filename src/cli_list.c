@@ -1,0 +1,112 @@
+/* cli_list.c: `samesong list`: the sessions, newest first, as a table or JSON. */
+#include "cli.h"
+#include "text.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char help[] =
+    "Usage: samesong list [--json]\n"
+    "List the sessions, newest first: number, slug, name, product, mode, status,\n"
+    "participants and the date it was created.\n"
+    "\n"
+    "      --json      print a JSON array instead of a table\n"
+    "      --db FILE   use FILE as the database\n"
+    "  -h, --help      show this help\n";
+
+enum { COL_ID, COL_SLUG, COL_NAME, COL_PRODUCT, COL_MODE, COL_STATUS, COL_PEOPLE, COL_DATE,
+       COL_COUNT };
+static const char *const headings[COL_COUNT] = {"#",    "SLUG",   "NAME",   "PRODUCT",
+                                                "MODE", "STATUS", "PEOPLE", "CREATED"};
+/* Long names and products are cut so a row stays on one line of a terminal. */
+static const int max_width[COL_COUNT] = {8, TEXT_SLUG_MAX, 36, 20, 8, 6, 6, 10};
+
+static void print_row(char *const cells[COL_COUNT], const int widths[COL_COUNT])
+{
+    for (int c = 0; c < COL_COUNT; c++) {
+        fputs(cells[c], stdout);
+        if (c < COL_COUNT - 1)
+            printf("%*s", widths[c] - text_width(cells[c]) + 2, "");
+    }
+    putchar('\n');
+}
+
+static void print_table(const struct session_summary *list, size_t count)
+{
+    char *(*rows)[COL_COUNT] = xcalloc(count, sizeof *rows);
+    int widths[COL_COUNT];
+    for (int c = 0; c < COL_COUNT; c++)
+        widths[c] = text_width(headings[c]);
+    for (size_t i = 0; i < count; i++) {
+        const struct session_summary *s = &list[i];
+        char *raw[COL_COUNT] = {
+            xasprintf("%lld", (long long)s->id), xstrdup(s->slug), text_sanitize(s->name, false),
+            text_sanitize(s->product, false), xstrdup(s->solo ? "solo" : "workshop"),
+            xstrdup(s->locked ? "locked" : "open"), xasprintf("%d", s->participants),
+            xstrndup(s->created_at, 10),
+        };
+        for (int c = 0; c < COL_COUNT; c++) {
+            rows[i][c] = text_truncate(raw[c], max_width[c], "...");
+            free(raw[c]);
+            int w = text_width(rows[i][c]);
+            if (w > widths[c])
+                widths[c] = w;
+        }
+    }
+    print_row((char *const *)headings, widths);
+    for (size_t i = 0; i < count; i++) {
+        print_row(rows[i], widths);
+        for (int c = 0; c < COL_COUNT; c++)
+            free(rows[i][c]);
+    }
+    free(rows);
+}
+
+int cli_list(struct cli *cli, int argc, char **argv)
+{
+    static const struct option options[] = {
+        CLI_COMMON_OPTIONS,
+        {"json", no_argument, NULL, 'j'},
+        {0},
+    };
+    bool json = false;
+    int opt;
+    while ((opt = cli_getopt(cli, argc, argv, "h", options)) != -1) {
+        switch (opt) {
+        case 'h': return cli_help(help);
+        case 'j': json = true; break;
+        default: return EXIT_USAGE;
+        }
+    }
+    if (optind < argc)
+        return cli_usage_error(cli, "unexpected argument \"%s\"", argv[optind]);
+    struct store *st;
+    int rc = cli_open_store(cli, &st);
+    if (rc != EXIT_OK)
+        return rc;
+    if (json) {
+        char *text;
+        if (store_list_json(st, &text) < 0)
+            rc = cli_fail(cli, "%s", store_error(st));
+        else
+            printf("%s\n", text);
+        free(text);
+    } else {
+        struct session_summary *list;
+        size_t count;
+        if (store_list_sessions(st, &list, &count) < 0) {
+            rc = cli_fail(cli, "%s", store_error(st));
+        } else if (count == 0) {
+            char *db = cli_db_hint(cli);
+            printf("No sessions yet. Start one with: samesong%s new NAME\n"
+                   "or look at the example with:     samesong%s demo\n", db, db);
+            free(db);
+        } else {
+            print_table(list, count);
+        }
+        store_summaries_free(list, count);
+    }
+    store_close(st);
+    return rc;
+}

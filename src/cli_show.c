@@ -1,0 +1,48 @@
+/* cli_show.c: `samesong show`: every answer of a session, by step and participant. */
+#include "cli.h"
+#include "report.h"
+
+#include <stdlib.h>
+
+static const char help[] =
+    "Usage: samesong show SESSION\n"
+    "Print every answer of SESSION (its slug or number), by step and participant,\n"
+    "with the decisions and the sales narrative when there are any.\n"
+    "\n"
+    "      --db FILE   use FILE as the database\n"
+    "  -h, --help      show this help\n";
+
+int cli_show(struct cli *cli, int argc, char **argv)
+{
+    static const struct option options[] = {CLI_COMMON_OPTIONS, {0}};
+    int opt;
+    while ((opt = cli_getopt(cli, argc, argv, "h", options)) != -1) {
+        switch (opt) {
+        case 'h': return cli_help(help);
+        default: return EXIT_USAGE;
+        }
+    }
+    if (argc - optind != 1)
+        return cli_usage_error(cli, argc == optind ? "missing SESSION" : "give one SESSION");
+    struct step_text steps[STEP_COUNT];
+    int rc = cli_load_steps(cli, steps);
+    if (rc != EXIT_OK)
+        return rc;
+    struct store *st;
+    int64_t id;
+    rc = cli_open_session(cli, argv[optind], &st, &id);
+    struct session s;
+    if (rc == EXIT_OK) {
+        if (store_load_session(st, id, &s) < 0) {
+            rc = cli_fail(cli, "%s", store_error(st));
+        } else {
+            char *text = report_text(&s, steps);
+            fputs(text, stdout);
+            free(text);
+            session_free(&s);
+        }
+        store_close(st);
+    }
+    store_steps_free(steps);
+    return rc;
+}

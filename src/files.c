@@ -1,0 +1,91 @@
+/* files.c: reading whole files, writing them without leaving half a file, making folders. */
+#include "files.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+char *file_read(const char *path, size_t *len)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 8192, n = 0;
+    char *data = xmalloc(cap);
+    size_t got;
+    while ((got = fread(data + n, 1, cap - n - 1, f)) > 0) {
+        n += got;
+        if (cap - n - 1 == 0)
+            data = xrealloc(data, cap *= 2);
+    }
+    int failed = ferror(f);
+    int saved = errno;
+    if (f != stdin)
+        fclose(f);
+    if (failed) {
+        free(data);
+        errno = saved ? saved : EIO;
+        return NULL;
+    }
+    data[n] = '\0';
+    *len = n;
+    return data;
+}
+
+int file_write_atomic(const char *path, const char *data, size_t len)
+{
+    char *tmp = xasprintf("%s.XXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        free(tmp);
+        return -1;
+    }
+    size_t done = 0;
+    int rc = 0;
+    while (done < len && rc == 0) {
+        ssize_t w = write(fd, data + done, len - done);
+        if (w < 0 && errno != EINTR)
+            rc = -1;
+        else if (w > 0)
+            done += (size_t)w;
+    }
+    /* mkstemp makes the file 0600; an export is an ordinary document. */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (rc == 0 && (fchmod(fd, 0666 & ~mask) < 0 || fsync(fd) < 0))
+        rc = -1;
+    int saved = errno;
+    if (close(fd) < 0 && rc == 0)
+        rc = -1, saved = errno;
+    if (rc == 0 && rename(tmp, path) < 0)
+        rc = -1, saved = errno;
+    if (rc < 0) {
+        unlink(tmp);
+        errno = saved;
+    }
+    free(tmp);
+    return rc;
+}
+
+int file_make_folders(const char *path)
+{
+    char *copy = xstrdup(path);
+    int rc = 0;
+    for (char *p = copy + 1; rc == 0; p++) {
+        if (*p != '/' && *p != '\0')
+            continue;
+        char saved = *p;
+        *p = '\0';
+        if (mkdir(copy, 0700) < 0 && errno != EEXIST)
+            rc = -1;
+        *p = saved;
+        if (saved == '\0')
+            break;
+    }
+    free(copy);
+    return rc;
+}

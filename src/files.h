@@ -1,0 +1,19 @@
+/* files.h: reading whole files, writing them without leaving half a file, making folders. */
+#ifndef SAMESONG_FILES_H
+#define SAMESONG_FILES_H
+
+#include <stddef.h>
+
+/* The whole file, NUL-terminated (caller frees); "-" reads standard input.
+ * NULL with errno set on failure. */
+char *file_read(const char *path, size_t *len);
+
+/* Writes data to a temporary file beside path, flushes it to disk and
+ * renames it over path, so readers see the old file or the new one, never
+ * half of one. Returns 0, or -1 with errno set. */
+int file_write_atomic(const char *path, const char *data, size_t len);
+
+/* Creates a folder and its parents (mode 0700 for new ones); 0 or -1 with errno. */
+int file_make_folders(const char *path);
+
+#endif

@@ -1,0 +1,93 @@
+/* main.c: the command line: global options, then a subcommand. */
+#include "config.h"
+
+#include "cli.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct command {
+    const char *name;
+    int (*run)(struct cli *cli, int argc, char **argv);
+    const char *summary;
+};
+
+static const struct command commands[] = {
+    {"new", cli_new, "create a session and print its slug"},
+    {"list", cli_list, "list the sessions, newest first"},
+    {"add", cli_add, "record one participant's answer for a step"},
+    {"show", cli_show, "print every answer of a session"},
+    {"export", cli_export, "write a session as JSON or a Markdown canvas"},
+    {"import", cli_import, "create a session from a session file"},
+    {"demo", cli_demo, "put the example workshop in the database"},
+};
+#define COMMAND_COUNT (sizeof commands / sizeof commands[0])
+
+static void print_usage(FILE *out)
+{
+    fputs("Usage: samesong [--db FILE] [--read-only] COMMAND [ARGS]\n"
+          "Run a B2B product positioning workshop: competitive alternatives, differentiated\n"
+          "capabilities, value themes, best-fit customers, market category.\n"
+          "\n"
+          "Commands:\n",
+          out);
+    for (size_t i = 0; i < COMMAND_COUNT; i++)
+        fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
+    fputs("\n"
+          "Options:\n"
+          "      --db FILE     use FILE as the database (default: $SAMESONG_DB, else\n"
+          "                    $XDG_DATA_HOME/samesong/samesong.db)\n"
+          "      --read-only   open the database read-only\n"
+          "  -h, --help        show this help; 'samesong COMMAND --help' for a command\n"
+          "  -V, --version     show the version\n"
+          "\n"
+          "A SESSION is a session's slug or its number from 'samesong list'.\n"
+          "See samesong(1) for more.\n",
+          out);
+}
+
+/* Width arithmetic needs a UTF-8 locale: stored text is UTF-8 whatever the
+ * environment says, so fall back to C.UTF-8 when the locale is not UTF-8. */
+static void set_locale(void)
+{
+    setlocale(LC_ALL, "");
+    if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+        setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+int main(int argc, char **argv)
+{
+    set_locale();
+    struct cli cli = {0};
+    static const struct option options[] = {
+        CLI_COMMON_OPTIONS,
+        {"version", no_argument, NULL, 'V'},
+        {0},
+    };
+    int opt;
+    /* '+': stop at the command name; the command parses the rest. */
+    while ((opt = cli_getopt(&cli, argc, argv, "+hV", options)) != -1) {
+        switch (opt) {
+        case 'h': print_usage(stdout); return EXIT_OK;
+        case 'V': printf("samesong %s\n", PACKAGE_VERSION); return EXIT_OK;
+        default: return EXIT_USAGE;
+        }
+    }
+    if (optind == argc) {
+        print_usage(stderr);
+        return EXIT_USAGE;
+    }
+    const char *name = argv[optind];
+    for (size_t i = 0; i < COMMAND_COUNT; i++) {
+        if (strcmp(commands[i].name, name) == 0) {
+            cli.command = name;
+            argv += optind;
+            argc -= optind;
+            optind = 0; /* start getopt afresh on the command's arguments */
+            return commands[i].run(&cli, argc, argv);
+        }
+    }
+    return cli_usage_error(&cli, "unknown command \"%s\"", name);
+}

@@ -1,0 +1,111 @@
+/* report_md.c: a session as a Markdown canvas for `samesong export --format md`. */
+#include "report.h"
+#include "text.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const role_titles[ROLE_COUNT] = {
+    "CEO", "Marketing", "Sales", "Product", "Customer success", "Other",
+};
+
+/* Adds user text so Markdown shows it literally: controls made visible,
+ * markup characters escaped, and each line kept inside the current block. */
+static void add_md(struct strbuf *b, const char *text, const char *line_prefix)
+{
+    char *safe = text_sanitize(text, true);
+    for (const char *c = safe; *c; c++) {
+        if (*c == '\n') {
+            strbuf_printf(b, "\n%s", line_prefix);
+            continue;
+        }
+        if (strchr("\\`*_[]<>#|~", *c))
+            strbuf_add(b, "\\", 1);
+        strbuf_add(b, c, 1);
+    }
+    free(safe);
+}
+
+static void add_answers(struct strbuf *b, const struct session *s, enum step step)
+{
+    bool any = false;
+    for (size_t p = 0; p < s->participant_count; p++) {
+        bool first = true;
+        for (size_t i = 0; i < s->input_count; i++) {
+            const struct input *in = &s->inputs[i];
+            if (in->participant != p || in->step != step)
+                continue;
+            if (first) {
+                strbuf_puts(b, "- **");
+                add_md(b, s->participants[p].name, "");
+                strbuf_printf(b, "** (%s): ", role_titles[s->participants[p].role]);
+                first = false;
+                any = true;
+            } else {
+                strbuf_puts(b, "; ");
+            }
+            add_md(b, in->text, "");
+            if (in->group && strcmp(in->group, in->text) != 0) {
+                strbuf_puts(b, " (group: ");
+                add_md(b, in->group, "");
+                strbuf_puts(b, ")");
+            }
+        }
+        if (!first)
+            strbuf_puts(b, "\n");
+    }
+    if (!any)
+        strbuf_puts(b, "_No answers yet._\n");
+}
+
+char *report_markdown(const struct session *s, const struct step_text steps[STEP_COUNT])
+{
+    struct strbuf b = {0};
+    const char *kind = s->solo && !s->locked ? "Positioning thesis" : "Positioning canvas";
+    strbuf_printf(&b, "# %s: ", kind);
+    add_md(&b, s->name, "");
+    strbuf_puts(&b, "\n\n");
+    if (*s->product) {
+        strbuf_puts(&b, "- Product: ");
+        add_md(&b, s->product, "");
+        strbuf_puts(&b, "\n");
+    }
+    strbuf_printf(&b, "- Mode: %s\n", s->solo ? "solo" : "workshop");
+    if (s->locked)
+        strbuf_printf(&b, "- Status: locked on %s\n", s->locked_at ? s->locked_at : "?");
+    else
+        strbuf_puts(&b, "- Status: open (draft)\n");
+    strbuf_printf(&b, "- Created: %s\n", s->created_at ? s->created_at : "?");
+    strbuf_puts(&b, "- Participants: ");
+    for (size_t p = 0; p < s->participant_count; p++) {
+        if (p)
+            strbuf_puts(&b, ", ");
+        add_md(&b, s->participants[p].name, "");
+        strbuf_printf(&b, " (%s)", role_titles[s->participants[p].role]);
+    }
+    strbuf_puts(&b, s->participant_count ? "\n" : "none yet\n");
+
+    for (int step = 0; step < STEP_COUNT; step++) {
+        strbuf_printf(&b, "\n## %d. %s\n\n_%s_\n\n", step + 1, steps[step].title,
+                      steps[step].question);
+        if (s->decisions[step]) {
+            strbuf_puts(&b, "**Decision:** ");
+            add_md(&b, s->decisions[step], "");
+            strbuf_puts(&b, "\n\n");
+        } else {
+            strbuf_puts(&b, "**Decision:** _not decided yet_\n\n");
+        }
+        if (!s->solo)
+            strbuf_puts(&b, "What each participant said:\n\n");
+        add_answers(&b, s, (enum step)step);
+    }
+    strbuf_puts(&b, "\n## Sales narrative\n\n");
+    if (*s->narrative) {
+        add_md(&b, s->narrative, "");
+        strbuf_puts(&b, "\n");
+    } else {
+        strbuf_puts(&b, "_Not written yet._\n");
+    }
+    return strbuf_take(&b);
+}

@@ -1,0 +1,71 @@
+/* session.h: the five steps, the roles, and one session in memory (what import reads,
+ * export writes and the screens show). */
+#ifndef SAMESONG_SESSION_H
+#define SAMESONG_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum step { STEP_ALTERNATIVES, STEP_CAPABILITIES, STEP_VALUE, STEP_CUSTOMERS, STEP_CATEGORY };
+#define STEP_COUNT 5
+
+enum role { ROLE_CEO, ROLE_MARKETING, ROLE_SALES, ROLE_PRODUCT, ROLE_SUCCESS, ROLE_OTHER };
+#define ROLE_COUNT 6
+
+extern const char *const step_ids[STEP_COUNT];
+extern const char *const role_ids[ROLE_COUNT];
+#define STEP_LIST "alternatives, capabilities, value, customers, category"
+#define ROLE_LIST "ceo, marketing, sales, product, success, other"
+
+/* The index of a step or role id, or -1 when there is none by that name. */
+int step_from_id(const char *id);
+int role_from_id(const char *id);
+
+struct participant {
+    char *name;
+    enum role role;
+};
+
+struct input {
+    size_t participant; /* index into session.participants */
+    enum step step;
+    char *text;
+    char *group;        /* group label, or NULL */
+};
+
+struct vote {
+    size_t participant;
+    enum step step;
+    char **ranking;     /* group labels, most important first */
+    size_t ranking_count;
+};
+
+struct session {
+    int64_t id;         /* 0 until stored */
+    char *slug;         /* NULL until stored */
+    char *name;
+    char *product;
+    bool solo;
+    bool locked;
+    char *created_at;   /* ISO 8601 UTC, NULL until stored */
+    char *locked_at;    /* NULL unless locked */
+
+    struct participant *participants;
+    size_t participant_count, participant_cap;
+    struct input *inputs;
+    size_t input_count, input_cap;
+    struct vote *votes;
+    size_t vote_count, vote_cap;
+
+    char *decisions[STEP_COUNT]; /* the room's agreed text, NULL until decided */
+    char *narrative;             /* never NULL once loaded or parsed */
+};
+
+/* Frees everything the session owns and zeroes it; the struct itself is the caller's. */
+void session_free(struct session *s);
+
+/* The index of the participant with that name, or -1. */
+int session_find_participant(const struct session *s, const char *name);
+
+#endif

@@ -1,0 +1,96 @@
+/* store.h: the samesong database: open, migrate, read and write sessions.
+ * The store*.c files are the only ones that speak SQL. Every function that can
+ * fail returns 0 or -1; on -1, store_error() says what went wrong in one line. */
+#ifndef SAMESONG_STORE_H
+#define SAMESONG_STORE_H
+
+#include "session.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct store;
+
+/* The schema version this program writes; a newer file is refused untouched. */
+#define STORE_SCHEMA_VERSION 1
+/* PRAGMA application_id: "SsNg", so `file` and other tools can tell our files. */
+#define STORE_APPLICATION_ID 0x53734e67
+
+/* Opens (creating when needed and allowed) the database at path, migrating its
+ * schema forward. Opens read-only when read_only is set or the file is not
+ * writable. On failure returns -1 with the reason in err. */
+int store_open(const char *path, bool read_only, struct store **out, char *err, size_t errlen);
+void store_close(struct store *st);
+
+const char *store_error(const struct store *st);
+const char *store_path(const struct store *st);
+bool store_is_read_only(const struct store *st);
+/* True when the store chose read-only itself because the file is not writable. */
+bool store_read_only_by_itself(const struct store *st);
+
+/* One line of the sessions list. */
+struct session_summary {
+    int64_t id;
+    char *slug, *name, *product;
+    bool solo, locked;
+    int participants;
+    char *created_at, *changed_at, *locked_at; /* locked_at may be NULL */
+};
+
+/* Every session, newest first. The caller frees with store_summaries_free. */
+int store_list_sessions(struct store *st, struct session_summary **out, size_t *count);
+void store_summaries_free(struct session_summary *list, size_t count);
+
+/* The same list as a JSON array of objects (caller frees). */
+int store_list_json(struct store *st, char **json_out);
+
+/* Finds a session by its slug or its number. */
+int store_find_session(struct store *st, const char *ref, int64_t *id);
+
+/* Creates an open session. slug may be NULL to derive it from name. On
+ * success *slug_out (caller frees) holds the slug. */
+int store_create_session(struct store *st, const char *name, const char *product, bool solo,
+                         const char *slug, char **slug_out);
+
+/* Records one answer. The participant is created on first use with role
+ * (ROLE_OTHER when role is -1); naming them with another role is an error. */
+int store_add_input(struct store *st, int64_t session_id, const char *participant, int role,
+                    enum step step, const char *text, const char *group);
+
+/* Sets (or replaces) the room's agreed text for a step. */
+int store_set_decision(struct store *st, int64_t session_id, enum step step, const char *text);
+
+/* Locks a session for good; every step must be decided. */
+int store_lock_session(struct store *st, int64_t session_id);
+
+/* Reads a whole session into out (caller frees with session_free). */
+int store_load_session(struct store *st, int64_t id, struct session *out);
+
+/* Writes a parsed session file as a new session, in one transaction. slug may
+ * be NULL to derive it from the name; *slug_out (caller frees) gets the slug. */
+int store_import_session(struct store *st, const struct session *doc, const char *slug,
+                         char **slug_out);
+
+/* The session as a samesong-session/1 JSON document (caller frees). */
+int store_export_json(struct store *st, int64_t id, char **json_out);
+
+/* Parses a samesong-session/1 document with SQLite's JSON functions, checking
+ * every field. On failure returns -1 with "field: reason" in err, for example
+ * `inputs[3].step: "alternative" is not a step; ...`. */
+int store_parse_session_file(const char *json, size_t len, struct session *out, char *err,
+                             size_t errlen);
+
+/* The facilitator's texts for one step, from data/steps.json. */
+struct step_text {
+    char *title;
+    char *question;
+    char **guidance;
+    size_t guidance_count;
+};
+
+/* Reads the steps file (caller frees with store_steps_free). */
+int store_load_steps(const char *path, struct step_text out[STEP_COUNT], char *err, size_t errlen);
+void store_steps_free(struct step_text steps[STEP_COUNT]);
+
+#endif

@@ -1,0 +1,50 @@
+/* store_export.c: a session as a samesong-session/1 document, built by SQLite's JSON functions. */
+#include "store_internal.h"
+#include "util.h"
+
+/* Key order and the omitted "group" follow the session file format, so that
+ * exporting an imported file gives back the same document. json() keeps
+ * subquery results as JSON rather than quoting them as strings;
+ * json_patch drops a null "group", as a merge patch does. */
+static const char export_sql[] =
+    "SELECT json_object("
+    " 'format', 'samesong-session/1', 'name', s.name, 'product', s.product, 'mode', s.mode,"
+    " 'participants', json((SELECT json_group_array(json_object('name', name, 'role', role))"
+    "   FROM (SELECT name, role FROM participants WHERE session_id = s.id"
+    "         ORDER BY position, id))),"
+    " 'inputs', json((SELECT json_group_array(json_patch("
+    "     json_object('participant', name, 'step', step, 'text', text),"
+    "     json_object('group', group_label)))"
+    "   FROM (SELECT p.name, i.step, i.text, i.group_label FROM inputs i"
+    "         JOIN participants p ON p.id = i.participant_id JOIN steps t ON t.id = i.step"
+    "         WHERE p.session_id = s.id ORDER BY t.position, p.position, i.position, i.id))),"
+    " 'votes', json((SELECT json_group_array(json_object('participant', name, 'step', step,"
+    "     'ranking', json(ranking)))"
+    "   FROM (SELECT p.name, v.step, (SELECT json_group_array(label) FROM (SELECT label"
+    "           FROM votes w WHERE w.participant_id = v.participant_id AND w.step = v.step"
+    "           ORDER BY rank)) AS ranking"
+    "         FROM (SELECT DISTINCT participant_id, step FROM votes) v"
+    "         JOIN participants p ON p.id = v.participant_id JOIN steps t ON t.id = v.step"
+    "         WHERE p.session_id = s.id ORDER BY t.position, p.position))),"
+    " 'decisions', json((SELECT json_group_array(json_object('step', step, 'text', text))"
+    "   FROM (SELECT d.step, d.text FROM decisions d JOIN steps t ON t.id = d.step"
+    "         WHERE d.session_id = s.id ORDER BY t.position))),"
+    " 'narrative', s.narrative,"
+    " 'locked', json(iif(s.status = 'locked', 'true', 'false')))"
+    " FROM sessions s WHERE s.id = ?";
+
+int store_export_json(struct store *st, int64_t id, char **json_out)
+{
+    *json_out = NULL;
+    sqlite3_stmt *stmt = store_prepare(st, export_sql);
+    if (!stmt)
+        return -1;
+    sqlite3_bind_int64(stmt, 1, id);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW)
+        *json_out = store_column_text(stmt, 0);
+    sqlite3_finalize(stmt);
+    if (rc == SQLITE_DONE)
+        return store_fail(st, "no session number %lld", (long long)id);
+    return rc == SQLITE_ROW ? 0 : store_sql_fail(st, "cannot export the session");
+}

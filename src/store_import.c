@@ -1,0 +1,141 @@
+/* store_import.c: writing a parsed session file into the database as a new session. */
+#include "store_internal.h"
+#include "util.h"
+
+#include <stdlib.h>
+
+static int insert_participants(struct store *st, int64_t session_id, const struct session *doc,
+                               int64_t *ids)
+{
+    sqlite3_stmt *stmt = store_prepare(
+        st, "INSERT INTO participants (session_id, name, role, position) VALUES (?, ?, ?, ?)");
+    if (!stmt)
+        return -1;
+    int rc = 0;
+    for (size_t i = 0; i < doc->participant_count && rc == 0; i++) {
+        sqlite3_bind_int64(stmt, 1, session_id);
+        sqlite3_bind_text(stmt, 2, doc->participants[i].name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 3, role_ids[doc->participants[i].role], -1, SQLITE_STATIC);
+        sqlite3_bind_int64(stmt, 4, (int64_t)i);
+        if (sqlite3_step(stmt) != SQLITE_DONE)
+            rc = store_sql_fail(st, "cannot add a participant");
+        ids[i] = sqlite3_last_insert_rowid(st->db);
+        sqlite3_reset(stmt);
+    }
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+static int insert_inputs(struct store *st, const struct session *doc, const int64_t *ids)
+{
+    sqlite3_stmt *stmt = store_prepare(
+        st, "INSERT INTO inputs (participant_id, step, position, text, group_label)"
+            " VALUES (?, ?, ?, ?, ?)");
+    if (!stmt)
+        return -1;
+    int rc = 0;
+    for (size_t i = 0; i < doc->input_count && rc == 0; i++) {
+        const struct input *in = &doc->inputs[i];
+        sqlite3_bind_int64(stmt, 1, ids[in->participant]);
+        sqlite3_bind_text(stmt, 2, step_ids[in->step], -1, SQLITE_STATIC);
+        sqlite3_bind_int64(stmt, 3, (int64_t)i); /* file order is answer order */
+        sqlite3_bind_text(stmt, 4, in->text, -1, SQLITE_STATIC);
+        if (in->group)
+            sqlite3_bind_text(stmt, 5, in->group, -1, SQLITE_STATIC);
+        else
+            sqlite3_bind_null(stmt, 5);
+        if (sqlite3_step(stmt) != SQLITE_DONE)
+            rc = store_sql_fail(st, "cannot add an answer");
+        sqlite3_reset(stmt);
+    }
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+static int insert_votes(struct store *st, const struct session *doc, const int64_t *ids)
+{
+    sqlite3_stmt *stmt = store_prepare(
+        st, "INSERT INTO votes (participant_id, step, rank, label) VALUES (?, ?, ?, ?)");
+    if (!stmt)
+        return -1;
+    int rc = 0;
+    for (size_t i = 0; i < doc->vote_count && rc == 0; i++) {
+        const struct vote *v = &doc->votes[i];
+        for (size_t r = 0; r < v->ranking_count && rc == 0; r++) {
+            sqlite3_bind_int64(stmt, 1, ids[v->participant]);
+            sqlite3_bind_text(stmt, 2, step_ids[v->step], -1, SQLITE_STATIC);
+            sqlite3_bind_int64(stmt, 3, (int64_t)r + 1);
+            sqlite3_bind_text(stmt, 4, v->ranking[r], -1, SQLITE_STATIC);
+            if (sqlite3_step(stmt) != SQLITE_DONE)
+                rc = store_sql_fail(st, "cannot add a vote");
+            sqlite3_reset(stmt);
+        }
+    }
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+static int insert_decisions_and_narrative(struct store *st, int64_t session_id,
+                                          const struct session *doc)
+{
+    sqlite3_stmt *stmt =
+        store_prepare(st, "INSERT INTO decisions (session_id, step, text) VALUES (?, ?, ?)");
+    if (!stmt)
+        return -1;
+    int rc = 0;
+    for (int step = 0; step < STEP_COUNT && rc == 0; step++) {
+        if (!doc->decisions[step])
+            continue;
+        sqlite3_bind_int64(stmt, 1, session_id);
+        sqlite3_bind_text(stmt, 2, step_ids[step], -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 3, doc->decisions[step], -1, SQLITE_STATIC);
+        if (sqlite3_step(stmt) != SQLITE_DONE)
+            rc = store_sql_fail(st, "cannot add a decision");
+        sqlite3_reset(stmt);
+    }
+    sqlite3_finalize(stmt);
+    if (rc < 0)
+        return rc;
+    stmt = store_prepare(st, "UPDATE sessions SET narrative = ? WHERE id = ?");
+    if (!stmt)
+        return -1;
+    sqlite3_bind_text(stmt, 1, doc->narrative ? doc->narrative : "", -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 2, session_id);
+    rc = sqlite3_step(stmt) == SQLITE_DONE ? 0 : store_sql_fail(st, "cannot save the narrative");
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+int store_import_session(struct store *st, const struct session *doc, const char *slug,
+                         char **slug_out)
+{
+    *slug_out = NULL;
+    if (store_begin(st) < 0)
+        return -1;
+    int64_t session_id;
+    int64_t *ids = xcalloc(doc->participant_count, sizeof *ids);
+    int rc = store_insert_session(st, doc->name, doc->product, doc->solo, slug, slug_out,
+                                  &session_id);
+    if (rc == 0)
+        rc = insert_participants(st, session_id, doc, ids);
+    if (rc == 0)
+        rc = insert_inputs(st, doc, ids);
+    if (rc == 0)
+        rc = insert_votes(st, doc, ids);
+    if (rc == 0)
+        rc = insert_decisions_and_narrative(st, session_id, doc);
+    if (rc == 0)
+        rc = store_log_event(st, session_id, 0, "import", doc->name);
+    if (rc == 0 && doc->locked)
+        rc = store_lock_in_transaction(st, session_id);
+    free(ids);
+    if (rc == 0)
+        rc = store_commit(st);
+    else
+        store_rollback(st);
+    if (rc < 0) {
+        free(*slug_out);
+        *slug_out = NULL;
+    }
+    return rc;
+}

@@ -1,0 +1,513 @@
+/* store_parse.c: reading a samesong-session/1 file with SQLite's JSON functions,
+ * checking every field and naming the first bad one. */
+#include "store_internal.h"
+#include "text.h"
+#include "util.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FORMAT_ID "samesong-session/1"
+#define MAX_FIELDS 12
+
+struct parser {
+    sqlite3 *db;        /* an in-memory connection: only the JSON functions are used */
+    const char *json;
+    size_t len;
+    char *err;
+    size_t errlen;
+    struct session *out;
+};
+
+/* What one member of an object must be. */
+struct field {
+    const char *name;
+    const char *type;   /* json_type's name: "text", "array"; "boolean" for true or false */
+    bool required;
+};
+
+/* The members of one object, matched to its fields; NULL where absent or null. */
+struct object {
+    char *path;         /* "inputs[3]" or "" for the top level */
+    char *values[MAX_FIELDS];
+};
+
+typedef int (*object_fn)(struct parser *p, const struct object *obj);
+
+static int fail(struct parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int fail(struct parser *p, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(p->err, p->errlen, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+/* Untrusted text quoted in a message: made safe for the terminal and shortened. */
+static char *quoted(const char *s)
+{
+    char *safe = text_sanitize(s, false);
+    if (text_chars(safe) > 60) {
+        size_t cut = 0, chars = 0;
+        for (; safe[cut]; cut++) {
+            if (((unsigned char)safe[cut] & 0xC0) == 0x80)
+                continue;
+            if (chars++ == 57)
+                break;
+        }
+        strcpy(safe + cut, "..."); /* more than 60 characters follow, so it fits */
+    }
+    char *q = xasprintf("\"%s\"", safe);
+    free(safe);
+    return q;
+}
+
+static char *field_path(const struct object *obj, const char *name)
+{
+    return *obj->path ? xasprintf("%s.%s", obj->path, name) : xstrdup(name);
+}
+
+static const char *type_name(const char *json_type)
+{
+    if (!strcmp(json_type, "text"))
+        return "a string";
+    if (!strcmp(json_type, "true") || !strcmp(json_type, "false") || !strcmp(json_type, "boolean"))
+        return "a boolean";
+    if (!strcmp(json_type, "integer") || !strcmp(json_type, "real"))
+        return "a number";
+    if (!strcmp(json_type, "array"))
+        return "an array";
+    if (!strcmp(json_type, "object"))
+        return "an object";
+    return json_type;
+}
+
+static bool type_matches(const char *want, const char *got)
+{
+    if (!strcmp(want, "boolean"))
+        return !strcmp(got, "true") || !strcmp(got, "false");
+    return !strcmp(want, got);
+}
+
+/* Files one member into obj, checking name, type and repetition. */
+static int take_member(struct parser *p, struct object *obj, const struct field *fields,
+                       size_t count, bool *seen, const char *key, const char *type,
+                       const char *value)
+{
+    char *path = field_path(obj, key);
+    int rc = 0;
+    size_t i = 0;
+    while (i < count && strcmp(fields[i].name, key) != 0)
+        i++;
+    if (i == count)
+        rc = fail(p, "%s: unknown field", path);
+    else if (seen[i])
+        rc = fail(p, "%s: given twice", path);
+    else if (strcmp(type, "null") != 0 && !type_matches(fields[i].type, type))
+        rc = fail(p, "%s: expected %s, found %s", path, type_name(fields[i].type),
+                  type_name(type));
+    else if (strcmp(type, "null") != 0)
+        obj->values[i] = xstrdup(value);
+    if (i < count)
+        seen[i] = true;
+    free(path);
+    return rc;
+}
+
+static int finish_object(struct parser *p, struct object *obj, const struct field *fields,
+                         size_t count, object_fn fn)
+{
+    for (size_t i = 0; i < count; i++)
+        if (fields[i].required && !obj->values[i])
+            return *obj->path ? fail(p, "%s: missing \"%s\"", obj->path, fields[i].name)
+                              : fail(p, "missing \"%s\"", fields[i].name);
+    return fn(p, obj);
+}
+
+static void clear_object(struct object *obj)
+{
+    free(obj->path);
+    for (size_t i = 0; i < MAX_FIELDS; i++)
+        free(obj->values[i]);
+    memset(obj, 0, sizeof *obj);
+}
+
+/* Runs sql, whose rows are (element index, element type, member key, member
+ * type, member value) ordered by element, and hands each element to fn. */
+static int read_objects(struct parser *p, const char *sql, const char *array,
+                        const struct field *fields, size_t count, object_fn fn)
+{
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(p->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+        return fail(p, "cannot read JSON: %s", sqlite3_errmsg(p->db));
+    char *path = array ? xasprintf("$.%s", array) : NULL;
+    sqlite3_bind_text(stmt, 1, p->json, (int)p->len, SQLITE_STATIC);
+    if (path)
+        sqlite3_bind_text(stmt, 2, path, -1, SQLITE_STATIC);
+
+    struct object obj = {0};
+    bool seen[MAX_FIELDS] = {0};
+    int64_t current = -1;
+    int rc = 0, step;
+    while (rc == 0 && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+        int64_t index = sqlite3_column_int64(stmt, 0);
+        if (index != current) {
+            if (current >= 0)
+                rc = finish_object(p, &obj, fields, count, fn);
+            clear_object(&obj);
+            memset(seen, 0, sizeof seen);
+            current = index;
+            obj.path = array ? xasprintf("%s[%lld]", array, (long long)index) : xstrdup("");
+            const char *type = (const char *)sqlite3_column_text(stmt, 1);
+            if (rc == 0 && strcmp(type, "object") != 0)
+                rc = fail(p, "%s: expected an object, found %s", array ? obj.path : "the file",
+                          type_name(type));
+        }
+        if (rc == 0 && sqlite3_column_type(stmt, 2) != SQLITE_NULL)
+            rc = take_member(p, &obj, fields, count, seen,
+                             (const char *)sqlite3_column_text(stmt, 2),
+                             (const char *)sqlite3_column_text(stmt, 3),
+                             (const char *)sqlite3_column_text(stmt, 4));
+    }
+    if (rc == 0 && step != SQLITE_DONE)
+        rc = fail(p, "cannot read JSON: %s", sqlite3_errmsg(p->db));
+    if (rc == 0 && current < 0 && !array)
+        obj.path = xstrdup(""); /* an empty top-level object still lacks its required fields */
+    if (rc == 0 && (current >= 0 || !array))
+        rc = finish_object(p, &obj, fields, count, fn);
+    clear_object(&obj);
+    sqlite3_finalize(stmt);
+    free(path);
+    return rc;
+}
+
+static const char array_sql[] =
+    "SELECT e.key, e.type, m.key, m.type, m.value FROM json_each(?1, ?2) e"
+    " LEFT JOIN json_each(CASE WHEN e.type = 'object' THEN e.value END) m ORDER BY e.id, m.id";
+static const char root_sql[] =
+    "SELECT 0, json_type(?1), key, type, value FROM json_each(?1) ORDER BY id";
+
+/* The element type of a top-level array, NULL when absent. */
+static int check_array(struct parser *p, const char *name)
+{
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(p->db, "SELECT json_type(?1, ?2)", -1, &stmt, NULL) != SQLITE_OK)
+        return fail(p, "cannot read JSON: %s", sqlite3_errmsg(p->db));
+    char *path = xasprintf("$.%s", name);
+    sqlite3_bind_text(stmt, 1, p->json, (int)p->len, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, path, -1, SQLITE_STATIC);
+    int rc = 0;
+    if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_type(stmt, 0) != SQLITE_NULL) {
+        const char *type = (const char *)sqlite3_column_text(stmt, 0);
+        if (strcmp(type, "array") != 0 && strcmp(type, "null") != 0)
+            rc = fail(p, "%s: expected an array, found %s", name, type_name(type));
+    }
+    sqlite3_finalize(stmt);
+    free(path);
+    return rc;
+}
+
+/* Checks a text value against a rule; on success *out owns the trimmed copy. */
+static int take_text(struct parser *p, const struct object *obj, const char *name,
+                     const char *value, const struct text_rule *rule, char **out)
+{
+    char why[160];
+    *out = text_validate(value, rule, why, sizeof why);
+    if (*out)
+        return 0;
+    char *path = field_path(obj, name);
+    fail(p, "%s: %s", path, why);
+    free(path);
+    return -1;
+}
+
+static int take_step(struct parser *p, const struct object *obj, const char *value, enum step *out)
+{
+    int step = step_from_id(value);
+    if (step >= 0) {
+        *out = (enum step)step;
+        return 0;
+    }
+    char *q = quoted(value);
+    fail(p, "%s.step: %s is not a step; steps are " STEP_LIST, obj->path, q);
+    free(q);
+    return -1;
+}
+
+static int take_participant(struct parser *p, const struct object *obj, const char *value,
+                            size_t *out)
+{
+    int who = session_find_participant(p->out, value);
+    if (who >= 0) {
+        *out = (size_t)who;
+        return 0;
+    }
+    char *q = quoted(value);
+    fail(p, "%s.participant: %s is not in participants", obj->path, q);
+    free(q);
+    return -1;
+}
+
+enum { P_NAME, P_ROLE };
+static const struct field participant_fields[] = {
+    {"name", "text", true},
+    {"role", "text", true},
+};
+
+static int on_participant(struct parser *p, const struct object *obj)
+{
+    char *name;
+    if (take_text(p, obj, "name", obj->values[P_NAME], &TEXT_NAME, &name) < 0)
+        return -1;
+    int role = role_from_id(obj->values[P_ROLE]);
+    int rc = 0;
+    char *q = NULL;
+    if (role < 0) {
+        q = quoted(obj->values[P_ROLE]);
+        rc = fail(p, "%s.role: %s is not a role; roles are " ROLE_LIST, obj->path, q);
+    } else if (session_find_participant(p->out, name) >= 0) {
+        q = quoted(name);
+        rc = fail(p, "%s.name: %s is listed twice", obj->path, q);
+    }
+    free(q);
+    if (rc < 0) {
+        free(name);
+        return -1;
+    }
+    struct session *s = p->out;
+    struct participant *pa =
+        array_push(&s->participants, &s->participant_count, &s->participant_cap, sizeof *pa);
+    pa->name = name;
+    pa->role = (enum role)role;
+    return 0;
+}
+
+enum { I_PARTICIPANT, I_STEP, I_TEXT, I_GROUP };
+static const struct field input_fields[] = {
+    {"participant", "text", true},
+    {"step", "text", true},
+    {"text", "text", true},
+    {"group", "text", false},
+};
+
+static int on_input(struct parser *p, const struct object *obj)
+{
+    struct input in = {0};
+    if (take_participant(p, obj, obj->values[I_PARTICIPANT], &in.participant) < 0 ||
+        take_step(p, obj, obj->values[I_STEP], &in.step) < 0 ||
+        take_text(p, obj, "text", obj->values[I_TEXT], &TEXT_ANSWER, &in.text) < 0)
+        return -1;
+    if (obj->values[I_GROUP] &&
+        take_text(p, obj, "group", obj->values[I_GROUP], &TEXT_NAME, &in.group) < 0) {
+        free(in.text);
+        return -1;
+    }
+    struct session *s = p->out;
+    *(struct input *)array_push(&s->inputs, &s->input_count, &s->input_cap, sizeof in) = in;
+    return 0;
+}
+
+/* Reads a ranking array's labels into v, refusing repeats. */
+static int take_ranking(struct parser *p, const struct object *obj, const char *json,
+                        struct vote *v)
+{
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(p->db, "SELECT key, type, value FROM json_each(?) ORDER BY id", -1,
+                           &stmt, NULL) != SQLITE_OK)
+        return fail(p, "cannot read JSON: %s", sqlite3_errmsg(p->db));
+    sqlite3_bind_text(stmt, 1, json, -1, SQLITE_STATIC);
+    int rc = 0;
+    while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
+        long long index = sqlite3_column_int64(stmt, 0);
+        const char *type = (const char *)sqlite3_column_text(stmt, 1);
+        char *path = xasprintf("%s.ranking[%lld]", obj->path, index);
+        char why[160], *label = NULL;
+        if (strcmp(type, "text") != 0) {
+            rc = fail(p, "%s: expected a string, found %s", path, type_name(type));
+        } else if (!(label = text_validate((const char *)sqlite3_column_text(stmt, 2), &TEXT_NAME,
+                                           why, sizeof why))) {
+            rc = fail(p, "%s: %s", path, why);
+        } else {
+            for (size_t i = 0; i < v->ranking_count && rc == 0; i++)
+                if (strcmp(v->ranking[i], label) == 0) {
+                    char *q = quoted(label);
+                    rc = fail(p, "%s: %s is listed twice", path, q);
+                    free(q);
+                }
+        }
+        if (rc == 0) {
+            v->ranking = xrealloc(v->ranking, (v->ranking_count + 1) * sizeof *v->ranking);
+            v->ranking[v->ranking_count++] = label;
+        } else {
+            free(label);
+        }
+        free(path);
+    }
+    sqlite3_finalize(stmt);
+    if (rc == 0 && v->ranking_count == 0)
+        rc = fail(p, "%s.ranking: empty; a vote ranks at least one group", obj->path);
+    return rc;
+}
+
+enum { V_PARTICIPANT, V_STEP, V_RANKING };
+static const struct field vote_fields[] = {
+    {"participant", "text", true},
+    {"step", "text", true},
+    {"ranking", "array", true},
+};
+
+static void vote_free(struct vote *v)
+{
+    for (size_t i = 0; i < v->ranking_count; i++)
+        free(v->ranking[i]);
+    free(v->ranking);
+}
+
+static int on_vote(struct parser *p, const struct object *obj)
+{
+    struct vote v = {0};
+    struct session *s = p->out;
+    if (take_participant(p, obj, obj->values[V_PARTICIPANT], &v.participant) < 0 ||
+        take_step(p, obj, obj->values[V_STEP], &v.step) < 0)
+        return -1;
+    for (size_t i = 0; i < s->vote_count; i++)
+        if (s->votes[i].participant == v.participant && s->votes[i].step == v.step) {
+            char *q = quoted(s->participants[v.participant].name);
+            fail(p, "%s: %s has two votes for %s", obj->path, q, step_ids[v.step]);
+            free(q);
+            return -1;
+        }
+    if (take_ranking(p, obj, obj->values[V_RANKING], &v) < 0) {
+        vote_free(&v);
+        return -1;
+    }
+    *(struct vote *)array_push(&s->votes, &s->vote_count, &s->vote_cap, sizeof v) = v;
+    return 0;
+}
+
+enum { D_STEP, D_TEXT };
+static const struct field decision_fields[] = {
+    {"step", "text", true},
+    {"text", "text", true},
+};
+
+static int on_decision(struct parser *p, const struct object *obj)
+{
+    enum step step;
+    char *text;
+    if (take_step(p, obj, obj->values[D_STEP], &step) < 0)
+        return -1;
+    if (p->out->decisions[step])
+        return fail(p, "%s.step: %s has two decisions", obj->path, step_ids[step]);
+    if (take_text(p, obj, "text", obj->values[D_TEXT], &TEXT_DECISION, &text) < 0)
+        return -1;
+    p->out->decisions[step] = text;
+    return 0;
+}
+
+enum { T_FORMAT, T_NAME, T_PRODUCT, T_MODE, T_PARTICIPANTS, T_INPUTS, T_VOTES, T_DECISIONS,
+       T_NARRATIVE, T_LOCKED };
+static const struct field top_fields[] = {
+    {"format", "text", true},     {"name", "text", true},       {"product", "text", false},
+    {"mode", "text", false},      {"participants", "array", false},
+    {"inputs", "array", false},   {"votes", "array", false},    {"decisions", "array", false},
+    {"narrative", "text", false}, {"locked", "boolean", false},
+};
+
+static int on_top(struct parser *p, const struct object *obj)
+{
+    const char *const *v = (const char *const *)obj->values;
+    struct session *s = p->out;
+    if (strcmp(v[T_FORMAT], FORMAT_ID) != 0) {
+        char *q = quoted(v[T_FORMAT]);
+        fail(p, "format: expected \"" FORMAT_ID "\", found %s", q);
+        free(q);
+        return -1;
+    }
+    if (v[T_MODE] && strcmp(v[T_MODE], "workshop") != 0 && strcmp(v[T_MODE], "solo") != 0) {
+        char *q = quoted(v[T_MODE]);
+        fail(p, "mode: %s is not a mode; modes are workshop, solo", q);
+        free(q);
+        return -1;
+    }
+    s->solo = v[T_MODE] && strcmp(v[T_MODE], "solo") == 0;
+    s->locked = v[T_LOCKED] && strcmp(v[T_LOCKED], "1") == 0;
+    if (take_text(p, obj, "name", v[T_NAME], &TEXT_NAME, &s->name) < 0 ||
+        take_text(p, obj, "product", v[T_PRODUCT] ? v[T_PRODUCT] : "", &TEXT_PRODUCT,
+                  &s->product) < 0 ||
+        take_text(p, obj, "narrative", v[T_NARRATIVE] ? v[T_NARRATIVE] : "", &TEXT_NARRATIVE,
+                  &s->narrative) < 0)
+        return -1;
+    return 0;
+}
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static int check_whole(struct parser *p)
+{
+    struct session *s = p->out;
+    if (s->solo && s->participant_count > 1)
+        return fail(p, "participants: a solo session has at most one participant, not %zu",
+                    s->participant_count);
+    if (s->locked)
+        for (int step = 0; step < STEP_COUNT; step++)
+            if (!s->decisions[step])
+                return fail(p, "locked: a locked session needs a decision for every step; %s "
+                               "has none", step_ids[step]);
+    return 0;
+}
+
+static int parse(struct parser *p)
+{
+    sqlite3_stmt *stmt = NULL;
+    int valid = 0;
+    if (sqlite3_prepare_v2(p->db, "SELECT json_valid(?1) AND json_type(?1) = 'object'", -1,
+                           &stmt, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(stmt, 1, p->json, (int)p->len, SQLITE_STATIC);
+        valid = sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_int(stmt, 0);
+    }
+    sqlite3_finalize(stmt);
+    if (!valid)
+        return fail(p, "not a session file: expected a JSON object");
+    if (read_objects(p, root_sql, NULL, top_fields, COUNT(top_fields), on_top) < 0)
+        return -1;
+    static const char *const arrays[] = {"participants", "inputs", "votes", "decisions"};
+    static const struct field *const fields[] = {participant_fields, input_fields, vote_fields,
+                                                 decision_fields};
+    static const size_t counts[] = {COUNT(participant_fields), COUNT(input_fields),
+                                    COUNT(vote_fields), COUNT(decision_fields)};
+    static const object_fn handlers[] = {on_participant, on_input, on_vote, on_decision};
+    for (size_t i = 0; i < COUNT(arrays); i++)
+        if (check_array(p, arrays[i]) < 0 ||
+            read_objects(p, array_sql, arrays[i], fields[i], counts[i], handlers[i]) < 0)
+            return -1;
+    return check_whole(p);
+}
+
+int store_parse_session_file(const char *json, size_t len, struct session *out, char *err,
+                             size_t errlen)
+{
+    memset(out, 0, sizeof *out);
+    struct parser p = {.json = json, .len = len, .err = err, .errlen = errlen, .out = out};
+    if (len > (size_t)1 << 30) {
+        snprintf(err, errlen, "file too large");
+        return -1;
+    }
+    if (memchr(json, '\0', len)) {
+        snprintf(err, errlen, "not a session file: it contains a NUL byte");
+        return -1;
+    }
+    if (sqlite3_open(":memory:", &p.db) != SQLITE_OK) {
+        snprintf(err, errlen, "cannot start SQLite: out of memory");
+        sqlite3_close(p.db);
+        return -1;
+    }
+    int rc = parse(&p);
+    sqlite3_close(p.db);
+    if (rc < 0)
+        session_free(out);
+    return rc;
+}

@@ -1,0 +1,223 @@
+/* text.c: UTF-8 decoding, checking user text, display width, sanitising for the terminal. */
+#include "text.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+const struct text_rule TEXT_ANSWER = {1000, false, false};
+const struct text_rule TEXT_NAME = {200, false, false};
+const struct text_rule TEXT_PRODUCT = {200, true, false};
+const struct text_rule TEXT_DECISION = {1000, false, true};
+const struct text_rule TEXT_NARRATIVE = {20000, true, true};
+
+size_t text_decode(const char *str, size_t n, uint32_t *cp)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    if (n == 0)
+        return 0;
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    size_t len;
+    uint32_t c, min;
+    if ((s[0] & 0xE0) == 0xC0) {
+        len = 2, c = s[0] & 0x1F, min = 0x80;
+    } else if ((s[0] & 0xF0) == 0xE0) {
+        len = 3, c = s[0] & 0x0F, min = 0x800;
+    } else if ((s[0] & 0xF8) == 0xF0) {
+        len = 4, c = s[0] & 0x07, min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (n < len)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (s[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    *cp = c;
+    return len;
+}
+
+static bool is_control(uint32_t c)
+{
+    return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F);
+}
+
+/* Characters that change how text around them looks without being seen. */
+static bool is_invisible_format(uint32_t c)
+{
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+           (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF;
+}
+
+static bool is_space(const char *s)
+{
+    return *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\v' || *s == '\f';
+}
+
+char *text_validate(const char *s, const struct text_rule *rule, char *why, size_t whylen)
+{
+    size_t n = strlen(s);
+    size_t chars = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        size_t len = text_decode(s + i, n - i, &c);
+        if (len == 0) {
+            snprintf(why, whylen, "invalid UTF-8 at byte %zu", i + 1);
+            return NULL;
+        }
+        chars++;
+        if (is_control(c) && !(c == '\n' && rule->multiline)) {
+            snprintf(why, whylen, "control character U+%04X at character %zu", (unsigned)c, chars);
+            return NULL;
+        }
+        i += len;
+    }
+    const char *start = s, *end = s + n;
+    while (start < end && is_space(start))
+        start++;
+    while (end > start && is_space(end - 1))
+        end--;
+    if (start == end && !rule->may_be_empty) {
+        snprintf(why, whylen, "empty text");
+        return NULL;
+    }
+    char *trimmed = xstrndup(start, (size_t)(end - start));
+    size_t count = text_chars(trimmed);
+    if (count > rule->max_chars) {
+        snprintf(why, whylen, "text of %zu characters; at most %zu are allowed", count,
+                 rule->max_chars);
+        free(trimmed);
+        return NULL;
+    }
+    return trimmed;
+}
+
+size_t text_chars(const char *s)
+{
+    size_t count = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            count++;
+    return count;
+}
+
+char *text_sanitize(const char *s, bool keep_newlines)
+{
+    struct strbuf b = {0};
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        size_t len = text_decode(s + i, n - i, &c);
+        if (len == 0) {
+            strbuf_add(&b, "\xEF\xBF\xBD", 3); /* U+FFFD */
+            i++;
+            continue;
+        }
+        char shown[8];
+        if (c == '\n' && keep_newlines) {
+            strbuf_add(&b, "\n", 1);
+        } else if (c < 0x20 || c == 0x7F) {
+            snprintf(shown, sizeof shown, "^%c", c == 0x7F ? '?' : (char)(c + '@'));
+            strbuf_add(&b, shown, 2);
+        } else if (c >= 0x80 && c <= 0x9F) {
+            snprintf(shown, sizeof shown, "<%02X>", (unsigned)c);
+            strbuf_add(&b, shown, 4);
+        } else if (!is_invisible_format(c)) {
+            strbuf_add(&b, s + i, len);
+        }
+        i += len;
+    }
+    return strbuf_take(&b);
+}
+
+int text_width(const char *s)
+{
+    int width = 0;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        size_t len = text_decode(s + i, n - i, &c);
+        if (len == 0) {
+            width += 1; /* shown as U+FFFD */
+            i++;
+            continue;
+        }
+        int w = wcwidth((wchar_t)c);
+        width += w > 0 ? w : 0;
+        i += len;
+    }
+    return width;
+}
+
+char *text_truncate(const char *s, int columns, const char *ellipsis)
+{
+    if (text_width(s) <= columns)
+        return xstrdup(s);
+    int room = columns - text_width(ellipsis);
+    struct strbuf b = {0};
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n && room > 0;) {
+        uint32_t c;
+        size_t len = text_decode(s + i, n - i, &c);
+        if (len == 0)
+            break; /* sanitised text has no invalid bytes; stop rather than guess */
+        int w = wcwidth((wchar_t)c);
+        if (w > room)
+            break;
+        room -= w > 0 ? w : 0;
+        strbuf_add(&b, s + i, len);
+        i += len;
+    }
+    if (columns > 0)
+        strbuf_puts(&b, ellipsis);
+    return strbuf_take(&b);
+}
+
+char *text_slugify(const char *s)
+{
+    char *slug = xmalloc(TEXT_SLUG_MAX + 1);
+    size_t n = 0;
+    bool gap = false;
+    for (; *s && n < TEXT_SLUG_MAX; s++) {
+        char c = *s;
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            if (gap && n > 0 && n < TEXT_SLUG_MAX - 1)
+                slug[n++] = '-';
+            gap = false;
+            slug[n++] = c;
+        } else {
+            gap = true;
+        }
+    }
+    slug[n] = '\0';
+    return slug;
+}
+
+bool text_is_slug(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > TEXT_SLUG_MAX || s[0] == '-' || s[n - 1] == '-')
+        return false;
+    bool letter = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= 'a' && c <= 'z')
+            letter = true;
+        else if (c == '-' && s[i + 1] == '-')
+            return false;
+        else if (!(c >= '0' && c <= '9') && c != '-')
+            return false;
+    }
+    return letter;
+}

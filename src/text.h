@@ -1,0 +1,57 @@
+/* text.h: UTF-8 decoding, checking user text, display width, sanitising for the terminal. */
+#ifndef SAMESONG_TEXT_H
+#define SAMESONG_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* What a kind of user text may hold. */
+struct text_rule {
+    size_t max_chars;    /* in code points, not bytes */
+    bool may_be_empty;
+    bool multiline;      /* line feeds allowed */
+};
+
+extern const struct text_rule TEXT_ANSWER;    /* an answer: 1..1000, one line */
+extern const struct text_rule TEXT_NAME;      /* names, labels: 1..200, one line */
+extern const struct text_rule TEXT_PRODUCT;   /* 0..200, one line */
+extern const struct text_rule TEXT_DECISION;  /* 1..1000, may span lines */
+extern const struct text_rule TEXT_NARRATIVE; /* 0..20000, may span lines */
+
+/* Decodes one UTF-8 sequence at s (n bytes available). Returns its length in
+ * bytes and sets *cp, or returns 0 for an invalid sequence (overlong forms,
+ * surrogates and values past U+10FFFF are invalid). */
+size_t text_decode(const char *s, size_t n, uint32_t *cp);
+
+/* Checks s against rule and returns a copy with leading and trailing white
+ * space removed (caller frees), or NULL with a short reason in why, such as
+ * "empty text" or "control character U+001B at character 5". */
+char *text_validate(const char *s, const struct text_rule *rule, char *why, size_t whylen);
+
+/* Code points in a valid UTF-8 string. */
+size_t text_chars(const char *s);
+
+/* A copy of untrusted text that is safe to write to a terminal (caller
+ * frees): invalid bytes become U+FFFD, C0 controls and DEL show as ^X, C1
+ * controls as <9B>, bidi overrides and zero-width characters are dropped.
+ * Line feeds are kept when keep_newlines, else shown as ^J. */
+char *text_sanitize(const char *s, bool keep_newlines);
+
+/* Columns the text takes on a terminal (wcwidth, in the current locale). */
+int text_width(const char *s);
+
+/* A copy of s cut to at most columns display columns, ending in ellipsis
+ * when it was cut (caller frees). s should be sanitised first. */
+char *text_truncate(const char *s, int columns, const char *ellipsis);
+
+/* A URL- and file-name-safe slug: lower-case ASCII letters and digits, other
+ * runs become one hyphen, at most 48 characters. Empty when nothing is left. */
+char *text_slugify(const char *s);
+#define TEXT_SLUG_MAX 48
+
+/* True when s is a well-formed slug: [a-z0-9] runs joined by single hyphens,
+ * at most TEXT_SLUG_MAX characters, with at least one letter. */
+bool text_is_slug(const char *s);
+
+#endif
