@@ -65,13 +65,18 @@ static bool is_space(const char *s)
 
 char *text_validate(const char *s, const struct text_rule *rule, char *why, size_t whylen)
 {
-    size_t n = strlen(s);
-    size_t chars = 0;
+    /* Trim first: white space pasted around a text is not worth refusing it for. */
+    const char *start = s, *end = s + strlen(s);
+    while (start < end && is_space(start))
+        start++;
+    while (end > start && is_space(end - 1))
+        end--;
+    size_t n = (size_t)(end - start), chars = 0;
     for (size_t i = 0; i < n;) {
         uint32_t c;
-        size_t len = text_decode(s + i, n - i, &c);
+        size_t len = text_decode(start + i, n - i, &c);
         if (len == 0) {
-            snprintf(why, whylen, "invalid UTF-8 at byte %zu", i + 1);
+            snprintf(why, whylen, "invalid UTF-8 at byte %zu", (size_t)(start - s) + i + 1);
             return NULL;
         }
         chars++;
@@ -81,24 +86,16 @@ char *text_validate(const char *s, const struct text_rule *rule, char *why, size
         }
         i += len;
     }
-    const char *start = s, *end = s + n;
-    while (start < end && is_space(start))
-        start++;
-    while (end > start && is_space(end - 1))
-        end--;
-    if (start == end && !rule->may_be_empty) {
+    if (n == 0 && !rule->may_be_empty) {
         snprintf(why, whylen, "empty text");
         return NULL;
     }
-    char *trimmed = xstrndup(start, (size_t)(end - start));
-    size_t count = text_chars(trimmed);
-    if (count > rule->max_chars) {
-        snprintf(why, whylen, "text of %zu characters; at most %zu are allowed", count,
+    if (chars > rule->max_chars) {
+        snprintf(why, whylen, "text of %zu characters; at most %zu are allowed", chars,
                  rule->max_chars);
-        free(trimmed);
         return NULL;
     }
-    return trimmed;
+    return xstrndup(start, n);
 }
 
 size_t text_chars(const char *s)

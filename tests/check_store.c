@@ -1,0 +1,496 @@
+/* check_store.c: Check suite for the store: create, migrate, round trips, lock
+ * enforcement, read-only, refusing newer or foreign files, two writers at once. */
+#include "check_main.h"
+#include "store.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+static char *folder, *db_path;
+static char err[512];
+
+static void setup(void)
+{
+    folder = make_temp_folder();
+    db_path = malloc(strlen(folder) + 16);
+    sprintf(db_path, "%s/test.db", folder);
+}
+
+static void teardown(void)
+{
+    free(db_path);
+    remove_temp_folder(folder);
+}
+
+static struct store *open_ok(bool read_only)
+{
+    struct store *st = NULL;
+    ck_assert_msg(store_open(db_path, read_only, &st, err, sizeof err) == 0, "open: %s", err);
+    return st;
+}
+
+/* Runs one SQL statement on a connection of the test's own and returns its
+ * first column as an integer (or the SQLite result code when it fails). */
+static int raw_int(const char *sql)
+{
+    sqlite3 *db;
+    ck_assert_int_eq(sqlite3_open(db_path, &db), SQLITE_OK);
+    sqlite3_stmt *stmt;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
+    int value = rc;
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(stmt);
+        value = rc == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : rc;
+        sqlite3_finalize(stmt);
+    }
+    sqlite3_close(db);
+    return value;
+}
+
+/* Runs a statement expected to fail; returns SQLite's message. */
+static char *raw_error(const char *sql)
+{
+    sqlite3 *db;
+    ck_assert_int_eq(sqlite3_open(db_path, &db), SQLITE_OK);
+    char *msg = NULL;
+    int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+    ck_assert_int_ne(rc, SQLITE_OK);
+    char *copy = strdup(msg ? msg : "");
+    sqlite3_free(msg);
+    sqlite3_close(db);
+    return copy;
+}
+
+static char *file_bytes(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_ptr_nonnull(f);
+    char *data = malloc(1 << 20);
+    *len = fread(data, 1, 1 << 20, f);
+    fclose(f);
+    return data;
+}
+
+static int64_t new_session(struct store *st, const char *name, bool solo)
+{
+    char *slug = NULL;
+    ck_assert_msg(store_create_session(st, name, "Acme", solo, NULL, &slug) == 0, "%s",
+                  store_error(st));
+    int64_t id;
+    ck_assert_int_eq(store_find_session(st, slug, &id), 0);
+    free(slug);
+    return id;
+}
+
+START_TEST(new_database_has_schema_and_settings)
+{
+    struct store *st = open_ok(false);
+    store_close(st);
+    ck_assert_int_eq(raw_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    ck_assert_int_eq(raw_int("PRAGMA application_id"), STORE_APPLICATION_ID);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM steps"), 5);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM roles"), 6);
+    ck_assert_int_eq(raw_int("SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
+    ck_assert_int_eq(raw_int("SELECT strict FROM pragma_table_list WHERE name = 'inputs'"), 1);
+}
+END_TEST
+
+START_TEST(empty_file_is_migrated)
+{
+    FILE *f = fopen(db_path, "w");
+    fclose(f);
+    struct store *st = open_ok(false);
+    store_close(st);
+    ck_assert_int_eq(raw_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
+}
+END_TEST
+
+START_TEST(reopen_keeps_data)
+{
+    struct store *st = open_ok(false);
+    int64_t id = new_session(st, "Acme Q3", false);
+    ck_assert_int_eq(store_add_input(st, id, "Maya", ROLE_CEO, STEP_ALTERNATIVES, "Spreadsheets",
+                                     NULL), 0);
+    store_close(st);
+    st = open_ok(false);
+    struct session s;
+    ck_assert_int_eq(store_load_session(st, id, &s), 0);
+    ck_assert_str_eq(s.name, "Acme Q3");
+    ck_assert_str_eq(s.slug, "acme-q3");
+    ck_assert_uint_eq(s.input_count, 1);
+    ck_assert_str_eq(s.inputs[0].text, "Spreadsheets");
+    session_free(&s);
+    store_close(st);
+}
+END_TEST
+
+START_TEST(sessions_by_slug_and_number)
+{
+    struct store *st = open_ok(false);
+    int64_t a = new_session(st, "First", false);
+    int64_t b = new_session(st, "Second", true);
+    int64_t found;
+    ck_assert_int_eq(store_find_session(st, "second", &found), 0);
+    ck_assert_int_eq(found, b);
+    char number[32];
+    snprintf(number, sizeof number, "%lld", (long long)a);
+    ck_assert_int_eq(store_find_session(st, number, &found), 0);
+    ck_assert_int_eq(found, a);
+    ck_assert_int_eq(store_find_session(st, "third", &found), -1);
+    ck_assert_str_eq(store_error(st), "no session third; 'samesong list' shows them");
+    ck_assert_int_eq(store_find_session(st, "999999999999999999999", &found), -1);
+
+    struct session_summary *list;
+    size_t count;
+    ck_assert_int_eq(store_list_sessions(st, &list, &count), 0);
+    ck_assert_uint_eq(count, 2);
+    ck_assert_str_eq(list[0].slug, "second"); /* newest first */
+    ck_assert(list[0].solo);
+    ck_assert(!list[1].solo);
+    store_summaries_free(list, count);
+    store_close(st);
+}
+END_TEST
+
+START_TEST(duplicate_slug_is_refused)
+{
+    struct store *st = open_ok(false);
+    new_session(st, "Acme Q3", false);
+    char *slug = NULL;
+    ck_assert_int_eq(store_create_session(st, "acme   q3!", "", false, NULL, &slug), -1);
+    ck_assert_ptr_null(slug);
+    ck_assert_str_eq(store_error(st),
+                     "a session with slug acme-q3 already exists; choose another with --slug");
+    ck_assert_int_eq(store_create_session(st, "Acme Q3", "", false, "acme-q3-b", &slug), 0);
+    ck_assert_str_eq(slug, "acme-q3-b");
+    free(slug);
+    ck_assert_int_eq(store_create_session(st, "x", "", false, "Not A Slug", &slug), -1);
+    store_close(st);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM sessions"), 2);
+}
+END_TEST
+
+START_TEST(answers_keep_their_order_and_groups)
+{
+    struct store *st = open_ok(false);
+    int64_t id = new_session(st, "Order", false);
+    ck_assert_int_eq(store_add_input(st, id, "Priya", ROLE_SALES, STEP_VALUE, "Faster replies", NULL), 0);
+    ck_assert_int_eq(store_add_input(st, id, "Maya", ROLE_CEO, STEP_ALTERNATIVES, "Zendesk", NULL), 0);
+    ck_assert_int_eq(store_add_input(st, id, "Priya", -1, STEP_ALTERNATIVES, "Excel + email",
+                                     "Spreadsheets"), 0);
+    ck_assert_int_eq(store_add_input(st, id, "Maya", -1, STEP_ALTERNATIVES, "  Do nothing ", NULL), 0);
+    struct session s;
+    ck_assert_int_eq(store_load_session(st, id, &s), 0);
+    ck_assert_uint_eq(s.participant_count, 2);
+    ck_assert_str_eq(s.participants[0].name, "Priya"); /* joined first */
+    ck_assert_int_eq(s.participants[0].role, ROLE_SALES);
+    ck_assert_uint_eq(s.input_count, 4);
+    /* step order, then participant order, then answer order */
+    ck_assert_str_eq(s.inputs[0].text, "Excel + email");
+    ck_assert_str_eq(s.inputs[0].group, "Spreadsheets");
+    ck_assert_str_eq(s.inputs[1].text, "Zendesk");
+    ck_assert_str_eq(s.inputs[2].text, "Do nothing");
+    ck_assert_ptr_null(s.inputs[2].group);
+    ck_assert_str_eq(s.inputs[3].text, "Faster replies");
+    ck_assert_int_eq(s.inputs[3].step, STEP_VALUE);
+    session_free(&s);
+    store_close(st);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM events WHERE action = 'add'"), 4);
+}
+END_TEST
+
+START_TEST(participant_rules)
+{
+    struct store *st = open_ok(false);
+    int64_t id = new_session(st, "Roles", false);
+    ck_assert_int_eq(store_add_input(st, id, "Maya", ROLE_CEO, STEP_VALUE, "a", NULL), 0);
+    ck_assert_int_eq(store_add_input(st, id, "Maya", ROLE_SALES, STEP_VALUE, "b", NULL), -1);
+    ck_assert_str_eq(store_error(st), "Maya is already in this session as ceo, not sales");
+    ck_assert_int_eq(store_add_input(st, id, "Tom", -1, STEP_VALUE, "c", NULL), 0);
+
+    int64_t solo = new_session(st, "Founder draft", true);
+    ck_assert_int_eq(store_add_input(st, solo, "Ana", ROLE_CEO, STEP_VALUE, "a", NULL), 0);
+    ck_assert_int_eq(store_add_input(st, solo, "Bob", ROLE_SALES, STEP_VALUE, "b", NULL), -1);
+    ck_assert_str_eq(store_error(st), "a solo session has one participant; Bob is not it");
+    store_close(st);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM inputs"), 3);
+    ck_assert_int_eq(raw_int("SELECT role = 'other' FROM participants WHERE name = 'Tom'"), 1);
+}
+END_TEST
+
+START_TEST(bad_text_writes_nothing)
+{
+    struct store *st = open_ok(false);
+    int64_t id = new_session(st, "Bad", false);
+    ck_assert_int_eq(store_add_input(st, id, "Maya", ROLE_CEO, STEP_VALUE, "  ", NULL), -1);
+    ck_assert_str_eq(store_error(st), "answer: empty text");
+    ck_assert_int_eq(store_add_input(st, id, "Maya", ROLE_CEO, STEP_VALUE, "\x1b[2J", NULL), -1);
+    ck_assert_str_eq(store_error(st), "answer: control character U+001B at character 1");
+    ck_assert_int_eq(store_add_input(st, id, "", ROLE_CEO, STEP_VALUE, "fine", NULL), -1);
+    ck_assert_str_eq(store_error(st), "participant name: empty text");
+    ck_assert_int_eq(store_add_input(st, id, "Maya", ROLE_CEO, STEP_VALUE, "ok", "\xff"), -1);
+    ck_assert_str_eq(store_error(st), "group label: invalid UTF-8 at byte 1");
+    store_close(st);
+    /* not even the participant was created */
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM participants"), 0);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM inputs"), 0);
+}
+END_TEST
+
+static int64_t decided_session(struct store *st)
+{
+    int64_t id = new_session(st, "Decided", false);
+    ck_assert_int_eq(store_add_input(st, id, "Maya", ROLE_CEO, STEP_VALUE, "Speed", NULL), 0);
+    for (int step = 0; step < STEP_COUNT - 1; step++)
+        ck_assert_int_eq(store_set_decision(st, id, (enum step)step, "agreed"), 0);
+    ck_assert_int_eq(store_lock_session(st, id), -1);
+    ck_assert_str_eq(store_error(st), "cannot lock: the category step has no decision yet");
+    ck_assert_int_eq(store_set_decision(st, id, STEP_CATEGORY, "Help desk\nfor e-commerce"), 0);
+    return id;
+}
+
+START_TEST(locked_session_refuses_changes_in_c)
+{
+    struct store *st = open_ok(false);
+    int64_t id = decided_session(st);
+    ck_assert_int_eq(store_lock_session(st, id), 0);
+    ck_assert_int_eq(store_add_input(st, id, "Maya", -1, STEP_VALUE, "More", NULL), -1);
+    ck_assert_str_eq(store_error(st), "session decided is locked; a locked session cannot be changed");
+    ck_assert_int_eq(store_set_decision(st, id, STEP_VALUE, "changed"), -1);
+    ck_assert_int_eq(store_lock_session(st, id), -1);
+    struct session s;
+    ck_assert_int_eq(store_load_session(st, id, &s), 0);
+    ck_assert(s.locked);
+    ck_assert_ptr_nonnull(s.locked_at);
+    ck_assert_str_eq(s.decisions[STEP_CATEGORY], "Help desk\nfor e-commerce");
+    session_free(&s);
+    store_close(st);
+}
+END_TEST
+
+START_TEST(locked_session_refuses_changes_in_sqlite)
+{
+    struct store *st = open_ok(false);
+    int64_t id = decided_session(st);
+    ck_assert_int_eq(store_lock_session(st, id), 0);
+    store_close(st);
+    /* Another program writing SQL directly is stopped by the triggers. */
+    static const char *const attempts[] = {
+        "UPDATE inputs SET text = 'changed'",
+        "DELETE FROM inputs",
+        "INSERT INTO inputs (participant_id, step, position, text) SELECT id, 'value', 9, 'x'"
+        " FROM participants",
+        "UPDATE participants SET role = 'sales'",
+        "DELETE FROM participants",
+        "INSERT INTO participants (session_id, name, role, position) VALUES (1, 'Eve', 'other', 5)",
+        "UPDATE decisions SET text = 'changed'",
+        "DELETE FROM decisions",
+        "INSERT INTO votes (participant_id, step, rank, label) SELECT id, 'value', 1, 'x'"
+        " FROM participants",
+        "UPDATE sessions SET narrative = 'changed'",
+        "UPDATE sessions SET status = 'open'",
+        "DELETE FROM sessions",
+    };
+    for (size_t i = 0; i < sizeof attempts / sizeof attempts[0]; i++) {
+        char *msg = raw_error(attempts[i]);
+        ck_assert_msg(strcmp(msg, "session is locked") == 0, "%s: %s", attempts[i], msg);
+        free(msg);
+    }
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM inputs WHERE text = 'Speed'"), 1);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM decisions WHERE text = 'agreed'"), 4);
+}
+END_TEST
+
+START_TEST(open_session_can_still_change)
+{
+    struct store *st = open_ok(false);
+    int64_t id = decided_session(st);
+    ck_assert_int_eq(store_set_decision(st, id, STEP_VALUE, "replaced"), 0);
+    store_close(st);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM decisions WHERE text = 'replaced'"), 1);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM decisions"), 5);
+}
+END_TEST
+
+START_TEST(read_only_refuses_writes_and_leaves_file)
+{
+    struct store *st = open_ok(false);
+    int64_t id = new_session(st, "Acme", false);
+    store_close(st);
+    size_t before_len, after_len;
+    char *before = file_bytes(db_path, &before_len);
+    st = open_ok(true);
+    ck_assert(store_is_read_only(st));
+    ck_assert(!store_read_only_by_itself(st));
+    ck_assert_int_eq(store_add_input(st, id, "Maya", ROLE_CEO, STEP_VALUE, "x", NULL), -1);
+    ck_assert_ptr_nonnull(strstr(store_error(st), "is open read-only"));
+    char *slug = NULL;
+    ck_assert_int_eq(store_create_session(st, "Other", "", false, NULL, &slug), -1);
+    ck_assert_ptr_nonnull(strstr(store_error(st), "read-only"));
+    struct session_summary *list;
+    size_t count;
+    ck_assert_int_eq(store_list_sessions(st, &list, &count), 0); /* reading works */
+    ck_assert_uint_eq(count, 1);
+    store_summaries_free(list, count);
+    store_close(st);
+    char *after = file_bytes(db_path, &after_len);
+    ck_assert_uint_eq(before_len, after_len);
+    ck_assert(memcmp(before, after, before_len) == 0);
+    free(before);
+    free(after);
+}
+END_TEST
+
+START_TEST(unwritable_file_opens_read_only_by_itself)
+{
+    struct store *st = open_ok(false);
+    new_session(st, "Acme", false);
+    store_close(st);
+    ck_assert_int_eq(chmod(db_path, 0444), 0);
+    st = open_ok(false);
+    ck_assert(store_is_read_only(st));
+    ck_assert(store_read_only_by_itself(st));
+    char *slug = NULL;
+    ck_assert_int_eq(store_create_session(st, "Other", "", false, NULL, &slug), -1);
+    ck_assert_ptr_nonnull(strstr(store_error(st), "read-only (the file is not writable)"));
+    store_close(st);
+}
+END_TEST
+
+START_TEST(read_only_needs_an_existing_database)
+{
+    struct store *st = NULL;
+    ck_assert_int_eq(store_open(db_path, true, &st, err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "no such database"));
+    ck_assert_int_eq(access(db_path, F_OK), -1);
+}
+END_TEST
+
+START_TEST(newer_schema_is_refused_untouched)
+{
+    struct store *st = open_ok(false);
+    store_close(st);
+    ck_assert_int_eq(raw_int("PRAGMA user_version = 99"), SQLITE_DONE);
+    size_t before_len, after_len;
+    char *before = file_bytes(db_path, &before_len);
+    ck_assert_int_eq(store_open(db_path, false, &st, err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "was written by a newer samesong (schema 99"));
+    char *after = file_bytes(db_path, &after_len);
+    ck_assert_uint_eq(before_len, after_len);
+    ck_assert(memcmp(before, after, before_len) == 0);
+    free(before);
+    free(after);
+}
+END_TEST
+
+START_TEST(foreign_files_are_refused)
+{
+    FILE *f = fopen(db_path, "w");
+    fputs("this is a text file, not a database\n", f);
+    fclose(f);
+    struct store *st = NULL;
+    ck_assert_int_eq(store_open(db_path, false, &st, err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "is not a SQLite database"));
+
+    unlink(db_path);
+    ck_assert_int_eq(raw_int("CREATE TABLE other (x)"), SQLITE_DONE);
+    ck_assert_int_eq(store_open(db_path, false, &st, err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "is not a samesong database"));
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM sqlite_schema"), 1); /* untouched */
+}
+END_TEST
+
+START_TEST(two_writers_share_one_file)
+{
+    struct store *a = open_ok(false);
+    struct store *b = open_ok(false);
+    int64_t id = new_session(a, "Room", false);
+    for (int i = 0; i < 20; i++) {
+        ck_assert_int_eq(store_add_input(i % 2 ? a : b, id, i % 2 ? "Maya" : "Tom", -1,
+                                         STEP_VALUE, "answer", NULL), 0);
+    }
+    struct session s;
+    ck_assert_int_eq(store_load_session(b, id, &s), 0);
+    ck_assert_uint_eq(s.input_count, 20);
+    session_free(&s);
+    store_close(a);
+    store_close(b);
+}
+END_TEST
+
+START_TEST(writer_waits_for_another_process)
+{
+    struct store *st = open_ok(false);
+    int64_t id = new_session(st, "Busy", false);
+    /* Hold the write lock briefly from another connection in a child process. */
+    pid_t child = fork();
+    if (child == 0) {
+        sqlite3 *db;
+        sqlite3_open(db_path, &db);
+        sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+        usleep(300 * 1000);
+        sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+        sqlite3_close(db);
+        _exit(0);
+    }
+    usleep(100 * 1000);
+    ck_assert_msg(store_add_input(st, id, "Maya", -1, STEP_VALUE, "waited", NULL) == 0, "%s",
+                  store_error(st));
+    store_close(st);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM inputs WHERE text = 'waited'"), 1);
+}
+END_TEST
+
+START_TEST(steps_file_is_read)
+{
+    struct step_text steps[STEP_COUNT];
+    char path[4096];
+    snprintf(path, sizeof path, "%s/steps.json", getenv("SAMESONG_DATA_DIR"));
+    ck_assert_msg(store_load_steps(path, steps, err, sizeof err) == 0, "%s", err);
+    ck_assert_str_eq(steps[STEP_ALTERNATIVES].title, "Competitive alternatives");
+    ck_assert_str_eq(steps[STEP_CATEGORY].question,
+                     "In what market context is our value obvious?");
+    for (int i = 0; i < STEP_COUNT; i++)
+        ck_assert_uint_ge(steps[i].guidance_count, 2);
+    store_steps_free(steps);
+
+    FILE *f = fopen(db_path, "w");
+    fputs("[{\"id\": \"value\", \"title\": \"t\", \"question\": \"q\"}]", f);
+    fclose(f);
+    ck_assert_int_eq(store_load_steps(db_path, steps, err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "step 1 should be alternatives"));
+}
+END_TEST
+
+static Suite *store_suite(void)
+{
+    Suite *s = suite_create("store");
+    TCase *tc = tcase_create("core");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, new_database_has_schema_and_settings);
+    tcase_add_test(tc, empty_file_is_migrated);
+    tcase_add_test(tc, reopen_keeps_data);
+    tcase_add_test(tc, sessions_by_slug_and_number);
+    tcase_add_test(tc, duplicate_slug_is_refused);
+    tcase_add_test(tc, answers_keep_their_order_and_groups);
+    tcase_add_test(tc, participant_rules);
+    tcase_add_test(tc, bad_text_writes_nothing);
+    tcase_add_test(tc, locked_session_refuses_changes_in_c);
+    tcase_add_test(tc, locked_session_refuses_changes_in_sqlite);
+    tcase_add_test(tc, open_session_can_still_change);
+    tcase_add_test(tc, read_only_refuses_writes_and_leaves_file);
+    tcase_add_test(tc, unwritable_file_opens_read_only_by_itself);
+    tcase_add_test(tc, read_only_needs_an_existing_database);
+    tcase_add_test(tc, newer_schema_is_refused_untouched);
+    tcase_add_test(tc, foreign_files_are_refused);
+    tcase_add_test(tc, two_writers_share_one_file);
+    tcase_add_test(tc, writer_waits_for_another_process);
+    tcase_add_test(tc, steps_file_is_read);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return run_suite(store_suite(), "check_store");
+}

@@ -1,0 +1,202 @@
+/* check_text.c: Check suite for text.c: validation, sanitising, width, truncation, slugs. */
+#include "check_main.h"
+#include "text.h"
+
+#include <locale.h>
+
+static char why[160];
+
+static char *valid(const char *s, const struct text_rule *rule)
+{
+    why[0] = '\0';
+    return text_validate(s, rule, why, sizeof why);
+}
+
+START_TEST(validate_trims_and_keeps_inner_space)
+{
+    char *t = valid("  Spreadsheets and  email \t", &TEXT_ANSWER);
+    ck_assert_str_eq(t, "Spreadsheets and  email");
+    free(t);
+}
+END_TEST
+
+START_TEST(validate_refuses_empty_and_blank)
+{
+    ck_assert_ptr_null(valid("", &TEXT_ANSWER));
+    ck_assert_str_eq(why, "empty text");
+    ck_assert_ptr_null(valid(" \t  ", &TEXT_NAME));
+    ck_assert_str_eq(why, "empty text");
+    char *t = valid("   ", &TEXT_PRODUCT); /* a product may be empty */
+    ck_assert_str_eq(t, "");
+    free(t);
+}
+END_TEST
+
+START_TEST(validate_counts_characters_not_bytes)
+{
+    char s[2 * 1001 + 1];
+    for (int i = 0; i < 1000; i++)
+        memcpy(s + 2 * i, "\xC3\xA9", 2); /* é, two bytes */
+    s[2000] = '\0';
+    char *t = valid(s, &TEXT_ANSWER);
+    ck_assert_ptr_nonnull(t);
+    free(t);
+    strcat(s, "x");
+    ck_assert_ptr_null(valid(s, &TEXT_ANSWER));
+    ck_assert_str_eq(why, "text of 1001 characters; at most 1000 are allowed");
+}
+END_TEST
+
+START_TEST(validate_refuses_invalid_utf8)
+{
+    static const char *const bad[] = {
+        "ab\xFF", "\xC0\x80",         /* overlong NUL */
+        "\xED\xA0\x80",               /* a surrogate */
+        "\xF4\x90\x80\x80",           /* past U+10FFFF */
+        "caf\xC3",                    /* cut short */
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        ck_assert_ptr_null(valid(bad[i], &TEXT_ANSWER));
+        ck_assert_msg(strstr(why, "invalid UTF-8") != NULL, "case %zu: %s", i, why);
+    }
+    ck_assert_ptr_null(valid("ab\xFF", &TEXT_ANSWER));
+    ck_assert_str_eq(why, "invalid UTF-8 at byte 3");
+}
+END_TEST
+
+START_TEST(validate_refuses_controls_and_escapes)
+{
+    ck_assert_ptr_null(valid("red \x1B[31m text", &TEXT_ANSWER));
+    ck_assert_str_eq(why, "control character U+001B at character 5");
+    ck_assert_ptr_null(valid("a\xC2\x9B" "31m", &TEXT_ANSWER)); /* C1 CSI */
+    ck_assert_str_eq(why, "control character U+009B at character 2");
+    ck_assert_ptr_null(valid("del\x7F", &TEXT_NAME));
+    ck_assert_ptr_null(valid("tab\there", &TEXT_ANSWER));
+    ck_assert_ptr_null(valid("two\nlines", &TEXT_ANSWER));
+    ck_assert_str_eq(why, "control character U+000A at character 4");
+    char *t = valid("two\nlines", &TEXT_DECISION);
+    ck_assert_str_eq(t, "two\nlines");
+    free(t);
+}
+END_TEST
+
+START_TEST(sanitize_makes_controls_visible)
+{
+    char *s = text_sanitize("a\x1B[2Jb\x07", false);
+    ck_assert_str_eq(s, "a^[[2Jb^G");
+    free(s);
+    s = text_sanitize("x\xC2\x9B" "y\x7F", false);
+    ck_assert_str_eq(s, "x<9B>y^?");
+    free(s);
+    s = text_sanitize("line\nnext", false);
+    ck_assert_str_eq(s, "line^Jnext");
+    free(s);
+    s = text_sanitize("line\nnext", true);
+    ck_assert_str_eq(s, "line\nnext");
+    free(s);
+}
+END_TEST
+
+START_TEST(sanitize_drops_bidi_and_zero_width)
+{
+    /* U+202E right-to-left override, U+200B zero-width space, U+FEFF, U+2066 */
+    char *s = text_sanitize("ab\xE2\x80\xAE" "cd\xE2\x80\x8B" "e\xEF\xBB\xBF" "f\xE2\x81\xA6", false);
+    ck_assert_str_eq(s, "abcdef");
+    free(s);
+}
+END_TEST
+
+START_TEST(sanitize_replaces_invalid_bytes)
+{
+    char *s = text_sanitize("ok\xFF\xFEok", false);
+    ck_assert_str_eq(s, "ok\xEF\xBF\xBD\xEF\xBF\xBDok");
+    free(s);
+    s = text_sanitize("caf\xC3\xA9 \xE6\x97\xA5", false); /* valid text passes unchanged */
+    ck_assert_str_eq(s, "caf\xC3\xA9 \xE6\x97\xA5");
+    free(s);
+}
+END_TEST
+
+START_TEST(width_counts_columns)
+{
+    ck_assert_int_eq(text_width("abc"), 3);
+    ck_assert_int_eq(text_width("caf\xC3\xA9"), 4);           /* café */
+    ck_assert_int_eq(text_width("\xE6\x97\xA5\xE6\x9C\xAC"), 4); /* 日本: two wide */
+    ck_assert_int_eq(text_width("\xF0\x9F\x98\x80"), 2);       /* 😀 */
+    ck_assert_int_eq(text_width("e\xCC\x81"), 1);              /* e + combining acute */
+}
+END_TEST
+
+START_TEST(truncate_fits_columns)
+{
+    char *t = text_truncate("Spreadsheets", 20, "...");
+    ck_assert_str_eq(t, "Spreadsheets");
+    free(t);
+    t = text_truncate("Spreadsheets", 8, "...");
+    ck_assert_str_eq(t, "Sprea...");
+    free(t);
+    /* 日本語テキスト is 14 columns; a wide character never straddles the edge */
+    t = text_truncate("\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE3\x83\x86\xE3\x82\xAD\xE3\x82\xB9"
+                      "\xE3\x83\x88", 6, "\xE2\x80\xA6");
+    ck_assert_int_le(text_width(t), 6);
+    ck_assert_str_eq(t, "\xE6\x97\xA5\xE6\x9C\xAC\xE2\x80\xA6"); /* 日本… = 5 columns */
+    free(t);
+}
+END_TEST
+
+START_TEST(slugs_from_names)
+{
+    char *s = text_slugify("Acme Q3 Workshop!");
+    ck_assert_str_eq(s, "acme-q3-workshop");
+    free(s);
+    s = text_slugify("  --Hello__World--  ");
+    ck_assert_str_eq(s, "hello-world");
+    free(s);
+    s = text_slugify("Caf\xC3\xA9 2025");
+    ck_assert_str_eq(s, "caf-2025");
+    free(s);
+    s = text_slugify("a very long session name that keeps going and going past the limit");
+    ck_assert_uint_le(strlen(s), TEXT_SLUG_MAX);
+    ck_assert(text_is_slug(s));
+    free(s);
+}
+END_TEST
+
+START_TEST(slug_rules)
+{
+    ck_assert(text_is_slug("acme-q3"));
+    ck_assert(text_is_slug("q3"));
+    ck_assert(!text_is_slug("2024"));       /* would read as a session number */
+    ck_assert(!text_is_slug("Acme"));
+    ck_assert(!text_is_slug("acme--q3"));
+    ck_assert(!text_is_slug("-acme"));
+    ck_assert(!text_is_slug("acme q3"));
+    ck_assert(!text_is_slug(""));
+}
+END_TEST
+
+static Suite *text_suite(void)
+{
+    Suite *s = suite_create("text");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, validate_trims_and_keeps_inner_space);
+    tcase_add_test(tc, validate_refuses_empty_and_blank);
+    tcase_add_test(tc, validate_counts_characters_not_bytes);
+    tcase_add_test(tc, validate_refuses_invalid_utf8);
+    tcase_add_test(tc, validate_refuses_controls_and_escapes);
+    tcase_add_test(tc, sanitize_makes_controls_visible);
+    tcase_add_test(tc, sanitize_drops_bidi_and_zero_width);
+    tcase_add_test(tc, sanitize_replaces_invalid_bytes);
+    tcase_add_test(tc, width_counts_columns);
+    tcase_add_test(tc, truncate_fits_columns);
+    tcase_add_test(tc, slugs_from_names);
+    tcase_add_test(tc, slug_rules);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    setlocale(LC_ALL, "C.UTF-8");
+    return run_suite(text_suite(), "check_text");
+}

@@ -1,0 +1,162 @@
+#!/bin/sh
+# cli.sh: the command line as a user meets it: every command, its help, exit
+# statuses, one-line errors, and bad input that leaves the database as it was.
+. "$(dirname "$0")/lib.sh"
+
+db="$WORK/w.db"
+
+# --- help and version ---------------------------------------------------------
+run --version;  status 0 "--version"; stdout_is "samesong 0.1.0"
+run --help;     status 0 "--help"; stdout_has "Usage: samesong [--db FILE]"
+for cmd in new list add show export import demo; do
+    run "$cmd" --help; status 0 "$cmd --help"; stdout_has "Usage: samesong $cmd"
+done
+run;            status 2 "no command"; stderr_has "Usage: samesong"
+run frob;       status 2 "unknown command"; stderr_is "samesong: unknown command \"frob\"; see 'samesong --help'"
+run --frob;     status 2 "unknown option"; stderr_one_line
+
+# --- new, list -----------------------------------------------------------------
+run --db "$db" list;  status 0 "list on an empty database"; stdout_has "No sessions yet"
+run --db "$db" list --json; status 0 "empty list --json"; stdout_is "[]"
+run --db "$db" new "Acme Q3" --product "Acme";  status 0 "new"; stdout_is "acme-q3"
+run --db "$db" new "Acme Q3";  status 1 "duplicate slug"; stderr_one_line
+stderr_has "a session with slug acme-q3 already exists"
+run new --db "$db" "Founder draft" --solo --slug thesis; status 0 "new --solo --slug"; stdout_is "thesis"
+run --db "$db" new;    status 2 "new without NAME"; stderr_is "samesong: new: missing NAME; see 'samesong new --help'"
+run --db "$db" new "X" --slug "Not ok"; status 1 "bad slug"; stderr_has "is not a valid slug"
+run --db "$db" list;   status 0 "list"
+stdout_has "acme-q3"; stdout_has "Acme Q3"; stdout_has "workshop"; stdout_has "solo"
+check "[ \"\$(sed -n 2p "$OUT" | awk '{print \$2}')\" = thesis ]" "list shows the newest first"
+run --db "$db" list --json; status 0 "list --json"
+stdout_has '"slug":"acme-q3","name":"Acme Q3","product":"Acme","mode":"workshop","status":"open","participants":0'
+
+# --- add, show ------------------------------------------------------------------
+run --db "$db" add acme-q3 --as Maya --role ceo --step alternatives "Spreadsheets"
+status 0 "add"
+run --db "$db" add 1 --as Priya --role sales --step alternatives --group Spreadsheets "Excel + email"
+status 0 "add by number with a group"
+run --db "$db" add acme-q3 --as Maya --step value -- "-50% time to first reply"
+status 0 "add a text starting with a hyphen"
+run --db "$db" show acme-q3;  status 0 "show"
+stdout_has "Acme Q3 (acme-q3)"
+stdout_has "1. Competitive alternatives"
+stdout_has "   Maya (ceo)"
+stdout_has "     - Spreadsheets"
+stdout_has "     - Excel + email  [group: Spreadsheets]"
+stdout_has "     - -50% time to first reply"
+stdout_has "(no answers yet)"
+
+# --- bad input: one line, non-zero, nothing written ------------------------------
+before=$("$SAMESONG" --db "$db" export acme-q3)
+bad_add() { # WHAT EXPECTED-STATUS EXPECTED-STDERR ARGS...
+    what=$1 want=$2 message=$3
+    shift 3
+    run --db "$db" add "$@"
+    status "$want" "$what"; stderr_one_line; stderr_has "$message"
+}
+bad_add "empty text" 1 "answer: empty text" acme-q3 --as Maya --step value ""
+bad_add "blank text" 1 "answer: empty text" acme-q3 --as Maya --step value "   "
+bad_add "long text" 1 "text of 1001 characters; at most 1000 are allowed" \
+    acme-q3 --as Maya --step value "$(printf '%1001s' '' | tr ' ' x)"
+bad_add "escape sequence" 1 "control character U+001B" \
+    acme-q3 --as Maya --step value "$(printf 'red \033[31m text')"
+bad_add "invalid UTF-8" 1 "invalid UTF-8 at byte 5" acme-q3 --as Maya --step value "$(printf 'bad \377')"
+bad_add "unknown step" 1 '"alternative" is not a step; steps are alternatives, capabilities' \
+    acme-q3 --as Maya --step alternative "x"
+bad_add "unknown role" 1 '"cfo" is not a role; roles are ceo' acme-q3 --as Ann --role cfo --step value "x"
+bad_add "role clash" 1 "Maya is already in this session as ceo, not sales" \
+    acme-q3 --as Maya --role sales --step value "x"
+bad_add "unknown session" 1 "no session nope; 'samesong list' shows them" nope --as Maya --step value "x"
+bad_add "unknown number" 1 "no session number 42" 42 --as Maya --step value "x"
+bad_add "missing --as" 2 "missing --as NAME" acme-q3 --step value "x"
+bad_add "missing --step" 2 "missing --step STEP" acme-q3 --as Maya "x"
+bad_add "missing value" 2 "option --step needs a value" acme-q3 --as Maya --step
+bad_add "two texts" 2 "give TEXT as one argument" acme-q3 --as Maya --step value a b
+run --db "$db" add thesis --as Ann --role ceo --step value x; status 0 "the solo founder answers"
+bad_add "solo second person" 1 "a solo session has one participant; Bob is not it" \
+    thesis --as Bob --step value y
+run --db "$db" export acme-q3
+check '[ "$(cat "$OUT")" = "$before" ]' "bad input left the session unchanged"
+# control characters never reach the terminal, even in error messages
+run --db "$db" add "$(printf 'x\033]0;owned\007')" --as M --step value y
+status 1 "escape in a session name"
+check '! grep -q "$(printf "\033")" "$ERR"' "the error shows no raw escape"; stderr_has "^[]0;owned^G"
+
+# --- files that are not what they should be ------------------------------------------
+echo "just text" >"$WORK/text.db"
+run --db "$WORK/text.db" list; status 1 "not SQLite"; stderr_is "samesong: list: $WORK/text.db is not a SQLite database"
+cp "$db" "$WORK/newer.db"
+run --db "$WORK/newer.db" list; status 0 "copy opens"
+sqlite_version() { # set user_version without the sqlite3 shell: through a samesong-free path
+    python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('pragma user_version=%s' % sys.argv[2]); c.commit()" "$1" "$2"
+}
+if command -v python3 >/dev/null; then
+    sqlite_version "$WORK/newer.db" 7
+    sum_before=$(cksum <"$WORK/newer.db")
+    run --db "$WORK/newer.db" list; status 1 "newer database"
+    stderr_has "was written by a newer samesong (schema 7; this one knows up to 1)"
+    check '[ "$(cksum <"$WORK/newer.db")" = "$sum_before" ]' "newer database left untouched"
+fi
+run --read-only --db "$db" add acme-q3 --as Maya --step value x
+status 1 "--read-only refuses writes"; stderr_is "samesong: add: $db is open read-only"
+cp "$db" "$WORK/ro.db"; chmod 0444 "$WORK/ro.db"
+sum_before=$(cksum <"$WORK/ro.db")
+run --db "$WORK/ro.db" add acme-q3 --as Maya --step value x
+status 1 "unwritable file"; stderr_has "is read-only (the file is not writable)"
+run --db "$WORK/ro.db" show acme-q3; status 0 "unwritable file can be read"
+check '[ "$(cksum <"$WORK/ro.db")" = "$sum_before" ]' "unwritable file unchanged"
+run --read-only --db "$WORK/absent.db" list; status 1 "read-only needs a file"; stderr_has "no such database"
+check '[ ! -e "$WORK/absent.db" ]' "read-only did not create a file"
+
+# --- export and import -------------------------------------------------------------
+run --db "$db" export acme-q3 -o "$WORK/acme.json"; status 0 "export -o"
+check '[ -s "$WORK/acme.json" ]' "export wrote the file"
+check '[ "$(ls "$WORK" | grep -c "acme.json.")" -eq 0 ]' "export left no temporary file"
+run --db "$db" import "$WORK/acme.json"; status 1 "import under a taken slug"; stderr_has "choose another with --slug"
+run --db "$db" import "$WORK/acme.json" --slug acme-copy; status 0 "import --slug"; stdout_is "acme-copy"
+run --db "$db" export acme-copy
+check 'cmp -s "$OUT" "$WORK/acme.json"' "export of the import equals the export"
+run --db "$db" import - --slug from-stdin <"$WORK/acme.json"; status 0 "import from stdin"
+run --db "$db" export acme-q3 --format md; status 0 "export md"
+stdout_has "# Positioning canvas: Acme Q3"; stdout_has "**Decision:** _not decided yet_"
+run --db "$db" export acme-q3 --format xml; status 2 "unknown format"; stderr_has 'unknown format "xml"'
+run --db "$db" export acme-q3 -o "$WORK/no/such/dir/x.json"; status 1 "export to a missing folder"
+stderr_has "cannot write $WORK/no/such/dir/x.json"
+
+sessions_before=$("$SAMESONG" --db "$db" list --json)
+bad_import() { # WHAT EXPECTED-STDERR FILE-CONTENT
+    printf '%s' "$3" >"$WORK/bad.json"
+    run --db "$db" import "$WORK/bad.json" --slug never
+    status 1 "$1"; stderr_one_line; stderr_has "$2"
+}
+bad_import "empty file" "bad.json: not a session file" ""
+bad_import "cut-short file" "bad.json: not a session file" '{"format": "samesong-session/1", "name": "N", "inputs": [{'
+bad_import "bad step" 'bad.json: inputs[0].step: "alternative" is not a step; steps are alternatives' \
+    '{"format": "samesong-session/1", "name": "N", "participants": [{"name": "M", "role": "ceo"}],
+      "inputs": [{"participant": "M", "step": "alternative", "text": "x"}]}'
+bad_import "escape in text" 'bad.json: inputs[0].text: control character U+001B' \
+    '{"format": "samesong-session/1", "name": "N", "participants": [{"name": "M", "role": "ceo"}],
+      "inputs": [{"participant": "M", "step": "value", "text": "\u001b[2J"}]}'
+run --db "$db" import "$WORK/missing.json"; status 1 "missing file"
+stderr_is "samesong: import: cannot read $WORK/missing.json: No such file or directory"
+run --db "$db" list --json
+check '[ "$(cat "$OUT")" = "$sessions_before" ]' "refused imports wrote nothing"
+
+# --- demo and the default database --------------------------------------------------
+export XDG_DATA_HOME="$WORK/xdg"
+unset SAMESONG_DB
+run demo; status 0 "demo"
+stdout_has "is now in $WORK/xdg/samesong/samesong.db, as session replyline-positioning-workshop"
+stdout_has "samesong show replyline-positioning-workshop"
+check '[ -f "$WORK/xdg/samesong/samesong.db" ]' "demo created the default database and its folder"
+run demo; status 0 "demo again"; stdout_has "was already in"
+run list; status 0 "list the default database"; stdout_has "Replyline positioning workshop"
+run show replyline-positioning-workshop; status 0 "show the demo"
+stdout_has "Participants (6): Maya (ceo), Jonas (marketing), Priya (sales), Tom (sales), Lena (product), Carlos (success)"
+stdout_has "   Decision: "
+export SAMESONG_DB="$WORK/env.db"
+run new "From env"; status 0 "SAMESONG_DB is used"
+check '[ -f "$WORK/env.db" ]' "SAMESONG_DB file created"
+run --db "$WORK/flag.db" demo; status 0 "demo --db"; stdout_has "samesong --db $WORK/flag.db show"
+
+finish
