@@ -1,4 +1,6 @@
 /* cli.c: what the non-interactive commands share: options, errors, opening the store. */
+#include "config.h"
+
 #include "cli.h"
 #include "files.h"
 #include "paths.h"
@@ -6,6 +8,8 @@
 #include "util.h"
 
 #include <stdarg.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,8 +67,14 @@ int cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,
     opterr = 0;
     for (;;) {
         int opt = getopt_long(argc, argv, spec, longopts, NULL);
-        if (opt == CLI_OPT_DB) {
+        if (opt == CLI_OPT_DB && !*optarg) {
+            cli_usage_error(cli, "--db needs a file name");
+            return '?';
+        } else if (opt == CLI_OPT_DB) {
             cli->db_path = optarg;
+        } else if (opt == CLI_OPT_VERSION || (opt == 'V' && !cli->command)) {
+            printf("samesong %s\n", PACKAGE_VERSION);
+            exit(fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL);
         } else if (opt == CLI_OPT_READ_ONLY) {
             cli->read_only = true;
         } else if (opt == ':' || opt == '?') {
@@ -135,6 +145,17 @@ int cli_open_session(const struct cli *cli, const char *ref, struct store **st, 
     return EXIT_OK;
 }
 
+int cli_terminal_width(void)
+{
+    struct winsize ws;
+    if (!isatty(STDOUT_FILENO))
+        return 0;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    const char *columns = getenv("COLUMNS");
+    return columns && atoi(columns) > 0 ? atoi(columns) : 80;
+}
+
 void cli_put_safe(FILE *out, const char *text, bool keep_newlines)
 {
     char *safe = text_sanitize(text, keep_newlines);
@@ -147,7 +168,10 @@ char *cli_db_hint(const struct cli *cli)
     if (!cli->db_path)
         return xstrdup("");
     /* Quote for the shell only when needed; paths with quotes are left as they are. */
-    bool plain = strspn(cli->db_path, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                      "0123456789/._-+") == strlen(cli->db_path);
-    return plain ? xasprintf(" --db %s", cli->db_path) : xasprintf(" --db '%s'", cli->db_path);
+    char *safe = text_sanitize(cli->db_path, false);
+    bool plain = strspn(safe, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                      "0123456789/._-+") == strlen(safe);
+    char *hint = plain ? xasprintf(" --db %s", safe) : xasprintf(" --db '%s'", safe);
+    free(safe);
+    return hint;
 }

@@ -18,12 +18,13 @@ struct cli {
 };
 
 /* getopt_long codes for the options every command takes. */
-enum { CLI_OPT_DB = 1000, CLI_OPT_READ_ONLY, CLI_OPT_HELP = 'h' };
+enum { CLI_OPT_DB = 1000, CLI_OPT_READ_ONLY, CLI_OPT_VERSION };
 #define CLI_COMMON_OPTIONS                                                                        \
     {"db", required_argument, NULL, CLI_OPT_DB},                                                  \
-        {"read-only", no_argument, NULL, CLI_OPT_READ_ONLY}, { "help", no_argument, NULL, 'h' }
+        {"read-only", no_argument, NULL, CLI_OPT_READ_ONLY},                                      \
+        {"version", no_argument, NULL, CLI_OPT_VERSION}, { "help", no_argument, NULL, 'h' }
 
-/* getopt_long that handles --db and --read-only itself, reports unknown
+/* getopt_long that handles --db, --read-only and --version itself, reports unknown
  * options and missing arguments as '?' after printing one line, and returns
  * the command's own options (and 'h'). */
 int cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,
@@ -53,6 +54,9 @@ int cli_load_steps(const struct cli *cli, struct step_text steps[STEP_COUNT]);
 int cli_import_file(const struct cli *cli, const char *path, const char *slug, struct store *st,
                     char **slug_out);
 
+/* The terminal's width when standard output is one, else 0 (no limit). */
+int cli_terminal_width(void);
+
 /* Writes untrusted text made safe for the terminal. */
 void cli_put_safe(FILE *out, const char *text, bool keep_newlines);
 
@@ -66,5 +70,12 @@ int cli_show(struct cli *cli, int argc, char **argv);
 int cli_export(struct cli *cli, int argc, char **argv);
 int cli_import(struct cli *cli, int argc, char **argv);
 int cli_demo(struct cli *cli, int argc, char **argv);
+int cli_report(struct cli *cli, int argc, char **argv);
+int cli_group(struct cli *cli, int argc, char **argv);
+int cli_suggest(struct cli *cli, int argc, char **argv);
+
+struct synonyms;
+/* Reads and normalises data/synonyms.json; prints the error and returns EXIT_FAIL on failure. */
+int cli_load_synonyms(const struct cli *cli, struct synonyms *syn);
 
 #endif

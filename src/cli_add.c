@@ -4,14 +4,18 @@
 #include <stdlib.h>
 
 static const char help[] =
-    "Usage: samesong add SESSION --as NAME [--role ROLE] --step STEP [--group LABEL] TEXT\n"
-    "Record one answer of participant NAME for STEP. NAME joins the session on first use.\n"
+    "Usage: samesong add SESSION --as NAME [--role ROLE] --step STEP\n"
+    "                    [--group LABEL] TEXT\n"
+    "Record one answer of participant NAME for STEP. NAME joins the session on\n"
+    "first use.\n"
     "\n"
     "  -a, --as NAME       who is answering\n"
-    "  -r, --role ROLE     their department: " ROLE_LIST " (default: other)\n"
+    "  -r, --role ROLE     their department (default: other):\n"
+    "                      " ROLE_LIST "\n"
     "  -s, --step STEP     " STEP_LIST "\n"
     "  -g, --group LABEL   count this answer in the group LABEL\n"
     "      --db FILE       use FILE as the database\n"
+    "      --read-only     open the database read-only\n"
     "  -h, --help          show this help\n"
     "\n"
     "Put -- before a TEXT that starts with a hyphen.\n";

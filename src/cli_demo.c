@@ -4,8 +4,10 @@
 #include "util.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #define DEMO_SLUG "replyline-positioning-workshop"
+#define DEMO_NAME "Replyline positioning workshop"
 
 static const char help[] =
     "Usage: samesong demo\n"
@@ -14,6 +16,7 @@ static const char help[] =
     "to look at it.\n"
     "\n"
     "      --db FILE   use FILE as the database\n"
+    "      --read-only open the database read-only\n"
     "  -h, --help      show this help\n";
 
 int cli_demo(struct cli *cli, int argc, char **argv)
@@ -34,7 +37,17 @@ int cli_demo(struct cli *cli, int argc, char **argv)
         return rc;
     int64_t id;
     bool there = store_find_session(st, DEMO_SLUG, &id) == 0;
-    if (!there) {
+    if (there) {
+        /* A session of the user's own may have taken the slug. */
+        struct session s;
+        if (store_load_session(st, id, &s) < 0)
+            rc = cli_fail(cli, "%s", store_error(st));
+        else if (strcmp(s.name, DEMO_NAME) != 0)
+            rc = cli_fail(cli, "session " DEMO_SLUG " is yours, not the demo; use another "
+                               "database with --db");
+        if (rc == EXIT_OK)
+            session_free(&s);
+    } else {
         char *example = paths_data_file("examples/demo.json");
         char *slug = NULL;
         rc = cli_import_file(cli, example, DEMO_SLUG, st, &slug);
@@ -43,11 +56,14 @@ int cli_demo(struct cli *cli, int argc, char **argv)
     }
     if (rc == EXIT_OK) {
         char *db = cli_db_hint(cli);
-        printf("The demo workshop %s %s, as session " DEMO_SLUG ".\n"
+        printf("The demo workshop %s ", there ? "was already in" : "is now in");
+        cli_put_safe(stdout, store_path(st), false);
+        printf(", as session " DEMO_SLUG ".\n"
                "Look at it with:\n"
                "  samesong%s show " DEMO_SLUG "\n"
+               "  samesong%s report " DEMO_SLUG "\n"
                "  samesong%s export " DEMO_SLUG " --format md\n",
-               there ? "was already in" : "is now in", store_path(st), db, db);
+               db, db, db);
         free(db);
     }
     store_close(st);

@@ -15,6 +15,7 @@ static const char help[] =
     "  -f, --format FMT    json (the default) or md\n"
     "  -o, --output FILE   write to FILE (replaced whole, never left half-written)\n"
     "      --db FILE       use FILE as the database\n"
+    "      --read-only     open the database read-only\n"
     "  -h, --help          show this help\n";
 
 /* The export as text, or NULL after printing why. */
@@ -73,8 +74,11 @@ int cli_export(struct cli *cli, int argc, char **argv)
     int rc = cli_open_session(cli, argv[optind], &st, &id);
     if (rc != EXIT_OK)
         return rc;
-    char *text = render(cli, st, id, markdown);
+    bool over_database = output && file_same(output, store_path(st));
+    char *text = over_database ? NULL : render(cli, st, id, markdown);
     store_close(st);
+    if (over_database)
+        return cli_fail(cli, "%s is the database itself; choose another file", output);
     if (!text)
         return EXIT_FAIL;
     if (!output || strcmp(output, "-") == 0) {

@@ -12,6 +12,7 @@ static const char help[] =
     "\n"
     "      --slug SLUG   the new session's slug (default: made from its name)\n"
     "      --db FILE     use FILE as the database\n"
+    "      --read-only   open the database read-only\n"
     "  -h, --help        show this help\n";
 
 int cli_import_file(const struct cli *cli, const char *path, const char *slug, struct store *st,

@@ -13,14 +13,35 @@ static const char help[] =
     "\n"
     "      --json      print a JSON array instead of a table\n"
     "      --db FILE   use FILE as the database\n"
+    "      --read-only open the database read-only\n"
     "  -h, --help      show this help\n";
 
 enum { COL_ID, COL_SLUG, COL_NAME, COL_PRODUCT, COL_MODE, COL_STATUS, COL_PEOPLE, COL_DATE,
        COL_COUNT };
 static const char *const headings[COL_COUNT] = {"#",    "SLUG",   "NAME",   "PRODUCT",
                                                 "MODE", "STATUS", "PEOPLE", "CREATED"};
-/* Long names and products are cut so a row stays on one line of a terminal. */
-static const int max_width[COL_COUNT] = {8, TEXT_SLUG_MAX, 36, 20, 8, 6, 6, 10};
+/* Columns that give way, widest first, when a row would not fit the terminal. */
+static const int shrinkable[] = {COL_NAME, COL_SLUG, COL_PRODUCT};
+#define MIN_WIDTH 8
+
+/* Narrows the name, slug and product columns until a row fits in columns. */
+static void fit(int widths[COL_COUNT], int columns)
+{
+    for (;;) {
+        int total = 2 * (COL_COUNT - 1);
+        for (int c = 0; c < COL_COUNT; c++)
+            total += widths[c];
+        int widest = -1;
+        for (size_t i = 0; i < sizeof shrinkable / sizeof shrinkable[0]; i++) {
+            int c = shrinkable[i];
+            if (widths[c] > MIN_WIDTH && (widest < 0 || widths[c] > widths[widest]))
+                widest = c;
+        }
+        if (total <= columns || widest < 0)
+            return;
+        widths[widest]--;
+    }
+}
 
 static void print_row(char *const cells[COL_COUNT], const int widths[COL_COUNT])
 {
@@ -32,7 +53,7 @@ static void print_row(char *const cells[COL_COUNT], const int widths[COL_COUNT])
     putchar('\n');
 }
 
-static void print_table(const struct session_summary *list, size_t count)
+static void print_table(const struct session_summary *list, size_t count, int columns)
 {
     char *(*rows)[COL_COUNT] = xcalloc(count, sizeof *rows);
     int widths[COL_COUNT];
@@ -40,22 +61,28 @@ static void print_table(const struct session_summary *list, size_t count)
         widths[c] = text_width(headings[c]);
     for (size_t i = 0; i < count; i++) {
         const struct session_summary *s = &list[i];
-        char *raw[COL_COUNT] = {
+        char *cells[COL_COUNT] = {
             xasprintf("%lld", (long long)s->id), xstrdup(s->slug), text_sanitize(s->name, false),
             text_sanitize(s->product, false), xstrdup(s->solo ? "solo" : "workshop"),
             xstrdup(s->locked ? "locked" : "open"), xasprintf("%d", s->participants),
             xstrndup(s->created_at, 10),
         };
         for (int c = 0; c < COL_COUNT; c++) {
-            rows[i][c] = text_truncate(raw[c], max_width[c], "...");
-            free(raw[c]);
-            int w = text_width(rows[i][c]);
+            rows[i][c] = cells[c];
+            int w = text_width(cells[c]);
             if (w > widths[c])
                 widths[c] = w;
         }
     }
+    if (columns > 0)
+        fit(widths, columns);
     print_row((char *const *)headings, widths);
     for (size_t i = 0; i < count; i++) {
+        for (int c = 0; c < COL_COUNT; c++) {
+            char *cut = text_truncate(rows[i][c], widths[c], "...");
+            free(rows[i][c]);
+            rows[i][c] = cut;
+        }
         print_row(rows[i], widths);
         for (int c = 0; c < COL_COUNT; c++)
             free(rows[i][c]);
@@ -103,7 +130,7 @@ int cli_list(struct cli *cli, int argc, char **argv)
                    "or look at the example with:     samesong%s demo\n", db, db);
             free(db);
         } else {
-            print_table(list, count);
+            print_table(list, count, cli_terminal_width());
         }
         store_summaries_free(list, count);
     }

@@ -11,6 +11,7 @@ static const char help[] =
     "  -s, --solo        a solo session: one founder drafting a positioning thesis\n"
     "      --slug SLUG   the session's short name (default: made from NAME)\n"
     "      --db FILE     use FILE as the database\n"
+    "      --read-only   open the database read-only\n"
     "  -h, --help        show this help\n";
 
 int cli_new(struct cli *cli, int argc, char **argv)

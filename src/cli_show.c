@@ -10,6 +10,7 @@ static const char help[] =
     "with the decisions and the sales narrative when there are any.\n"
     "\n"
     "      --db FILE   use FILE as the database\n"
+    "      --read-only open the database read-only\n"
     "  -h, --help      show this help\n";
 
 int cli_show(struct cli *cli, int argc, char **argv)

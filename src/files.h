@@ -2,6 +2,7 @@
 #ifndef SAMESONG_FILES_H
 #define SAMESONG_FILES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The whole file, NUL-terminated (caller frees); "-" reads standard input.
@@ -15,5 +16,8 @@ int file_write_atomic(const char *path, const char *data, size_t len);
 
 /* Creates a folder and its parents (mode 0700 for new ones); 0 or -1 with errno. */
 int file_make_folders(const char *path);
+
+/* True when both paths name one existing file (the same device and inode). */
+bool file_same(const char *a, const char *b);
 
 #endif

@@ -3,6 +3,7 @@
 
 #include "cli.h"
 
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdlib.h>
@@ -19,6 +20,9 @@ static const struct command commands[] = {
     {"list", cli_list, "list the sessions, newest first"},
     {"add", cli_add, "record one participant's answer for a step"},
     {"show", cli_show, "print every answer of a session"},
+    {"report", cli_report, "show how far apart the room is, step by step"},
+    {"suggest", cli_suggest, "list groups of answers that may mean the same"},
+    {"group", cli_group, "give answers of a step one group label"},
     {"export", cli_export, "write a session as JSON or a Markdown canvas"},
     {"import", cli_import, "create a session from a session file"},
     {"demo", cli_demo, "put the example workshop in the database"},
@@ -57,21 +61,27 @@ static void set_locale(void)
         setlocale(LC_CTYPE, "C.UTF-8");
 }
 
+/* Output that could not be written is a failure, not a silent loss (a full
+ * disk under `samesong export > backup.json`). */
+static int finish(int rc)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "samesong: cannot write to standard output: %s\n", strerror(errno));
+        return EXIT_FAIL;
+    }
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     set_locale();
     struct cli cli = {0};
-    static const struct option options[] = {
-        CLI_COMMON_OPTIONS,
-        {"version", no_argument, NULL, 'V'},
-        {0},
-    };
+    static const struct option options[] = {CLI_COMMON_OPTIONS, {0}};
     int opt;
     /* '+': stop at the command name; the command parses the rest. */
     while ((opt = cli_getopt(&cli, argc, argv, "+hV", options)) != -1) {
         switch (opt) {
-        case 'h': print_usage(stdout); return EXIT_OK;
-        case 'V': printf("samesong %s\n", PACKAGE_VERSION); return EXIT_OK;
+        case 'h': print_usage(stdout); return finish(EXIT_OK);
         default: return EXIT_USAGE;
         }
     }
@@ -86,7 +96,7 @@ int main(int argc, char **argv)
             argv += optind;
             argc -= optind;
             optind = 0; /* start getopt afresh on the command's arguments */
-            return commands[i].run(&cli, argc, argv);
+            return finish(commands[i].run(&cli, argc, argv));
         }
     }
     return cli_usage_error(&cli, "unknown command \"%s\"", name);

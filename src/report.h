@@ -2,8 +2,11 @@
 #ifndef SAMESONG_REPORT_H
 #define SAMESONG_REPORT_H
 
+#include "align.h"
 #include "session.h"
 #include "store.h"
+
+#include <stdbool.h>
 
 /* Every answer by step and participant, then decisions and narrative, as plain
  * text safe for a terminal (caller frees). */
@@ -11,5 +14,19 @@ char *report_text(const struct session *s, const struct step_text steps[STEP_COU
 
 /* The canvas as Markdown: decisions, answers by participant, narrative (caller frees). */
 char *report_markdown(const struct session *s, const struct step_text steps[STEP_COUNT]);
+
+/* How to draw an alignment report. */
+struct report_options {
+    bool ascii;        /* bars of '#' instead of block characters */
+    int only_step;     /* a step, or -1 for all */
+};
+
+/* The alignment report as plain text, safe for a terminal (caller frees). */
+char *report_alignment_text(const struct session *s, const struct alignment *a,
+                            const struct step_text steps[STEP_COUNT],
+                            const struct report_options *opt);
+
+/* The alignment report as one JSON object (caller frees). */
+char *report_alignment_json(const struct session *s, const struct alignment *a, int only_step);
 
 #endif

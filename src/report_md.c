@@ -27,6 +27,8 @@ static void add_md(struct strbuf *b, const char *text, const char *line_prefix)
     free(safe);
 }
 
+/* Each participant as a list item, their answers as items under it, so an
+ * answer with a semicolon in it still reads as one answer. */
 static void add_answers(struct strbuf *b, const struct session *s, enum step step)
 {
     bool any = false;
@@ -36,24 +38,22 @@ static void add_answers(struct strbuf *b, const struct session *s, enum step ste
             const struct input *in = &s->inputs[i];
             if (in->participant != p || in->step != step)
                 continue;
-            if (first) {
+            if (first && !s->solo) {
                 strbuf_puts(b, "- **");
                 add_md(b, s->participants[p].name, "");
-                strbuf_printf(b, "** (%s): ", role_titles[s->participants[p].role]);
-                first = false;
-                any = true;
-            } else {
-                strbuf_puts(b, "; ");
+                strbuf_printf(b, "** (%s)\n", role_titles[s->participants[p].role]);
             }
+            first = false;
+            any = true;
+            strbuf_puts(b, s->solo ? "- " : "  - ");
             add_md(b, in->text, "");
             if (in->group && strcmp(in->group, in->text) != 0) {
                 strbuf_puts(b, " (group: ");
                 add_md(b, in->group, "");
                 strbuf_puts(b, ")");
             }
-        }
-        if (!first)
             strbuf_puts(b, "\n");
+        }
     }
     if (!any)
         strbuf_puts(b, "_No answers yet._\n");

@@ -1,4 +1,4 @@
-/* report_text.c: a session as plain text for `samesong show`. */
+/* report_text.c: a session as plain text for `samesong show`, wrapped to 80 columns. */
 #include "report.h"
 #include "text.h"
 #include "util.h"
@@ -6,18 +6,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Adds untrusted text, made safe; continuation lines are indented by indent. */
-static void add_safe(struct strbuf *b, const char *text, const char *indent)
+#define WIDTH 80
+
+/* Adds untrusted text, made safe and wrapped: the first line after first,
+ * the others after rest (both prefixes take the same columns). */
+static void add_wrapped(struct strbuf *b, const char *text, const char *first, const char *rest)
 {
     char *safe = text_sanitize(text, true);
-    for (char *line = safe, *next; line; line = next) {
-        next = strchr(line, '\n');
-        if (next)
-            *next++ = '\0';
-        if (line != safe)
-            strbuf_printf(b, "\n%s", indent);
-        strbuf_puts(b, line);
+    char **lines;
+    size_t n = text_wrap(safe, WIDTH - text_width(first), &lines);
+    for (size_t i = 0; i < n; i++) {
+        strbuf_printf(b, "%s%s\n", i ? rest : first, lines[i]);
+        free(lines[i]);
     }
+    free(lines);
     free(safe);
 }
 
@@ -33,58 +35,53 @@ static void add_step(struct strbuf *b, const struct session *s, enum step step,
             if (in->participant != p || in->step != step)
                 continue;
             if (!header) {
-                strbuf_puts(b, "   ");
-                add_safe(b, s->participants[p].name, "");
-                strbuf_printf(b, " (%s)\n", role_ids[s->participants[p].role]);
+                char *who = xasprintf("%s (%s)", s->participants[p].name,
+                                      role_ids[s->participants[p].role]);
+                add_wrapped(b, who, "   ", "   ");
+                free(who);
                 header = any = true;
             }
-            strbuf_puts(b, "     - ");
-            add_safe(b, in->text, "");
-            if (in->group && strcmp(in->group, in->text) != 0) {
-                strbuf_puts(b, "  [group: ");
-                add_safe(b, in->group, "");
-                strbuf_puts(b, "]");
-            }
-            strbuf_puts(b, "\n");
+            char *line = in->group && strcmp(in->group, in->text) != 0
+                             ? xasprintf("%s [group: %s]", in->text, in->group)
+                             : xstrdup(in->text);
+            add_wrapped(b, line, "     - ", "       ");
+            free(line);
         }
     }
     if (!any)
         strbuf_puts(b, "   (no answers yet)\n");
-    if (s->decisions[step]) {
-        strbuf_puts(b, "   Decision: ");
-        add_safe(b, s->decisions[step], "             ");
-        strbuf_puts(b, "\n");
-    }
+    if (s->decisions[step])
+        add_wrapped(b, s->decisions[step], "   Decision: ", "             ");
 }
 
 char *report_text(const struct session *s, const struct step_text steps[STEP_COUNT])
 {
     struct strbuf b = {0};
-    add_safe(&b, s->name, "");
-    strbuf_printf(&b, " (%s)\n", s->slug);
-    if (*s->product) {
-        strbuf_puts(&b, "Product: ");
-        add_safe(&b, s->product, "");
-        strbuf_puts(&b, "\n");
-    }
+    char *title = xasprintf("%s (%s)", s->name, s->slug);
+    add_wrapped(&b, title, "", "");
+    free(title);
+    if (*s->product)
+        add_wrapped(&b, s->product, "Product: ", "         ");
     strbuf_printf(&b, "Mode: %s. Status: %s", s->solo ? "solo" : "workshop",
                   s->locked ? "locked" : "open");
     if (s->locked_at)
         strbuf_printf(&b, " since %s", s->locked_at);
     strbuf_printf(&b, ". Created %s.\n", s->created_at);
-    strbuf_printf(&b, "Participants (%zu):", s->participant_count);
-    for (size_t p = 0; p < s->participant_count; p++) {
-        strbuf_puts(&b, p ? ", " : " ");
-        add_safe(&b, s->participants[p].name, "");
-        strbuf_printf(&b, " (%s)", role_ids[s->participants[p].role]);
-    }
-    strbuf_puts(&b, s->participant_count ? "\n" : " none yet\n");
+    struct strbuf people = {0};
+    strbuf_printf(&people, "Participants (%zu):", s->participant_count);
+    for (size_t p = 0; p < s->participant_count; p++)
+        strbuf_printf(&people, "%s%s (%s)", p ? ", " : " ", s->participants[p].name,
+                      role_ids[s->participants[p].role]);
+    if (!s->participant_count)
+        strbuf_puts(&people, " none yet");
+    char *line = strbuf_take(&people);
+    add_wrapped(&b, line, "", "  ");
+    free(line);
     for (int step = 0; step < STEP_COUNT; step++)
         add_step(&b, s, (enum step)step, &steps[step]);
     if (*s->narrative) {
-        strbuf_puts(&b, "\nSales narrative\n   ");
-        add_safe(&b, s->narrative, "   ");
-        strbuf_puts(&b, "\n");
+        strbuf_puts(&b, "\nSales narrative\n");
+        add_wrapped(&b, s->narrative, "   ", "   ");
     }
     return strbuf_take(&b);
 }

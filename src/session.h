@@ -28,6 +28,7 @@ struct participant {
 };
 
 struct input {
+    int64_t id;         /* 0 until stored */
     size_t participant; /* index into session.participants */
     enum step step;
     char *text;

@@ -111,8 +111,8 @@ void store_rollback(struct store *st)
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-/* Reads one integer pragma. */
-static int read_pragma(struct store *st, const char *sql, int *value)
+/* Reads one integer (a pragma, a count). */
+static int read_int(struct store *st, const char *sql, int *value)
 {
     sqlite3_stmt *stmt = NULL;
     int rc = sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL);
@@ -128,20 +128,31 @@ static int read_pragma(struct store *st, const char *sql, int *value)
     return store_sql_fail(st, st->path);
 }
 
-static int count_tables(struct store *st, int *count)
-{
-    return read_pragma(st, "SELECT count(*) FROM sqlite_schema", count);
-}
-
-/* Refuses files that are not ours or are newer than this program. */
+/* Refuses files that are not ours or are newer than this program. The three
+ * facts come from one statement, so from one snapshot: another process may be
+ * creating the schema right now. */
 static int check_identity(struct store *st, int *version)
 {
-    int app_id, tables;
-    if (read_pragma(st, "PRAGMA application_id", &app_id) < 0 ||
-        read_pragma(st, "PRAGMA user_version", version) < 0 || count_tables(st, &tables) < 0)
-        return -1;
-    if ((app_id != 0 && app_id != STORE_APPLICATION_ID) ||
-        (app_id == 0 && tables > 0))
+    sqlite3_stmt *stmt = NULL;
+    int rc = sqlite3_prepare_v2(st->db,
+                                "SELECT (SELECT application_id FROM pragma_application_id),"
+                                " (SELECT user_version FROM pragma_user_version),"
+                                " (SELECT count(*) FROM sqlite_schema)",
+                                -1, &stmt, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(stmt);
+    int app_id = 0, tables = 0;
+    if (rc == SQLITE_ROW) {
+        app_id = sqlite3_column_int(stmt, 0);
+        *version = sqlite3_column_int(stmt, 1);
+        tables = sqlite3_column_int(stmt, 2);
+    }
+    sqlite3_finalize(stmt);
+    if (rc == SQLITE_NOTADB)
+        return store_fail(st, "%s is not a SQLite database", st->path);
+    if (rc != SQLITE_ROW)
+        return store_sql_fail(st, st->path);
+    if ((app_id != 0 && app_id != STORE_APPLICATION_ID) || (app_id == 0 && tables > 0))
         return store_fail(st, "%s is not a samesong database", st->path);
     if (*version > STORE_SCHEMA_VERSION)
         return store_fail(st,
@@ -161,7 +172,7 @@ static int migrate(struct store *st, int version)
     if (store_begin(st) < 0)
         return -1;
     /* Another process may have migrated while we waited for the lock. */
-    if (read_pragma(st, "PRAGMA user_version", &version) < 0)
+    if (read_int(st, "PRAGMA user_version", &version) < 0)
         goto fail;
     for (; version < STORE_SCHEMA_VERSION; version++) {
         if (sqlite3_exec(st->db, store_migrations[version], NULL, NULL, NULL) != SQLITE_OK) {
@@ -185,7 +196,6 @@ fail:
 
 static int configure_connection(struct store *st)
 {
-    sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
     if (sqlite3_exec(st->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK)
         return store_sql_fail(st, st->path);
     if (st->read_only)
@@ -195,6 +205,10 @@ static int configure_connection(struct store *st)
     if (sqlite3_exec(st->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL", NULL, NULL,
                      NULL) != SQLITE_OK)
         return store_sql_fail(st, st->path);
+    /* Keep the -wal and -shm files after closing: a reader who may not create
+     * files in this folder (a reviewer over ssh) can then still open it. */
+    int keep = 1;
+    sqlite3_file_control(st->db, "main", SQLITE_FCNTL_PERSIST_WAL, &keep);
     return 0;
 }
 
@@ -206,6 +220,53 @@ static bool file_is_writable(const char *path)
     if (stat(path, &sb) == 0 && (sb.st_mode & 0222) == 0)
         return false;
     return access(path, W_OK) == 0 || errno != EACCES;
+}
+
+/* A file: URI for path with immutable=1, characters that mean something in a
+ * URI percent-encoded. */
+static char *immutable_uri(const char *path)
+{
+    struct strbuf b = {0};
+    strbuf_puts(&b, "file:");
+    for (const unsigned char *c = (const unsigned char *)path; *c; c++) {
+        if (strchr("?#%", *c) || *c < 0x21 || *c >= 0x7F)
+            strbuf_printf(&b, "%%%02X", *c);
+        else
+            strbuf_add(&b, (const char *)c, 1);
+    }
+    strbuf_puts(&b, "?immutable=1");
+    return strbuf_take(&b);
+}
+
+/* Opens the connection. An immutable open reads the main file alone and
+ * creates nothing beside it: right for a WAL file with no -wal file (all its
+ * data is in the main file), or whose -shm this user cannot create. A writer
+ * that starts later is seen only after opening again. */
+static int open_connection(struct store *st, bool immutable, char *err, size_t errlen)
+{
+    int flags = st->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    char *uri = immutable ? immutable_uri(st->path) : NULL;
+    int rc = sqlite3_open_v2(uri ? uri : st->path, &st->db, flags | (uri ? SQLITE_OPEN_URI : 0),
+                             NULL);
+    free(uri);
+    if (rc != SQLITE_OK) {
+        snprintf(err, errlen, "%s: %s", st->path,
+                 st->db ? sqlite3_errmsg(st->db) : "out of memory");
+        sqlite3_close(st->db);
+        st->db = NULL;
+        return -1;
+    }
+    /* Before the first read: another process may be migrating the file. */
+    sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+    return 0;
+}
+
+static bool wal_file_exists(const char *path)
+{
+    char *wal = xasprintf("%s-wal", path);
+    bool exists = access(wal, F_OK) == 0;
+    free(wal);
+    return exists;
 }
 
 int store_open(const char *path, bool read_only, struct store **out, char *err, size_t errlen)
@@ -224,16 +285,27 @@ int store_open(const char *path, bool read_only, struct store **out, char *err, 
     if (exists && !read_only && !file_is_writable(path))
         st->read_only = st->read_only_by_itself = true;
 
-    int flags = st->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    bool immutable = st->read_only && !wal_file_exists(path);
     int version = 0;
-    if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
-        snprintf(err, errlen, "%s: %s", path, st->db ? sqlite3_errmsg(st->db) : "out of memory");
-        store_close(st);
-        return -1;
+    int rc = open_connection(st, immutable, err, errlen);
+    if (rc == 0 && check_identity(st, &version) < 0) {
+        int code = sqlite3_errcode(st->db);
+        rc = -1;
+        if (st->read_only && !immutable && (code == SQLITE_READONLY || code == SQLITE_CANTOPEN)) {
+            /* The -shm file cannot be made here: read the main file alone. */
+            sqlite3_close(st->db);
+            st->db = NULL;
+            st->err[0] = '\0';
+            rc = open_connection(st, true, err, errlen);
+            if (rc == 0)
+                rc = check_identity(st, &version);
+        }
     }
-    if (check_identity(st, &version) < 0 || configure_connection(st) < 0 ||
-        migrate(st, version) < 0) {
-        snprintf(err, errlen, "%s", st->err);
+    if (rc == 0 && (configure_connection(st) < 0 || migrate(st, version) < 0))
+        rc = -1;
+    if (rc < 0) {
+        if (st->err[0])
+            snprintf(err, errlen, "%s", st->err);
         store_close(st);
         return -1;
     }

@@ -58,6 +58,11 @@ int store_create_session(struct store *st, const char *name, const char *product
 int store_add_input(struct store *st, int64_t session_id, const char *participant, int role,
                     enum step step, const char *text, const char *group);
 
+/* Gives the answers with these ids the group label (NULL takes them out of
+ * their group), all in one transaction. */
+int store_set_group(struct store *st, int64_t session_id, const int64_t *input_ids, size_t count,
+                    const char *label);
+
 /* Sets (or replaces) the room's agreed text for a step. */
 int store_set_decision(struct store *st, int64_t session_id, enum step step, const char *text);
 
@@ -92,5 +97,10 @@ struct step_text {
 /* Reads the steps file (caller frees with store_steps_free). */
 int store_load_steps(const char *path, struct step_text out[STEP_COUNT], char *err, size_t errlen);
 void store_steps_free(struct step_text steps[STEP_COUNT]);
+
+/* The terms of data/synonyms.json as written, each with the number of its
+ * set (caller frees both arrays and the terms). */
+int store_load_synonym_terms(const char *path, char ***terms, size_t **sets, size_t *count,
+                             char *err, size_t errlen);
 
 #endif

@@ -1,4 +1,4 @@
-/* store_data.c: reading data/steps.json (step titles, questions, guidance) with SQLite's JSON functions. */
+/* store_data.c: reading the data files (steps.json, synonyms.json) with SQLite's JSON functions. */
 #include "files.h"
 #include "store_internal.h"
 #include "util.h"
@@ -89,4 +89,47 @@ void store_steps_free(struct step_text steps[STEP_COUNT])
         free(steps[i].guidance);
     }
     memset(steps, 0, STEP_COUNT * sizeof *steps);
+}
+
+int store_load_synonym_terms(const char *path, char ***terms, size_t **sets, size_t *count,
+                             char *err, size_t errlen)
+{
+    *terms = NULL;
+    *sets = NULL;
+    *count = 0;
+    size_t len;
+    char *json = file_read(path, &len);
+    if (!json) {
+        snprintf(err, errlen, "%s: %m", path);
+        return -1;
+    }
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+    int rc = -1;
+    const char *sql = "SELECT s.key, t.value FROM json_each(?1) s, json_each(s.value) t"
+                      " WHERE json_valid(?1) AND s.type = 'array' AND t.type = 'text'"
+                      " ORDER BY s.id, t.id";
+    if (sqlite3_open(":memory:", &db) == SQLITE_OK &&
+        sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(stmt, 1, json, (int)len, SQLITE_STATIC);
+        size_t cap = 0;
+        while (sqlite3_step(stmt) == SQLITE_ROW) {
+            if (*count == cap) {
+                cap = cap ? cap * 2 : 64;
+                *terms = xrealloc(*terms, cap * sizeof **terms);
+                *sets = xrealloc(*sets, cap * sizeof **sets);
+            }
+            (*sets)[*count] = (size_t)sqlite3_column_int64(stmt, 0);
+            (*terms)[(*count)++] = store_column_text(stmt, 1);
+        }
+        rc = *count ? 0 : -1;
+        if (rc < 0)
+            snprintf(err, errlen, "%s: expected a JSON array of arrays of terms", path);
+    } else {
+        snprintf(err, errlen, "cannot start SQLite: %s", db ? sqlite3_errmsg(db) : "out of memory");
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    free(json);
+    return rc;
 }

@@ -463,15 +463,22 @@ static int check_whole(struct parser *p)
 static int parse(struct parser *p)
 {
     sqlite3_stmt *stmt = NULL;
-    int valid = 0;
-    if (sqlite3_prepare_v2(p->db, "SELECT json_valid(?1) AND json_type(?1) = 'object'", -1,
-                           &stmt, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(stmt, 1, p->json, (int)p->len, SQLITE_STATIC);
-        valid = sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_int(stmt, 0);
-    }
+    if (sqlite3_prepare_v2(p->db, "SELECT json_valid(?1), iif(json_valid(?1), json_type(?1), NULL)",
+                           -1, &stmt, NULL) != SQLITE_OK)
+        return fail(p, "cannot read JSON: %s", sqlite3_errmsg(p->db));
+    sqlite3_bind_text(stmt, 1, p->json, (int)p->len, SQLITE_STATIC);
+    int rc = 0;
+    if (sqlite3_step(stmt) != SQLITE_ROW)
+        rc = fail(p, "cannot read JSON: %s", sqlite3_errmsg(p->db));
+    else if (!sqlite3_column_int(stmt, 0))
+        rc = fail(p, "not a session file: not valid JSON%s",
+                  p->len ? " (cut short, or not JSON at all)" : " (the file is empty)");
+    else if (strcmp((const char *)sqlite3_column_text(stmt, 1), "object") != 0)
+        rc = fail(p, "not a session file: expected a JSON object, found %s",
+                  type_name((const char *)sqlite3_column_text(stmt, 1)));
     sqlite3_finalize(stmt);
-    if (!valid)
-        return fail(p, "not a session file: expected a JSON object");
+    if (rc < 0)
+        return rc;
     if (read_objects(p, root_sql, NULL, top_fields, COUNT(top_fields), on_top) < 0)
         return -1;
     static const char *const arrays[] = {"participants", "inputs", "votes", "decisions"};
@@ -487,10 +494,29 @@ static int parse(struct parser *p)
     return check_whole(p);
 }
 
+/* SQLite's JSON functions end a string at \u0000 without a word, which would
+ * store a cut text; look for that escape first. Backslashes appear only
+ * inside strings in valid JSON, so following escapes is enough. */
+static bool has_escaped_nul(const char *json, size_t len)
+{
+    for (size_t i = 0; i + 1 < len; i++) {
+        if (json[i] != '\\')
+            continue;
+        if (json[i + 1] == 'u' && i + 5 < len && memcmp(json + i + 2, "0000", 4) == 0)
+            return true;
+        i++; /* skip the escaped character, so \\u0000 is a backslash and text */
+    }
+    return false;
+}
+
 int store_parse_session_file(const char *json, size_t len, struct session *out, char *err,
                              size_t errlen)
 {
     memset(out, 0, sizeof *out);
+    if (len >= 3 && memcmp(json, "\xEF\xBB\xBF", 3) == 0) { /* a byte-order mark some editors add */
+        json += 3;
+        len -= 3;
+    }
     struct parser p = {.json = json, .len = len, .err = err, .errlen = errlen, .out = out};
     if (len > (size_t)1 << 30) {
         snprintf(err, errlen, "file too large");
@@ -498,6 +524,10 @@ int store_parse_session_file(const char *json, size_t len, struct session *out, 
     }
     if (memchr(json, '\0', len)) {
         snprintf(err, errlen, "not a session file: it contains a NUL byte");
+        return -1;
+    }
+    if (has_escaped_nul(json, len)) {
+        snprintf(err, errlen, "a string contains \\u0000, control character U+0000");
         return -1;
     }
     if (sqlite3_open(":memory:", &p.db) != SQLITE_OK) {

@@ -148,7 +148,7 @@ static int load_participants(struct store *st, struct session *out, int64_t **id
 static int load_inputs(struct store *st, struct session *out, const int64_t *ids)
 {
     sqlite3_stmt *stmt = store_prepare(
-        st, "SELECT i.participant_id, i.step, i.text, i.group_label FROM inputs i"
+        st, "SELECT i.participant_id, i.step, i.text, i.group_label, i.id FROM inputs i"
             " JOIN participants p ON p.id = i.participant_id JOIN steps s ON s.id = i.step"
             " WHERE p.session_id = ? ORDER BY s.position, p.position, i.position, i.id");
     if (!stmt)
@@ -163,6 +163,7 @@ static int load_inputs(struct store *st, struct session *out, const int64_t *ids
         in->step = step_from_id((const char *)sqlite3_column_text(stmt, 1));
         in->text = store_column_text(stmt, 2);
         in->group = store_column_text(stmt, 3);
+        in->id = sqlite3_column_int64(stmt, 4);
     }
     sqlite3_finalize(stmt);
     return rc == SQLITE_DONE ? 0 : store_sql_fail(st, "cannot read the answers");

@@ -313,3 +313,39 @@ int store_lock_session(struct store *st, int64_t session_id)
     }
     return store_commit(st);
 }
+
+int store_set_group(struct store *st, int64_t session_id, const int64_t *input_ids, size_t count,
+                    const char *label)
+{
+    char *clean = label ? checked(st, "group label", label, &TEXT_NAME) : NULL;
+    if (label && !clean)
+        return -1;
+    int rc = -1;
+    if (store_check_writable(st) == 0 && store_check_open_session(st, session_id) == 0 &&
+        store_begin(st) == 0) {
+        sqlite3_stmt *stmt = store_prepare(
+            st, "UPDATE inputs SET group_label = ?1 WHERE id = ?2 AND participant_id IN"
+                " (SELECT id FROM participants WHERE session_id = ?3)");
+        rc = stmt ? 0 : -1;
+        for (size_t i = 0; i < count && rc == 0; i++) {
+            if (clean)
+                sqlite3_bind_text(stmt, 1, clean, -1, SQLITE_STATIC);
+            else
+                sqlite3_bind_null(stmt, 1);
+            sqlite3_bind_int64(stmt, 2, input_ids[i]);
+            sqlite3_bind_int64(stmt, 3, session_id);
+            if (sqlite3_step(stmt) != SQLITE_DONE)
+                rc = store_sql_fail(st, "cannot set the group");
+            else if (sqlite3_changes(st->db) != 1)
+                rc = store_fail(st, "answer %lld is not in this session", (long long)input_ids[i]);
+            sqlite3_reset(stmt);
+        }
+        sqlite3_finalize(stmt);
+        if (rc == 0)
+            rc = store_log_event(st, session_id, 0, clean ? "group" : "ungroup",
+                                 clean ? clean : "");
+        rc = rc == 0 ? store_commit(st) : (store_rollback(st), -1);
+    }
+    free(clean);
+    return rc;
+}

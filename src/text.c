@@ -179,6 +179,67 @@ char *text_truncate(const char *s, int columns, const char *ellipsis)
     return strbuf_take(&b);
 }
 
+/* Adds a finished line to the list. */
+static void push_line(char ***lines, size_t *count, struct strbuf *line)
+{
+    *lines = xrealloc(*lines, (*count + 1) * sizeof **lines);
+    (*lines)[(*count)++] = strbuf_take(line);
+}
+
+size_t text_wrap(const char *text, int width, char ***lines)
+{
+    *lines = NULL;
+    size_t count = 0, n = strlen(text);
+    struct strbuf line = {0};
+    int used = 0;
+    if (width < 1)
+        width = 1;
+    for (size_t i = 0; i <= n;) {
+        if (i == n || text[i] == '\n') {
+            push_line(lines, &count, &line);
+            used = 0;
+            i++;
+            continue;
+        }
+        if (text[i] == ' ') {
+            i++;
+            continue;
+        }
+        size_t end = i;
+        while (end < n && text[end] != ' ' && text[end] != '\n')
+            end++;
+        char *word = xstrndup(text + i, end - i);
+        int w = text_width(word);
+        if (used > 0 && used + 1 + w > width) {
+            push_line(lines, &count, &line);
+            used = 0;
+        }
+        if (used > 0) {
+            strbuf_add(&line, " ", 1);
+            used++;
+        }
+        /* Cut a word wider than the line, character by character. */
+        for (size_t k = 0; k < end - i;) {
+            uint32_t c;
+            size_t len = text_decode(word + k, end - i - k, &c);
+            if (len == 0)
+                len = 1, c = 0xFFFD;
+            int cw = wcwidth((wchar_t)c);
+            cw = cw > 0 ? cw : 0;
+            if (used + cw > width && used > 0) {
+                push_line(lines, &count, &line);
+                used = 0;
+            }
+            strbuf_add(&line, word + k, len);
+            used += cw;
+            k += len;
+        }
+        free(word);
+        i = end;
+    }
+    return count;
+}
+
 char *text_slugify(const char *s)
 {
     char *slug = xmalloc(TEXT_SLUG_MAX + 1);

@@ -45,6 +45,11 @@ int text_width(const char *s);
  * when it was cut (caller frees). s should be sanitised first. */
 char *text_truncate(const char *s, int columns, const char *ellipsis);
 
+/* Splits text into lines of at most width columns, breaking at spaces; a
+ * word wider than width is cut, and line feeds start new lines. Returns the
+ * number of lines in *lines (caller frees each line and the array). */
+size_t text_wrap(const char *text, int width, char ***lines);
+
 /* A URL- and file-name-safe slug: lower-case ASCII letters and digits, other
  * runs become one hyphen, at most 48 characters. Empty when nothing is left. */
 char *text_slugify(const char *s);

@@ -144,6 +144,47 @@ START_TEST(truncate_fits_columns)
 }
 END_TEST
 
+static void free_lines(char **lines, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(lines[i]);
+    free(lines);
+}
+
+START_TEST(wrap_breaks_at_spaces)
+{
+    char **lines;
+    size_t n = text_wrap("Our main rival is the status quo, not Gorgias", 16, &lines);
+    ck_assert_uint_eq(n, 3);
+    ck_assert_str_eq(lines[0], "Our main rival");
+    ck_assert_str_eq(lines[1], "is the status");
+    ck_assert_str_eq(lines[2], "quo, not Gorgias");
+    free_lines(lines, n);
+    n = text_wrap("one\ntwo  words", 40, &lines);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_str_eq(lines[1], "two words");
+    free_lines(lines, n);
+}
+END_TEST
+
+START_TEST(wrap_cuts_long_words_by_columns)
+{
+    char **lines;
+    size_t n = text_wrap("abcdefghij", 4, &lines);
+    ck_assert_uint_eq(n, 3);
+    ck_assert_str_eq(lines[0], "abcd");
+    ck_assert_str_eq(lines[2], "ij");
+    free_lines(lines, n);
+    /* 日本語テキスト: 14 columns into lines of 5 hold two wide characters each */
+    n = text_wrap("\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE3\x83\x86\xE3\x82\xAD\xE3\x82\xB9\xE3\x83\x88",
+                  5, &lines);
+    ck_assert_uint_eq(n, 4);
+    for (size_t i = 0; i < n; i++)
+        ck_assert_int_le(text_width(lines[i]), 5);
+    free_lines(lines, n);
+}
+END_TEST
+
 START_TEST(slugs_from_names)
 {
     char *s = text_slugify("Acme Q3 Workshop!");
@@ -189,6 +230,8 @@ static Suite *text_suite(void)
     tcase_add_test(tc, sanitize_replaces_invalid_bytes);
     tcase_add_test(tc, width_counts_columns);
     tcase_add_test(tc, truncate_fits_columns);
+    tcase_add_test(tc, wrap_breaks_at_spaces);
+    tcase_add_test(tc, wrap_cuts_long_words_by_columns);
     tcase_add_test(tc, slugs_from_names);
     tcase_add_test(tc, slug_rules);
     suite_add_tcase(s, tc);

@@ -189,8 +189,8 @@ START_TEST(markdown_canvas_shows_decisions_and_answers)
     ck_assert_ptr_nonnull(strstr(md, "## 5. Market category\n\n_In what market context"));
     ck_assert_ptr_nonnull(strstr(md, "**Decision:** Our main rival is the status quo"));
     ck_assert_ptr_nonnull(strstr(md, "**Decision:** _not decided yet_"));
-    ck_assert_ptr_nonnull(strstr(md, "- **Tom** (Sales): "));
-    ck_assert_ptr_nonnull(strstr(md, "Excel + email (group: Spreadsheets)"));
+    ck_assert_ptr_nonnull(strstr(md, "- **Tom** (Sales)\n  - Gorgias.io\n  - Richpanel\n"
+                                     "  - Excel + email (group: Spreadsheets)\n"));
     ck_assert_ptr_nonnull(strstr(md, "## Sales narrative\n\n_Not written yet._"));
     free(md);
     session_free(&s);
@@ -203,7 +203,7 @@ START_TEST(markdown_canvas_shows_decisions_and_answers)
     ck_assert_int_eq(store_load_session(st, other, &s), 0);
     md = report_markdown(&s, steps);
     ck_assert_ptr_nonnull(strstr(md, "# Positioning canvas: \\*Bold\\* \\<b\\>\n"));
-    ck_assert_ptr_nonnull(strstr(md, "- **A\\_b** (Sales): \\[link\\](x) \\# not a heading"));
+    ck_assert_ptr_nonnull(strstr(md, "- **A\\_b** (Sales)\n  - \\[link\\](x) \\# not a heading\n"));
     free(md);
     session_free(&s);
     store_steps_free(steps);
@@ -222,10 +222,20 @@ struct bad_case {
 #define PEOPLE "\"participants\": [{\"name\": \"Maya\", \"role\": \"ceo\"}], "
 
 static const struct bad_case bad_cases[] = {
-    {"", "not a session file: expected a JSON object"},
-    {"   \n", "not a session file: expected a JSON object"},
-    {"[1, 2]", "not a session file: expected a JSON object"},
-    {HEAD PEOPLE "\"inputs\": [", "not a session file: expected a JSON object"}, /* cut short */
+    {"", "not a session file: not valid JSON (the file is empty)"},
+    {"   \n", "not a session file: not valid JSON (cut short, or not JSON at all)"},
+    {"[1, 2]", "not a session file: expected a JSON object, found an array"},
+    {HEAD PEOPLE "\"inputs\": [", "not a session file: not valid JSON (cut short, or not JSON at all)"},
+    {"{\"format\": \"samesong-session/1\", \"name\": \"N\"} trailing",
+     "not a session file: not valid JSON (cut short, or not JSON at all)"},
+    {HEAD PEOPLE "\"inputs\": [{\"participant\": \"Maya\", \"step\": \"value\","
+                 " \"text\": \"a\\u0000b\"}]}",
+     "a string contains \\u0000, control character U+0000"},
+    {"{\"format\": \"samesong-session/1\", \"name\": \"cut\\u0000off\"}",
+     "a string contains \\u0000, control character U+0000"},
+    {HEAD PEOPLE "\"votes\": [{\"participant\": \"Maya\", \"step\": \"value\","
+                 " \"ranking\": [\"a\\u0000\"]}]}",
+     "a string contains \\u0000, control character U+0000"},
     {"{\"name\": \"N\"}", "missing \"format\""},
     {"{}", "missing \"format\""},
     {"{\"format\": \"samesong-session/2\", \"name\": \"N\"}",
@@ -316,6 +326,27 @@ START_TEST(nul_byte_is_refused)
 }
 END_TEST
 
+START_TEST(escaped_backslash_is_not_a_nul)
+{
+    /* "back\\u0000slash" in JSON is a backslash followed by the letters u0000 */
+    static const char json[] = "{\"format\": \"samesong-session/1\", \"name\": \"back\\\\u0000slash\"}";
+    struct session doc;
+    ck_assert_msg(store_parse_session_file(json, sizeof json - 1, &doc, err, sizeof err) == 0, "%s", err);
+    ck_assert_str_eq(doc.name, "back\\u0000slash");
+    session_free(&doc);
+}
+END_TEST
+
+START_TEST(byte_order_mark_is_skipped)
+{
+    static const char json[] = "\xEF\xBB\xBF{\"format\": \"samesong-session/1\", \"name\": \"BOM\"}";
+    struct session doc;
+    ck_assert_int_eq(store_parse_session_file(json, sizeof json - 1, &doc, err, sizeof err), 0);
+    ck_assert_str_eq(doc.name, "BOM");
+    session_free(&doc);
+}
+END_TEST
+
 START_TEST(duplicate_slug_on_import_writes_nothing)
 {
     size_t len;
@@ -360,6 +391,8 @@ static Suite *transfer_suite(void)
     tcase_add_loop_test(tc, bad_file_is_refused_without_a_write, 0,
                         (int)(sizeof bad_cases / sizeof bad_cases[0]));
     tcase_add_test(tc, nul_byte_is_refused);
+    tcase_add_test(tc, byte_order_mark_is_skipped);
+    tcase_add_test(tc, escaped_backslash_is_not_a_nul);
     tcase_add_test(tc, duplicate_slug_on_import_writes_nothing);
     tcase_add_test(tc, error_quotes_are_safe_and_short);
     suite_add_tcase(s, tc);

@@ -42,7 +42,7 @@ stdout_has "Acme Q3 (acme-q3)"
 stdout_has "1. Competitive alternatives"
 stdout_has "   Maya (ceo)"
 stdout_has "     - Spreadsheets"
-stdout_has "     - Excel + email  [group: Spreadsheets]"
+stdout_has "     - Excel + email [group: Spreadsheets]"
 stdout_has "     - -50% time to first reply"
 stdout_has "(no answers yet)"
 
@@ -152,11 +152,47 @@ check '[ -f "$WORK/xdg/samesong/samesong.db" ]' "demo created the default databa
 run demo; status 0 "demo again"; stdout_has "was already in"
 run list; status 0 "list the default database"; stdout_has "Replyline positioning workshop"
 run show replyline-positioning-workshop; status 0 "show the demo"
-stdout_has "Participants (6): Maya (ceo), Jonas (marketing), Priya (sales), Tom (sales), Lena (product), Carlos (success)"
+stdout_has "Participants (6): Maya (ceo), Jonas (marketing), Priya (sales), Tom (sales),"
+stdout_has "  Lena (product), Carlos (success)"
 stdout_has "   Decision: "
 export SAMESONG_DB="$WORK/env.db"
 run new "From env"; status 0 "SAMESONG_DB is used"
 check '[ -f "$WORK/env.db" ]' "SAMESONG_DB file created"
 run --db "$WORK/flag.db" demo; status 0 "demo --db"; stdout_has "samesong --db $WORK/flag.db show"
+
+# --- found in review: edges a user meets ------------------------------------------
+run list --version; status 0 "--version after a command"; stdout_is "samesong 0.1.0"
+run --db "" list; status 2 "--db with no name"; stderr_is "samesong: --db needs a file name; see 'samesong --help'"
+run --db "$db" export acme-q3 -o "$db"; status 1 "export over the database"
+stderr_has "is the database itself"
+run --db "$db" show acme-q3; status 0 "the database survived"
+"$SAMESONG" --db "$db" list --json >/dev/full 2>"$ERR"; STATUS=$?
+status 1 "a full disk on standard output"; stderr_has "cannot write to standard output"
+run --db "$WORK/mine.db" new "Mine" --slug replyline-positioning-workshop; status 0 "a user's own session"
+run --db "$WORK/mine.db" demo; status 1 "demo does not take a user's session for itself"
+stderr_has "is yours, not the demo"
+odd="$WORK/$(printf 'odd\033[31m')"
+run --db "$odd.db" demo; status 0 "demo into a database with an escape in its name"
+check '! grep -q "$(printf "\033")" "$OUT"' "the path is shown without a raw escape"
+run --db "$odd.db" show replyline-positioning-workshop
+check '[ "$(wc -L <"$OUT")" -le 80 ]' "show fits in 80 columns"
+rm -f "$WORK/par.db"*
+for i in 1 2 3 4 5 6 7 8 9 10; do "$SAMESONG" --db "$WORK/par.db" new "Parallel $i" >/dev/null 2>>"$WORK/par.err" & done
+wait
+check '[ ! -s "$WORK/par.err" ]' "ten processes create sessions in one new file at once: $(head -1 "$WORK/par.err" 2>/dev/null)"
+run --db "$WORK/par.db" list --json
+check '[ "$(grep -o "\"slug\"" "$OUT" | wc -l)" -eq 10 ]' "all ten sessions are there"
+# a reviewer who may not write the folder still reads the database
+if [ "$(id -u)" -eq 0 ] && su nobody -s /bin/sh -c true 2>/dev/null; then
+    chmod 711 "$WORK"
+    mkdir "$WORK/shared" && chmod 755 "$WORK/shared"
+    "$SAMESONG" --db "$WORK/shared/s.db" demo >/dev/null
+    reader=$(su nobody -s /bin/sh -c "SAMESONG_DATA_DIR='$SAMESONG_DATA_DIR' '$SAMESONG' --db '$WORK/shared/s.db' list" 2>&1)
+    check 'printf "%s" "$reader" | grep -q "Replyline positioning workshop"' "another user reads the database: $reader"
+    cp "$WORK/shared/s.db" "$WORK/shared/copy.db"
+    reader=$(su nobody -s /bin/sh -c "'$SAMESONG' --db '$WORK/shared/copy.db' list" 2>&1)
+    check 'printf "%s" "$reader" | grep -q "Replyline"' "another user reads a copy without its -wal file: $reader"
+    check '[ ! -e "$WORK/shared/copy.db-wal" ]' "reading the copy created nothing beside it"
+fi
 
 finish

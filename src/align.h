@@ -1,0 +1,77 @@
+/* align.h: how far apart the room is, step by step: groups, pair and department
+ * agreement, coverage, and the vote results. Pure functions on plain structs. */
+#ifndef SAMESONG_ALIGN_H
+#define SAMESONG_ALIGN_H
+
+#include "session.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Unknown numbers (too few participants or rankings) are NAN. */
+
+/* Answers that count as one: the same normalised group label, or text. */
+struct align_group {
+    char *key;                  /* normalised */
+    char *label;                /* the first label or text seen for it */
+    size_t count;               /* participants who named it */
+    size_t role_count[ROLE_COUNT];
+    bool *named_by;             /* per participant of the session */
+};
+
+struct align_pair {
+    size_t a, b;                /* participant indexes, a < b */
+    double agreement;           /* Jaccard, 0..1 */
+};
+
+struct align_ranked {
+    char *label;
+    double rank_sum;
+};
+
+struct align_vote {
+    size_t rankings;            /* m */
+    size_t candidate_count;     /* n */
+    struct align_ranked *order; /* room order, lowest rank sum first */
+    double kendall_w;           /* NAN with fewer than two rankings or candidates */
+    bool top3_all_agree;
+    double top3_match_share;    /* percent of rankings whose top three is the room's */
+};
+
+struct align_step {
+    enum step step;
+    size_t answered;            /* participants who named at least one group */
+    bool *answering;            /* per participant */
+    double alignment;           /* mean pair agreement x 100, one decimal; NAN below two */
+    struct align_group *groups; /* most named first, then first seen */
+    size_t group_count;
+    struct align_pair *pairs;   /* every pair of answering participants */
+    size_t pair_count;
+    double departments[ROLE_COUNT][ROLE_COUNT]; /* mean pair agreement; NAN without pairs */
+    struct align_vote *vote;    /* NULL when nobody ranked this step */
+};
+
+struct alignment {
+    size_t participant_count;
+    struct align_step steps[STEP_COUNT];
+    double overall;             /* mean of the step alignments that are known */
+    int weakest;                /* the step with the lowest alignment, or -1 */
+};
+
+/* Computes everything for a session. Free with alignment_free. */
+void align_session(const struct session *s, struct alignment *out);
+void alignment_free(struct alignment *a);
+
+/* Named by every answering participant (when two or more answered). */
+bool align_is_shared(const struct align_step *step, const struct align_group *g);
+/* Named by exactly one participant (when two or more answered). */
+bool align_is_lone(const struct align_step *step, const struct align_group *g);
+
+/* The index of the group with this normalised key, or -1. */
+int align_find_group(const struct align_step *step, const char *key);
+
+/* Rounds to one decimal, as every percentage is reported. */
+double align_round1(double x);
+
+#endif

@@ -1,0 +1,125 @@
+/* cli_suggest.c: `samesong suggest`: groups that may mean the same thing, to merge with `group`. */
+#include "align.h"
+#include "cli.h"
+#include "paths.h"
+#include "similar.h"
+#include "text.h"
+
+#include <stdlib.h>
+
+static const char help[] =
+    "Usage: samesong suggest SESSION [--step STEP]\n"
+    "List groups of answers that may mean the same thing (similar spelling, shared\n"
+    "words, or synonyms from synonyms.json), best first, each with its score and the\n"
+    "'samesong group' command that merges them.\n"
+    "\n"
+    "  -s, --step STEP   only this step, one of:\n"
+    "                    " STEP_LIST "\n"
+    "      --db FILE     use FILE as the database\n"
+    "      --read-only   open the database read-only\n"
+    "  -h, --help        show this help\n";
+
+int cli_load_synonyms(const struct cli *cli, struct synonyms *syn)
+{
+    char *path = paths_data_file("synonyms.json");
+    char err[512], **terms;
+    size_t *sets, count;
+    int rc = store_load_synonym_terms(path, &terms, &sets, &count, err, sizeof err);
+    free(path);
+    if (rc < 0)
+        return cli_fail(cli, "%s (set SAMESONG_DATA_DIR to the folder with synonyms.json)", err);
+    synonyms_init(syn, terms, sets, count);
+    return EXIT_OK;
+}
+
+/* Shell-quotes text for a command the user may copy. */
+static void put_quoted(const char *text)
+{
+    char *safe = text_sanitize(text, false);
+    putchar('\'');
+    for (const char *c = safe; *c; c++)
+        fputs(*c == '\'' ? "'\\''" : (char[2]){*c, 0}, stdout);
+    putchar('\'');
+    free(safe);
+}
+
+static size_t print_step(const struct cli *cli, const struct session *s,
+                         const struct align_step *st, const struct synonyms *syn)
+{
+    const char **keys = malloc((st->group_count + 1) * sizeof *keys);
+    for (size_t g = 0; g < st->group_count; g++)
+        keys[g] = st->groups[g].key;
+    struct suggestion *list;
+    size_t count;
+    similar_suggest(keys, st->group_count, syn, &list, &count);
+    for (size_t i = 0; i < count; i++) {
+        const struct align_group *a = &st->groups[list[i].a], *b = &st->groups[list[i].b];
+        /* The group more people named gives the merged group its label. */
+        const struct align_group *keep = b->count > a->count ? b : a, *other = keep == a ? b : a;
+        printf("%-12s %.2f  ", step_ids[st->step], list[i].score);
+        cli_put_safe(stdout, a->label, false);
+        fputs("  ~  ", stdout);
+        cli_put_safe(stdout, b->label, false);
+        char *db = cli_db_hint(cli);
+        printf("  (%s)\n             samesong%s group %s --step %s ",
+               suggestion_reason_names[list[i].reason], db, s->slug, step_ids[st->step]);
+        free(db);
+        put_quoted(keep->label);
+        putchar(' ');
+        put_quoted(other->label);
+        putchar('\n');
+    }
+    free(list);
+    free(keys);
+    return count;
+}
+
+int cli_suggest(struct cli *cli, int argc, char **argv)
+{
+    static const struct option options[] = {
+        CLI_COMMON_OPTIONS,
+        {"step", required_argument, NULL, 's'},
+        {0},
+    };
+    const char *step_id = NULL;
+    int opt;
+    while ((opt = cli_getopt(cli, argc, argv, "hs:", options)) != -1) {
+        switch (opt) {
+        case 'h': return cli_help(help);
+        case 's': step_id = optarg; break;
+        default: return EXIT_USAGE;
+        }
+    }
+    if (argc - optind != 1)
+        return cli_usage_error(cli, argc == optind ? "missing SESSION" : "give one SESSION");
+    int only = step_id ? step_from_id(step_id) : -1;
+    if (step_id && only < 0)
+        return cli_fail(cli, "\"%s\" is not a step; steps are " STEP_LIST, step_id);
+
+    struct synonyms syn;
+    int rc = cli_load_synonyms(cli, &syn);
+    if (rc != EXIT_OK)
+        return rc;
+    struct store *st = NULL;
+    int64_t id;
+    struct session s;
+    rc = cli_open_session(cli, argv[optind], &st, &id);
+    if (rc == EXIT_OK && store_load_session(st, id, &s) < 0)
+        rc = cli_fail(cli, "%s", store_error(st));
+    if (rc == EXIT_OK) {
+        struct alignment a;
+        align_session(&s, &a);
+        size_t total = 0;
+        for (int i = 0; i < STEP_COUNT; i++)
+            if (only < 0 || only == i)
+                total += print_step(cli, &s, &a.steps[i], &syn);
+        if (total == 0)
+            puts("No suggestions: no two groups look alike.");
+        alignment_free(&a);
+        session_free(&s);
+    }
+    if (st)
+        store_close(st);
+    synonyms_free(&syn);
+    return rc;
+}
