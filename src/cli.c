@@ -145,6 +145,27 @@ int cli_open_session(const struct cli *cli, const char *ref, struct store **st, 
     return EXIT_OK;
 }
 
+int cli_load_session(const struct cli *cli, const char *ref, struct store **st,
+                     struct session *s)
+{
+    int64_t id;
+    int rc = cli_open_session(cli, ref, st, &id);
+    if (rc == EXIT_OK && store_load_session(*st, id, s) < 0) {
+        rc = cli_fail(cli, "%s", store_error(*st));
+        store_close(*st);
+        *st = NULL;
+    }
+    return rc;
+}
+
+int cli_step(const struct cli *cli, const char *id)
+{
+    int step = step_from_id(id);
+    if (step < 0)
+        cli_fail(cli, "\"%s\" is not a step; steps are " STEP_LIST, id);
+    return step;
+}
+
 int cli_terminal_width(void)
 {
     struct winsize ws;

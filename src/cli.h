@@ -46,6 +46,14 @@ int cli_open_store(const struct cli *cli, struct store **st);
 /* Opens the store and finds SESSION in it; on failure prints, closes and returns EXIT_FAIL. */
 int cli_open_session(const struct cli *cli, const char *ref, struct store **st, int64_t *id);
 
+/* Opens the store and reads SESSION whole into s; on failure prints, closes
+ * and returns EXIT_FAIL. On success the caller closes *st and frees s. */
+int cli_load_session(const struct cli *cli, const char *ref, struct store **st,
+                     struct session *s);
+
+/* The step called id, or -1 after printing that there is no such step. */
+int cli_step(const struct cli *cli, const char *id);
+
 /* Reads the step titles and questions; prints the error and returns EXIT_FAIL on failure. */
 int cli_load_steps(const struct cli *cli, struct step_text steps[STEP_COUNT]);
 

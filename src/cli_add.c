@@ -49,9 +49,9 @@ int cli_add(struct cli *cli, int argc, char **argv)
     if (argc - optind != 2)
         return cli_usage_error(cli, argc - optind < 2 ? "give SESSION and TEXT"
                                                       : "give TEXT as one argument (quote it)");
-    int step = step_from_id(step_id);
+    int step = cli_step(cli, step_id);
     if (step < 0)
-        return cli_fail(cli, "\"%s\" is not a step; steps are " STEP_LIST, step_id);
+        return EXIT_FAIL;
     int role = role_id ? role_from_id(role_id) : -1;
     if (role_id && role < 0)
         return cli_fail(cli, "\"%s\" is not a role; roles are " ROLE_LIST, role_id);

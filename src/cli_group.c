@@ -56,22 +56,16 @@ int cli_group(struct cli *cli, int argc, char **argv)
     if (argc < first_text + 1)
         return cli_usage_error(cli, ungroup ? "give SESSION and at least one TEXT"
                                             : "give SESSION, LABEL and at least one TEXT");
-    int step = step_from_id(step_id);
+    int step = cli_step(cli, step_id);
     if (step < 0)
-        return cli_fail(cli, "\"%s\" is not a step; steps are " STEP_LIST, step_id);
+        return EXIT_FAIL;
     const char *label = ungroup ? NULL : argv[optind + 1];
 
     struct store *st;
-    int64_t id;
-    int rc = cli_open_session(cli, argv[optind], &st, &id);
+    struct session s;
+    int rc = cli_load_session(cli, argv[optind], &st, &s);
     if (rc != EXIT_OK)
         return rc;
-    struct session s;
-    if (store_load_session(st, id, &s) < 0) {
-        rc = cli_fail(cli, "%s", store_error(st));
-        store_close(st);
-        return rc;
-    }
     size_t key_count = (size_t)(argc - first_text);
     char **keys = xcalloc(key_count, sizeof *keys);
     for (size_t k = 0; k < key_count; k++)
@@ -84,7 +78,7 @@ int cli_group(struct cli *cli, int argc, char **argv)
     if (count == 0)
         rc = cli_fail(cli, "no answer in %s matches; 'samesong show %s' lists them", step_ids[step],
                       s.slug);
-    else if (store_set_group(st, id, ids, count, label) < 0)
+    else if (store_set_group(st, s.id, ids, count, label) < 0)
         rc = cli_fail(cli, "%s", store_error(st));
     else if (ungroup)
         printf("Took %zu answer%s of %s out of their group.\n", count, count == 1 ? "" : "s",

@@ -43,19 +43,15 @@ int cli_report(struct cli *cli, int argc, char **argv)
     }
     if (argc - optind != 1)
         return cli_usage_error(cli, argc == optind ? "missing SESSION" : "give one SESSION");
-    if (step_id && (opt.only_step = step_from_id(step_id)) < 0)
-        return cli_fail(cli, "\"%s\" is not a step; steps are " STEP_LIST, step_id);
+    if (step_id && (opt.only_step = cli_step(cli, step_id)) < 0)
+        return EXIT_FAIL;
 
     struct step_text steps[STEP_COUNT];
     struct session s;
     struct store *st;
-    int64_t id;
     int rc = cli_load_steps(cli, steps);
-    if (rc != EXIT_OK)
-        return rc;
-    rc = cli_open_session(cli, argv[optind], &st, &id);
-    if (rc == EXIT_OK && store_load_session(st, id, &s) < 0)
-        rc = cli_fail(cli, "%s", store_error(st));
+    if (rc == EXIT_OK)
+        rc = cli_load_session(cli, argv[optind], &st, &s);
     if (rc == EXIT_OK) {
         struct alignment a;
         align_session(&s, &a);
@@ -65,9 +61,8 @@ int cli_report(struct cli *cli, int argc, char **argv)
         free(out);
         alignment_free(&a);
         session_free(&s);
-    }
-    if (st)
         store_close(st);
+    }
     store_steps_free(steps);
     return rc;
 }

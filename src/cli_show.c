@@ -30,18 +30,13 @@ int cli_show(struct cli *cli, int argc, char **argv)
     if (rc != EXIT_OK)
         return rc;
     struct store *st;
-    int64_t id;
-    rc = cli_open_session(cli, argv[optind], &st, &id);
     struct session s;
+    rc = cli_load_session(cli, argv[optind], &st, &s);
     if (rc == EXIT_OK) {
-        if (store_load_session(st, id, &s) < 0) {
-            rc = cli_fail(cli, "%s", store_error(st));
-        } else {
-            char *text = report_text(&s, steps);
-            fputs(text, stdout);
-            free(text);
-            session_free(&s);
-        }
+        char *text = report_text(&s, steps);
+        fputs(text, stdout);
+        free(text);
+        session_free(&s);
         store_close(st);
     }
     store_steps_free(steps);

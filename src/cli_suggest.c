@@ -92,20 +92,17 @@ int cli_suggest(struct cli *cli, int argc, char **argv)
     }
     if (argc - optind != 1)
         return cli_usage_error(cli, argc == optind ? "missing SESSION" : "give one SESSION");
-    int only = step_id ? step_from_id(step_id) : -1;
+    int only = step_id ? cli_step(cli, step_id) : -1;
     if (step_id && only < 0)
-        return cli_fail(cli, "\"%s\" is not a step; steps are " STEP_LIST, step_id);
+        return EXIT_FAIL;
 
     struct synonyms syn;
     int rc = cli_load_synonyms(cli, &syn);
     if (rc != EXIT_OK)
         return rc;
-    struct store *st = NULL;
-    int64_t id;
+    struct store *st;
     struct session s;
-    rc = cli_open_session(cli, argv[optind], &st, &id);
-    if (rc == EXIT_OK && store_load_session(st, id, &s) < 0)
-        rc = cli_fail(cli, "%s", store_error(st));
+    rc = cli_load_session(cli, argv[optind], &st, &s);
     if (rc == EXIT_OK) {
         struct alignment a;
         align_session(&s, &a);
@@ -117,9 +114,8 @@ int cli_suggest(struct cli *cli, int argc, char **argv)
             puts("No suggestions: no two groups look alike.");
         alignment_free(&a);
         session_free(&s);
-    }
-    if (st)
         store_close(st);
+    }
     synonyms_free(&syn);
     return rc;
 }

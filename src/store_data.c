@@ -7,20 +7,50 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int load(sqlite3 *db, const char *json, struct step_text out[STEP_COUNT], const char *path,
-                char *err, size_t errlen)
+/* A data file's text bound as ?1 of sql, prepared on an in-memory database:
+ * only SQLite's JSON functions are used. NULL with err filled on failure;
+ * otherwise release with close_json_query. */
+struct json_query {
+    sqlite3 *db;
+    sqlite3_stmt *stmt;
+    char *json;
+};
+
+static int open_json_query(struct json_query *q, const char *path, const char *sql, char *err,
+                           size_t errlen)
 {
-    sqlite3_stmt *stmt = NULL;
-    const char *sql =
-        "SELECT s.key, json_extract(s.value, '$.id'), json_extract(s.value, '$.title'),"
-        " json_extract(s.value, '$.question'), g.value"
-        " FROM json_each(?1) s LEFT JOIN json_each(s.value, '$.guidance') g"
-        " WHERE json_valid(?1) ORDER BY s.id, g.id";
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK) {
-        snprintf(err, errlen, "%s: %s", path, sqlite3_errmsg(db));
+    memset(q, 0, sizeof *q);
+    size_t len;
+    q->json = file_read(path, &len);
+    if (!q->json) {
+        snprintf(err, errlen, "%s: %m", path);
         return -1;
     }
-    sqlite3_bind_text(stmt, 1, json, -1, SQLITE_STATIC);
+    if (sqlite3_open(":memory:", &q->db) != SQLITE_OK ||
+        sqlite3_prepare_v2(q->db, sql, -1, &q->stmt, NULL) != SQLITE_OK) {
+        snprintf(err, errlen, "%s: %s", path, q->db ? sqlite3_errmsg(q->db) : "out of memory");
+        return -1;
+    }
+    sqlite3_bind_text(q->stmt, 1, q->json, (int)len, SQLITE_STATIC);
+    return 0;
+}
+
+static void close_json_query(struct json_query *q)
+{
+    sqlite3_finalize(q->stmt);
+    sqlite3_close(q->db);
+    free(q->json);
+}
+
+static const char steps_sql[] =
+    "SELECT s.key, json_extract(s.value, '$.id'), json_extract(s.value, '$.title'),"
+    " json_extract(s.value, '$.question'), g.value"
+    " FROM json_each(?1) s LEFT JOIN json_each(s.value, '$.guidance') g"
+    " WHERE json_valid(?1) ORDER BY s.id, g.id";
+
+static int load(sqlite3_stmt *stmt, struct step_text out[STEP_COUNT], const char *path, char *err,
+                size_t errlen)
+{
     int rc = 0, seen = 0;
     long long current = -1;
     while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
@@ -44,7 +74,6 @@ static int load(sqlite3 *db, const char *json, struct step_text out[STEP_COUNT],
             t->guidance[t->guidance_count++] = store_column_text(stmt, 4);
         }
     }
-    sqlite3_finalize(stmt);
     if (rc == 0 && seen != STEP_COUNT) {
         snprintf(err, errlen, "%s: expected a JSON array of the %d steps", path, STEP_COUNT);
         rc = -1;
@@ -60,20 +89,11 @@ static int load(sqlite3 *db, const char *json, struct step_text out[STEP_COUNT],
 int store_load_steps(const char *path, struct step_text out[STEP_COUNT], char *err, size_t errlen)
 {
     memset(out, 0, STEP_COUNT * sizeof *out);
-    size_t len;
-    char *json = file_read(path, &len);
-    if (!json) {
-        snprintf(err, errlen, "%s: %m", path);
-        return -1;
-    }
-    sqlite3 *db = NULL;
-    int rc = -1;
-    if (sqlite3_open(":memory:", &db) == SQLITE_OK)
-        rc = load(db, json, out, path, err, errlen);
-    else
-        snprintf(err, errlen, "cannot start SQLite: out of memory");
-    sqlite3_close(db);
-    free(json);
+    struct json_query q;
+    int rc = open_json_query(&q, path, steps_sql, err, errlen);
+    if (rc == 0)
+        rc = load(q.stmt, out, path, err, errlen);
+    close_json_query(&q);
     if (rc < 0)
         store_steps_free(out);
     return rc;
@@ -97,39 +117,25 @@ int store_load_synonym_terms(const char *path, char ***terms, size_t **sets, siz
     *terms = NULL;
     *sets = NULL;
     *count = 0;
-    size_t len;
-    char *json = file_read(path, &len);
-    if (!json) {
-        snprintf(err, errlen, "%s: %m", path);
-        return -1;
-    }
-    sqlite3 *db = NULL;
-    sqlite3_stmt *stmt = NULL;
-    int rc = -1;
+    struct json_query q;
     const char *sql = "SELECT s.key, t.value FROM json_each(?1) s, json_each(s.value) t"
                       " WHERE json_valid(?1) AND s.type = 'array' AND t.type = 'text'"
                       " ORDER BY s.id, t.id";
-    if (sqlite3_open(":memory:", &db) == SQLITE_OK &&
-        sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(stmt, 1, json, (int)len, SQLITE_STATIC);
-        size_t cap = 0;
-        while (sqlite3_step(stmt) == SQLITE_ROW) {
-            if (*count == cap) {
-                cap = cap ? cap * 2 : 64;
-                *terms = xrealloc(*terms, cap * sizeof **terms);
-                *sets = xrealloc(*sets, cap * sizeof **sets);
-            }
-            (*sets)[*count] = (size_t)sqlite3_column_int64(stmt, 0);
-            (*terms)[(*count)++] = store_column_text(stmt, 1);
+    int rc = open_json_query(&q, path, sql, err, errlen);
+    size_t cap = 0;
+    while (rc == 0 && sqlite3_step(q.stmt) == SQLITE_ROW) {
+        if (*count == cap) {
+            cap = cap ? cap * 2 : 64;
+            *terms = xrealloc(*terms, cap * sizeof **terms);
+            *sets = xrealloc(*sets, cap * sizeof **sets);
         }
-        rc = *count ? 0 : -1;
-        if (rc < 0)
-            snprintf(err, errlen, "%s: expected a JSON array of arrays of terms", path);
-    } else {
-        snprintf(err, errlen, "cannot start SQLite: %s", db ? sqlite3_errmsg(db) : "out of memory");
+        (*sets)[*count] = (size_t)sqlite3_column_int64(q.stmt, 0);
+        (*terms)[(*count)++] = store_column_text(q.stmt, 1);
     }
-    sqlite3_finalize(stmt);
-    sqlite3_close(db);
-    free(json);
+    if (rc == 0 && *count == 0) {
+        snprintf(err, errlen, "%s: expected a JSON array of arrays of terms", path);
+        rc = -1;
+    }
+    close_json_query(&q);
     return rc;
 }

@@ -33,6 +33,10 @@ void store_rollback(struct store *st);
 /* Fails with a clear message when the session is locked. */
 int store_check_open_session(struct store *st, int64_t session_id);
 
+/* Starts a change to a session: BEGIN IMMEDIATE, then refuses (rolling back)
+ * when the store is read-only or the session locked. */
+int store_begin_change(struct store *st, int64_t session_id);
+
 /* Appends to the event log (inside the caller's transaction). */
 int store_log_event(struct store *st, int64_t session_id, int64_t participant_id,
                     const char *action, const char *detail);

@@ -44,6 +44,18 @@ int store_check_open_session(struct store *st, int64_t session_id)
     return locked ? -1 : 0;
 }
 
+int store_begin_change(struct store *st, int64_t session_id)
+{
+    if (store_begin(st) < 0)
+        return -1;
+    /* Checked inside the transaction, so a lock that lands meanwhile is seen. */
+    if (store_check_open_session(st, session_id) < 0) {
+        store_rollback(st);
+        return -1;
+    }
+    return 0;
+}
+
 static bool slug_taken(struct store *st, const char *slug)
 {
     sqlite3_stmt *stmt = store_prepare(st, "SELECT 1 FROM sessions WHERE slug = ?");
@@ -223,8 +235,7 @@ int store_add_input(struct store *st, int64_t session_id, const char *participan
     char *label = clean && group ? checked(st, "group label", group, &TEXT_NAME) : NULL;
     int rc = -1;
     int64_t participant_id = 0;
-    if (clean && (!group || label) && store_check_writable(st) == 0 &&
-        store_check_open_session(st, session_id) == 0 && store_begin(st) == 0) {
+    if (clean && (!group || label) && store_begin_change(st, session_id) == 0) {
         rc = ensure_participant(st, session_id, name, role, &participant_id);
         if (rc == 0)
             rc = insert_input(st, participant_id, step, clean, label);
@@ -244,8 +255,7 @@ int store_set_decision(struct store *st, int64_t session_id, enum step step, con
     if (!clean)
         return -1;
     int rc = -1;
-    if (store_check_writable(st) == 0 && store_check_open_session(st, session_id) == 0 &&
-        store_begin(st) == 0) {
+    if (store_begin_change(st, session_id) == 0) {
         sqlite3_stmt *stmt = store_prepare(
             st, "INSERT INTO decisions (session_id, step, text) VALUES (?, ?, ?)"
                 " ON CONFLICT (session_id, step) DO UPDATE SET text = excluded.text,"
@@ -304,8 +314,7 @@ int store_lock_in_transaction(struct store *st, int64_t session_id)
 
 int store_lock_session(struct store *st, int64_t session_id)
 {
-    if (store_check_writable(st) < 0 || store_check_open_session(st, session_id) < 0 ||
-        store_begin(st) < 0)
+    if (store_begin_change(st, session_id) < 0)
         return -1;
     if (store_lock_in_transaction(st, session_id) < 0) {
         store_rollback(st);
@@ -321,8 +330,7 @@ int store_set_group(struct store *st, int64_t session_id, const int64_t *input_i
     if (label && !clean)
         return -1;
     int rc = -1;
-    if (store_check_writable(st) == 0 && store_check_open_session(st, session_id) == 0 &&
-        store_begin(st) == 0) {
+    if (store_begin_change(st, session_id) == 0) {
         sqlite3_stmt *stmt = store_prepare(
             st, "UPDATE inputs SET group_label = ?1 WHERE id = ?2 AND participant_id IN"
                 " (SELECT id FROM participants WHERE session_id = ?3)");
