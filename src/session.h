@@ -23,6 +23,7 @@ int step_from_id(const char *id);
 int role_from_id(const char *id);
 
 struct participant {
+    int64_t id;         /* 0 until stored */
     char *name;
     enum role role;
 };

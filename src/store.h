@@ -13,7 +13,7 @@
 struct store;
 
 /* The schema version this program writes; a newer file is refused untouched. */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 /* PRAGMA application_id: "SsNg", so `file` and other tools can tell our files. */
 #define STORE_APPLICATION_ID 0x53734e67
 
@@ -62,6 +62,35 @@ int store_add_input(struct store *st, int64_t session_id, const char *participan
  * their group), all in one transaction. */
 int store_set_group(struct store *st, int64_t session_id, const int64_t *input_ids, size_t count,
                     const char *label);
+
+/* Participants: add one (a name not yet in the session), change one's name
+ * and role, or remove one who has given no answer. */
+int store_add_participant(struct store *st, int64_t session_id, const char *name, enum role role);
+int store_update_participant(struct store *st, int64_t session_id, int64_t participant_id,
+                             const char *name, enum role role);
+int store_remove_participant(struct store *st, int64_t session_id, int64_t participant_id);
+
+/* Answers: change one's text, delete it, or move it up (-1) or down (+1)
+ * among its participant's answers for the step. */
+int store_update_input(struct store *st, int64_t session_id, int64_t input_id, const char *text);
+int store_delete_input(struct store *st, int64_t session_id, int64_t input_id);
+int store_move_input(struct store *st, int64_t session_id, int64_t input_id, int direction);
+
+/* The sales narrative (may span lines; may be empty). */
+int store_set_narrative(struct store *st, int64_t session_id, const char *text);
+
+/* Where the facilitator was: a screen name, a step (or -1) and a participant
+ * (or 0). Loading gives screen NULL when nothing was saved. */
+struct store_position {
+    char *screen;
+    int step;
+    int64_t participant_id;
+};
+int store_save_position(struct store *st, int64_t session_id, const struct store_position *pos);
+int store_load_position(struct store *st, int64_t session_id, struct store_position *pos);
+
+/* SQLite's data_version: it changes when another connection commits. */
+int store_data_version(struct store *st, int64_t *version);
 
 /* Sets (or replaces) the room's agreed text for a step. */
 int store_set_decision(struct store *st, int64_t session_id, enum step step, const char *text);

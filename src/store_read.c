@@ -138,6 +138,7 @@ static int load_participants(struct store *st, struct session *out, int64_t **id
                        sizeof *p);
         *ids = xrealloc(*ids, out->participant_count * sizeof **ids);
         (*ids)[out->participant_count - 1] = sqlite3_column_int64(stmt, 0);
+        p->id = (*ids)[out->participant_count - 1];
         p->name = store_column_text(stmt, 1);
         p->role = role_from_id((const char *)sqlite3_column_text(stmt, 2));
     }
@@ -252,4 +253,36 @@ int store_list_json(struct store *st, char **json_out)
         *json_out = store_column_text(stmt, 0);
     sqlite3_finalize(stmt);
     return rc == SQLITE_ROW ? 0 : store_sql_fail(st, "cannot list the sessions");
+}
+
+int store_load_position(struct store *st, int64_t session_id, struct store_position *pos)
+{
+    memset(pos, 0, sizeof *pos);
+    pos->step = -1;
+    sqlite3_stmt *stmt =
+        store_prepare(st, "SELECT screen, step, participant_id FROM positions WHERE session_id = ?");
+    if (!stmt)
+        return -1;
+    sqlite3_bind_int64(stmt, 1, session_id);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        pos->screen = store_column_text(stmt, 0);
+        if (sqlite3_column_type(stmt, 1) != SQLITE_NULL)
+            pos->step = step_from_id((const char *)sqlite3_column_text(stmt, 1));
+        pos->participant_id = sqlite3_column_int64(stmt, 2);
+    }
+    sqlite3_finalize(stmt);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_sql_fail(st, "cannot read the position");
+}
+
+int store_data_version(struct store *st, int64_t *version)
+{
+    sqlite3_stmt *stmt = store_prepare(st, "PRAGMA data_version");
+    if (!stmt)
+        return -1;
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW)
+        *version = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    return rc == SQLITE_ROW ? 0 : store_sql_fail(st, "cannot read the data version");
 }

@@ -109,6 +109,19 @@ static const char migration_1[] =
     "CREATE TRIGGER events_locked_insert BEFORE INSERT ON events"
     REFUSE_IF_LOCKED("NEW.session_id");
 
+/* Where the facilitator was in each session, so reopening returns there. It
+ * records the room's place, not its answers, so a locked session may still
+ * have it updated. */
+static const char migration_2[] =
+    "CREATE TABLE positions ("
+    "  session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,"
+    "  screen TEXT NOT NULL,"
+    "  step TEXT REFERENCES steps(id),"
+    "  participant_id INTEGER REFERENCES participants(id) ON DELETE SET NULL,"
+    "  at TEXT NOT NULL DEFAULT " NOW
+    ") STRICT;";
+
 const char *const store_migrations[STORE_SCHEMA_VERSION] = {
     migration_1,
+    migration_2,
 };

@@ -462,6 +462,116 @@ START_TEST(steps_file_is_read)
 }
 END_TEST
 
+START_TEST(participants_are_managed)
+{
+    struct store *st = open_ok(false);
+    int64_t id = new_session(st, "People", false);
+    ck_assert_int_eq(store_add_participant(st, id, "Maya", ROLE_CEO), 0);
+    ck_assert_int_eq(store_add_participant(st, id, "Tom", ROLE_SALES), 0);
+    ck_assert_int_eq(store_add_participant(st, id, " Maya ", ROLE_SALES), -1);
+    ck_assert_str_eq(store_error(st), "Maya is already in this session");
+    struct session s;
+    ck_assert_int_eq(store_load_session(st, id, &s), 0);
+    int64_t maya = s.participants[0].id, tom = s.participants[1].id;
+    session_free(&s);
+    ck_assert_int_eq(store_update_participant(st, id, tom, "Maya", ROLE_SALES), -1);
+    ck_assert_int_eq(store_update_participant(st, id, tom, "Thomas", ROLE_PRODUCT), 0);
+    ck_assert_int_eq(store_add_input(st, id, "Maya", -1, STEP_VALUE, "Speed", NULL), 0);
+    ck_assert_int_eq(store_remove_participant(st, id, maya), -1);
+    ck_assert_ptr_nonnull(strstr(store_error(st), "only a participant without answers"));
+    ck_assert_int_eq(store_remove_participant(st, id, tom), 0);
+    ck_assert_int_eq(store_load_session(st, id, &s), 0);
+    ck_assert_uint_eq(s.participant_count, 1);
+    ck_assert_str_eq(s.participants[0].name, "Maya");
+    session_free(&s);
+    store_close(st);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM participants WHERE name = 'Thomas'"), 0);
+}
+END_TEST
+
+START_TEST(answers_are_edited_deleted_and_moved)
+{
+    struct store *st = open_ok(false);
+    int64_t id = new_session(st, "Edits", false);
+    static const char *const texts[] = {"one", "two", "three"};
+    for (int i = 0; i < 3; i++)
+        ck_assert_int_eq(store_add_input(st, id, "Maya", -1, STEP_VALUE, texts[i], NULL), 0);
+    ck_assert_int_eq(store_add_input(st, id, "Tom", -1, STEP_VALUE, "other", NULL), 0);
+    struct session s;
+    ck_assert_int_eq(store_load_session(st, id, &s), 0);
+    int64_t one = s.inputs[0].id, three = s.inputs[2].id, tom = s.inputs[3].id;
+    session_free(&s);
+    ck_assert_int_eq(store_move_input(st, id, three, -1), 0); /* one three two */
+    ck_assert_int_eq(store_move_input(st, id, one, -1), 0);   /* already first: no change */
+    ck_assert_int_eq(store_move_input(st, id, one, +1), 0);   /* three one two */
+    ck_assert_int_eq(store_update_input(st, id, one, "  ONE  "), 0);
+    ck_assert_int_eq(store_update_input(st, id, one, ""), -1);
+    ck_assert_int_eq(store_delete_input(st, id, tom), 0);
+    ck_assert_int_eq(store_delete_input(st, id, tom), -1);
+    ck_assert_int_eq(store_load_session(st, id, &s), 0);
+    ck_assert_uint_eq(s.input_count, 3);
+    ck_assert_str_eq(s.inputs[0].text, "three");
+    ck_assert_str_eq(s.inputs[1].text, "ONE");
+    ck_assert_str_eq(s.inputs[2].text, "two");
+    session_free(&s);
+    /* another session's answer cannot be touched through this one */
+    int64_t other = new_session(st, "Other", false);
+    ck_assert_int_eq(store_delete_input(st, other, three), -1);
+    store_close(st);
+}
+END_TEST
+
+START_TEST(narrative_and_position)
+{
+    struct store *st = open_ok(false);
+    int64_t id = new_session(st, "Story", false);
+    ck_assert_int_eq(store_set_narrative(st, id, "Line one\nLine two"), 0);
+    ck_assert_int_eq(store_set_narrative(st, id, "bad \x1b"), -1);
+    struct store_position pos = {"step", STEP_VALUE, 0}, got;
+    ck_assert_int_eq(store_load_position(st, id, &got), 0);
+    ck_assert_ptr_null(got.screen);
+    ck_assert_int_eq(store_save_position(st, id, &pos), 0);
+    pos.screen = "reveal";
+    ck_assert_int_eq(store_save_position(st, id, &pos), 0);
+    ck_assert_int_eq(store_load_position(st, id, &got), 0);
+    ck_assert_str_eq(got.screen, "reveal");
+    ck_assert_int_eq(got.step, STEP_VALUE);
+    free(got.screen);
+    int64_t before, after;
+    ck_assert_int_eq(store_data_version(st, &before), 0);
+    ck_assert_int_eq(raw_int("UPDATE sessions SET name = 'Renamed'"), SQLITE_DONE);
+    ck_assert_int_eq(store_data_version(st, &after), 0);
+    ck_assert(after != before); /* another connection's commit is seen */
+    struct session s;
+    ck_assert_int_eq(store_load_session(st, id, &s), 0);
+    ck_assert_str_eq(s.narrative, "Line one\nLine two");
+    session_free(&s);
+    store_close(st);
+}
+END_TEST
+
+START_TEST(locked_session_refuses_edits)
+{
+    struct store *st = open_ok(false);
+    int64_t id = decided_session(st);
+    struct session s;
+    ck_assert_int_eq(store_load_session(st, id, &s), 0);
+    int64_t input = s.inputs[0].id, maya = s.participants[0].id;
+    session_free(&s);
+    ck_assert_int_eq(store_lock_session(st, id), 0);
+    ck_assert_int_eq(store_update_input(st, id, input, "x"), -1);
+    ck_assert_ptr_nonnull(strstr(store_error(st), "is locked"));
+    ck_assert_int_eq(store_delete_input(st, id, input), -1);
+    ck_assert_int_eq(store_move_input(st, id, input, 1), -1);
+    ck_assert_int_eq(store_add_participant(st, id, "Eve", ROLE_OTHER), -1);
+    ck_assert_int_eq(store_update_participant(st, id, maya, "M", ROLE_CEO), -1);
+    ck_assert_int_eq(store_set_narrative(st, id, "late"), -1);
+    struct store_position pos = {"canvas", -1, 0};
+    ck_assert_int_eq(store_save_position(st, id, &pos), 0); /* where we were still saves */
+    store_close(st);
+}
+END_TEST
+
 static Suite *store_suite(void)
 {
     Suite *s = suite_create("store");
@@ -486,6 +596,10 @@ static Suite *store_suite(void)
     tcase_add_test(tc, two_writers_share_one_file);
     tcase_add_test(tc, writer_waits_for_another_process);
     tcase_add_test(tc, steps_file_is_read);
+    tcase_add_test(tc, participants_are_managed);
+    tcase_add_test(tc, answers_are_edited_deleted_and_moved);
+    tcase_add_test(tc, narrative_and_position);
+    tcase_add_test(tc, locked_session_refuses_edits);
     suite_add_tcase(s, tc);
     return s;
 }
