@@ -72,6 +72,13 @@ int cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,
             return '?';
         } else if (opt == CLI_OPT_DB) {
             cli->db_path = optarg;
+        } else if (opt == CLI_OPT_THEME) {
+            if (strcmp(optarg, "default") && strcmp(optarg, "projector") && strcmp(optarg, "plain")) {
+                cli_usage_error(cli, "unknown theme \"%s\"; themes are default, projector, plain",
+                                optarg);
+                return '?';
+            }
+            cli->theme = optarg;
         } else if (opt == CLI_OPT_VERSION || (opt == 'V' && !cli->command)) {
             printf("samesong %s\n", PACKAGE_VERSION);
             exit(fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL);

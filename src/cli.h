@@ -15,16 +15,19 @@ struct cli {
     const char *db_path;  /* --db, or NULL for the default */
     bool read_only;       /* --read-only */
     const char *command;  /* for messages: "add", "export", ... */
+    const char *theme;    /* --theme: default, projector or plain */
+    bool quiet;           /* demo: say nothing, the screens open next */
 };
 
 /* getopt_long codes for the options every command takes. */
-enum { CLI_OPT_DB = 1000, CLI_OPT_READ_ONLY, CLI_OPT_VERSION };
+enum { CLI_OPT_DB = 1000, CLI_OPT_READ_ONLY, CLI_OPT_VERSION, CLI_OPT_THEME };
 #define CLI_COMMON_OPTIONS                                                                        \
     {"db", required_argument, NULL, CLI_OPT_DB},                                                  \
         {"read-only", no_argument, NULL, CLI_OPT_READ_ONLY},                                      \
+        {"theme", required_argument, NULL, CLI_OPT_THEME},                                        \
         {"version", no_argument, NULL, CLI_OPT_VERSION}, { "help", no_argument, NULL, 'h' }
 
-/* getopt_long that handles --db, --read-only and --version itself, reports unknown
+/* getopt_long that handles --db, --read-only, --theme and --version itself, reports unknown
  * options and missing arguments as '?' after printing one line, and returns
  * the command's own options (and 'h'). */
 int cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,

@@ -54,7 +54,7 @@ int cli_demo(struct cli *cli, int argc, char **argv)
         free(slug);
         free(example);
     }
-    if (rc == EXIT_OK) {
+    if (rc == EXIT_OK && !cli->quiet) {
         char *db = cli_db_hint(cli);
         printf("The demo workshop %s ", there ? "was already in" : "is now in");
         cli_put_safe(stdout, store_path(st), false);

@@ -1,6 +1,5 @@
 /* cli_import.c: `samesong import`: create a session from a session file. */
 #include "cli.h"
-#include "files.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -18,23 +17,9 @@ static const char help[] =
 int cli_import_file(const struct cli *cli, const char *path, const char *slug, struct store *st,
                     char **slug_out)
 {
-    const char *shown = strcmp(path, "-") == 0 ? "standard input" : path;
-    size_t len;
-    char *json = file_read(path, &len);
-    if (!json)
-        return cli_fail(cli, "cannot read %s: %m", shown);
-    struct session doc;
-    char err[512];
-    int rc = EXIT_OK;
-    if (store_parse_session_file(json, len, &doc, err, sizeof err) < 0) {
-        rc = cli_fail(cli, "%s: %s", shown, err);
-    } else {
-        if (store_import_session(st, &doc, slug, slug_out) < 0)
-            rc = cli_fail(cli, "%s: %s", shown, store_error(st));
-        session_free(&doc);
-    }
-    free(json);
-    return rc;
+    if (store_import_file(st, path, slug, slug_out) < 0)
+        return cli_fail(cli, "%s", store_error(st));
+    return EXIT_OK;
 }
 
 int cli_import(struct cli *cli, int argc, char **argv)

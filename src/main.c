@@ -2,12 +2,14 @@
 #include "config.h"
 
 #include "cli.h"
+#include "ui.h"
 
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct command {
     const char *name;
@@ -16,6 +18,7 @@ struct command {
 };
 
 static const struct command commands[] = {
+    {"open", NULL, "open a session in the workshop screens"},
     {"new", cli_new, "create a session and print its slug"},
     {"list", cli_list, "list the sessions, newest first"},
     {"add", cli_add, "record one participant's answer for a step"},
@@ -31,9 +34,10 @@ static const struct command commands[] = {
 
 static void print_usage(FILE *out)
 {
-    fputs("Usage: samesong [--db FILE] [--read-only] COMMAND [ARGS]\n"
+    fputs("Usage: samesong [--db FILE] [--read-only] [--theme THEME] [COMMAND [ARGS]]\n"
           "Run a B2B product positioning workshop: competitive alternatives, differentiated\n"
           "capabilities, value themes, best-fit customers, market category.\n"
+          "Without a command, the workshop screens open on the list of sessions.\n"
           "\n"
           "Commands:\n",
           out);
@@ -44,6 +48,7 @@ static void print_usage(FILE *out)
           "      --db FILE     use FILE as the database (default: $SAMESONG_DB, else\n"
           "                    $XDG_DATA_HOME/samesong/samesong.db)\n"
           "      --read-only   open the database read-only\n"
+          "      --theme THEME default, projector (big, high contrast) or plain (no colour)\n"
           "  -h, --help        show this help; 'samesong COMMAND --help' for a command\n"
           "  -V, --version     show the version\n"
           "\n"
@@ -59,6 +64,45 @@ static void set_locale(void)
     setlocale(LC_ALL, "");
     if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
         setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+static const char open_help[] =
+    "Usage: samesong open SESSION [--theme THEME]\n"
+    "Open SESSION (its slug or number) in the workshop screens, where the room left it.\n"
+    "\n"
+    "      --theme THEME default, projector (big, high contrast) or plain (no colour)\n"
+    "      --db FILE     use FILE as the database\n"
+    "      --read-only   open the database read-only\n"
+    "  -h, --help        show this help\n";
+
+/* The workshop screens, on the session list or on one session. */
+static int run_screens(struct cli *cli, const char *slug)
+{
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+        return cli_fail(cli, "the workshop screens need a terminal; see 'samesong --help' for "
+                             "the commands that work without one");
+    struct store *st;
+    int rc = cli_open_store(cli, &st);
+    if (rc != EXIT_OK)
+        return rc;
+    rc = ui_run(st, slug, cli->theme ? cli->theme : "default");
+    store_close(st);
+    return rc;
+}
+
+static int cli_open(struct cli *cli, int argc, char **argv)
+{
+    static const struct option options[] = {CLI_COMMON_OPTIONS, {0}};
+    int opt;
+    while ((opt = cli_getopt(cli, argc, argv, "h", options)) != -1) {
+        switch (opt) {
+        case 'h': return cli_help(open_help);
+        default: return EXIT_USAGE;
+        }
+    }
+    if (argc - optind != 1)
+        return cli_usage_error(cli, argc == optind ? "missing SESSION" : "give one SESSION");
+    return run_screens(cli, argv[optind]);
 }
 
 /* Output that could not be written is a failure, not a silent loss (a full
@@ -85,10 +129,8 @@ int main(int argc, char **argv)
         default: return EXIT_USAGE;
         }
     }
-    if (optind == argc) {
-        print_usage(stderr);
-        return EXIT_USAGE;
-    }
+    if (optind == argc)
+        return finish(run_screens(&cli, NULL));
     const char *name = argv[optind];
     for (size_t i = 0; i < COMMAND_COUNT; i++) {
         if (strcmp(commands[i].name, name) == 0) {
@@ -96,7 +138,16 @@ int main(int argc, char **argv)
             argv += optind;
             argc -= optind;
             optind = 0; /* start getopt afresh on the command's arguments */
-            return finish(commands[i].run(&cli, argc, argv));
+            if (!commands[i].run)
+                return finish(cli_open(&cli, argc, argv));
+            /* On a terminal the demo opens in the workshop screens. */
+            bool screens = commands[i].run == cli_demo && isatty(STDIN_FILENO) &&
+                           isatty(STDOUT_FILENO);
+            cli.quiet = screens;
+            int rc = commands[i].run(&cli, argc, argv);
+            if (rc == EXIT_OK && screens && cli.command) /* not after --help */
+                rc = run_screens(&cli, "replyline-positioning-workshop");
+            return finish(rc);
         }
     }
     return cli_usage_error(&cli, "unknown command \"%s\"", name);

@@ -106,6 +106,10 @@ int store_load_session(struct store *st, int64_t id, struct session *out);
 int store_import_session(struct store *st, const struct session *doc, const char *slug,
                          char **slug_out);
 
+/* Reads, checks and imports a session file ("-" for standard input); the
+ * error names the file: "demo.json: inputs[3].step: ...". */
+int store_import_file(struct store *st, const char *path, const char *slug, char **slug_out);
+
 /* The session as a samesong-session/1 JSON document (caller frees). */
 int store_export_json(struct store *st, int64_t id, char **json_out);
 

@@ -1,6 +1,10 @@
 /* store_import.c: writing a parsed session file into the database as a new session. */
+#include "files.h"
 #include "store_internal.h"
 #include "util.h"
+
+#include <errno.h>
+#include <string.h>
 
 #include <stdlib.h>
 
@@ -137,5 +141,31 @@ int store_import_session(struct store *st, const struct session *doc, const char
         free(*slug_out);
         *slug_out = NULL;
     }
+    return rc;
+}
+
+int store_import_file(struct store *st, const char *path, const char *slug, char **slug_out)
+{
+    *slug_out = NULL;
+    const char *shown = strcmp(path, "-") == 0 ? "standard input" : path;
+    size_t len;
+    char *json = file_read(path, &len);
+    if (!json)
+        return store_fail(st, "cannot read %s: %s", shown, strerror(errno));
+    struct session doc;
+    char err[512];
+    int rc = store_parse_session_file(json, len, &doc, err, sizeof err);
+    if (rc < 0) {
+        store_fail(st, "%s: %s", shown, err);
+    } else {
+        rc = store_import_session(st, &doc, slug, slug_out);
+        if (rc < 0) {
+            char why[sizeof st->err];
+            snprintf(why, sizeof why, "%s", st->err);
+            store_fail(st, "%s: %s", shown, why);
+        }
+        session_free(&doc);
+    }
+    free(json);
     return rc;
 }

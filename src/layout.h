@@ -1,0 +1,28 @@
+/* layout.h: the arithmetic of laying out a screen: scrolling, fitting columns.
+ * Pure: no curses, so it is tested on its own. */
+#ifndef SAMESONG_LAYOUT_H
+#define SAMESONG_LAYOUT_H
+
+/* Clamps x into lo..hi (hi below lo gives lo). */
+int layout_clamp(int x, int lo, int hi);
+
+/* Moves *top so that row cursor of count rows shows in a view of height rows,
+ * and no empty space is left below the last row. */
+void layout_keep_visible(int cursor, int count, int height, int *top);
+
+/* Columns side by side: how many of total fit in width, each at least
+ * min_width (and at most max_width) wide with gap columns between them. */
+struct layout_columns {
+    int visible;        /* how many show at once (at least 1 when total > 0) */
+    int width;          /* the width of each */
+};
+struct layout_columns layout_fit_columns(int width, int total, int min_width, int max_width,
+                                         int gap);
+
+/* Moves *first so that column current of total shows among visible ones. */
+void layout_keep_column_visible(int current, int total, int visible, int *first);
+
+/* The x that centres something of width w in a space of width total (0 at least). */
+int layout_centre(int total, int w);
+
+#endif

@@ -1,0 +1,531 @@
+/* ui.c: the workshop screens' loop: keys in, one change at a time to the store,
+ * one redraw per key. Owns opening sessions, the walk, fields and the timer. */
+#include "layout.h"
+#include "paths.h"
+#include "ui.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define TICK_MS 500
+
+static void vsay(struct ui *ui, bool error, const char *fmt, va_list ap)
+{
+    vsnprintf(ui->message, sizeof ui->message, fmt, ap);
+    ui->message_is_error = error;
+}
+
+void ui_say(struct ui *ui, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsay(ui, false, fmt, ap);
+    va_end(ap);
+}
+
+void ui_error(struct ui *ui, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsay(ui, true, fmt, ap);
+    va_end(ap);
+    beep();
+}
+
+void ui_store_failed(struct ui *ui)
+{
+    ui_error(ui, "%s", store_error(ui->store));
+    if (ui->open)
+        ui_reload(ui);
+}
+
+bool ui_session_writable(struct ui *ui)
+{
+    if (ui->open && ui->session.locked) {
+        ui_error(ui, "This session is locked; it cannot be changed.");
+        return false;
+    }
+    if (store_is_read_only(ui->store)) {
+        ui_error(ui, "The database is open read-only; nothing can be changed.");
+        return false;
+    }
+    return true;
+}
+
+void ui_save_position(struct ui *ui)
+{
+    if (!ui->open)
+        return;
+    struct store_position pos = {
+        (char *)ui_screen_name(ui->screen),
+        ui->screen == UI_STEP || ui->screen == UI_REVEAL || ui->screen == UI_DECIDE ? ui->step : -1,
+        ui->person < ui->session.participant_count ? ui->session.participants[ui->person].id : 0,
+    };
+    store_save_position(ui->store, ui->session.id, &pos); /* a lost place is no lost work */
+}
+
+void ui_reload(struct ui *ui)
+{
+    if (!ui->open)
+        return;
+    int64_t id = ui->session.id;
+    int64_t person = ui->person < ui->session.participant_count
+                         ? ui->session.participants[ui->person].id : 0;
+    struct session fresh;
+    if (store_load_session(ui->store, id, &fresh) < 0) {
+        ui_error(ui, "%s", store_error(ui->store));
+        return;
+    }
+    session_free(&ui->session);
+    ui->session = fresh;
+    ui->person = 0;
+    for (size_t i = 0; i < fresh.participant_count; i++)
+        if (fresh.participants[i].id == person)
+            ui->person = i;
+    store_data_version(ui->store, &ui->data_version);
+}
+
+void ui_go(struct ui *ui, enum ui_screen screen, int step)
+{
+    ui->screen = screen;
+    ui->step = layout_clamp(step, 0, STEP_COUNT - 1);
+    ui->cursor = ui->top = ui->column = 0;
+    if (screen == UI_SESSIONS)
+        ui_close_session(ui);
+    else
+        ui_save_position(ui);
+}
+
+/* The places of the walk in order: setup, then each step's entry, reveal and
+ * decision (a solo session has no setup and no reveal), the narrative, the canvas. */
+struct place {
+    enum ui_screen screen;
+    int step;
+};
+
+static int walk_places(const struct ui *ui, struct place *out)
+{
+    int n = 0;
+    bool solo = ui->session.solo;
+    if (!solo)
+        out[n++] = (struct place){UI_SETUP, 0};
+    for (int s = 0; s < STEP_COUNT; s++) {
+        out[n++] = (struct place){UI_STEP, s};
+        if (!solo)
+            out[n++] = (struct place){UI_REVEAL, s};
+        out[n++] = (struct place){UI_DECIDE, s};
+    }
+    out[n++] = (struct place){UI_NARRATIVE, 0};
+    out[n++] = (struct place){UI_CANVAS, 0};
+    return n;
+}
+
+void ui_walk(struct ui *ui, int direction)
+{
+    struct place places[32];
+    int n = walk_places(ui, places), here = 0;
+    for (int i = 0; i < n; i++) {
+        bool per_step = places[i].screen == UI_STEP || places[i].screen == UI_REVEAL ||
+                        places[i].screen == UI_DECIDE;
+        if (places[i].screen == ui->screen && (!per_step || places[i].step == ui->step))
+            here = i;
+    }
+    int next = here + direction;
+    if (next < 0 || next >= n) {
+        ui_say(ui, next < 0 ? "This is the start of the walk." : "This is the end of the walk.");
+        return;
+    }
+    ui_go(ui, places[next].screen, places[next].step);
+}
+
+void ui_close_session(struct ui *ui)
+{
+    if (!ui->open)
+        return;
+    ui_save_position(ui);
+    session_free(&ui->session);
+    ui->open = false;
+    ui->screen = UI_SESSIONS;
+    ui_sessions_reload(ui);
+}
+
+void ui_open_session(struct ui *ui, int64_t id)
+{
+    struct session s;
+    if (store_load_session(ui->store, id, &s) < 0) {
+        ui_error(ui, "%s", store_error(ui->store));
+        return;
+    }
+    if (ui->open)
+        session_free(&ui->session);
+    ui->session = s;
+    ui->open = true;
+    ui->person = 0;
+    store_data_version(ui->store, &ui->data_version);
+
+    /* Back where the room was, or at the start of the walk. */
+    struct store_position pos;
+    enum ui_screen screen = s.solo ? UI_STEP : (s.participant_count ? UI_STEP : UI_SETUP);
+    int step = 0;
+    if (store_load_position(ui->store, id, &pos) == 0 && pos.screen) {
+        for (int i = 1; i < UI_SCREEN_COUNT; i++)
+            if (!strcmp(pos.screen, ui_screen_name((enum ui_screen)i)))
+                screen = (enum ui_screen)i;
+        step = pos.step >= 0 ? pos.step : 0;
+        for (size_t i = 0; i < s.participant_count; i++)
+            if (s.participants[i].id == pos.participant_id)
+                ui->person = i;
+        free(pos.screen);
+    }
+    if (s.solo && (screen == UI_SETUP || screen == UI_REVEAL))
+        screen = UI_STEP;
+    if (s.locked)
+        screen = UI_CANVAS;
+    ui->screen = screen;
+    ui->step = step;
+    ui->cursor = ui->top = ui->column = 0;
+    if (s.locked)
+        ui_say(ui, "This session was locked on %s; it opens read-only.", s.locked_at);
+    else if (store_is_read_only(ui->store))
+        ui_say(ui, "Read-only: the database cannot be changed from here.");
+}
+
+void ui_ask(struct ui *ui, enum ui_purpose purpose, const char *prompt, const char *text,
+            size_t max, bool multiline)
+{
+    field_free(&ui->field);
+    field_init(&ui->field, text, max, multiline);
+    ui->field.cursor = ui->field.len;
+    ui->purpose = purpose;
+    snprintf(ui->prompt, sizeof ui->prompt, "%s", prompt);
+    ui->message[0] = '\0';
+    curs_set(1);
+}
+
+static void close_field(struct ui *ui)
+{
+    field_free(&ui->field);
+    ui->purpose = P_NONE;
+    ui->pasting = false;
+    curs_set(0);
+}
+
+void ui_confirm(struct ui *ui, void (*yes)(struct ui *ui), int64_t target, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(ui->confirm.question, sizeof ui->confirm.question, fmt, ap);
+    va_end(ap);
+    ui->confirm.yes = yes;
+    ui->confirm.target = target;
+    ui->confirm.open = true;
+}
+
+/* The timer counts down in the corner of the step screen. */
+int ui_timer_seconds_left(const struct ui *ui)
+{
+    if (ui->timer_running) {
+        long left = (long)(ui->timer_end - time(NULL));
+        return left > 0 ? (int)left : 0;
+    }
+    return ui->timer_left > 0 ? ui->timer_left : ui->timer_minutes * 60;
+}
+
+void ui_timer_toggle(struct ui *ui)
+{
+    if (ui->timer_running) {
+        ui->timer_left = ui_timer_seconds_left(ui);
+        ui->timer_running = false;
+        ui_say(ui, "Timer paused.");
+        return;
+    }
+    int left = ui_timer_seconds_left(ui);
+    ui->timer_end = time(NULL) + left;
+    ui->timer_running = true;
+    ui_say(ui, "Silent writing: %d:%02d. Everyone writes their own answers first.", left / 60,
+           left % 60);
+}
+
+void ui_timer_adjust(struct ui *ui, int minutes)
+{
+    ui->timer_minutes = layout_clamp(ui->timer_minutes + minutes, 1, 60);
+    if (ui->timer_running)
+        ui->timer_end += minutes * 60;
+    else
+        ui->timer_left = ui->timer_minutes * 60;
+    ui_say(ui, "Timer: %d minute%s.", ui->timer_minutes, ui->timer_minutes == 1 ? "" : "s");
+}
+
+static void timer_tick(struct ui *ui)
+{
+    if (ui->timer_running && ui_timer_seconds_left(ui) == 0) {
+        ui->timer_running = false;
+        ui->timer_left = 0;
+        ui_say(ui, "Time is up: pens down.");
+        beep();
+    }
+}
+
+static void field_done(struct ui *ui)
+{
+    char *text = field_text(&ui->field);
+    enum ui_purpose p = ui->purpose;
+    close_field(ui);
+    switch (p) {
+    case P_NEW_NAME: case P_NEW_PRODUCT: case P_NEW_MODE: case P_NEW_FOUNDER: case P_SEARCH:
+        ui_sessions_field_done(ui, p, text); break;
+    case P_ADD_PERSON: case P_ADD_ROLE: case P_RENAME_PERSON: ui_setup_field_done(ui, p, text); break;
+    case P_ADD_ANSWER: case P_EDIT_ANSWER: case P_TIMER: ui_step_field_done(ui, p, text); break;
+    case P_DECISION: ui_decide_field_done(ui, p, text); break;
+    case P_NARRATIVE: ui_narrative_field_done(ui, p, text); break;
+    case P_EXPORT: ui_canvas_field_done(ui, p, text); break;
+    case P_NONE: break;
+    }
+    free(text);
+}
+
+static void field_key(struct ui *ui, int key, bool is_code)
+{
+    struct field *f = &ui->field;
+    if (is_code) {
+        switch (key) {
+        case KEY_PASTE_START: ui->pasting = true; return;
+        case KEY_PASTE_END: ui->pasting = false; return;
+        case KEY_LEFT: field_apply(f, FIELD_LEFT); return;
+        case KEY_RIGHT: field_apply(f, FIELD_RIGHT); return;
+        case KEY_UP: field_apply(f, FIELD_UP); return;
+        case KEY_DOWN: field_apply(f, FIELD_DOWN); return;
+        case KEY_HOME: field_apply(f, FIELD_HOME); return;
+        case KEY_END: field_apply(f, FIELD_END); return;
+        case KEY_BACKSPACE: field_apply(f, FIELD_BACKSPACE); break;
+        case KEY_DC: field_apply(f, FIELD_DELETE); break;
+        case KEY_ENTER: key = '\n'; is_code = false; break;
+        case KEY_F(2): field_done(ui); return;
+        default: return;
+        }
+        if (is_code) {
+            if (ui->purpose == P_SEARCH)
+                ui_sessions_field_done(ui, P_SEARCH, NULL);
+            return;
+        }
+    }
+    switch (key) {
+    case 27: /* Esc */
+        if (ui->purpose == P_SEARCH) {
+            free(ui->filter);
+            ui->filter = NULL;
+            ui_sessions_reload(ui);
+        }
+        close_field(ui);
+        ui_say(ui, "Cancelled.");
+        return;
+    case '\r':
+    case '\n':
+        if (ui->pasting && !f->multiline)
+            field_insert(f, ' ');
+        else if (f->multiline)
+            field_insert(f, '\n');
+        else
+            field_done(ui);
+        return;
+    case 4: field_done(ui); return;                       /* Ctrl-D */
+    case 1: field_apply(f, FIELD_HOME); return;            /* Ctrl-A */
+    case 5: field_apply(f, FIELD_END); return;             /* Ctrl-E */
+    case 2: field_apply(f, FIELD_LEFT); return;            /* Ctrl-B */
+    case 6: field_apply(f, FIELD_RIGHT); return;           /* Ctrl-F */
+    case 11: field_apply(f, FIELD_KILL_TO_END); break;     /* Ctrl-K */
+    case 21: field_apply(f, FIELD_KILL_TO_START); break;   /* Ctrl-U */
+    case 23: field_apply(f, FIELD_KILL_WORD); break;       /* Ctrl-W */
+    case 8: case 127: field_apply(f, FIELD_BACKSPACE); break;
+    case '\t': if (ui->pasting) field_insert(f, ' '); return;
+    default:
+        if (!field_insert(f, (uint32_t)key) && f->len >= f->max)
+            ui_error(ui, "That is the limit: %zu characters.", f->max);
+        break;
+    }
+    if (ui->purpose == P_SEARCH)
+        ui_sessions_field_done(ui, P_SEARCH, NULL); /* the list follows the search as it is typed */
+}
+
+static void act(struct ui *ui, enum ui_action a)
+{
+    if (a == ACT_HELP) {
+        ui->help = true;
+        return;
+    }
+    if (a == ACT_REDRAW) {
+        clear();
+        return;
+    }
+    if (a == ACT_THEME) {
+        ui->projector = !ui->projector;
+        ui_say(ui, "Projector theme %s.", ui->projector ? "on" : "off");
+        return;
+    }
+    switch (ui->screen) {
+    case UI_SESSIONS: ui_sessions_act(ui, a); break;
+    case UI_SETUP: ui_setup_act(ui, a); break;
+    case UI_STEP: ui_step_act(ui, a); break;
+    case UI_REVEAL: ui_reveal_act(ui, a); break;
+    case UI_DECIDE: ui_decide_act(ui, a); break;
+    case UI_NARRATIVE: ui_narrative_act(ui, a); break;
+    case UI_CANVAS: ui_canvas_act(ui, a); break;
+    case UI_SCREEN_COUNT: break;
+    }
+}
+
+/* A click selects the row under it on the screens with lists. */
+static void mouse(struct ui *ui)
+{
+    MEVENT ev;
+    if (getmouse(&ev) != OK || !(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
+        return;
+    int first_row = ui->screen == UI_SESSIONS ? 3 : -1;
+    if (first_row >= 0 && ev.y >= first_row) {
+        int row = ui->top + ev.y - first_row;
+        if (row < ui->shown_count)
+            ui->cursor = row;
+    }
+}
+
+static void draw(struct ui *ui)
+{
+    erase();
+    if (COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) {
+        ui_draw_too_small();
+    } else {
+        switch (ui->screen) {
+        case UI_SESSIONS: ui_sessions_draw(ui); break;
+        case UI_SETUP: ui_setup_draw(ui); break;
+        case UI_STEP: ui_step_draw(ui); break;
+        case UI_REVEAL: ui_reveal_draw(ui); break;
+        case UI_DECIDE: ui_decide_draw(ui); break;
+        case UI_NARRATIVE: ui_narrative_draw(ui); break;
+        case UI_CANVAS: ui_canvas_draw(ui); break;
+        case UI_SCREEN_COUNT: break;
+        }
+        ui_draw_status(ui);
+        ui_draw_confirm(ui);
+        ui_draw_help(ui);
+        ui_draw_field(ui);
+    }
+    wnoutrefresh(stdscr);
+    doupdate();
+}
+
+/* Another process (a second laptop, a script) may write the same file. */
+static void follow_other_writers(struct ui *ui)
+{
+    int64_t version;
+    if (ui->open && ui->purpose == P_NONE && store_data_version(ui->store, &version) == 0 &&
+        version != ui->data_version)
+        ui_reload(ui);
+}
+
+static void loop(struct ui *ui)
+{
+    int quick_errors = 0;
+    while (!ui->quit && !ui_term_signalled()) {
+        draw(ui);
+        timeout(TICK_MS);
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        wint_t ch;
+        int r = get_wch(&ch);
+        if (ui_term_signalled())
+            break;
+        if (r == ERR) {
+            /* After the terminal goes away get_wch fails at once, every time:
+             * leave rather than spin. */
+            clock_gettime(CLOCK_MONOTONIC, &t1);
+            long ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+            quick_errors = ms < TICK_MS / 5 && errno != EINTR ? quick_errors + 1 : 0;
+            if (quick_errors > 20)
+                break;
+            timer_tick(ui);
+            follow_other_writers(ui);
+            continue;
+        }
+        quick_errors = 0;
+        bool is_code = r == KEY_CODE_YES;
+        int key = (int)ch;
+        if (is_code && key == KEY_RESIZE) {
+            clear();
+            continue;
+        }
+        if (COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) {
+            if (key == 'q')
+                ui->quit = true;
+            continue;
+        }
+        if (ui->purpose != P_NONE) {
+            field_key(ui, key, is_code);
+            continue;
+        }
+        if (ui->help) {
+            ui->help = false;
+            continue;
+        }
+        if (ui->confirm.open) {
+            ui->confirm.open = false;
+            if (key == 'y' || key == 'Y')
+                ui->confirm.yes(ui);
+            else
+                ui_say(ui, "Nothing was changed.");
+            continue;
+        }
+        ui->message[0] = '\0';
+        if (is_code && key == KEY_MOUSE) {
+            mouse(ui);
+            continue;
+        }
+        act(ui, ui_action_for(ui->screen, key));
+    }
+}
+
+int ui_run(struct store *st, const char *open_slug, const char *theme)
+{
+    char err[512];
+    struct ui *ui = xcalloc(1, sizeof *ui);
+    ui->store = st;
+    ui->timer_minutes = 5;
+    ui->guidance = true;
+    ui->projector = !strcmp(theme, "projector");
+    char *path = paths_data_file("steps.json");
+    int rc = store_load_steps(path, ui->steps, err, sizeof err);
+    free(path);
+    int64_t id = 0;
+    if (rc < 0)
+        fprintf(stderr, "samesong: %s (set SAMESONG_DATA_DIR to the folder with steps.json)\n",
+                err);
+    else if (open_slug && (rc = store_find_session(st, open_slug, &id)) < 0)
+        fprintf(stderr, "samesong: open: %s\n", store_error(st));
+    else if ((rc = ui_term_start(&ui->color, err, sizeof err)) < 0)
+        fprintf(stderr, "samesong: %s\n", err);
+    if (rc == 0) {
+        if (!strcmp(theme, "plain"))
+            ui->color = false;
+        ui_sessions_reload(ui);
+        if (id)
+            ui_open_session(ui, id);
+        loop(ui);
+        ui_save_position(ui);
+        ui_term_stop();
+    }
+    if (ui->open)
+        session_free(&ui->session);
+    store_summaries_free(ui->sessions, ui->session_count);
+    store_steps_free(ui->steps);
+    field_free(&ui->field);
+    for (int i = 0; i < 3; i++)
+        free(ui->draft[i]);
+    free(ui->filter);
+    free(ui->shown);
+    free(ui);
+    return rc < 0 ? 1 : 0;
+}

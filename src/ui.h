@@ -1,0 +1,193 @@
+/* ui.h: the workshop screens: their shared state, the key table, and what each
+ * screen file provides. Draw functions read the state; key handlers change it
+ * and write every change to the store at once. */
+#ifndef SAMESONG_UI_H
+#define SAMESONG_UI_H
+
+#include "field.h"
+#include "store.h"
+
+#include <curses.h>
+#include <stdbool.h>
+#include <time.h>
+
+enum ui_screen { UI_SESSIONS, UI_SETUP, UI_STEP, UI_REVEAL, UI_DECIDE, UI_NARRATIVE, UI_CANVAS,
+                 UI_SCREEN_COUNT };
+
+/* Everything a key can ask for, once. */
+enum ui_action {
+    ACT_NONE, ACT_QUIT, ACT_HELP, ACT_NEXT, ACT_PREV, ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PAGE_UP,
+    ACT_PAGE_DOWN, ACT_FIRST, ACT_LAST, ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_DELETE, ACT_REVEAL, ACT_SEARCH,
+    ACT_NEXT_PERSON, ACT_PREV_PERSON, ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_ROLE, ACT_TIMER, ACT_TIMER_MORE,
+    ACT_TIMER_LESS, ACT_GUIDANCE, ACT_THEME, ACT_REDRAW, ACT_DEMO, ACT_LOCK, ACT_EXPORT, ACT_USE, ACT_EDITOR,
+    ACT_DECIDE,
+};
+
+/* One key binding: on which screens (a bit per enum ui_screen, or ALL), the
+ * key, the action, how the key is written, a word for the bottom line (NULL
+ * keeps it off the line) and what it does. The status line and the help
+ * overlay are drawn from this table, so they cannot drift from the keys. */
+struct ui_binding {
+    unsigned screens;
+    int key;            /* a character, or a KEY_* code */
+    enum ui_action action;
+    const char *name;
+    const char *label;
+    const char *help;
+};
+#define ON(s) (1u << (s))
+#define ALL_SCREENS 0xFFFFu
+extern const struct ui_binding ui_bindings[];
+extern const size_t ui_binding_count;
+enum ui_action ui_action_for(enum ui_screen screen, int key);
+
+/* What the open text field is for. */
+enum ui_purpose {
+    P_NONE, P_NEW_NAME, P_NEW_PRODUCT, P_NEW_MODE, P_NEW_FOUNDER, P_SEARCH, P_ADD_PERSON, P_ADD_ROLE,
+    P_RENAME_PERSON, P_ADD_ANSWER, P_EDIT_ANSWER, P_DECISION, P_NARRATIVE, P_EXPORT,
+    P_TIMER,
+};
+
+/* A question that needs y or n before something that cannot be undone. */
+struct ui;
+struct ui_confirm {
+    bool open;
+    char question[200];
+    void (*yes)(struct ui *ui);
+    int64_t target;     /* what it is about: an answer's or a participant's id */
+};
+
+struct ui {
+    struct store *store;
+    const char *db_path_for_messages;
+    bool quit;
+
+    /* The session list. */
+    struct session_summary *sessions;
+    size_t session_count;
+    char *filter;                   /* `/` search, or NULL */
+    int *shown;                     /* indexes of sessions matching the filter */
+    int shown_count;
+
+    /* The open session, if any, and where the room is in it. */
+    bool open;
+    struct session session;
+    enum ui_screen screen;
+    int step;
+    size_t person;                  /* whose turn it is */
+    int cursor, top;                /* selection and scroll of the current list */
+    int column;                     /* first visible column on the reveal */
+    int64_t data_version;
+
+    struct step_text steps[STEP_COUNT];
+    bool guidance;                  /* the guidance panel is shown */
+    bool projector;                 /* the projector theme */
+    bool color;
+
+    /* The silent-writing timer. */
+    int timer_minutes;
+    bool timer_running;
+    time_t timer_end;
+    int timer_left;                 /* seconds left while paused */
+
+    /* What is open on top of the screen. */
+    struct field field;
+    enum ui_purpose purpose;
+    bool pasting;                   /* between bracketed-paste marks */
+    char prompt[120];
+    char *draft[3];                 /* the new-session form's answers so far */
+    struct ui_confirm confirm;
+    bool help;
+
+    char message[300];
+    bool message_is_error;
+};
+
+/* ui.c: the loop. Opens on the session list, or on the session open_slug
+ * (NULL for none). theme is "default", "projector" or "plain". Returns an exit status. */
+int ui_run(struct store *st, const char *open_slug, const char *theme);
+void ui_say(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void ui_error(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Shows the store's error, and reloads the session (the change may have half-happened elsewhere). */
+void ui_store_failed(struct ui *ui);
+bool ui_session_writable(struct ui *ui);
+void ui_reload(struct ui *ui);
+void ui_open_session(struct ui *ui, int64_t id);
+/* The walk: the screens of a session in order, moved along by ] and [. */
+void ui_walk(struct ui *ui, int direction);
+void ui_close_session(struct ui *ui);
+void ui_go(struct ui *ui, enum ui_screen screen, int step);
+void ui_ask(struct ui *ui, enum ui_purpose purpose, const char *prompt, const char *text,
+            size_t max, bool multiline);
+void ui_confirm(struct ui *ui, void (*yes)(struct ui *ui), int64_t target, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void ui_save_position(struct ui *ui);
+
+/* ui_term.c: the terminal: start, colours, signals, stop. */
+enum ui_color {
+    C_NORMAL = 1, C_TITLE, C_DIM, C_SELECTED, C_STATUS, C_ERROR, C_GOOD, C_WARN,
+    C_ROLE /* + enum role */
+};
+int ui_term_start(bool *color, char *err, size_t errlen);
+void ui_term_stop(void);
+bool ui_term_signalled(void);
+attr_t ui_attr(const struct ui *ui, enum ui_color c);
+attr_t ui_role_attr(const struct ui *ui, enum role role);
+/* Bracketed paste marks, defined as keys so pasted text is told from typing. */
+#define KEY_PASTE_START (KEY_MAX + 1)
+#define KEY_PASTE_END (KEY_MAX + 2)
+#define UI_MIN_COLS 60
+#define UI_MIN_LINES 18
+
+/* ui_draw.c: drawing helpers shared by the screens. */
+/* Untrusted text at y, x, made safe and cut to width columns. Returns the columns used. */
+int ui_put(int y, int x, int width, const char *text, attr_t attr);
+/* Wraps untrusted text into the box and returns the rows used. */
+int ui_put_wrapped(int y, int x, int width, int max_rows, const char *text, attr_t attr);
+void ui_fill(int y, int x, int width, attr_t attr);
+/* A horizontal rule in the current attributes. */
+void ui_hline(int y, int x, int width);
+void ui_draw_header(struct ui *ui, const char *title, const char *right);
+void ui_draw_status(struct ui *ui);
+void ui_draw_field(struct ui *ui);
+void ui_draw_confirm(struct ui *ui);
+void ui_draw_help(struct ui *ui);
+void ui_draw_too_small(void);
+/* The step title in big block letters when there is room; returns rows used. */
+int ui_draw_big_title(struct ui *ui, int y, const char *title);
+const char *ui_screen_name(enum ui_screen screen);
+
+/* One file per screen: draw and act. */
+void ui_sessions_draw(struct ui *ui);
+void ui_sessions_act(struct ui *ui, enum ui_action a);
+void ui_sessions_reload(struct ui *ui);
+void ui_sessions_field_done(struct ui *ui, enum ui_purpose p, char *text);
+void ui_setup_draw(struct ui *ui);
+void ui_setup_act(struct ui *ui, enum ui_action a);
+void ui_setup_field_done(struct ui *ui, enum ui_purpose p, char *text);
+void ui_step_draw(struct ui *ui);
+void ui_step_act(struct ui *ui, enum ui_action a);
+void ui_step_field_done(struct ui *ui, enum ui_purpose p, char *text);
+void ui_reveal_draw(struct ui *ui);
+void ui_reveal_act(struct ui *ui, enum ui_action a);
+void ui_decide_draw(struct ui *ui);
+void ui_decide_act(struct ui *ui, enum ui_action a);
+void ui_decide_field_done(struct ui *ui, enum ui_purpose p, char *text);
+void ui_narrative_draw(struct ui *ui);
+void ui_narrative_act(struct ui *ui, enum ui_action a);
+void ui_narrative_field_done(struct ui *ui, enum ui_purpose p, char *text);
+void ui_canvas_draw(struct ui *ui);
+void ui_canvas_act(struct ui *ui, enum ui_action a);
+void ui_canvas_field_done(struct ui *ui, enum ui_purpose p, char *text);
+
+/* The timer, used by the step screen and drawn in the corner. */
+void ui_timer_toggle(struct ui *ui);
+/* The header for a screen of the open session: its name, where in the walk,
+ * and on the right the mode, read-only state and the timer. */
+void ui_draw_session_header(struct ui *ui, const char *where);
+/* How many answers participant p gave for step. */
+int ui_answer_count(const struct ui *ui, size_t p, int step);
+void ui_timer_adjust(struct ui *ui, int minutes);
+int ui_timer_seconds_left(const struct ui *ui);
+
+#endif

@@ -1,0 +1,119 @@
+/* ui_canvas.c: the five decisions and the narrative on one screen; locking
+ * (final, after every step is decided) and exporting. */
+#include "files.h"
+#include "report.h"
+#include "ui.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+void ui_canvas_draw(struct ui *ui)
+{
+    const struct session *s = &ui->session;
+    const char *kind = s->solo && !s->locked ? "Positioning thesis" : "Positioning canvas";
+    ui_draw_session_header(ui, kind);
+    int y = 2;
+    if (s->locked) {
+        char line[120];
+        snprintf(line, sizeof line, "Locked on %s. This %s is final and read-only.", s->locked_at,
+                 s->solo ? "thesis" : "canvas");
+        ui_put(y++, 2, COLS - 4, line, ui_attr(ui, C_GOOD) | A_BOLD);
+    } else {
+        int missing = 0;
+        for (int i = 0; i < STEP_COUNT; i++)
+            missing += !s->decisions[i];
+        char line[160];
+        if (missing)
+            snprintf(line, sizeof line, "%d step%s still to decide before it can be locked.",
+                     missing, missing == 1 ? "" : "s");
+        else
+            snprintf(line, sizeof line, "Every step is decided: L locks it for good.");
+        ui_put(y++, 2, COLS - 4, line, missing ? ui_attr(ui, C_WARN) : ui_attr(ui, C_GOOD));
+    }
+    y++;
+    int rows_each = (LINES - y - 6) / STEP_COUNT;
+    if (rows_each < 1)
+        rows_each = 1;
+    for (int i = 0; i < STEP_COUNT && y < LINES - 3; i++) {
+        ui_put(y, 2, 28, ui->steps[i].title, ui_attr(ui, C_TITLE));
+        const char *d = s->decisions[i];
+        int used = ui_put_wrapped(y, 31, COLS - 33, rows_each, d ? d : "(not decided yet)",
+                                  d ? ui_attr(ui, C_NORMAL) : ui_attr(ui, C_WARN));
+        y += (used > 0 ? used : 1) + ui->projector;
+    }
+    if (y < LINES - 3) {
+        ui_put(++y, 2, 28, "Sales narrative", ui_attr(ui, C_TITLE));
+        ui_put_wrapped(y, 31, COLS - 33, LINES - 2 - y, *s->narrative ? s->narrative
+                                                                       : "(not written yet)",
+                       *s->narrative ? ui_attr(ui, C_NORMAL) : ui_attr(ui, C_WARN));
+    }
+}
+
+static void lock(struct ui *ui)
+{
+    if (store_lock_session(ui->store, ui->session.id) < 0) {
+        ui_store_failed(ui);
+        return;
+    }
+    ui_reload(ui);
+    ui_say(ui, "Locked. The canvas is final; x exports it.");
+}
+
+void ui_canvas_act(struct ui *ui, enum ui_action a)
+{
+    switch (a) {
+    case ACT_LOCK:
+        if (!ui_session_writable(ui))
+            break;
+        for (int i = 0; i < STEP_COUNT; i++)
+            if (!ui->session.decisions[i]) {
+                ui_error(ui, "%s has no decision yet; every step needs one before locking.",
+                         ui->steps[i].title);
+                return;
+            }
+        ui_confirm(ui, lock, 0, "Lock this %s for good? Nobody can change it afterwards.",
+                   ui->session.solo ? "thesis" : "canvas");
+        break;
+    case ACT_EXPORT: {
+        char *name = xasprintf("%s.md", ui->session.slug);
+        ui_ask(ui, P_EXPORT, "Export to (.md for Markdown, .json for the session file):", name,
+               1000, false);
+        free(name);
+        break;
+    }
+    case ACT_NEXT: ui_walk(ui, +1); break;
+    case ACT_PREV: ui_walk(ui, -1); break;
+    case ACT_QUIT: ui_go(ui, UI_SESSIONS, 0); break;
+    default: break;
+    }
+}
+
+void ui_canvas_field_done(struct ui *ui, enum ui_purpose p, char *path)
+{
+    (void)p;
+    if (!*path)
+        return;
+    size_t n = strlen(path);
+    bool json = n > 5 && !strcmp(path + n - 5, ".json");
+    char *text = NULL;
+    if (json) {
+        char *raw;
+        if (store_export_json(ui->store, ui->session.id, &raw) < 0) {
+            ui_store_failed(ui);
+            return;
+        }
+        text = xasprintf("%s\n", raw);
+        free(raw);
+    } else {
+        text = report_markdown(&ui->session, ui->steps);
+    }
+    if (file_same(path, store_path(ui->store)))
+        ui_error(ui, "%s is the database itself; choose another file.", path);
+    else if (file_write_atomic(path, text, strlen(text)) < 0)
+        ui_error(ui, "Cannot write %s: %s", path, strerror(errno));
+    else
+        ui_say(ui, "Wrote %s.", path);
+    free(text);
+}

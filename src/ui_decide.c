@@ -1,0 +1,126 @@
+/* ui_decide.c: the room's decision for a step, written by the facilitator,
+ * perhaps starting from one of the answers (listed as groups, most named first). */
+#include "align.h"
+#include "layout.h"
+#include "ui.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void ui_decide_draw(struct ui *ui)
+{
+    char where[120];
+    snprintf(where, sizeof where, "Decide %d of %d: %s", ui->step + 1, STEP_COUNT,
+             ui->steps[ui->step].title);
+    ui_draw_session_header(ui, where);
+    const struct session *s = &ui->session;
+    int y = 2;
+    y += ui_put_wrapped(y, 2, COLS - 4, 2, ui->steps[ui->step].question, A_BOLD);
+    y++;
+    const char *decision = s->decisions[ui->step];
+    ui_put(y++, 2, COLS - 4, s->solo ? "Your answer for the thesis (e writes it):"
+                                     : "The room's decision (e writes it):",
+           ui_attr(ui, C_TITLE));
+    if (decision)
+        y += ui_put_wrapped(y, 4, COLS - 6, 6, decision, ui_attr(ui, C_GOOD) | A_BOLD);
+    else
+        ui_put(y++, 4, COLS - 6, "Not decided yet.", ui_attr(ui, C_WARN));
+    y++;
+
+    struct alignment a;
+    align_session(s, &a);
+    const struct align_step *st = &a.steps[ui->step];
+    char heading[160];
+    if (isnan(st->alignment))
+        snprintf(heading, sizeof heading, "What was said (Enter starts the decision from one):");
+    else
+        snprintf(heading, sizeof heading,
+                 "What was said, most named first; alignment %.1f%% (Enter starts from one):",
+                 st->alignment);
+    ui_put(y++, 2, COLS - 4, heading, ui_attr(ui, C_TITLE));
+    int height = LINES - y - 2;
+    ui->cursor = layout_clamp(ui->cursor, 0, (int)st->group_count - 1);
+    layout_keep_visible(ui->cursor, (int)st->group_count, height, &ui->top);
+    if (!st->group_count)
+        ui_put(y, 4, COLS - 6, "No answers for this step.", ui_attr(ui, C_DIM));
+    for (int row = 0; row < height && ui->top + row < (int)st->group_count; row++) {
+        const struct align_group *g = &st->groups[ui->top + row];
+        bool selected = ui->top + row == ui->cursor;
+        attr_t at = selected ? ui_attr(ui, C_SELECTED) : ui_attr(ui, C_NORMAL);
+        if (selected)
+            ui_fill(y + row, 2, COLS - 4, at);
+        char count[24];
+        snprintf(count, sizeof count, "%zu of %zu", g->count, st->answered);
+        ui_put(y + row, 4, 9, count, at);
+        ui_put(y + row, 14, COLS - 16, g->label, at);
+    }
+    alignment_free(&a);
+}
+
+/* The label of the selected group, copied (caller frees), or NULL. */
+static char *selected_label(struct ui *ui)
+{
+    struct alignment a;
+    align_session(&ui->session, &a);
+    const struct align_step *st = &a.steps[ui->step];
+    char *label = ui->cursor >= 0 && ui->cursor < (int)st->group_count
+                      ? xstrdup(st->groups[ui->cursor].label) : NULL;
+    alignment_free(&a);
+    return label;
+}
+
+static void ask_decision(struct ui *ui, const char *start)
+{
+    char prompt[160];
+    snprintf(prompt, sizeof prompt, " Decision for %s ", ui->steps[ui->step].title);
+    ui_ask(ui, P_DECISION, prompt, start, 1000, true);
+}
+
+void ui_decide_act(struct ui *ui, enum ui_action a)
+{
+    char *label;
+    switch (a) {
+    case ACT_UP: ui->cursor--; break;
+    case ACT_DOWN: ui->cursor++; break;
+    case ACT_FIRST: ui->cursor = 0; break;
+    case ACT_LAST: ui->cursor = 1 << 20; break;
+    case ACT_PAGE_UP: ui->cursor -= LINES / 2; break;
+    case ACT_PAGE_DOWN: ui->cursor += LINES / 2; break;
+    case ACT_EDIT:
+        if (ui_session_writable(ui))
+            ask_decision(ui, ui->session.decisions[ui->step] ? ui->session.decisions[ui->step] : "");
+        break;
+    case ACT_USE:
+        if (!ui_session_writable(ui))
+            break;
+        if (!(label = selected_label(ui))) {
+            ui_error(ui, "There is no answer to start from; e writes the decision.");
+            break;
+        }
+        ask_decision(ui, label);
+        free(label);
+        break;
+    case ACT_REVEAL:
+        if (ui->session.solo)
+            ui_error(ui, "A solo session has no reveal.");
+        else
+            ui_go(ui, UI_REVEAL, ui->step);
+        break;
+    case ACT_NEXT: ui_walk(ui, +1); break;
+    case ACT_PREV: ui_walk(ui, -1); break;
+    case ACT_QUIT: ui_go(ui, UI_SESSIONS, 0); break;
+    default: break;
+    }
+}
+
+void ui_decide_field_done(struct ui *ui, enum ui_purpose p, char *text)
+{
+    (void)p;
+    if (store_set_decision(ui->store, ui->session.id, (enum step)ui->step, text) < 0) {
+        ui_store_failed(ui);
+        return;
+    }
+    ui_reload(ui);
+    ui_say(ui, "Decided. ] goes on.");
+}

@@ -1,0 +1,355 @@
+/* ui_draw.c: drawing helpers the screens share: safe text, header, status line,
+ * the open text field, the confirmation, the help overlay, big titles. */
+#include "layout.h"
+#include "text.h"
+#include "ui.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+static const char *const screen_names[UI_SCREEN_COUNT] = {
+    "sessions", "setup", "step", "reveal", "decide", "narrative", "canvas",
+};
+
+const char *ui_screen_name(enum ui_screen screen)
+{
+    return screen_names[screen];
+}
+
+int ui_put(int y, int x, int width, const char *text, attr_t attr)
+{
+    if (width <= 0 || y < 0 || y >= LINES)
+        return 0;
+    char *safe = text_sanitize(text, false);
+    char *cut = text_truncate(safe, width, "\u2026");
+    attr_set(attr, 0, NULL);
+    mvaddstr(y, x, cut);
+    attr_set(A_NORMAL, 0, NULL);
+    int used = text_width(cut);
+    free(cut);
+    free(safe);
+    return used;
+}
+
+int ui_put_wrapped(int y, int x, int width, int max_rows, const char *text, attr_t attr)
+{
+    char *safe = text_sanitize(text, true);
+    char **lines;
+    size_t n = text_wrap(safe, width, &lines);
+    int rows = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (rows < max_rows)
+            ui_put(y + rows++, x, width, lines[i], attr);
+        free(lines[i]);
+    }
+    free(lines);
+    free(safe);
+    return rows;
+}
+
+/* A rule drawn as text (U+2500), not with the terminal's line-drawing set,
+ * which not every terminal and multiplexer between here and the projector maps. */
+void ui_hline(int y, int x, int width)
+{
+    for (int i = 0; i < width; i++)
+        mvaddstr(y, x + i, "\u2500");
+}
+
+void ui_fill(int y, int x, int width, attr_t attr)
+{
+    attr_set(attr, 0, NULL);
+    mvhline(y, x, ' ', width);
+    attr_set(A_NORMAL, 0, NULL);
+}
+
+void ui_draw_header(struct ui *ui, const char *title, const char *right)
+{
+    ui_fill(0, 0, COLS, ui_attr(ui, C_STATUS));
+    int rw = right ? text_width(right) : 0;
+    ui_put(0, 1, COLS - rw - 3, title, ui_attr(ui, C_STATUS) | A_BOLD);
+    if (right)
+        ui_put(0, COLS - rw - 1, rw, right, ui_attr(ui, C_STATUS) | A_BOLD);
+}
+
+/* The bottom line: the message if there is one, else this screen's keys. */
+void ui_draw_status(struct ui *ui)
+{
+    int y = LINES - 1;
+    if (ui->message[0]) {
+        ui_fill(y, 0, COLS, ui->message_is_error ? ui_attr(ui, C_ERROR) : ui_attr(ui, C_STATUS));
+        ui_put(y, 1, COLS - 2, ui->message,
+               ui->message_is_error ? ui_attr(ui, C_ERROR) : ui_attr(ui, C_STATUS));
+        return;
+    }
+    ui_fill(y, 0, COLS, ui_attr(ui, C_STATUS));
+    int x = 1;
+    bool shown[64] = {false};
+    for (size_t i = 0; i < ui_binding_count; i++) {
+        const struct ui_binding *b = &ui_bindings[i];
+        if (!b->label || !(b->screens & ON(ui->screen)) || shown[b->action])
+            continue;
+        shown[b->action] = true;
+        int need = text_width(b->name) + 1 + text_width(b->label) + 2;
+        if (x + need >= COLS)
+            break;
+        x += ui_put(y, x, COLS - x, b->name, ui_attr(ui, C_STATUS) | A_BOLD);
+        x += ui_put(y, x, COLS - x, ":", ui_attr(ui, C_STATUS));
+        x += ui_put(y, x, COLS - x, b->label, ui_attr(ui, C_STATUS));
+        x += 2;
+    }
+}
+
+/* Draws code points from..to of the field, wrapping at width, and finds where
+ * the cursor lands. Returns the rows the text needs. */
+static int layout_field(const struct field *f, int width, int top, int y0, int x0, int rows,
+                        int *cy, int *cx, bool draw)
+{
+    int row = 0, col = 0;
+    for (size_t i = 0; i <= f->len; i++) {
+        if (i == f->cursor) {
+            *cy = y0 + row - top;
+            *cx = x0 + col;
+        }
+        if (i == f->len)
+            break;
+        uint32_t c = f->text[i];
+        if (c == '\n') {
+            row++, col = 0;
+            continue;
+        }
+        int w = wcwidth((wchar_t)c);
+        w = w > 0 ? w : 0;
+        if (col + w > width) {
+            row++, col = 0;
+        }
+        if (draw && row >= top && row < top + rows) {
+            wchar_t wc[2] = {(wchar_t)c, 0};
+            mvaddwstr(y0 + row - top, x0 + col, wc);
+        }
+        col += w;
+    }
+    if (col >= width) { /* the cursor after a full line sits on the next */
+        if (*cy == y0 + row - top && *cx >= x0 + width)
+            *cy += 1, *cx = x0;
+        row++;
+    }
+    return row + 1;
+}
+
+void ui_draw_field(struct ui *ui)
+{
+    if (ui->purpose == P_NONE)
+        return;
+    const struct field *f = &ui->field;
+    int cy = 0, cx = 0;
+    char counter[32] = "";
+    if (f->len + 100 >= f->max) /* show the limit only when it is near */
+        snprintf(counter, sizeof counter, " %zu/%zu ", f->len, f->max);
+    if (f->multiline) {
+        int top_y = 3, height = LINES - 6, width = COLS - 4;
+        for (int y = top_y - 1; y < top_y + height + 1; y++)
+            ui_fill(y, 1, COLS - 2, ui_attr(ui, C_NORMAL));
+        attr_set(ui_attr(ui, C_TITLE), 0, NULL);
+        ui_hline(top_y - 1, 1, COLS - 2);
+        ui_hline(top_y + height, 1, COLS - 2);
+        attr_set(A_NORMAL, 0, NULL);
+        ui_put(top_y - 1, 3, COLS - 6, ui->prompt, ui_attr(ui, C_TITLE));
+        ui_put(top_y + height, 3, COLS - 6,
+               "Ctrl-D or F2 saves, Esc cancels, Enter starts a new line", ui_attr(ui, C_DIM));
+        if (counter[0])
+            ui_put(top_y + height, COLS - 2 - (int)strlen(counter), 20, counter,
+                   ui_attr(ui, f->len >= f->max ? C_ERROR : C_WARN));
+        /* Scroll so the cursor's row shows. */
+        int rows = layout_field(f, width, 0, top_y, 2, height, &cy, &cx, false);
+        int top = 0, cursor_row = cy - top_y;
+        layout_keep_visible(cursor_row, rows, height, &top);
+        layout_field(f, width, top, top_y, 2, height, &cy, &cx, true);
+    } else {
+        int y = LINES - 2;
+        ui_fill(y, 0, COLS, ui_attr(ui, C_SELECTED));
+        int px = 1 + ui_put(y, 1, COLS / 2, ui->prompt, ui_attr(ui, C_SELECTED) | A_BOLD) + 1;
+        int width = COLS - px - 1 - (int)strlen(counter);
+        /* Scroll sideways: drop whole characters from the left until the cursor fits. */
+        struct field view = *f;
+        size_t start = 0;
+        int before = 0;
+        for (size_t i = 0; i < f->cursor; i++) {
+            int w = wcwidth((wchar_t)f->text[i]);
+            before += w > 0 ? w : 0;
+        }
+        while (before >= width && start < f->cursor) {
+            int w = wcwidth((wchar_t)f->text[start++]);
+            before -= w > 0 ? w : 0;
+        }
+        view.text = f->text + start;
+        view.len = f->len - start;
+        view.cursor = f->cursor - start;
+        attr_set(ui_attr(ui, C_SELECTED), 0, NULL);
+        int col = 0;
+        for (size_t i = 0; i < view.len; i++) {
+            int w = wcwidth((wchar_t)view.text[i]);
+            w = w > 0 ? w : 0;
+            if (col + w > width)
+                break;
+            wchar_t wc[2] = {(wchar_t)view.text[i], 0};
+            mvaddwstr(y, px + col, wc);
+            col += w;
+        }
+        attr_set(A_NORMAL, 0, NULL);
+        cy = y;
+        cx = px + before;
+        if (counter[0])
+            ui_put(y, COLS - 1 - (int)strlen(counter), 20, counter,
+                   ui_attr(ui, f->len >= f->max ? C_ERROR : C_WARN));
+        ui_fill(LINES - 1, 0, COLS, ui_attr(ui, C_STATUS));
+        ui_put(LINES - 1, 1, COLS - 2, "Enter saves  Esc cancels  Ctrl-A/E start/end  "
+                                       "Ctrl-U/K/W delete", ui_attr(ui, C_STATUS));
+    }
+    move(cy, cx);
+}
+
+void ui_draw_confirm(struct ui *ui)
+{
+    if (!ui->confirm.open)
+        return;
+    int y = LINES - 2;
+    ui_fill(y, 0, COLS, ui_attr(ui, C_ERROR));
+    char line[260];
+    snprintf(line, sizeof line, "%s (y/n)", ui->confirm.question);
+    ui_put(y, 1, COLS - 2, line, ui_attr(ui, C_ERROR));
+}
+
+void ui_draw_help(struct ui *ui)
+{
+    if (!ui->help)
+        return;
+    int width = COLS > 72 ? 68 : COLS - 4, x = layout_centre(COLS, width);
+    int rows = 0;
+    bool seen[64] = {false};
+    const struct ui_binding *list[128];
+    for (size_t i = 0; i < ui_binding_count && rows < 128; i++) {
+        const struct ui_binding *b = &ui_bindings[i];
+        if (b->screens & ON(ui->screen))
+            list[rows++] = b;
+    }
+    int height = layout_clamp(rows + 4, 5, LINES - 2), y = layout_centre(LINES, height);
+    for (int r = 0; r < height; r++)
+        ui_fill(y + r, x, width, ui_attr(ui, C_STATUS));
+    char title[80];
+    snprintf(title, sizeof title, "Keys on the %s screen (any key closes)",
+             ui_screen_name(ui->screen));
+    ui_put(y + 1, x + 2, width - 4, title, ui_attr(ui, C_STATUS) | A_BOLD);
+    int row = y + 3;
+    for (int i = 0; i < rows && row < y + height - 1; i++) {
+        /* One line per action: its keys together. */
+        if (seen[list[i]->action])
+            continue;
+        seen[list[i]->action] = true;
+        char keys[40] = "";
+        for (int j = i; j < rows; j++)
+            if (list[j]->action == list[i]->action && strlen(keys) + strlen(list[j]->name) < 36)
+                snprintf(keys + strlen(keys), sizeof keys - strlen(keys), "%s%s",
+                         keys[0] ? " " : "", list[j]->name);
+        ui_put(row, x + 2, 16, keys, ui_attr(ui, C_STATUS) | A_BOLD);
+        ui_put(row, x + 19, width - 21, list[i]->help, ui_attr(ui, C_STATUS));
+        row++;
+    }
+}
+
+void ui_draw_too_small(void)
+{
+    erase();
+    char line[120];
+    snprintf(line, sizeof line, "This window is %dx%d; samesong needs at least %dx%d.", COLS,
+             LINES, UI_MIN_COLS, UI_MIN_LINES);
+    int y = LINES / 2 - 1;
+    mvaddnstr(y > 0 ? y : 0, 0, line, COLS);
+    mvaddnstr(y + 1 > 0 ? y + 1 : 1, 0, "Make the window larger (or the font smaller).", COLS);
+    mvaddnstr(y + 2 > 0 ? y + 2 : 2, 0, "q quits.", COLS);
+}
+
+/* A 3x5 block font for titles on a projector: each glyph is five rows of
+ * three cells, '#' for a filled one. */
+static const char *glyph(char c)
+{
+    static const char *const letters[26] = {
+        " # # ##### ## #",
+        "## # ### # ### ",
+        " ###  #  #   ##",
+        "## # ## ## ### ",
+        "####  ## #  ###",
+        "####  ## #  #  ",
+        " ###  # ## # ##",
+        "# ## ##### ## #",
+        "### #  #  # ###",
+        "  #  #  ## # # ",
+        "# ## ### # ## #",
+        "#  #  #  #  ###",
+        "# ######## ## #",
+        "## # ## ## ## #",
+        " # # ## ## # # ",
+        "## # ### #  #  ",
+        " # # ## ###  ##",
+        "## # ### # ## #",
+        " ###   #   ### ",
+        "### #  #  #  # ",
+        "# ## ## ## ####",
+        "# ## ## ## # # ",
+        "# ## ######## #",
+        "# ## # # # ## #",
+        "# ## # #  #  # ",
+        "###  # # #  ###",
+    };
+    if (c >= 'A' && c <= 'Z')
+        return letters[c - 'A'];
+    if (c == '-')
+        return "      ###      ";
+    return "               ";
+}
+
+int ui_draw_big_title(struct ui *ui, int y, const char *title)
+{
+    size_t n = strlen(title);
+    int width = (int)n * 4 - 1;
+    if (!ui->projector || width > COLS - 2 || LINES < 30)
+        return 0;
+    int x0 = layout_centre(COLS, width);
+    attr_set(ui_attr(ui, C_TITLE), 0, NULL);
+    for (size_t i = 0; i < n; i++) {
+        char c = title[i] >= 'a' && title[i] <= 'z' ? (char)(title[i] - 32) : title[i];
+        const char *g = glyph(c);
+        for (int row = 0; row < 5; row++)
+            for (int col = 0; col < 3; col++) {
+                if (g[row * 3 + col] == '#')
+                    mvaddstr(y + row, x0 + (int)i * 4 + col, "\u2588");
+            }
+    }
+    attr_set(A_NORMAL, 0, NULL);
+    return 6;
+}
+
+void ui_draw_session_header(struct ui *ui, const char *where)
+{
+    char title[400], right[80] = "";
+    snprintf(title, sizeof title, "%s \u00b7 %s", ui->session.name, where);
+    const char *state = ui->session.locked ? "LOCKED, read-only"
+                        : store_is_read_only(ui->store) ? "read-only"
+                        : ui->session.solo ? "solo" : "workshop";
+    int left = ui_timer_seconds_left(ui);
+    if (ui->screen == UI_STEP || ui->timer_running)
+        snprintf(right, sizeof right, "%s  \u23f1 %d:%02d%s", state, left / 60, left % 60,
+                 ui->timer_running ? "" : " (t starts)");
+    else
+        snprintf(right, sizeof right, "%s", state);
+    ui_draw_header(ui, title, right);
+}
+
+int ui_answer_count(const struct ui *ui, size_t p, int step)
+{
+    int n = 0;
+    for (size_t i = 0; i < ui->session.input_count; i++)
+        n += ui->session.inputs[i].participant == p && (int)ui->session.inputs[i].step == step;
+    return n;
+}

@@ -1,0 +1,85 @@
+/* ui_keys.c: every key binding of the workshop screens, in one table. */
+#include "ui.h"
+
+#define WALK (ON(UI_SETUP) | ON(UI_STEP) | ON(UI_REVEAL) | ON(UI_DECIDE) | ON(UI_NARRATIVE) | \
+              ON(UI_CANVAS))
+#define LISTS (ON(UI_SESSIONS) | ON(UI_SETUP) | ON(UI_STEP) | ON(UI_DECIDE))
+#define CTRL(c) ((c) & 0x1F)
+
+/* Earlier rows win when a key means two things; the first row with a name
+ * for an action is the one the status line shows. */
+const struct ui_binding ui_bindings[] = {
+    {ALL_SCREENS, '?', ACT_HELP, "?", "help", "show all keys"},
+    {ALL_SCREENS, KEY_F(1), ACT_HELP, "F1", NULL, "show all keys"},
+    {ALL_SCREENS, 'q', ACT_QUIT, "q", "back", "back; quit from the session list"},
+    {ALL_SCREENS, CTRL('L'), ACT_REDRAW, "^L", NULL, "redraw the screen"},
+    {ALL_SCREENS, 'T', ACT_THEME, "T", NULL, "projector theme on or off"},
+
+    {ON(UI_SESSIONS), '\n', ACT_OPEN, "Enter", "open", "open the session"},
+    {ON(UI_SESSIONS), 'a', ACT_ADD, "a", "new", "start a new session"},
+    {ON(UI_SESSIONS), 'D', ACT_DEMO, "D", "demo", "open the demo workshop"},
+    {ON(UI_SESSIONS), '/', ACT_SEARCH, "/", "search", "search by name or product"},
+
+    {WALK, ']', ACT_NEXT, "]", "next", "next screen of the walk"},
+    {WALK, 'n', ACT_NEXT, "n", NULL, "next screen of the walk"},
+    {WALK, '[', ACT_PREV, "[", "back a screen", "previous screen of the walk"},
+    {WALK, 'p', ACT_PREV, "p", NULL, "previous screen of the walk"},
+
+    {LISTS, KEY_UP, ACT_UP, "Up", NULL, "move up"},
+    {LISTS, 'k', ACT_UP, "k", NULL, "move up"},
+    {LISTS, KEY_DOWN, ACT_DOWN, "Down", NULL, "move down"},
+    {LISTS, 'j', ACT_DOWN, "j", NULL, "move down"},
+    {LISTS, KEY_PPAGE, ACT_PAGE_UP, "PgUp", NULL, "page up"},
+    {LISTS, KEY_NPAGE, ACT_PAGE_DOWN, "PgDn", NULL, "page down"},
+    {LISTS, KEY_HOME, ACT_FIRST, "Home", NULL, "first row"},
+    {LISTS, 'g', ACT_FIRST, "g", NULL, "first row"},
+    {LISTS, KEY_END, ACT_LAST, "End", NULL, "last row"},
+    {LISTS, 'G', ACT_LAST, "G", NULL, "last row"},
+
+    {ON(UI_SETUP), 'a', ACT_ADD, "a", "add", "add a participant"},
+    {ON(UI_SETUP), 'e', ACT_EDIT, "e", "rename", "rename"},
+    {ON(UI_SETUP), 'o', ACT_ROLE, "o", "role", "change role"},
+    {ON(UI_SETUP), 'd', ACT_DELETE, "d", "remove", "remove (only without answers)"},
+    {ON(UI_SETUP), '\n', ACT_NEXT, "Enter", NULL, "start the first step"},
+
+    {ON(UI_STEP), '\t', ACT_NEXT_PERSON, "Tab", "next person", "next participant"},
+    {ON(UI_STEP), KEY_BTAB, ACT_PREV_PERSON, "S-Tab", NULL, "previous participant"},
+    {ON(UI_STEP), 'a', ACT_ADD, "a", "add", "add an answer"},
+    {ON(UI_STEP), 'e', ACT_EDIT, "e", "edit", "edit the answer"},
+    {ON(UI_STEP), '\n', ACT_EDIT, "Enter", NULL, "edit the answer"},
+    {ON(UI_STEP), 'd', ACT_DELETE, "d", "delete", "delete the answer"},
+    {ON(UI_STEP), 'K', ACT_MOVE_UP, "K", NULL, "move the answer up"},
+    {ON(UI_STEP), 'J', ACT_MOVE_DOWN, "J", NULL, "move the answer down"},
+    {ON(UI_STEP), 't', ACT_TIMER, "t", "timer", "start or pause the writing timer"},
+    {ON(UI_STEP), '+', ACT_TIMER_MORE, "+", NULL, "one more minute on the timer"},
+    {ON(UI_STEP), '-', ACT_TIMER_LESS, "-", NULL, "one minute less on the timer"},
+    {ON(UI_STEP), 'i', ACT_GUIDANCE, "i", "guidance", "show or hide the guidance"},
+    {ON(UI_STEP) | ON(UI_DECIDE), 'r', ACT_REVEAL, "r", "reveal", "reveal everyone's answers"},
+
+    {ON(UI_REVEAL), KEY_LEFT, ACT_LEFT, "Left", NULL, "scroll the columns left"},
+    {ON(UI_REVEAL), 'h', ACT_LEFT, "h", NULL, "scroll the columns left"},
+    {ON(UI_REVEAL), KEY_RIGHT, ACT_RIGHT, "Right", NULL, "scroll the columns right"},
+    {ON(UI_REVEAL), 'l', ACT_RIGHT, "l", NULL, "scroll the columns right"},
+    {ON(UI_REVEAL), 'c', ACT_DECIDE, "c", "decide", "decide this step"},
+
+    {ON(UI_DECIDE), 'e', ACT_EDIT, "e", "write", "write the room's decision"},
+    {ON(UI_DECIDE), '\n', ACT_USE, "Enter", "start from it", "start the decision from this answer"},
+
+    {ON(UI_NARRATIVE), 'e', ACT_EDIT, "e", "write", "write the narrative here"},
+    {ON(UI_NARRATIVE), '\n', ACT_EDIT, "Enter", NULL, "write the narrative here"},
+    {ON(UI_NARRATIVE), 'E', ACT_EDITOR, "E", "editor", "write it in $VISUAL or $EDITOR"},
+
+    {ON(UI_CANVAS), 'L', ACT_LOCK, "L", "lock", "lock the canvas for good"},
+    {ON(UI_CANVAS), 'x', ACT_EXPORT, "x", "export", "export as Markdown or JSON"},
+};
+const size_t ui_binding_count = sizeof ui_bindings / sizeof ui_bindings[0];
+
+enum ui_action ui_action_for(enum ui_screen screen, int key)
+{
+    if (key == '\r' || key == KEY_ENTER)
+        key = '\n';
+    for (size_t i = 0; i < ui_binding_count; i++)
+        if ((ui_bindings[i].screens & ON(screen)) && ui_bindings[i].key == key)
+            return ui_bindings[i].action;
+    return ACT_NONE;
+}

@@ -1,0 +1,140 @@
+/* ui_narrative.c: the sales narrative, written here or in $VISUAL / $EDITOR,
+ * with the five decisions beside it as the outline. */
+#include "files.h"
+#include "ui.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* The outline: what the story has to carry, from the decisions. */
+static void draw_outline(struct ui *ui, int y, int x, int width)
+{
+    static const char *const cues[STEP_COUNT] = {
+        "Why the alternatives fall short", "What only we can do", "The value it brings",
+        "Who it is for", "The category it belongs to",
+    };
+    ui_put(y++, x, width, "OUTLINE (the decisions)", ui_attr(ui, C_TITLE));
+    for (int s = 0; s < STEP_COUNT && y < LINES - 3; s++) {
+        ui_put(y++, x, width, cues[s], A_BOLD | ui_attr(ui, C_NORMAL));
+        const char *d = ui->session.decisions[s];
+        y += ui_put_wrapped(y, x + 2, width - 2, 4, d ? d : "(not decided yet)",
+                            d ? ui_attr(ui, C_NORMAL) : ui_attr(ui, C_WARN));
+        y++;
+    }
+}
+
+void ui_narrative_draw(struct ui *ui)
+{
+    ui_draw_session_header(ui, "Sales narrative");
+    bool side = COLS >= 100;
+    int outline_w = side ? COLS / 3 : COLS - 4;
+    int x = 2, width = side ? COLS - outline_w - 6 : COLS - 4;
+    int y = 2;
+    y += ui_put_wrapped(y, x, width, 3,
+                        "The story that turns the canvas into a pitch: the problem or insight, "
+                        "the alternatives and why they fall short, the value only we bring, who "
+                        "it is for, the category.",
+                        ui_attr(ui, C_DIM));
+    y++;
+    const char *text = ui->session.narrative;
+    int rows = side ? LINES - y - 2 : (LINES - y - 2) / 2;
+    if (*text)
+        ui_put_wrapped(y, x, width, rows, text, ui_attr(ui, C_NORMAL));
+    else
+        ui_put(y, x, width, "Not written yet: e writes it here, E in your editor.",
+               ui_attr(ui, C_WARN));
+    if (side)
+        draw_outline(ui, 2, COLS - outline_w - 2, outline_w);
+    else
+        draw_outline(ui, y + rows + 1, 2, outline_w);
+}
+
+/* Runs the user's editor on the narrative in a temporary file, like git commit. */
+static void edit_outside(struct ui *ui)
+{
+    const char *editor = getenv("VISUAL");
+    if (!editor || !*editor)
+        editor = getenv("EDITOR");
+    if (!editor || !*editor) {
+        ui_error(ui, "Set VISUAL or EDITOR to write in your editor; e writes it here.");
+        return;
+    }
+    char path[] = "/tmp/samesong-narrative-XXXXXX.txt";
+    int fd = mkstemps(path, 4);
+    if (fd < 0) {
+        ui_error(ui, "Cannot make a temporary file: %s", strerror(errno));
+        return;
+    }
+    const char *text = ui->session.narrative;
+    bool written = write(fd, text, strlen(text)) == (ssize_t)strlen(text);
+    close(fd);
+    int status = -1;
+    if (written) {
+        def_prog_mode();
+        ui_term_stop();
+        pid_t pid = fork();
+        if (pid == 0) {
+            execl("/bin/sh", "sh", "-c", "$SAMESONG_EDITOR \"$1\"", "sh", path, (char *)NULL);
+            _exit(127);
+        }
+        if (pid > 0)
+            waitpid(pid, &status, 0);
+        reset_prog_mode();
+        printf("\033[?2004h");
+        fflush(stdout);
+        clear();
+    }
+    size_t len;
+    char *fresh = written && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? file_read(path, &len)
+                                                                           : NULL;
+    unlink(path);
+    if (!fresh) {
+        ui_error(ui, "The editor did not finish cleanly; the narrative is unchanged.");
+        return;
+    }
+    if (store_set_narrative(ui->store, ui->session.id, fresh) < 0)
+        ui_store_failed(ui);
+    else {
+        ui_reload(ui);
+        ui_say(ui, "Narrative saved.");
+    }
+    free(fresh);
+}
+
+void ui_narrative_act(struct ui *ui, enum ui_action a)
+{
+    switch (a) {
+    case ACT_EDIT:
+        if (ui_session_writable(ui))
+            ui_ask(ui, P_NARRATIVE, " Sales narrative ", ui->session.narrative, 20000, true);
+        break;
+    case ACT_EDITOR:
+        if (ui_session_writable(ui)) {
+            const char *editor = getenv("VISUAL") && *getenv("VISUAL") ? getenv("VISUAL")
+                                                                       : getenv("EDITOR");
+            if (editor)
+                setenv("SAMESONG_EDITOR", editor, 1);
+            edit_outside(ui);
+        }
+        break;
+    case ACT_NEXT: ui_walk(ui, +1); break;
+    case ACT_PREV: ui_walk(ui, -1); break;
+    case ACT_QUIT: ui_go(ui, UI_SESSIONS, 0); break;
+    default: break;
+    }
+}
+
+void ui_narrative_field_done(struct ui *ui, enum ui_purpose p, char *text)
+{
+    (void)p;
+    if (store_set_narrative(ui->store, ui->session.id, text) < 0)
+        ui_store_failed(ui);
+    else {
+        ui_reload(ui);
+        ui_say(ui, "Narrative saved. ] goes on to the canvas.");
+    }
+}

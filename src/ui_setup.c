@@ -1,0 +1,175 @@
+/* ui_setup.c: who is in the room: participants and their roles (departments). */
+#include "layout.h"
+#include "ui.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const role_titles[ROLE_COUNT] = {
+    "CEO / founder", "Marketing", "Sales", "Product", "Customer success", "Other",
+};
+
+static int total_answers(const struct ui *ui, size_t p)
+{
+    int n = 0;
+    for (int s = 0; s < STEP_COUNT; s++)
+        n += ui_answer_count(ui, p, s);
+    return n;
+}
+
+void ui_setup_draw(struct ui *ui)
+{
+    ui_draw_session_header(ui, "Setup: who is in the room");
+    const struct session *s = &ui->session;
+    ui_put(2, 2, COLS - 4,
+           "Everyone answers each step privately first; their department shows how far apart "
+           "the departments are.",
+           ui_attr(ui, C_DIM));
+    int y = 4;
+    ui_put(y, 4, 30, "NAME", ui_attr(ui, C_TITLE));
+    ui_put(y, 36, 20, "ROLE", ui_attr(ui, C_TITLE));
+    ui_put(y, 58, COLS - 60, "ANSWERS", ui_attr(ui, C_TITLE));
+    if (!s->participant_count)
+        ui_put(y + 2, 4, COLS - 6, "Nobody yet. Press a to add the first participant.",
+               ui_attr(ui, C_NORMAL));
+    int height = LINES - y - 4;
+    layout_keep_visible(ui->cursor, (int)s->participant_count, height, &ui->top);
+    for (int row = 0; row < height && ui->top + row < (int)s->participant_count; row++) {
+        size_t p = (size_t)(ui->top + row);
+        bool selected = (int)p == ui->cursor;
+        attr_t a = selected ? ui_attr(ui, C_SELECTED) : ui_attr(ui, C_NORMAL);
+        int yy = y + 1 + row * (ui->projector ? 2 : 1);
+        if (yy >= LINES - 2)
+            break;
+        if (selected)
+            ui_fill(yy, 2, COLS - 4, a);
+        ui_put(yy, 4, 30, s->participants[p].name, a | A_BOLD);
+        ui_put(yy, 36, 20, role_titles[s->participants[p].role],
+               selected ? a : ui_role_attr(ui, s->participants[p].role));
+        char count[16];
+        snprintf(count, sizeof count, "%d", total_answers(ui, p));
+        ui_put(yy, 58, COLS - 60, count, a);
+    }
+}
+
+static void remove_person(struct ui *ui)
+{
+    if (store_remove_participant(ui->store, ui->session.id, ui->confirm.target) < 0)
+        ui_store_failed(ui);
+    else
+        ui_reload(ui);
+}
+
+static const struct participant *selected(struct ui *ui)
+{
+    if (ui->cursor < 0 || (size_t)ui->cursor >= ui->session.participant_count) {
+        ui_error(ui, "Nobody is selected; a adds a participant.");
+        return NULL;
+    }
+    return &ui->session.participants[ui->cursor];
+}
+
+void ui_setup_act(struct ui *ui, enum ui_action a)
+{
+    int count = (int)ui->session.participant_count;
+    const struct participant *p;
+    switch (a) {
+    case ACT_UP: ui->cursor--; break;
+    case ACT_DOWN: ui->cursor++; break;
+    case ACT_FIRST: ui->cursor = 0; break;
+    case ACT_LAST: ui->cursor = count - 1; break;
+    case ACT_PAGE_UP: ui->cursor -= LINES / 2; break;
+    case ACT_PAGE_DOWN: ui->cursor += LINES / 2; break;
+    case ACT_ADD:
+        if (ui_session_writable(ui))
+            ui_ask(ui, P_ADD_PERSON, "Name of the participant:", "", 200, false);
+        break;
+    case ACT_EDIT:
+        if ((p = selected(ui)) && ui_session_writable(ui))
+            ui_ask(ui, P_RENAME_PERSON, "New name:", p->name, 200, false);
+        break;
+    case ACT_ROLE:
+        /* Each press moves to the next department, saved at once. */
+        if ((p = selected(ui)) && ui_session_writable(ui)) {
+            enum role next = (enum role)((p->role + 1) % ROLE_COUNT);
+            if (store_update_participant(ui->store, ui->session.id, p->id, p->name, next) < 0)
+                ui_store_failed(ui);
+            else
+                ui_reload(ui);
+        }
+        break;
+    case ACT_DELETE:
+        if ((p = selected(ui)) && ui_session_writable(ui)) {
+            if (total_answers(ui, (size_t)ui->cursor))
+                ui_error(ui, "%s has answers; delete them on the step screens first.", p->name);
+            else
+                ui_confirm(ui, remove_person, p->id, "Remove %s from this session?", p->name);
+        }
+        break;
+    case ACT_NEXT:
+        if (!count)
+            ui_error(ui, "Add at least one participant first (a).");
+        else
+            ui_walk(ui, +1);
+        break;
+    case ACT_PREV: ui_walk(ui, -1); break;
+    case ACT_QUIT: ui_go(ui, UI_SESSIONS, 0); return;
+    default: break;
+    }
+    ui->cursor = layout_clamp(ui->cursor, 0, (int)ui->session.participant_count - 1);
+}
+
+/* A role typed as a number from the prompt or as (the start of) its name. */
+static int parse_role(const char *text)
+{
+    if (text[0] >= '1' && text[0] <= '6' && !text[1])
+        return text[0] - '1';
+    if (!*text)
+        return ROLE_OTHER;
+    for (int r = 0; r < ROLE_COUNT; r++)
+        if (!strncasecmp(role_ids[r], text, strlen(text)) ||
+            !strncasecmp(role_titles[r], text, strlen(text)))
+            return r;
+    return -1;
+}
+
+void ui_setup_field_done(struct ui *ui, enum ui_purpose p, char *text)
+{
+    const struct participant *who;
+    switch (p) {
+    case P_ADD_PERSON:
+        free(ui->draft[0]);
+        ui->draft[0] = xstrdup(text);
+        ui_ask(ui, P_ADD_ROLE,
+               "Role: 1 CEO  2 marketing  3 sales  4 product  5 success  6 other:", "", 20,
+               false);
+        break;
+    case P_ADD_ROLE: {
+        int role = parse_role(text);
+        if (role < 0) {
+            ui_ask(ui, P_ADD_ROLE, "Type 1 to 6: 1 CEO 2 marketing 3 sales 4 product 5 success "
+                                   "6 other:", "", 20, false);
+            break;
+        }
+        if (store_add_participant(ui->store, ui->session.id, ui->draft[0], (enum role)role) < 0) {
+            ui_store_failed(ui);
+        } else {
+            ui_reload(ui);
+            ui->cursor = (int)ui->session.participant_count - 1;
+            ui_say(ui, "Added. a adds another; Enter starts the first step.");
+        }
+        free(ui->draft[0]);
+        ui->draft[0] = NULL;
+        break;
+    }
+    case P_RENAME_PERSON:
+        if ((who = selected(ui)) &&
+            store_update_participant(ui->store, ui->session.id, who->id, text, who->role) < 0)
+            ui_store_failed(ui);
+        else
+            ui_reload(ui);
+        break;
+    default: break;
+    }
+}

@@ -1,0 +1,231 @@
+/* ui_step.c: one step of the walk: its question and guidance, whose turn it is,
+ * and that person's answers. Private entry: the others show only as counts, so
+ * nobody in the room anchors on what the others wrote. */
+#include "layout.h"
+#include "text.h"
+#include "ui.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define PEOPLE_WIDTH 26
+
+/* The current person's answers for this step, in their order. */
+static int answers(const struct ui *ui, const struct input **out, int max)
+{
+    int n = 0;
+    for (size_t i = 0; i < ui->session.input_count && n < max; i++) {
+        const struct input *in = &ui->session.inputs[i];
+        if (in->participant == ui->person && (int)in->step == ui->step)
+            out[n++] = in;
+    }
+    return n;
+}
+
+/* Title, question and guidance; returns the first free row. */
+static int draw_question(struct ui *ui, int y, int x, int width)
+{
+    const struct step_text *t = &ui->steps[ui->step];
+    int big = ui_draw_big_title(ui, y, t->title);
+    if (big) {
+        y += big;
+    } else {
+        char title[160];
+        snprintf(title, sizeof title, "%d. %s", ui->step + 1, t->title);
+        ui_put(y++, x, width, title, ui_attr(ui, C_TITLE));
+    }
+    y += ui_put_wrapped(y, x, width, 3, t->question, A_BOLD | ui_attr(ui, C_NORMAL));
+    if (ui->guidance && LINES >= 24) {
+        for (size_t g = 0; g < t->guidance_count && y < LINES / 2; g++) {
+            ui_put(y, x + 2, 2, "\u2022", ui_attr(ui, C_DIM));
+            y += ui_put_wrapped(y, x + 4, width - 4, 2, t->guidance[g], ui_attr(ui, C_DIM));
+        }
+    }
+    return y + (ui->projector ? 2 : 1);
+}
+
+static void draw_people(struct ui *ui, int y)
+{
+    const struct session *s = &ui->session;
+    ui_put(y++, 2, PEOPLE_WIDTH - 2, "WHOSE TURN (Tab)", ui_attr(ui, C_TITLE));
+    for (size_t p = 0; p < s->participant_count && y < LINES - 2; p++) {
+        bool current = p == ui->person;
+        attr_t a = current ? ui_attr(ui, C_SELECTED) : ui_role_attr(ui, s->participants[p].role);
+        if (current)
+            ui_fill(y, 1, PEOPLE_WIDTH - 1, a);
+        char count[16];
+        int n = ui_answer_count(ui, p, ui->step);
+        snprintf(count, sizeof count, "%d", n);
+        ui_put(y, 2, PEOPLE_WIDTH - 7, s->participants[p].name, a | (current ? A_BOLD : 0));
+        ui_put(y, PEOPLE_WIDTH - 4, 3, count, current ? a : ui_attr(ui, C_NORMAL));
+        y += ui->projector ? 2 : 1;
+    }
+}
+
+void ui_step_draw(struct ui *ui)
+{
+    char where[120];
+    snprintf(where, sizeof where, "Step %d of %d: %s", ui->step + 1, STEP_COUNT,
+             ui->steps[ui->step].title);
+    ui_draw_session_header(ui, where);
+    const struct session *s = &ui->session;
+    bool solo = s->solo;
+    int x = solo ? 2 : PEOPLE_WIDTH + 2, width = COLS - x - 2;
+    int y = draw_question(ui, 2, 2, COLS - 4);
+    if (!s->participant_count) {
+        ui_put(y, 2, COLS - 4, "Nobody is in the room yet: [ goes back to the setup.",
+               ui_attr(ui, C_WARN));
+        return;
+    }
+    if (!solo)
+        draw_people(ui, y);
+    const struct participant *who = &s->participants[ui->person];
+    char heading[300];
+    if (solo)
+        snprintf(heading, sizeof heading, "Your answers (a adds one)");
+    else
+        snprintf(heading, sizeof heading, "%s's answers, private until the reveal (a adds one)",
+                 who->name);
+    ui_put(y++, x, width, heading, solo ? ui_attr(ui, C_TITLE) : ui_role_attr(ui, who->role));
+    const struct input *list[512];
+    int n = answers(ui, list, 512);
+    if (!n)
+        ui_put(y + 1, x + 2, width - 2, "No answers yet.", ui_attr(ui, C_DIM));
+    int height = LINES - y - 2;
+    ui->cursor = layout_clamp(ui->cursor, 0, n - 1);
+    layout_keep_visible(ui->cursor, n, height, &ui->top);
+    for (int row = 0; row < height && ui->top + row < n; row++) {
+        int i = ui->top + row;
+        bool selected = i == ui->cursor;
+        attr_t a = selected ? ui_attr(ui, C_SELECTED) : ui_attr(ui, C_NORMAL);
+        if (selected)
+            ui_fill(y + row, x, width, a);
+        char number[16];
+        snprintf(number, sizeof number, "%2d.", i + 1);
+        ui_put(y + row, x, 4, number, a);
+        ui_put(y + row, x + 4, width - 4, list[i]->text, a);
+    }
+}
+
+static bool has_people(struct ui *ui)
+{
+    if (ui->session.participant_count)
+        return true;
+    ui_error(ui, "Nobody is in the room yet: [ goes back to the setup.");
+    return false;
+}
+
+static const struct input *selected(struct ui *ui)
+{
+    const struct input *list[512];
+    int n = answers(ui, list, 512);
+    if (ui->cursor < 0 || ui->cursor >= n) {
+        ui_error(ui, "No answer is selected; a adds one.");
+        return NULL;
+    }
+    return list[ui->cursor];
+}
+
+static void ask_answer(struct ui *ui)
+{
+    char prompt[260];
+    snprintf(prompt, sizeof prompt, "%s:", ui->session.solo ? "Your answer"
+                                                             : ui->session.participants[ui->person].name);
+    ui_ask(ui, P_ADD_ANSWER, prompt, "", 1000, false);
+}
+
+static void delete_answer(struct ui *ui)
+{
+    if (store_delete_input(ui->store, ui->session.id, ui->confirm.target) < 0)
+        ui_store_failed(ui);
+    else
+        ui_reload(ui);
+}
+
+void ui_step_act(struct ui *ui, enum ui_action a)
+{
+    size_t people = ui->session.participant_count;
+    const struct input *in;
+    switch (a) {
+    case ACT_UP: ui->cursor--; break;
+    case ACT_DOWN: ui->cursor++; break;
+    case ACT_FIRST: ui->cursor = 0; break;
+    case ACT_LAST: ui->cursor = 1 << 20; break;
+    case ACT_PAGE_UP: ui->cursor -= LINES / 2; break;
+    case ACT_PAGE_DOWN: ui->cursor += LINES / 2; break;
+    case ACT_NEXT_PERSON:
+    case ACT_PREV_PERSON:
+        if (people && !ui->session.solo) {
+            ui->person = (ui->person + (a == ACT_NEXT_PERSON ? 1 : people - 1)) % people;
+            ui->cursor = ui->top = 0;
+            ui_save_position(ui);
+        }
+        break;
+    case ACT_ADD:
+        if (has_people(ui) && ui_session_writable(ui))
+            ask_answer(ui);
+        break;
+    case ACT_EDIT:
+        if ((in = selected(ui)) && ui_session_writable(ui))
+            ui_ask(ui, P_EDIT_ANSWER, "Edit the answer:", in->text, 1000, false);
+        break;
+    case ACT_DELETE:
+        if ((in = selected(ui)) && ui_session_writable(ui)) {
+            char *safe = text_sanitize(in->text, false);
+            ui_confirm(ui, delete_answer, in->id, "Delete \"%.60s\"?", safe);
+            free(safe);
+        }
+        break;
+    case ACT_MOVE_UP:
+    case ACT_MOVE_DOWN:
+        if ((in = selected(ui)) && ui_session_writable(ui)) {
+            int dir = a == ACT_MOVE_UP ? -1 : 1;
+            if (store_move_input(ui->store, ui->session.id, in->id, dir) < 0) {
+                ui_store_failed(ui);
+            } else {
+                ui_reload(ui);
+                ui->cursor += dir;
+            }
+        }
+        break;
+    case ACT_TIMER: ui_timer_toggle(ui); break;
+    case ACT_TIMER_MORE: ui_timer_adjust(ui, +1); break;
+    case ACT_TIMER_LESS: ui_timer_adjust(ui, -1); break;
+    case ACT_GUIDANCE: ui->guidance = !ui->guidance; break;
+    case ACT_REVEAL:
+        if (ui->session.solo)
+            ui_error(ui, "A solo session has no reveal: ] goes on to the decision.");
+        else
+            ui_go(ui, UI_REVEAL, ui->step);
+        break;
+    case ACT_NEXT: ui_walk(ui, +1); break;
+    case ACT_PREV: ui_walk(ui, -1); break;
+    case ACT_QUIT: ui_go(ui, UI_SESSIONS, 0); break;
+    default: break;
+    }
+}
+
+void ui_step_field_done(struct ui *ui, enum ui_purpose p, char *text)
+{
+    const struct input *in;
+    if (p == P_ADD_ANSWER) {
+        if (!*text) /* an empty Enter ends the run of answers */
+            return;
+        const struct participant *who = &ui->session.participants[ui->person];
+        if (store_add_input(ui->store, ui->session.id, who->name, -1, (enum step)ui->step, text,
+                            NULL) < 0) {
+            ui_store_failed(ui);
+            return;
+        }
+        ui_reload(ui);
+        ui->cursor = 1 << 20;
+        ask_answer(ui); /* straight on to the next answer; Esc or an empty line stops */
+        ui_say(ui, "Saved.");
+    } else if (p == P_EDIT_ANSWER && (in = selected(ui))) {
+        if (store_update_input(ui->store, ui->session.id, in->id, text) < 0)
+            ui_store_failed(ui);
+        else
+            ui_reload(ui);
+    }
+}
