@@ -92,13 +92,15 @@ void ui_reload(struct ui *ui)
 
 void ui_go(struct ui *ui, enum ui_screen screen, int step)
 {
+    if (screen == UI_SESSIONS) {
+        ui_close_session(ui); /* saves where the room was before leaving it */
+        ui->cursor = ui->top = 0;
+        return;
+    }
     ui->screen = screen;
     ui->step = layout_clamp(step, 0, STEP_COUNT - 1);
     ui->cursor = ui->top = ui->column = 0;
-    if (screen == UI_SESSIONS)
-        ui_close_session(ui);
-    else
-        ui_save_position(ui);
+    ui_save_position(ui);
 }
 
 /* The places of the walk in order: setup, then each step's entry, reveal and
@@ -271,6 +273,31 @@ static void timer_tick(struct ui *ui)
     }
 }
 
+/* After an Esc, reads away the rest of an escape sequence that curses did not
+ * know (CSI "ESC [ ... final", OSC "ESC ] ... BEL", SS3 "ESC O x", Alt+key),
+ * so none of its bytes is taken as a key or typed into a field. Returns false
+ * when nothing followed: the user pressed Esc. */
+static bool swallow_escape_sequence(void)
+{
+    wint_t c;
+    timeout(0);
+    int r = get_wch(&c);
+    if (r == ERR)
+        return false;
+    if (r == OK && c == '[') {          /* CSI: parameters, then a final byte */
+        while (get_wch(&c) == OK && !(c >= 0x40 && c <= 0x7E))
+            ;
+    } else if (r == OK && c == ']') {   /* OSC: up to BEL or ESC \ */
+        while (get_wch(&c) == OK && c != 7 && c != 27)
+            ;
+        if (c == 27)
+            get_wch(&c);
+    } else if (r == OK && c == 'O') {   /* SS3: one more */
+        get_wch(&c);
+    }
+    return true;
+}
+
 static void field_done(struct ui *ui)
 {
     char *text = field_text(&ui->field);
@@ -316,6 +343,8 @@ static void field_key(struct ui *ui, int key, bool is_code)
     }
     switch (key) {
     case 27: /* Esc */
+        if (swallow_escape_sequence())
+            return;
         if (ui->purpose == P_SEARCH) {
             free(ui->filter);
             ui->filter = NULL;
@@ -480,6 +509,10 @@ static void loop(struct ui *ui)
             continue;
         }
         ui->message[0] = '\0';
+        if (!is_code && key == 27) {
+            swallow_escape_sequence(); /* Esc alone means nothing here */
+            continue;
+        }
         if (is_code && key == KEY_MOUSE) {
             mouse(ui);
             continue;

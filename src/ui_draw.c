@@ -261,13 +261,16 @@ void ui_draw_help(struct ui *ui)
 void ui_draw_too_small(void)
 {
     erase();
-    char line[120];
-    snprintf(line, sizeof line, "This window is %dx%d; samesong needs at least %dx%d.", COLS,
-             LINES, UI_MIN_COLS, UI_MIN_LINES);
-    int y = LINES / 2 - 1;
-    mvaddnstr(y > 0 ? y : 0, 0, line, COLS);
-    mvaddnstr(y + 1 > 0 ? y + 1 : 1, 0, "Make the window larger (or the font smaller).", COLS);
-    mvaddnstr(y + 2 > 0 ? y + 2 : 2, 0, "q quits.", COLS);
+    char size[40], need[40];
+    snprintf(size, sizeof size, "This window is %dx%d.", COLS, LINES);
+    snprintf(need, sizeof need, "samesong needs at least %dx%d.", UI_MIN_COLS, UI_MIN_LINES);
+    const char *lines[] = {size, need, "Make the window larger", "(or the font smaller).",
+                           "q quits."};
+    int y = layout_centre(LINES, 5);
+    for (int i = 0; i < 5; i++) {
+        int w = (int)strlen(lines[i]);
+        mvaddnstr(y + i, layout_centre(COLS, w), lines[i], COLS);
+    }
 }
 
 /* A 3x5 block font for titles on a projector: each glyph is five rows of

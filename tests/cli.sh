@@ -8,10 +8,14 @@ db="$WORK/w.db"
 # --- help and version ---------------------------------------------------------
 run --version;  status 0 "--version"; stdout_is "samesong 0.1.0"
 run --help;     status 0 "--help"; stdout_has "Usage: samesong [--db FILE]"
-for cmd in new list add show export import demo; do
+for cmd in open new list add show export import demo report suggest group; do
     run "$cmd" --help; status 0 "$cmd --help"; stdout_has "Usage: samesong $cmd"
 done
-run;            status 2 "no command"; stderr_has "Usage: samesong"
+run </dev/null; status 1 "no command and no terminal"; stderr_one_line
+stderr_has "the workshop screens need a terminal"
+run open acme-q3 </dev/null; status 1 "open without a terminal"; stderr_has "need a terminal"
+run open; status 2 "open without SESSION"; stderr_has "missing SESSION"
+run --theme neon list; status 2 "unknown theme"; stderr_has 'unknown theme "neon"' 
 run frob;       status 2 "unknown command"; stderr_is "samesong: unknown command \"frob\"; see 'samesong --help'"
 run --frob;     status 2 "unknown option"; stderr_one_line
 

@@ -1,0 +1,219 @@
+/* check_field.c: Check suite for the pure parts of the screens: the text field's
+ * editing and the layout arithmetic. */
+#include "check_main.h"
+#include "field.h"
+#include "layout.h"
+#include "text.h"
+
+#include <locale.h>
+
+static char *text_of(const struct field *f)
+{
+    static char buf[8192];
+    char *t = field_text(f);
+    snprintf(buf, sizeof buf, "%s", t);
+    free(t);
+    return buf;
+}
+
+static void type(struct field *f, const char *s)
+{
+    field_paste(f, s);
+}
+
+START_TEST(typing_and_cursor_moves)
+{
+    struct field f;
+    field_init(&f, "", 1000, false);
+    type(&f, "helo");
+    field_apply(&f, FIELD_LEFT);
+    field_insert(&f, 'l');
+    ck_assert_str_eq(text_of(&f), "hello");
+    field_apply(&f, FIELD_HOME);
+    field_insert(&f, '>');
+    field_apply(&f, FIELD_END);
+    field_insert(&f, '!');
+    ck_assert_str_eq(text_of(&f), ">hello!");
+    field_apply(&f, FIELD_HOME);
+    field_apply(&f, FIELD_DELETE);
+    field_apply(&f, FIELD_END);
+    field_apply(&f, FIELD_BACKSPACE);
+    ck_assert_str_eq(text_of(&f), "hello");
+    field_apply(&f, FIELD_RIGHT); /* past the end: stays */
+    ck_assert_uint_eq(f.cursor, 5);
+    field_free(&f);
+}
+END_TEST
+
+START_TEST(kill_keys)
+{
+    struct field f;
+    field_init(&f, "order lookup inside tickets", 1000, false);
+    field_apply(&f, FIELD_KILL_WORD); /* Ctrl-W */
+    ck_assert_str_eq(text_of(&f), "order lookup inside ");
+    field_apply(&f, FIELD_KILL_WORD);
+    ck_assert_str_eq(text_of(&f), "order lookup ");
+    field_apply(&f, FIELD_HOME);
+    field_apply(&f, FIELD_WORD_RIGHT);
+    field_apply(&f, FIELD_KILL_TO_END); /* Ctrl-K */
+    ck_assert_str_eq(text_of(&f), "order");
+    field_apply(&f, FIELD_LEFT);
+    field_apply(&f, FIELD_KILL_TO_START); /* Ctrl-U */
+    ck_assert_str_eq(text_of(&f), "r");
+    ck_assert_uint_eq(f.cursor, 0);
+    field_free(&f);
+}
+END_TEST
+
+START_TEST(wide_characters)
+{
+    struct field f;
+    field_init(&f, "", 1000, false);
+    type(&f, "Caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80"); /* Café 日本 😀 */
+    ck_assert_uint_eq(f.len, 9);
+    size_t line;
+    int column;
+    field_cursor_position(&f, &line, &column);
+    ck_assert_int_eq(column, 4 + 1 + 4 + 1 + 2); /* display columns, not characters */
+    field_apply(&f, FIELD_BACKSPACE);            /* removes the emoji whole */
+    ck_assert_str_eq(text_of(&f), "Caf\xC3\xA9 \xE6\x97\xA5\xE6\x9C\xAC ");
+    field_free(&f);
+}
+END_TEST
+
+START_TEST(controls_never_enter)
+{
+    struct field f;
+    field_init(&f, "", 1000, false);
+    ck_assert(!field_insert(&f, 0x1B));
+    ck_assert(!field_insert(&f, 0x07));
+    ck_assert(!field_insert(&f, 0x9B));
+    ck_assert(!field_insert(&f, 0x7F));
+    ck_assert(!field_insert(&f, '\n')); /* one line */
+    ck_assert(!field_insert(&f, 0x202E)); /* a right-to-left override */
+    ck_assert_uint_eq(field_paste(&f, "a\x1b[31mb\tc\r\nd\xff"), 10);
+    ck_assert_str_eq(text_of(&f), "a[31mb c d"); /* ESC dropped, tab and line break as spaces */
+    field_free(&f);
+    field_init(&f, "", 1000, true);
+    field_paste(&f, "one\r\ntwo");
+    ck_assert_str_eq(text_of(&f), "one\ntwo");
+    field_free(&f);
+}
+END_TEST
+
+START_TEST(limit_is_kept)
+{
+    struct field f;
+    field_init(&f, "", 1000, false);
+    char big[1200];
+    memset(big, 'x', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    ck_assert_uint_eq(field_paste(&f, big), 1000); /* a long paste stops at the limit */
+    ck_assert_uint_eq(f.len, 1000);
+    ck_assert(!field_insert(&f, 'y'));
+    field_apply(&f, FIELD_BACKSPACE);
+    ck_assert(field_insert(&f, 'y'));
+    field_free(&f);
+}
+END_TEST
+
+START_TEST(multiline_moves)
+{
+    struct field f;
+    field_init(&f, "first line\nsecond\nthird line", 20000, true);
+    size_t line;
+    int column;
+    field_cursor_position(&f, &line, &column);
+    ck_assert_uint_eq(line, 2);
+    ck_assert_int_eq(column, 10);
+    field_apply(&f, FIELD_UP); /* "second" is shorter: end of it */
+    field_cursor_position(&f, &line, &column);
+    ck_assert_uint_eq(line, 1);
+    ck_assert_int_eq(column, 6);
+    field_apply(&f, FIELD_UP);
+    field_apply(&f, FIELD_HOME);
+    field_apply(&f, FIELD_DOWN);
+    field_cursor_position(&f, &line, &column);
+    ck_assert_uint_eq(line, 1);
+    ck_assert_int_eq(column, 0);
+    field_apply(&f, FIELD_END);
+    field_apply(&f, FIELD_KILL_TO_END); /* at a line's end: joins the next */
+    ck_assert_str_eq(text_of(&f), "first line\nsecondthird line");
+    field_free(&f);
+}
+END_TEST
+
+START_TEST(layout_scrolling)
+{
+    int top = 0;
+    layout_keep_visible(0, 100, 10, &top);
+    ck_assert_int_eq(top, 0);
+    layout_keep_visible(15, 100, 10, &top);
+    ck_assert_int_eq(top, 6); /* the cursor on the last visible row */
+    layout_keep_visible(3, 100, 10, &top);
+    ck_assert_int_eq(top, 3);
+    top = 95;
+    layout_keep_visible(99, 100, 10, &top);
+    ck_assert_int_eq(top, 90); /* no empty rows below the last */
+    top = 5;
+    layout_keep_visible(2, 4, 10, &top);
+    ck_assert_int_eq(top, 0); /* everything fits */
+}
+END_TEST
+
+START_TEST(layout_columns_fit)
+{
+    struct layout_columns c = layout_fit_columns(96, 6, 18, 40, 2);
+    ck_assert_int_eq(c.visible, 4); /* (96 + 2) / (18 + 2) */
+    ck_assert_int_eq(c.width, 22);  /* (96 - 3 x 2) / 4 */
+    c = layout_fit_columns(196, 2, 18, 40, 2);
+    ck_assert_int_eq(c.visible, 2);
+    ck_assert_int_eq(c.width, 40); /* never wider than the most */
+    c = layout_fit_columns(10, 3, 18, 40, 2);
+    ck_assert_int_eq(c.visible, 1); /* one column even when it is narrow */
+    ck_assert_int_eq(c.width, 10);
+    c = layout_fit_columns(80, 0, 18, 40, 2);
+    ck_assert_int_eq(c.visible, 0);
+    int first = 0;
+    layout_keep_column_visible(5, 6, 4, &first);
+    ck_assert_int_eq(first, 2);
+    ck_assert_int_eq(layout_centre(80, 20), 30);
+    ck_assert_int_eq(layout_centre(10, 20), 0);
+    ck_assert_int_eq(layout_clamp(-3, 0, 5), 0);
+    ck_assert_int_eq(layout_clamp(9, 0, 5), 5);
+    ck_assert_int_eq(layout_clamp(3, 0, -1), 0);
+}
+END_TEST
+
+START_TEST(truncation_by_display_width)
+{
+    /* a column of 7 cells: two wide characters and the ellipsis, never a half */
+    char *t = text_truncate("\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE3\x83\x86", 7, "\xE2\x80\xA6");
+    ck_assert_int_le(text_width(t), 7);
+    ck_assert_str_eq(t, "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE2\x80\xA6");
+    free(t);
+}
+END_TEST
+
+static Suite *field_suite(void)
+{
+    Suite *s = suite_create("field");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, typing_and_cursor_moves);
+    tcase_add_test(tc, kill_keys);
+    tcase_add_test(tc, wide_characters);
+    tcase_add_test(tc, controls_never_enter);
+    tcase_add_test(tc, limit_is_kept);
+    tcase_add_test(tc, multiline_moves);
+    tcase_add_test(tc, layout_scrolling);
+    tcase_add_test(tc, layout_columns_fit);
+    tcase_add_test(tc, truncation_by_display_width);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    setlocale(LC_ALL, "C.UTF-8");
+    return run_suite(field_suite(), "check_field");
+}
