@@ -408,23 +408,32 @@ static void act(struct ui *ui, enum ui_action a)
     }
 }
 
-/* A click selects the row under it on the screens with lists. */
+/* A click selects the row under it in the list on screen; on the step screen
+ * a click on a name makes it that person's turn. */
 static void mouse(struct ui *ui)
 {
     MEVENT ev;
     if (getmouse(&ev) != OK || !(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
         return;
-    int first_row = ui->screen == UI_SESSIONS ? 3 : -1;
-    if (first_row >= 0 && ev.y >= first_row) {
-        int row = ui->top + ev.y - first_row;
-        if (row < ui->shown_count)
-            ui->cursor = row;
+    if (ui->screen == UI_STEP && !ui->session.solo && ev.x < ui->list_x0) {
+        int row = (ev.y - ui->list_y) / (ui->projector ? 2 : 1);
+        if (row >= 0 && (size_t)row < ui->session.participant_count) {
+            ui->person = (size_t)row;
+            ui->cursor = ui->top = 0;
+        }
+        return;
     }
+    if (ui->list_step < 1 || ev.y < ui->list_y || ev.x < ui->list_x0 || ev.x >= ui->list_x1)
+        return;
+    int row = ui->top + (ev.y - ui->list_y) / ui->list_step;
+    if (row < ui->list_count)
+        ui->cursor = row;
 }
 
 static void draw(struct ui *ui)
 {
     erase();
+    ui->list_step = 0; /* no list until a screen draws one */
     if (COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) {
         ui_draw_too_small();
     } else {
@@ -447,13 +456,19 @@ static void draw(struct ui *ui)
     doupdate();
 }
 
-/* Another process (a second laptop, a script) may write the same file. */
+/* Another process (a second laptop, a script) may write the same file:
+ * SQLite's data_version changes when it commits, and the screen follows. */
 static void follow_other_writers(struct ui *ui)
 {
     int64_t version;
-    if (ui->open && ui->purpose == P_NONE && store_data_version(ui->store, &version) == 0 &&
-        version != ui->data_version)
+    if (ui->purpose != P_NONE || store_data_version(ui->store, &version) < 0 ||
+        version == ui->data_version)
+        return;
+    if (ui->open)
         ui_reload(ui);
+    else
+        ui_sessions_reload(ui);
+    ui->data_version = version;
 }
 
 static void loop(struct ui *ui)

@@ -76,6 +76,9 @@ struct ui {
     int step;
     size_t person;                  /* whose turn it is */
     int cursor, top;                /* selection and scroll of the current list */
+    /* Where the current list was drawn, for mouse clicks: its first row,
+     * columns, rows per item and length. Drawing sets it; nothing else. */
+    int list_y, list_x0, list_x1, list_step, list_count;
     int column;                     /* first visible column on the reveal */
     int64_t data_version;
 

@@ -42,6 +42,8 @@ void ui_decide_draw(struct ui *ui)
     int height = LINES - y - 2;
     ui->cursor = layout_clamp(ui->cursor, 0, (int)st->group_count - 1);
     layout_keep_visible(ui->cursor, (int)st->group_count, height, &ui->top);
+    ui->list_y = y, ui->list_x0 = 2, ui->list_x1 = COLS - 2, ui->list_step = 1;
+    ui->list_count = (int)st->group_count;
     if (!st->group_count)
         ui_put(y, 4, COLS - 6, "No answers for this step.", ui_attr(ui, C_DIM));
     for (int row = 0; row < height && ui->top + row < (int)st->group_count; row++) {

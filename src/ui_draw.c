@@ -145,7 +145,7 @@ void ui_draw_field(struct ui *ui)
     const struct field *f = &ui->field;
     int cy = 0, cx = 0;
     char counter[32] = "";
-    if (f->len + 100 >= f->max) /* show the limit only when it is near */
+    if (f->max >= 200 && f->len + 100 >= f->max) /* the limit of a long text, when it is near */
         snprintf(counter, sizeof counter, " %zu/%zu ", f->len, f->max);
     if (f->multiline) {
         int top_y = 3, height = LINES - 6, width = COLS - 4;

@@ -32,6 +32,7 @@ void ui_sessions_reload(struct ui *ui)
     store_summaries_free(ui->sessions, ui->session_count);
     if (store_list_sessions(ui->store, &ui->sessions, &ui->session_count) < 0)
         ui_error(ui, "%s", store_error(ui->store));
+    store_data_version(ui->store, &ui->data_version);
     free(ui->shown);
     ui->shown = xcalloc(ui->session_count + 1, sizeof *ui->shown);
     ui->shown_count = 0;
@@ -65,6 +66,8 @@ void ui_sessions_draw(struct ui *ui)
                ui_attr(ui, C_NORMAL));
     }
     layout_keep_visible(ui->cursor, ui->shown_count, height, &ui->top);
+    ui->list_y = 3, ui->list_x0 = 0, ui->list_x1 = COLS, ui->list_step = 1;
+    ui->list_count = ui->shown_count;
     for (int row = 0; row < height && ui->top + row < ui->shown_count; row++) {
         const struct session_summary *s = &ui->sessions[ui->shown[ui->top + row]];
         bool selected = ui->top + row == ui->cursor;
@@ -197,16 +200,17 @@ void ui_sessions_field_done(struct ui *ui, enum ui_purpose p, char *text)
         break;
     case P_NEW_PRODUCT:
         ui->draft[1] = xstrdup(text);
-        ui_ask(ui, P_NEW_MODE, "A workshop with a room, or solo? (w/s):", "w", 10, false);
+        ui_ask(ui, P_NEW_MODE, "A workshop with a room, or solo? (w/s, Enter for a workshop):", "",
+               10, false);
         break;
     case P_NEW_MODE:
         if (text[0] == 's' || text[0] == 'S') {
             ui_ask(ui, P_NEW_FOUNDER, "Your name:", "", 200, false);
-        } else if (text[0] == 'w' || text[0] == 'W') {
+        } else if (text[0] == 'w' || text[0] == 'W' || text[0] == '\0') {
             create(ui, false, NULL);
             forget_draft(ui);
         } else {
-            ui_ask(ui, P_NEW_MODE, "Please type w for a workshop or s for solo:", "w", 10, false);
+            ui_ask(ui, P_NEW_MODE, "Please type w for a workshop or s for solo:", "", 10, false);
         }
         break;
     case P_NEW_FOUNDER:

@@ -35,6 +35,8 @@ void ui_setup_draw(struct ui *ui)
                ui_attr(ui, C_NORMAL));
     int height = LINES - y - 4;
     layout_keep_visible(ui->cursor, (int)s->participant_count, height, &ui->top);
+    ui->list_y = y + 1, ui->list_x0 = 2, ui->list_x1 = COLS - 2;
+    ui->list_step = ui->projector ? 2 : 1, ui->list_count = (int)s->participant_count;
     for (int row = 0; row < height && ui->top + row < (int)s->participant_count; row++) {
         size_t p = (size_t)(ui->top + row);
         bool selected = (int)p == ui->cursor;

@@ -80,6 +80,7 @@ void ui_step_draw(struct ui *ui)
     }
     if (!solo)
         draw_people(ui, y);
+    ui->list_y = y + 1; /* the names start below their heading, as do the answers */
     const struct participant *who = &s->participants[ui->person];
     char heading[300];
     if (solo)
@@ -95,6 +96,7 @@ void ui_step_draw(struct ui *ui)
     int height = LINES - y - 2;
     ui->cursor = layout_clamp(ui->cursor, 0, n - 1);
     layout_keep_visible(ui->cursor, n, height, &ui->top);
+    ui->list_x0 = x, ui->list_x1 = x + width, ui->list_step = 1, ui->list_count = n;
     for (int row = 0; row < height && ui->top + row < n; row++) {
         int i = ui->top + row;
         bool selected = i == ui->cursor;

@@ -1,0 +1,103 @@
+#!/bin/sh
+# tui_modes.sh: the workshop screens beyond the main walk: a solo thesis, the
+# projector and plain themes, the timer, the help overlay, the narrative in
+# $EDITOR, another process writing, and mouse clicks.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/tmux.sh"
+
+# --- a solo founder's thesis: no turns, no reveal ------------------------------------
+db="$WORK/solo.db"
+tui 100 30 --db "$db"
+keys a; type_text "Ana thesis"; keys Enter Enter s Enter; type_text "Ana"; keys Enter
+on_screen "Your answers (a adds one)" "a solo session starts on the first step"
+not_on_screen "WHOSE TURN" "no participant switching when solo"
+keys a; type_text "Spreadsheets"; keys Enter Escape r
+on_screen "A solo session has no reveal" "r explains there is no reveal"
+keys "]"
+on_screen "Decide 1 of 5" "] goes straight to the decision"
+# decide 1, then step and decide 2 to 5, the narrative, the canvas: ten more
+keys "]" "]" "]" "]" "]" "]" "]" "]" "]" "]"
+on_screen "Positioning thesis" "a solo canvas is a thesis until locked"
+keys q q
+run --db "$db" export ana-thesis
+stdout_has '"mode":"solo","participants":[{"name":"Ana","role":"ceo"}]'
+stdout_has '{"participant":"Ana","step":"alternatives","text":"Spreadsheets"}'
+
+# --- the projector theme: the title in block letters when there is room ---------------
+demo="$WORK/demo.db"
+"$SAMESONG" --db "$demo" demo >/dev/null
+tui 140 40 --db "$demo" --theme projector open replyline-positioning-workshop
+on_screen "█" "block letters on a projector-sized terminal"
+keys T
+not_on_screen "█" "T turns the projector theme off"
+on_screen "Projector theme off." "and says so"
+keys T q q
+
+# --- plain and NO_COLOR: no colour codes at all ---------------------------------------
+tui 100 30 --db "$demo" --theme plain open replyline-positioning-workshop
+wait_for "Step 1 of 5"
+check '! tmux -L "$SOCKET" capture-pane -e -p -t 0 | grep -q "\[3[0-7]m\|\[38;5"' \
+    "the plain theme draws no colours"
+keys q q
+tmux -L "$SOCKET" kill-server
+RUNS=$((RUNS + 1)); SOCKET="$BASE_SOCKET-$RUNS"
+tmux -L "$SOCKET" -f /dev/null new-session -d -x 100 -y 30 \
+    "env TERM=$TERM NO_COLOR=1 SAMESONG_DATA_DIR='$SAMESONG_DATA_DIR' '$SAMESONG' --db '$demo' open replyline-positioning-workshop; sleep 600"
+wait_for "Step 1 of 5"
+check '! tmux -L "$SOCKET" capture-pane -e -p -t 0 | grep -q "\[3[0-7]m\|\[38;5"' \
+    "NO_COLOR draws no colours"
+check 'tmux -L "$SOCKET" capture-pane -e -p -t 0 | grep -q "\[7m\|\[1m"' \
+    "but still marks the selection and titles (reverse, bold)"
+
+# --- the timer and the help overlay ---------------------------------------------------
+keys - - -
+on_screen "2:00 (t starts)" "- takes minutes off the timer"
+keys t
+on_screen "Silent writing: 2:00" "t starts it"
+sleep 2.2
+check 'screen | grep -q "1:5[0-9]"' "the timer counts down"
+keys t
+on_screen "Timer paused." "t pauses it"
+keys "?"
+on_screen "Keys on the step screen" "? opens the help"
+on_screen "start or pause the writing timer" "the help lists the step's keys"
+keys x
+not_on_screen "Keys on the step screen" "any key closes the help"
+
+# --- another process writes: the screen follows ------------------------------------------
+"$SAMESONG" --db "$demo" add replyline-positioning-workshop --as Maya --step alternatives \
+    "Added from another terminal" >/dev/null
+on_screen "Added from another terminal" "a change by another process appears without a key"
+
+# --- the narrative in $EDITOR -----------------------------------------------------------
+cat >"$WORK/editor.sh" <<'SCRIPT'
+#!/bin/sh
+printf 'Brands drown in where-is-my-order tickets.\nReplyline answers them in the ticket.\n' >"$1"
+SCRIPT
+chmod +x "$WORK/editor.sh"
+tmux -L "$SOCKET" kill-server
+RUNS=$((RUNS + 1)); SOCKET="$BASE_SOCKET-$RUNS"
+tmux -L "$SOCKET" -f /dev/null new-session -d -x 100 -y 30 \
+    "env TERM=$TERM EDITOR='$WORK/editor.sh' SAMESONG_DATA_DIR='$SAMESONG_DATA_DIR' '$SAMESONG' --db '$demo' open replyline-positioning-workshop; sleep 600"
+wait_for "Step 1 of 5"
+# from step 1: its reveal and decision, three screens for each of steps 2 to 5, the narrative
+for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do keys "]"; done
+on_screen "Sales narrative" "the narrative screen"
+keys E
+on_screen "Narrative saved." "the editor's text is saved"
+on_screen "Replyline answers them in the ticket." "and shown"
+run --db "$demo" export replyline-positioning-workshop
+stdout_has '"narrative":"Brands drown in where-is-my-order tickets.\nReplyline answers them in the ticket."'
+
+# --- mouse: a click selects a row -------------------------------------------------------
+keys q
+on_screen "positioning workshops" "back on the session list"
+"$SAMESONG" --db "$demo" new "Second session" >/dev/null
+on_screen "Second session" "the list follows a session made by another process"
+# an X10 mouse report: button 1 pressed at column 5, row 5 (the second session row)
+type_text "$(printf '\033[M %s%s' "$(printf "\\$(printf %o $((33 + 4)))")" "$(printf "\\$(printf %o $((33 + 4)))")")"
+type_text "$(printf '\033[M#%s%s' "$(printf "\\$(printf %o $((33 + 4)))")" "$(printf "\\$(printf %o $((33 + 4)))")")"
+keys Enter
+on_screen "Replyline positioning workshop · " "a click on a row, then Enter, opens that session"
+
+finish
