@@ -40,13 +40,14 @@ int cli_demo(struct cli *cli, int argc, char **argv)
     if (there) {
         /* A session of the user's own may have taken the slug. */
         struct session s;
-        if (store_load_session(st, id, &s) < 0)
+        if (store_load_session(st, id, &s) < 0) {
             rc = cli_fail(cli, "%s", store_error(st));
-        else if (strcmp(s.name, DEMO_NAME) != 0)
-            rc = cli_fail(cli, "session " DEMO_SLUG " is yours, not the demo; use another "
-                               "database with --db");
-        if (rc == EXIT_OK)
+        } else {
+            if (strcmp(s.name, DEMO_NAME) != 0)
+                rc = cli_fail(cli, "session " DEMO_SLUG " is yours, not the demo; use another "
+                                   "database with --db");
             session_free(&s);
+        }
     } else {
         char *example = paths_data_file("examples/demo.json");
         char *slug = NULL;
