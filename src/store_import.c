@@ -4,6 +4,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <stdlib.h>
