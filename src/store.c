@@ -1,5 +1,6 @@
 /* store.c: opening the database, migrating its schema, transactions and errors. */
 #include "store_internal.h"
+#include "text.h"
 #include "util.h"
 
 #include <errno.h>
@@ -55,6 +56,16 @@ sqlite3_stmt *store_prepare(struct store *st, const char *sql)
         return NULL;
     }
     return stmt;
+}
+
+char *store_checked_text(struct store *st, const char *what, const char *text,
+                         const struct text_rule *rule)
+{
+    char why[160];
+    char *clean = text_validate(text, rule, why, sizeof why);
+    if (!clean)
+        store_fail(st, "%s: %s", what, why);
+    return clean;
 }
 
 char *store_column_text(sqlite3_stmt *stmt, int col)

@@ -61,16 +61,6 @@ static void bind_args(sqlite3_stmt *stmt, const void *arg)
     }
 }
 
-static char *checked(struct store *st, const char *what, const char *s,
-                     const struct text_rule *rule)
-{
-    char why[160];
-    char *clean = text_validate(s, rule, why, sizeof why);
-    if (!clean)
-        store_fail(st, "%s: %s", what, why);
-    return clean;
-}
-
 static bool name_taken(struct store *st, int64_t session_id, const char *name, int64_t except)
 {
     sqlite3_stmt *stmt = store_prepare(
@@ -87,7 +77,7 @@ static bool name_taken(struct store *st, int64_t session_id, const char *name, i
 
 int store_add_participant(struct store *st, int64_t session_id, const char *name, enum role role)
 {
-    char *clean = checked(st, "name", name, &TEXT_NAME);
+    char *clean = store_checked_text(st, "name", name, &TEXT_NAME);
     if (!clean)
         return -1;
     int rc;
@@ -108,7 +98,7 @@ int store_add_participant(struct store *st, int64_t session_id, const char *name
 int store_update_participant(struct store *st, int64_t session_id, int64_t participant_id,
                              const char *name, enum role role)
 {
-    char *clean = checked(st, "name", name, &TEXT_NAME);
+    char *clean = store_checked_text(st, "name", name, &TEXT_NAME);
     if (!clean)
         return -1;
     int rc;
@@ -144,7 +134,7 @@ int store_remove_participant(struct store *st, int64_t session_id, int64_t parti
 
 int store_update_input(struct store *st, int64_t session_id, int64_t input_id, const char *text)
 {
-    char *clean = checked(st, "answer", text, &TEXT_ANSWER);
+    char *clean = store_checked_text(st, "answer", text, &TEXT_ANSWER);
     if (!clean)
         return -1;
     struct args a = {.session_id = session_id, .id = input_id, .text = clean};
@@ -182,7 +172,7 @@ int store_move_input(struct store *st, int64_t session_id, int64_t input_id, int
 
 int store_set_narrative(struct store *st, int64_t session_id, const char *text)
 {
-    char *clean = checked(st, "narrative", text, &TEXT_NARRATIVE);
+    char *clean = store_checked_text(st, "narrative", text, &TEXT_NARRATIVE);
     if (!clean)
         return -1;
     struct args a = {.session_id = session_id, .text = clean};

@@ -48,6 +48,12 @@ int store_insert_session(struct store *st, const char *name, const char *product
 /* Locks the session inside the caller's transaction; every step must be decided. */
 int store_lock_in_transaction(struct store *st, int64_t session_id);
 
+/* Checks user text with the store's rules and returns the trimmed copy
+ * (caller frees), or NULL with "what: why" as the error. */
+struct text_rule;
+char *store_checked_text(struct store *st, const char *what, const char *text,
+                         const struct text_rule *rule);
+
 /* A malloc'd copy of a text column, or NULL for SQL NULL. */
 char *store_column_text(sqlite3_stmt *stmt, int col);
 

@@ -123,23 +123,12 @@ int store_insert_session(struct store *st, const char *name, const char *product
     return 0;
 }
 
-/* Validates a text field with the store's rules, prefixing the reason with what it is. */
-static char *checked(struct store *st, const char *what, const char *s,
-                     const struct text_rule *rule)
-{
-    char why[160];
-    char *clean = text_validate(s, rule, why, sizeof why);
-    if (!clean)
-        store_fail(st, "%s: %s", what, why);
-    return clean;
-}
-
 int store_create_session(struct store *st, const char *name, const char *product, bool solo,
                          const char *slug, char **slug_out)
 {
     *slug_out = NULL;
-    char *clean_name = checked(st, "session name", name, &TEXT_NAME);
-    char *clean_product = clean_name ? checked(st, "product", product ? product : "",
+    char *clean_name = store_checked_text(st, "session name", name, &TEXT_NAME);
+    char *clean_product = clean_name ? store_checked_text(st, "product", product ? product : "",
                                                &TEXT_PRODUCT) : NULL;
     int64_t id;
     int rc = -1;
@@ -230,9 +219,9 @@ static int insert_input(struct store *st, int64_t participant_id, enum step step
 int store_add_input(struct store *st, int64_t session_id, const char *participant, int role,
                     enum step step, const char *text, const char *group)
 {
-    char *name = checked(st, "participant name", participant, &TEXT_NAME);
-    char *clean = name ? checked(st, "answer", text, &TEXT_ANSWER) : NULL;
-    char *label = clean && group ? checked(st, "group label", group, &TEXT_NAME) : NULL;
+    char *name = store_checked_text(st, "participant name", participant, &TEXT_NAME);
+    char *clean = name ? store_checked_text(st, "answer", text, &TEXT_ANSWER) : NULL;
+    char *label = clean && group ? store_checked_text(st, "group label", group, &TEXT_NAME) : NULL;
     int rc = -1;
     int64_t participant_id = 0;
     if (clean && (!group || label) && store_begin_change(st, session_id) == 0) {
@@ -251,7 +240,7 @@ int store_add_input(struct store *st, int64_t session_id, const char *participan
 
 int store_set_decision(struct store *st, int64_t session_id, enum step step, const char *text)
 {
-    char *clean = checked(st, "decision", text, &TEXT_DECISION);
+    char *clean = store_checked_text(st, "decision", text, &TEXT_DECISION);
     if (!clean)
         return -1;
     int rc = -1;
@@ -326,7 +315,7 @@ int store_lock_session(struct store *st, int64_t session_id)
 int store_set_group(struct store *st, int64_t session_id, const int64_t *input_ids, size_t count,
                     const char *label)
 {
-    char *clean = label ? checked(st, "group label", label, &TEXT_NAME) : NULL;
+    char *clean = label ? store_checked_text(st, "group label", label, &TEXT_NAME) : NULL;
     if (label && !clean)
         return -1;
     int rc = -1;

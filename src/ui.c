@@ -381,8 +381,34 @@ static void field_key(struct ui *ui, int key, bool is_code)
         ui_sessions_field_done(ui, P_SEARCH, NULL); /* the list follows the search as it is typed */
 }
 
+/* The walk's keys mean the same on every screen of a session. */
+static bool act_walk(struct ui *ui, enum ui_action a)
+{
+    if (ui->screen == UI_SESSIONS)
+        return false;
+    switch (a) {
+    case ACT_NEXT:
+        if (ui->screen == UI_SETUP && !ui->session.participant_count)
+            ui_error(ui, "Add at least one participant first (a).");
+        else
+            ui_walk(ui, +1);
+        return true;
+    case ACT_PREV: ui_walk(ui, -1); return true;
+    case ACT_QUIT: ui_go(ui, UI_SESSIONS, 0); return true;
+    case ACT_REVEAL:
+        if (ui->session.solo)
+            ui_error(ui, "A solo session has no reveal: ] goes on to the decision.");
+        else
+            ui_go(ui, UI_REVEAL, ui->step);
+        return true;
+    default: return false;
+    }
+}
+
 static void act(struct ui *ui, enum ui_action a)
 {
+    if (act_walk(ui, a))
+        return;
     if (a == ACT_HELP) {
         ui->help = true;
         return;

@@ -103,15 +103,6 @@ void ui_decide_act(struct ui *ui, enum ui_action a)
         ask_decision(ui, label);
         free(label);
         break;
-    case ACT_REVEAL:
-        if (ui->session.solo)
-            ui_error(ui, "A solo session has no reveal.");
-        else
-            ui_go(ui, UI_REVEAL, ui->step);
-        break;
-    case ACT_NEXT: ui_walk(ui, +1); break;
-    case ACT_PREV: ui_walk(ui, -1); break;
-    case ACT_QUIT: ui_go(ui, UI_SESSIONS, 0); break;
     default: break;
     }
 }

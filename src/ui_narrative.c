@@ -121,9 +121,6 @@ void ui_narrative_act(struct ui *ui, enum ui_action a)
             edit_outside(ui);
         }
         break;
-    case ACT_NEXT: ui_walk(ui, +1); break;
-    case ACT_PREV: ui_walk(ui, -1); break;
-    case ACT_QUIT: ui_go(ui, UI_SESSIONS, 0); break;
     default: break;
     }
 }

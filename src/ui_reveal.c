@@ -71,9 +71,6 @@ void ui_reveal_act(struct ui *ui, enum ui_action a)
     case ACT_LEFT: ui->column--; break;
     case ACT_RIGHT: ui->column++; break;
     case ACT_DECIDE: ui_go(ui, UI_DECIDE, ui->step); break;
-    case ACT_NEXT: ui_walk(ui, +1); break;
-    case ACT_PREV: ui_walk(ui, -1); break;
-    case ACT_QUIT: ui_go(ui, UI_SESSIONS, 0); break;
     default: break;
     }
     if (ui->column < 0)

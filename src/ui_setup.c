@@ -109,14 +109,6 @@ void ui_setup_act(struct ui *ui, enum ui_action a)
                 ui_confirm(ui, remove_person, p->id, "Remove %s from this session?", p->name);
         }
         break;
-    case ACT_NEXT:
-        if (!count)
-            ui_error(ui, "Add at least one participant first (a).");
-        else
-            ui_walk(ui, +1);
-        break;
-    case ACT_PREV: ui_walk(ui, -1); break;
-    case ACT_QUIT: ui_go(ui, UI_SESSIONS, 0); return;
     default: break;
     }
     ui->cursor = layout_clamp(ui->cursor, 0, (int)ui->session.participant_count - 1);

@@ -195,15 +195,6 @@ void ui_step_act(struct ui *ui, enum ui_action a)
     case ACT_TIMER_MORE: ui_timer_adjust(ui, +1); break;
     case ACT_TIMER_LESS: ui_timer_adjust(ui, -1); break;
     case ACT_GUIDANCE: ui->guidance = !ui->guidance; break;
-    case ACT_REVEAL:
-        if (ui->session.solo)
-            ui_error(ui, "A solo session has no reveal: ] goes on to the decision.");
-        else
-            ui_go(ui, UI_REVEAL, ui->step);
-        break;
-    case ACT_NEXT: ui_walk(ui, +1); break;
-    case ACT_PREV: ui_walk(ui, -1); break;
-    case ACT_QUIT: ui_go(ui, UI_SESSIONS, 0); break;
     default: break;
     }
 }
