@@ -4,6 +4,7 @@
 #include "similar.h"
 #include "util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -353,4 +354,81 @@ void alignment_free(struct alignment *a)
         }
     }
     memset(a, 0, sizeof *a);
+}
+
+bool align_least_aligned_roles(const struct align_step *step, enum role *a, enum role *b,
+                               double *agreement)
+{
+    bool found = false;
+    for (int r = 0; r < ROLE_COUNT; r++)
+        for (int q = r + 1; q < ROLE_COUNT; q++) {
+            double x = step->departments[r][q];
+            if (!isnan(x) && (!found || x < *agreement)) {
+                found = true;
+                *a = (enum role)r;
+                *b = (enum role)q;
+                *agreement = x;
+            }
+        }
+    return found;
+}
+
+bool align_session_least_aligned_roles(const struct alignment *al, enum role *a, enum role *b,
+                                       double *agreement)
+{
+    bool found = false;
+    for (int r = 0; r < ROLE_COUNT; r++)
+        for (int q = r + 1; q < ROLE_COUNT; q++) {
+            double sum = 0;
+            int steps = 0;
+            for (int s = 0; s < STEP_COUNT; s++)
+                if (!isnan(al->steps[s].departments[r][q])) {
+                    sum += al->steps[s].departments[r][q];
+                    steps++;
+                }
+            if (steps && (!found || sum / steps < *agreement)) {
+                found = true;
+                *a = (enum role)r;
+                *b = (enum role)q;
+                *agreement = sum / steps;
+            }
+        }
+    return found;
+}
+
+static const char *const role_words[ROLE_COUNT] = {
+    "the CEO", "marketing", "sales", "product", "customer success", "other roles",
+};
+static const char *const step_nouns[STEP_COUNT] = {
+    "alternative", "capability", "value theme", "customer trait", "category",
+};
+
+void align_reading(const struct align_step *step, char *out, size_t size)
+{
+    enum role a = ROLE_OTHER, b = ROLE_OTHER;
+    double least = 0;
+    if (step->answered < 2) {
+        snprintf(out, size, step->answered ? "Only one person has answered so far."
+                                           : "Nobody has answered yet.");
+        return;
+    }
+    size_t shared = 0;
+    for (size_t g = 0; g < step->group_count; g++)
+        shared += align_is_shared(step, &step->groups[g]);
+    bool roles = align_least_aligned_roles(step, &a, &b, &least);
+    char first[64];
+    snprintf(first, sizeof first, "%s", roles ? role_words[a] : "");
+    if (first[0] >= 'a' && first[0] <= 'z')
+        first[0] = (char)(first[0] - 'a' + 'A');
+    if (roles && least == 0.0)
+        snprintf(out, size, "%s and %s share no %s.", first, role_words[b], step_nouns[step->step]);
+    else if (step->alignment >= 70.0)
+        snprintf(out, size, "The room largely agrees (%zu named by everyone).", shared);
+    else if (roles)
+        snprintf(out, size, "%s and %s agree least (%.0f%%); %zu %s%s named by everyone.", first,
+                 role_words[b], least * 100.0, shared, step_nouns[step->step],
+                 shared == 1 ? "" : "s");
+    else
+        snprintf(out, size, "Everyone here is in one department; %zu %s%s named by everyone.",
+                 shared, step_nouns[step->step], shared == 1 ? "" : "s");
 }

@@ -71,6 +71,20 @@ bool align_is_lone(const struct align_step *step, const struct align_group *g);
 /* The index of the group with this normalised key, or -1. */
 int align_find_group(const struct align_step *step, const char *key);
 
+/* The pair of different roles that agree least in a step (both with
+ * answering members); false when fewer than two roles answered. */
+bool align_least_aligned_roles(const struct align_step *step, enum role *a, enum role *b,
+                               double *agreement);
+
+/* The same over the whole session: the lowest mean, over the steps where both
+ * answered, of two roles' agreement. */
+bool align_session_least_aligned_roles(const struct alignment *al, enum role *a, enum role *b,
+                                       double *agreement);
+
+/* A one-line reading of the step for the room, such as "Sales and product
+ * share no alternative" or "Everyone named Spreadsheets". */
+void align_reading(const struct align_step *step, char *out, size_t size);
+
 /* Rounds to one decimal, as every percentage is reported. */
 double align_round1(double x);
 

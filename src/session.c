@@ -59,6 +59,11 @@ void session_free(struct session *s)
         free(s->votes[i].ranking);
     }
     free(s->votes);
+    for (size_t i = 0; i < s->tag_count; i++) {
+        free(s->tags[i].group);
+        free(s->tags[i].tag);
+    }
+    free(s->tags);
     for (int i = 0; i < STEP_COUNT; i++)
         free(s->decisions[i]);
     free(s->narrative);

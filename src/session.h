@@ -43,6 +43,12 @@ struct vote {
     size_t ranking_count;
 };
 
+/* A capability group as the product person tagged it. */
+struct capability_tag {
+    char *group;        /* the group's label as tagged; matched by its normalised form */
+    char *tag;          /* "today", "roadmap" or "not planned" */
+};
+
 struct session {
     int64_t id;         /* 0 until stored */
     char *slug;         /* NULL until stored */
@@ -59,6 +65,9 @@ struct session {
     size_t input_count, input_cap;
     struct vote *votes;
     size_t vote_count, vote_cap;
+
+    struct capability_tag *tags;
+    size_t tag_count, tag_cap;
 
     char *decisions[STEP_COUNT]; /* the room's agreed text, NULL until decided */
     char *narrative;             /* never NULL once loaded or parsed */

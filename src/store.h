@@ -13,7 +13,7 @@
 struct store;
 
 /* The schema version this program writes; a newer file is refused untouched. */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 /* PRAGMA application_id: "SsNg", so `file` and other tools can tell our files. */
 #define STORE_APPLICATION_ID 0x53734e67
 
@@ -88,6 +88,25 @@ struct store_position {
 };
 int store_save_position(struct store *st, int64_t session_id, const struct store_position *pos);
 int store_load_position(struct store *st, int64_t session_id, struct store_position *pos);
+
+/* How the misalignment views name people: by name, by role ("Sales 1"), or
+ * not at all. A display setting: it may change even on a locked session. */
+enum attribution { ATTRIBUTE_NAMES, ATTRIBUTE_ROLES, ATTRIBUTE_ANONYMOUS };
+extern const char *const attribution_ids[3];
+int store_get_attribution(struct store *st, int64_t session_id, enum attribution *out);
+int store_set_attribution(struct store *st, int64_t session_id, enum attribution a);
+
+/* The product person's reality check of a capability group: tag is
+ * "today", "roadmap" or "not planned", or NULL to clear it. */
+int store_set_capability_tag(struct store *st, int64_t session_id, const char *group,
+                             const char *tag);
+
+/* Merge suggestions the room dismissed, by the two groups' keys. */
+int store_dismiss_suggestion(struct store *st, int64_t session_id, enum step step,
+                             const char *key_a, const char *key_b);
+/* The dismissed pairs of a step as "key_a\nkey_b" strings (caller frees). */
+int store_load_dismissed(struct store *st, int64_t session_id, enum step step, char ***pairs,
+                         size_t *count);
 
 /* SQLite's data_version: it changes when another connection commits. */
 int store_data_version(struct store *st, int64_t *version);

@@ -210,3 +210,60 @@ int store_save_position(struct store *st, int64_t session_id, const struct store
     store_rollback(st);
     return -1;
 }
+
+/* A write that is not a change to the session's content (a display setting,
+ * a dismissed suggestion): allowed on a locked session, not logged. */
+static int set_display(struct store *st, const char *sql, void (*bind)(sqlite3_stmt *, const void *),
+                       const void *arg)
+{
+    if (store_begin(st) < 0)
+        return -1;
+    sqlite3_stmt *stmt = store_prepare(st, sql);
+    int rc = stmt ? 0 : -1;
+    if (stmt) {
+        bind(stmt, arg);
+        if (sqlite3_step(stmt) != SQLITE_DONE)
+            rc = store_sql_fail(st, "cannot save the setting");
+        sqlite3_finalize(stmt);
+    }
+    if (rc == 0)
+        return store_commit(st);
+    store_rollback(st);
+    return -1;
+}
+
+int store_set_attribution(struct store *st, int64_t session_id, enum attribution a)
+{
+    struct args args = {.session_id = session_id, .text = attribution_ids[a]};
+    return set_display(st,
+                       "INSERT INTO display (session_id, attribution) VALUES (:session, :text)"
+                       " ON CONFLICT (session_id) DO UPDATE SET attribution = excluded.attribution",
+                       bind_args, &args);
+}
+
+int store_dismiss_suggestion(struct store *st, int64_t session_id, enum step step,
+                             const char *key_a, const char *key_b)
+{
+    struct args args = {.session_id = session_id, .text = key_a, .role = key_b,
+                        .number = (int64_t)step};
+    return set_display(st,
+                       "INSERT OR IGNORE INTO dismissed (session_id, step, key_a, key_b)"
+                       " SELECT :session, id, :text, :role FROM steps WHERE position = :number + 1",
+                       bind_args, &args);
+}
+
+int store_set_capability_tag(struct store *st, int64_t session_id, const char *group,
+                             const char *tag)
+{
+    if (tag && strcmp(tag, "today") && strcmp(tag, "roadmap") && strcmp(tag, "not planned"))
+        return store_fail(st, "\"%s\" is not a tag; tags are today, roadmap, not planned", tag);
+    struct args args = {.session_id = session_id, .text = group, .role = tag};
+    if (!tag)
+        return change(st, session_id,
+                      "DELETE FROM capability_tags WHERE session_id = :session AND grp = :text",
+                      bind_args, &args, false, "", "untag", group);
+    return change(st, session_id,
+                  "INSERT INTO capability_tags (session_id, grp, tag) VALUES (:session, :text, :role)"
+                  " ON CONFLICT (session_id, grp) DO UPDATE SET tag = excluded.tag",
+                  bind_args, &args, true, "cannot tag the capability", "tag", tag);
+}

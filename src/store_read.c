@@ -212,6 +212,23 @@ static int load_decisions(struct store *st, struct session *out)
     return rc == SQLITE_DONE ? 0 : store_sql_fail(st, "cannot read the decisions");
 }
 
+static int load_tags(struct store *st, struct session *out)
+{
+    sqlite3_stmt *stmt =
+        store_prepare(st, "SELECT grp, tag FROM capability_tags WHERE session_id = ? ORDER BY grp");
+    if (!stmt)
+        return -1;
+    sqlite3_bind_int64(stmt, 1, out->id);
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        struct capability_tag *t = array_push(&out->tags, &out->tag_count, &out->tag_cap, sizeof *t);
+        t->group = store_column_text(stmt, 0);
+        t->tag = store_column_text(stmt, 1);
+    }
+    sqlite3_finalize(stmt);
+    return rc == SQLITE_DONE ? 0 : store_sql_fail(st, "cannot read the capability tags");
+}
+
 int store_load_session(struct store *st, int64_t id, struct session *out)
 {
     memset(out, 0, sizeof *out);
@@ -228,6 +245,8 @@ int store_load_session(struct store *st, int64_t id, struct session *out)
         rc = load_votes(st, out, ids);
     if (rc == 0)
         rc = load_decisions(st, out);
+    if (rc == 0)
+        rc = load_tags(st, out);
     sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
     free(ids);
     if (rc < 0)
@@ -285,4 +304,41 @@ int store_data_version(struct store *st, int64_t *version)
         *version = sqlite3_column_int64(stmt, 0);
     sqlite3_finalize(stmt);
     return rc == SQLITE_ROW ? 0 : store_sql_fail(st, "cannot read the data version");
+}
+
+const char *const attribution_ids[3] = {"names", "roles", "anonymous"};
+
+int store_get_attribution(struct store *st, int64_t session_id, enum attribution *out)
+{
+    *out = ATTRIBUTE_ROLES; /* roles only: the default on a projector */
+    sqlite3_stmt *stmt = store_prepare(st, "SELECT attribution FROM display WHERE session_id = ?");
+    if (!stmt)
+        return -1;
+    sqlite3_bind_int64(stmt, 1, session_id);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW)
+        for (int i = 0; i < 3; i++)
+            if (!strcmp((const char *)sqlite3_column_text(stmt, 0), attribution_ids[i]))
+                *out = (enum attribution)i;
+    sqlite3_finalize(stmt);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_sql_fail(st, "cannot read the display");
+}
+
+int store_load_dismissed(struct store *st, int64_t session_id, enum step step, char ***pairs,
+                         size_t *count)
+{
+    *pairs = NULL;
+    *count = 0;
+    sqlite3_stmt *stmt = store_prepare(
+        st, "SELECT key_a || char(10) || key_b FROM dismissed WHERE session_id = ? AND step = ?");
+    if (!stmt)
+        return -1;
+    sqlite3_bind_int64(stmt, 1, session_id);
+    sqlite3_bind_text(stmt, 2, step_ids[step], -1, SQLITE_STATIC);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+        *(char **)array_push(pairs, count, &cap, sizeof **pairs) = store_column_text(stmt, 0);
+    sqlite3_finalize(stmt);
+    return rc == SQLITE_DONE ? 0 : store_sql_fail(st, "cannot read dismissed suggestions");
 }

@@ -121,7 +121,38 @@ static const char migration_2[] =
     "  at TEXT NOT NULL DEFAULT " NOW
     ") STRICT;";
 
+/* What the misalignment views need: how answers are attributed on screen
+ * (a display setting, changeable even on a locked session), the product
+ * person's reality check of each capability (session content, so locked with
+ * it), and the merge suggestions the room dismissed. */
+static const char migration_3[] =
+    "CREATE TABLE display ("
+    "  session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,"
+    "  attribution TEXT NOT NULL DEFAULT 'roles'"
+    "    CHECK (attribution IN ('names', 'roles', 'anonymous'))"
+    ") STRICT;"
+    "CREATE TABLE capability_tags ("
+    "  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+    "  grp TEXT NOT NULL,"
+    "  tag TEXT NOT NULL CHECK (tag IN ('today', 'roadmap', 'not planned')),"
+    "  PRIMARY KEY (session_id, grp)"
+    ") STRICT;"
+    "CREATE TRIGGER capability_tags_locked_insert BEFORE INSERT ON capability_tags"
+    REFUSE_IF_LOCKED("NEW.session_id")
+    "CREATE TRIGGER capability_tags_locked_update BEFORE UPDATE ON capability_tags"
+    REFUSE_IF_LOCKED("OLD.session_id")
+    "CREATE TRIGGER capability_tags_locked_delete BEFORE DELETE ON capability_tags"
+    REFUSE_IF_LOCKED("OLD.session_id")
+    "CREATE TABLE dismissed ("
+    "  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+    "  step TEXT NOT NULL REFERENCES steps(id),"
+    "  key_a TEXT NOT NULL,"
+    "  key_b TEXT NOT NULL,"
+    "  PRIMARY KEY (session_id, step, key_a, key_b)"
+    ") STRICT;";
+
 const char *const store_migrations[STORE_SCHEMA_VERSION] = {
     migration_1,
     migration_2,
+    migration_3,
 };

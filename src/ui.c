@@ -97,8 +97,13 @@ void ui_go(struct ui *ui, enum ui_screen screen, int step)
         ui->cursor = ui->top = 0;
         return;
     }
+    int to = layout_clamp(step, 0, STEP_COUNT - 1);
+    if (to != ui->step) { /* each step's silent writing starts afresh */
+        ui->timer_running = false;
+        ui->timer_left = 0;
+    }
     ui->screen = screen;
-    ui->step = layout_clamp(step, 0, STEP_COUNT - 1);
+    ui->step = to;
     ui->cursor = ui->top = ui->column = 0;
     ui_save_position(ui);
 }
@@ -191,8 +196,10 @@ void ui_open_session(struct ui *ui, int64_t id)
     ui->screen = screen;
     ui->step = step;
     ui->cursor = ui->top = ui->column = 0;
+    char when[40];
+    ui_format_time(s.locked_at, when, sizeof when);
     if (s.locked)
-        ui_say(ui, "This session was locked on %s; it opens read-only.", s.locked_at);
+        ui_say(ui, "This session was locked on %s; it opens read-only.", when);
     else if (store_is_read_only(ui->store))
         ui_say(ui, "Read-only: the database cannot be changed from here.");
 }
@@ -259,7 +266,7 @@ void ui_timer_adjust(struct ui *ui, int minutes)
     if (ui->timer_running)
         ui->timer_end += minutes * 60;
     else
-        ui->timer_left = ui->timer_minutes * 60;
+        ui->timer_left = 0; /* a stopped timer starts afresh from the new length */
     ui_say(ui, "Timer: %d minute%s.", ui->timer_minutes, ui->timer_minutes == 1 ? "" : "s");
 }
 
@@ -350,8 +357,9 @@ static void field_key(struct ui *ui, int key, bool is_code)
             ui->filter = NULL;
             ui_sessions_reload(ui);
         }
+        if (f->len)
+            ui_say(ui, "Cancelled; what was typed is not saved.");
         close_field(ui);
-        ui_say(ui, "Cancelled.");
         return;
     case '\r':
     case '\n':
@@ -442,7 +450,7 @@ static void mouse(struct ui *ui)
     if (getmouse(&ev) != OK || !(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
         return;
     if (ui->screen == UI_STEP && !ui->session.solo && ev.x < ui->list_x0) {
-        int row = (ev.y - ui->list_y) / (ui->projector ? 2 : 1);
+        int row = ui->people_top + (ev.y - ui->list_y) / (ui->projector ? 2 : 1);
         if (row >= 0 && (size_t)row < ui->session.participant_count) {
             ui->person = (size_t)row;
             ui->cursor = ui->top = 0;
@@ -474,9 +482,9 @@ static void draw(struct ui *ui)
         case UI_SCREEN_COUNT: break;
         }
         ui_draw_status(ui);
-        ui_draw_confirm(ui);
         ui_draw_help(ui);
         ui_draw_field(ui);
+        ui_draw_confirm(ui);
     }
     wnoutrefresh(stdscr);
     doupdate();
@@ -497,6 +505,11 @@ static void follow_other_writers(struct ui *ui)
     ui->data_version = version;
 }
 
+static void quit_now(struct ui *ui)
+{
+    ui->quit = true;
+}
+
 static void loop(struct ui *ui)
 {
     int quick_errors = 0;
@@ -509,6 +522,11 @@ static void loop(struct ui *ui)
         int r = get_wch(&ch);
         if (ui_term_signalled())
             break;
+        if (ui_term_interrupted()) {
+            ui_confirm(ui, quit_now, 0, "Quit samesong?%s",
+                       ui->purpose != P_NONE ? " What is being typed is not saved." : "");
+            continue;
+        }
         if (r == ERR) {
             /* After the terminal goes away get_wch fails at once, every time:
              * leave rather than spin. */
@@ -533,20 +551,29 @@ static void loop(struct ui *ui)
                 ui->quit = true;
             continue;
         }
-        if (ui->purpose != P_NONE) {
-            field_key(ui, key, is_code);
-            continue;
-        }
-        if (ui->help) {
-            ui->help = false;
-            continue;
-        }
         if (ui->confirm.open) {
             ui->confirm.open = false;
             if (key == 'y' || key == 'Y')
                 ui->confirm.yes(ui);
-            else
+            else if (ui->purpose == P_NONE)
                 ui_say(ui, "Nothing was changed.");
+            continue;
+        }
+        if (ui->purpose != P_NONE) {
+            field_key(ui, key, is_code);
+            continue;
+        }
+        /* Text pasted where no field is open would run as keys: drop it. */
+        if (is_code && (key == KEY_PASTE_START || key == KEY_PASTE_END)) {
+            ui->pasting = key == KEY_PASTE_START;
+            if (ui->pasting)
+                ui_say(ui, "Pasted text goes into a field: press a (or e) first.");
+            continue;
+        }
+        if (ui->pasting)
+            continue;
+        if (ui->help) {
+            ui->help = false;
             continue;
         }
         ui->message[0] = '\0';

@@ -40,6 +40,8 @@ struct ui_binding {
 extern const struct ui_binding ui_bindings[];
 extern const size_t ui_binding_count;
 enum ui_action ui_action_for(enum ui_screen screen, int key);
+/* Whether an action changes the session (so a locked one refuses it). */
+bool ui_action_writes(enum ui_action a);
 
 /* What the open text field is for. */
 enum ui_purpose {
@@ -79,6 +81,7 @@ struct ui {
     /* Where the current list was drawn, for mouse clicks: its first row,
      * columns, rows per item and length. Drawing sets it; nothing else. */
     int list_y, list_x0, list_x1, list_step, list_count;
+    int people_top;                 /* first name shown in the step screen's list */
     int column;                     /* first visible column on the reveal */
     int64_t data_version;
 
@@ -134,6 +137,8 @@ enum ui_color {
 int ui_term_start(bool *color, char *err, size_t errlen);
 void ui_term_stop(void);
 bool ui_term_signalled(void);
+/* True once after each Ctrl-C. */
+bool ui_term_interrupted(void);
 attr_t ui_attr(const struct ui *ui, enum ui_color c);
 attr_t ui_role_attr(const struct ui *ui, enum role role);
 /* Bracketed paste marks, defined as keys so pasted text is told from typing. */
@@ -159,6 +164,8 @@ void ui_draw_too_small(void);
 /* The step title in big block letters when there is room; returns rows used. */
 int ui_draw_big_title(struct ui *ui, int y, const char *title);
 const char *ui_screen_name(enum ui_screen screen);
+/* An ISO 8601 UTC time as people read it: "2026-11-22 23:37 UTC". */
+void ui_format_time(const char *iso, char *out, size_t size);
 
 /* One file per screen: draw and act. */
 void ui_sessions_draw(struct ui *ui);

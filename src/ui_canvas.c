@@ -16,8 +16,9 @@ void ui_canvas_draw(struct ui *ui)
     ui_draw_session_header(ui, kind);
     int y = 2;
     if (s->locked) {
-        char line[120];
-        snprintf(line, sizeof line, "Locked on %s. This %s is final and read-only.", s->locked_at,
+        char line[160], when[40];
+        ui_format_time(s->locked_at, when, sizeof when);
+        snprintf(line, sizeof line, "Locked on %s. This %s is final and read-only.", when,
                  s->solo ? "thesis" : "canvas");
         ui_put(y++, 2, COLS - 4, line, ui_attr(ui, C_GOOD) | A_BOLD);
     } else {

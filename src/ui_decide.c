@@ -100,7 +100,13 @@ void ui_decide_act(struct ui *ui, enum ui_action a)
             ui_error(ui, "There is no answer to start from; e writes the decision.");
             break;
         }
-        ask_decision(ui, label);
+        if (ui->session.decisions[ui->step]) { /* add to what the room wrote, never replace it */
+            char *both = xasprintf("%s\n%s", ui->session.decisions[ui->step], label);
+            ask_decision(ui, both);
+            free(both);
+        } else {
+            ask_decision(ui, label);
+        }
         free(label);
         break;
     default: break;

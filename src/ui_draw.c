@@ -24,9 +24,9 @@ int ui_put(int y, int x, int width, const char *text, attr_t attr)
         return 0;
     char *safe = text_sanitize(text, false);
     char *cut = text_truncate(safe, width, "\u2026");
-    attr_set(attr, 0, NULL);
+    attrset(attr);
     mvaddstr(y, x, cut);
-    attr_set(A_NORMAL, 0, NULL);
+    attrset(A_NORMAL);
     int used = text_width(cut);
     free(cut);
     free(safe);
@@ -40,8 +40,17 @@ int ui_put_wrapped(int y, int x, int width, int max_rows, const char *text, attr
     size_t n = text_wrap(safe, width, &lines);
     int rows = 0;
     for (size_t i = 0; i < n; i++) {
-        if (rows < max_rows)
+        if (rows < max_rows && i + 1 < n && rows == max_rows - 1) {
+            /* the last row that fits: show that more was cut */
+            char *more = xasprintf("%s\u2026", lines[i]);
+            char *cut = text_width(more) > width ? text_truncate(lines[i], width, "\u2026") : more;
+            ui_put(y + rows++, x, width, cut, attr);
+            if (cut != more)
+                free(cut);
+            free(more);
+        } else if (rows < max_rows) {
             ui_put(y + rows++, x, width, lines[i], attr);
+        }
         free(lines[i]);
     }
     free(lines);
@@ -59,9 +68,9 @@ void ui_hline(int y, int x, int width)
 
 void ui_fill(int y, int x, int width, attr_t attr)
 {
-    attr_set(attr, 0, NULL);
+    attrset(attr);
     mvhline(y, x, ' ', width);
-    attr_set(A_NORMAL, 0, NULL);
+    attrset(A_NORMAL);
 }
 
 void ui_draw_header(struct ui *ui, const char *title, const char *right)
@@ -73,7 +82,23 @@ void ui_draw_header(struct ui *ui, const char *title, const char *right)
         ui_put(0, COLS - rw - 1, rw, right, ui_attr(ui, C_STATUS) | A_BOLD);
 }
 
-/* The bottom line: the message if there is one, else this screen's keys. */
+/* Whether a key is worth offering here: not a change on a session that
+ * cannot change, nor turns and a reveal in a solo session. */
+static bool offered(const struct ui *ui, const struct ui_binding *b)
+{
+    if (!(b->screens & ON(ui->screen)))
+        return false;
+    bool fixed = ui->open && (ui->session.locked || store_is_read_only(ui->store));
+    if (fixed && ui_action_writes(b->action))
+        return false;
+    if (ui->open && ui->session.solo &&
+        (b->action == ACT_NEXT_PERSON || b->action == ACT_PREV_PERSON || b->action == ACT_REVEAL))
+        return false;
+    return true;
+}
+
+/* The bottom line: the message if there is one, else this screen's keys:
+ * help first, then what this screen does, then moving along the walk. */
 void ui_draw_status(struct ui *ui)
 {
     int y = LINES - 1;
@@ -86,18 +111,24 @@ void ui_draw_status(struct ui *ui)
     ui_fill(y, 0, COLS, ui_attr(ui, C_STATUS));
     int x = 1;
     bool shown[64] = {false};
-    for (size_t i = 0; i < ui_binding_count; i++) {
-        const struct ui_binding *b = &ui_bindings[i];
-        if (!b->label || !(b->screens & ON(ui->screen)) || shown[b->action])
-            continue;
-        shown[b->action] = true;
-        int need = text_width(b->name) + 1 + text_width(b->label) + 2;
-        if (x + need >= COLS)
-            break;
-        x += ui_put(y, x, COLS - x, b->name, ui_attr(ui, C_STATUS) | A_BOLD);
-        x += ui_put(y, x, COLS - x, ":", ui_attr(ui, C_STATUS));
-        x += ui_put(y, x, COLS - x, b->label, ui_attr(ui, C_STATUS));
-        x += 2;
+    for (int pass = 0; pass < 3; pass++) {
+        for (size_t i = 0; i < ui_binding_count; i++) {
+            const struct ui_binding *b = &ui_bindings[i];
+            bool help = b->action == ACT_HELP;
+            bool general = b->screens == ALL_SCREENS || b->action == ACT_NEXT ||
+                           b->action == ACT_PREV;
+            if (!b->label || shown[b->action] || !offered(ui, b) ||
+                (pass == 0) != help || (pass == 1 && general) || (pass == 2 && !general))
+                continue;
+            shown[b->action] = true;
+            int need = text_width(b->name) + 1 + text_width(b->label) + 2;
+            if (x + need >= COLS)
+                continue;
+            x += ui_put(y, x, COLS - x, b->name, ui_attr(ui, C_STATUS) | A_BOLD);
+            x += ui_put(y, x, COLS - x, ":", ui_attr(ui, C_STATUS));
+            x += ui_put(y, x, COLS - x, b->label, ui_attr(ui, C_STATUS));
+            x += 2;
+        }
     }
 }
 
@@ -151,13 +182,15 @@ void ui_draw_field(struct ui *ui)
         int top_y = 3, height = LINES - 6, width = COLS - 4;
         for (int y = top_y - 1; y < top_y + height + 1; y++)
             ui_fill(y, 1, COLS - 2, ui_attr(ui, C_NORMAL));
-        attr_set(ui_attr(ui, C_TITLE), 0, NULL);
+        attrset(ui_attr(ui, C_TITLE));
         ui_hline(top_y - 1, 1, COLS - 2);
         ui_hline(top_y + height, 1, COLS - 2);
-        attr_set(A_NORMAL, 0, NULL);
+        attrset(A_NORMAL);
         ui_put(top_y - 1, 3, COLS - 6, ui->prompt, ui_attr(ui, C_TITLE));
-        ui_put(top_y + height, 3, COLS - 6,
-               "Ctrl-D or F2 saves, Esc cancels, Enter starts a new line", ui_attr(ui, C_DIM));
+        ui_fill(LINES - 1, 0, COLS, ui_attr(ui, C_STATUS));
+        ui_put(LINES - 1, 1, COLS - 2,
+               "Ctrl-D or F2 saves  Esc cancels  Enter: new line  Ctrl-A/E line start/end  "
+               "Ctrl-U/K/W delete", ui_attr(ui, C_STATUS));
         if (counter[0])
             ui_put(top_y + height, COLS - 2 - (int)strlen(counter), 20, counter,
                    ui_attr(ui, f->len >= f->max ? C_ERROR : C_WARN));
@@ -186,7 +219,7 @@ void ui_draw_field(struct ui *ui)
         view.text = f->text + start;
         view.len = f->len - start;
         view.cursor = f->cursor - start;
-        attr_set(ui_attr(ui, C_SELECTED), 0, NULL);
+        attrset(ui_attr(ui, C_SELECTED));
         int col = 0;
         for (size_t i = 0; i < view.len; i++) {
             int w = wcwidth((wchar_t)view.text[i]);
@@ -197,7 +230,7 @@ void ui_draw_field(struct ui *ui)
             mvaddwstr(y, px + col, wc);
             col += w;
         }
-        attr_set(A_NORMAL, 0, NULL);
+        attrset(A_NORMAL);
         cy = y;
         cx = px + before;
         if (counter[0])
@@ -225,36 +258,48 @@ void ui_draw_help(struct ui *ui)
 {
     if (!ui->help)
         return;
-    int width = COLS > 72 ? 68 : COLS - 4, x = layout_centre(COLS, width);
-    int rows = 0;
+    /* One line per action, its keys together. */
+    char keys[64][40];
+    const char *helps[64];
+    int n = 0;
     bool seen[64] = {false};
-    const struct ui_binding *list[128];
-    for (size_t i = 0; i < ui_binding_count && rows < 128; i++) {
+    for (size_t i = 0; i < ui_binding_count && n < 64; i++) {
         const struct ui_binding *b = &ui_bindings[i];
-        if (b->screens & ON(ui->screen))
-            list[rows++] = b;
-    }
-    int height = layout_clamp(rows + 4, 5, LINES - 2), y = layout_centre(LINES, height);
-    for (int r = 0; r < height; r++)
-        ui_fill(y + r, x, width, ui_attr(ui, C_STATUS));
-    char title[80];
-    snprintf(title, sizeof title, "Keys on the %s screen (any key closes)",
-             ui_screen_name(ui->screen));
-    ui_put(y + 1, x + 2, width - 4, title, ui_attr(ui, C_STATUS) | A_BOLD);
-    int row = y + 3;
-    for (int i = 0; i < rows && row < y + height - 1; i++) {
-        /* One line per action: its keys together. */
-        if (seen[list[i]->action])
+        if (!(b->screens & ON(ui->screen)))
             continue;
-        seen[list[i]->action] = true;
-        char keys[40] = "";
-        for (int j = i; j < rows; j++)
-            if (list[j]->action == list[i]->action && strlen(keys) + strlen(list[j]->name) < 36)
-                snprintf(keys + strlen(keys), sizeof keys - strlen(keys), "%s%s",
-                         keys[0] ? " " : "", list[j]->name);
-        ui_put(row, x + 2, 16, keys, ui_attr(ui, C_STATUS) | A_BOLD);
-        ui_put(row, x + 19, width - 21, list[i]->help, ui_attr(ui, C_STATUS));
-        row++;
+        if (!seen[b->action]) {
+            seen[b->action] = true;
+            snprintf(keys[n], sizeof keys[n], "%s", b->name);
+            helps[n++] = b->help;
+            continue;
+        }
+        for (int j = 0; j < n; j++)
+            if (helps[j] == b->help && strlen(keys[j]) + strlen(b->name) < 36)
+                snprintf(keys[j] + strlen(keys[j]), sizeof keys[j] - strlen(keys[j]), " %s",
+                         b->name);
+    }
+    int room = LINES - 6, columns = n > room ? 2 : 1;
+    int per_column = (n + columns - 1) / columns;
+    int width = layout_clamp(columns == 2 ? COLS - 2 : 72, 20, COLS - 2);
+    int height = per_column + 4, x = layout_centre(COLS, width), y = layout_centre(LINES, height);
+    attr_t box = ui_attr(ui, C_STATUS);
+    for (int r = 0; r < height; r++)
+        ui_fill(y + r, x, width, box);
+    attrset(box);
+    ui_hline(y, x, width);
+    ui_hline(y + height - 1, x, width);
+    attrset(A_NORMAL);
+    char title[80];
+    snprintf(title, sizeof title, " Keys on the %s screen (any key closes) ",
+             ui_screen_name(ui->screen));
+    ui_put(y, x + 2, width - 4, title, box | A_BOLD);
+    int column_width = (width - 2) / columns;
+    for (int i = 0; i < n; i++) {
+        int cx = x + 2 + (i / per_column) * column_width, cy = y + 2 + i % per_column;
+        if (cy >= y + height - 1)
+            continue;
+        ui_put(cy, cx, 9, keys[i], box | A_BOLD);
+        ui_put(cy, cx + 10, column_width - 11, helps[i], box);
     }
 }
 
@@ -319,7 +364,7 @@ int ui_draw_big_title(struct ui *ui, int y, const char *title)
     if (!ui->projector || width > COLS - 2 || LINES < 30)
         return 0;
     int x0 = layout_centre(COLS, width);
-    attr_set(ui_attr(ui, C_TITLE), 0, NULL);
+    attrset(ui_attr(ui, C_TITLE));
     for (size_t i = 0; i < n; i++) {
         char c = title[i] >= 'a' && title[i] <= 'z' ? (char)(title[i] - 32) : title[i];
         const char *g = glyph(c);
@@ -329,21 +374,21 @@ int ui_draw_big_title(struct ui *ui, int y, const char *title)
                     mvaddstr(y + row, x0 + (int)i * 4 + col, "\u2588");
             }
     }
-    attr_set(A_NORMAL, 0, NULL);
+    attrset(A_NORMAL);
     return 6;
 }
 
 void ui_draw_session_header(struct ui *ui, const char *where)
 {
     char title[400], right[80] = "";
-    snprintf(title, sizeof title, "%s \u00b7 %s", ui->session.name, where);
+    snprintf(title, sizeof title, "%s \u00b7 %s", where, ui->session.name);
     const char *state = ui->session.locked ? "LOCKED, read-only"
                         : store_is_read_only(ui->store) ? "read-only"
                         : ui->session.solo ? "solo" : "workshop";
     int left = ui_timer_seconds_left(ui);
     if (ui->screen == UI_STEP || ui->timer_running)
         snprintf(right, sizeof right, "%s  \u23f1 %d:%02d%s", state, left / 60, left % 60,
-                 ui->timer_running ? "" : " (t starts)");
+                 ui->timer_running ? "" : ui->timer_left ? " (t resumes)" : " (t starts)");
     else
         snprintf(right, sizeof right, "%s", state);
     ui_draw_header(ui, title, right);
@@ -355,4 +400,13 @@ int ui_answer_count(const struct ui *ui, size_t p, int step)
     for (size_t i = 0; i < ui->session.input_count; i++)
         n += ui->session.inputs[i].participant == p && (int)ui->session.inputs[i].step == step;
     return n;
+}
+
+void ui_format_time(const char *iso, char *out, size_t size)
+{
+    /* 2026-11-22T23:37:52Z reads as 2026-11-22 23:37 UTC */
+    if (iso && strlen(iso) >= 16)
+        snprintf(out, size, "%.10s %.5s UTC", iso, iso + 11);
+    else
+        snprintf(out, size, "%s", iso ? iso : "?");
 }

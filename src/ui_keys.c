@@ -22,7 +22,7 @@ const struct ui_binding ui_bindings[] = {
 
     {WALK, ']', ACT_NEXT, "]", "next", "next screen of the walk"},
     {WALK, 'n', ACT_NEXT, "n", NULL, "next screen of the walk"},
-    {WALK, '[', ACT_PREV, "[", "back a screen", "previous screen of the walk"},
+    {WALK, '[', ACT_PREV, "[", "prev", "previous screen of the walk"},
     {WALK, 'p', ACT_PREV, "p", NULL, "previous screen of the walk"},
 
     {LISTS, KEY_UP, ACT_UP, "Up", NULL, "move up"},
@@ -42,9 +42,10 @@ const struct ui_binding ui_bindings[] = {
     {ON(UI_SETUP), 'd', ACT_DELETE, "d", "remove", "remove (only without answers)"},
     {ON(UI_SETUP), '\n', ACT_NEXT, "Enter", NULL, "start the first step"},
 
-    {ON(UI_STEP), '\t', ACT_NEXT_PERSON, "Tab", "next person", "next participant"},
-    {ON(UI_STEP), KEY_BTAB, ACT_PREV_PERSON, "S-Tab", NULL, "previous participant"},
     {ON(UI_STEP), 'a', ACT_ADD, "a", "add", "add an answer"},
+    {ON(UI_STEP) | ON(UI_DECIDE), 'r', ACT_REVEAL, "r", "reveal", "reveal everyone's answers"},
+    {ON(UI_STEP), '\t', ACT_NEXT_PERSON, "Tab", "person", "next participant"},
+    {ON(UI_STEP), KEY_BTAB, ACT_PREV_PERSON, "S-Tab", NULL, "previous participant"},
     {ON(UI_STEP), 'e', ACT_EDIT, "e", "edit", "edit the answer"},
     {ON(UI_STEP), '\n', ACT_EDIT, "Enter", NULL, "edit the answer"},
     {ON(UI_STEP), 'd', ACT_DELETE, "d", "delete", "delete the answer"},
@@ -53,8 +54,7 @@ const struct ui_binding ui_bindings[] = {
     {ON(UI_STEP), 't', ACT_TIMER, "t", "timer", "start or pause the writing timer"},
     {ON(UI_STEP), '+', ACT_TIMER_MORE, "+", NULL, "one more minute on the timer"},
     {ON(UI_STEP), '-', ACT_TIMER_LESS, "-", NULL, "one minute less on the timer"},
-    {ON(UI_STEP), 'i', ACT_GUIDANCE, "i", "guidance", "show or hide the guidance"},
-    {ON(UI_STEP) | ON(UI_DECIDE), 'r', ACT_REVEAL, "r", "reveal", "reveal everyone's answers"},
+    {ON(UI_STEP), 'i', ACT_GUIDANCE, "i", "guide", "show or hide the guidance"},
 
     {ON(UI_REVEAL), KEY_LEFT, ACT_LEFT, "Left", NULL, "scroll the columns left"},
     {ON(UI_REVEAL), 'h', ACT_LEFT, "h", NULL, "scroll the columns left"},
@@ -63,7 +63,7 @@ const struct ui_binding ui_bindings[] = {
     {ON(UI_REVEAL), 'c', ACT_DECIDE, "c", "decide", "decide this step"},
 
     {ON(UI_DECIDE), 'e', ACT_EDIT, "e", "write", "write the room's decision"},
-    {ON(UI_DECIDE), '\n', ACT_USE, "Enter", "start from it", "start the decision from this answer"},
+    {ON(UI_DECIDE), '\n', ACT_USE, "Enter", "use it", "start the decision from this answer (added to it)"},
 
     {ON(UI_NARRATIVE), 'e', ACT_EDIT, "e", "write", "write the narrative here"},
     {ON(UI_NARRATIVE), '\n', ACT_EDIT, "Enter", NULL, "write the narrative here"},
@@ -73,6 +73,17 @@ const struct ui_binding ui_bindings[] = {
     {ON(UI_CANVAS), 'x', ACT_EXPORT, "x", "export", "export as Markdown or JSON"},
 };
 const size_t ui_binding_count = sizeof ui_bindings / sizeof ui_bindings[0];
+
+bool ui_action_writes(enum ui_action a)
+{
+    switch (a) {
+    case ACT_ADD: case ACT_EDIT: case ACT_DELETE: case ACT_MOVE_UP: case ACT_MOVE_DOWN:
+    case ACT_ROLE: case ACT_LOCK: case ACT_USE: case ACT_EDITOR:
+        return true;
+    default:
+        return false;
+    }
+}
 
 enum ui_action ui_action_for(enum ui_screen screen, int key)
 {

@@ -45,9 +45,9 @@ void ui_reveal_draw(struct ui *ui)
         const struct participant *who = &s->participants[p];
         ui_put(row++, x, cols.width, who->name, ui_role_attr(ui, who->role) | A_BOLD);
         ui_put(row++, x, cols.width, role_ids[who->role], ui_role_attr(ui, who->role));
-        attr_set(ui_role_attr(ui, who->role), 0, NULL);
+        attrset(ui_role_attr(ui, who->role));
         ui_hline(row++, x, cols.width);
-        attr_set(A_NORMAL, 0, NULL);
+        attrset(A_NORMAL);
         bool any = false;
         for (size_t i = 0; i < s->input_count && row < LINES - 2; i++) {
             const struct input *in = &s->inputs[i];

@@ -48,13 +48,14 @@ void ui_sessions_draw(struct ui *ui)
     snprintf(right, sizeof right, "%zu session%s", ui->session_count,
              ui->session_count == 1 ? "" : "s");
     ui_draw_header(ui, "samesong \u00b7 positioning workshops", right);
-    int name_w = COLS >= 100 ? 36 : COLS - 50;
-    int x_product = 2 + name_w + 1, x_mode = x_product + 16, x_people = x_mode + 16,
+    /* The name gives way first, so the date stays whole at 80 columns. */
+    int name_w = layout_clamp(COLS - 2 - 15 - 1 - 17 - 7 - 17 - 1, 12, 40);
+    int x_product = 2 + name_w + 1, x_mode = x_product + 16, x_people = x_mode + 18,
         x_date = x_people + 7;
     int y = 2;
     ui_put(y, 2, name_w, "NAME", ui_attr(ui, C_TITLE));
     ui_put(y, x_product, 15, "PRODUCT", ui_attr(ui, C_TITLE));
-    ui_put(y, x_mode, 15, "MODE", ui_attr(ui, C_TITLE));
+    ui_put(y, x_mode, 17, "MODE", ui_attr(ui, C_TITLE));
     ui_put(y, x_people, 6, "PEOPLE", ui_attr(ui, C_TITLE));
     ui_put(y, x_date, COLS - x_date - 1, "LAST CHANGE", ui_attr(ui, C_TITLE));
     int height = LINES - 6;
@@ -80,7 +81,7 @@ void ui_sessions_draw(struct ui *ui)
         char mode[32];
         snprintf(mode, sizeof mode, "%s%s", s->solo ? "solo" : "workshop",
                  s->locked ? ", locked" : "");
-        ui_put(yy, x_mode, 15, mode, s->locked ? (selected ? a : ui_attr(ui, C_GOOD)) : a);
+        ui_put(yy, x_mode, 17, mode, s->locked ? (selected ? a : ui_attr(ui, C_GOOD)) : a);
         char people[16];
         snprintf(people, sizeof people, "%d", s->participants);
         ui_put(yy, x_people, 6, people, a);

@@ -1,5 +1,6 @@
 /* ui_setup.c: who is in the room: participants and their roles (departments). */
 #include "layout.h"
+#include "text.h"
 #include "ui.h"
 #include "util.h"
 
@@ -132,13 +133,27 @@ void ui_setup_field_done(struct ui *ui, enum ui_purpose p, char *text)
 {
     const struct participant *who;
     switch (p) {
-    case P_ADD_PERSON:
+    case P_ADD_PERSON: {
+        /* Check the name now, before asking the role, not after. */
+        char why[160], *clean = text_validate(text, &TEXT_NAME, why, sizeof why);
+        if (!clean) {
+            ui_error(ui, "The name: %s.", why);
+            break;
+        }
+        for (size_t i = 0; i < ui->session.participant_count; i++)
+            if (!strcmp(ui->session.participants[i].name, clean)) {
+                ui_error(ui, "%s is already in this session.", clean);
+                free(clean);
+                return;
+            }
         free(ui->draft[0]);
-        ui->draft[0] = xstrdup(text);
-        ui_ask(ui, P_ADD_ROLE,
-               "Role: 1 CEO  2 marketing  3 sales  4 product  5 success  6 other:", "", 20,
-               false);
+        ui->draft[0] = clean;
+        char prompt[120];
+        snprintf(prompt, sizeof prompt, "Role, 1 to 6: 1 CEO  2 marketing  3 sales  4 product  "
+                                        "5 success  6 other:");
+        ui_ask(ui, P_ADD_ROLE, prompt, "", 20, false);
         break;
+    }
     case P_ADD_ROLE: {
         int role = parse_role(text);
         if (role < 0) {

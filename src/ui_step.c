@@ -45,21 +45,25 @@ static int draw_question(struct ui *ui, int y, int x, int width)
     return y + (ui->projector ? 2 : 1);
 }
 
+/* Whose turn it is, scrolled so the current person always shows. */
 static void draw_people(struct ui *ui, int y)
 {
     const struct session *s = &ui->session;
     ui_put(y++, 2, PEOPLE_WIDTH - 2, "WHOSE TURN (Tab)", ui_attr(ui, C_TITLE));
-    for (size_t p = 0; p < s->participant_count && y < LINES - 2; p++) {
+    int step = ui->projector ? 2 : 1, rows = (LINES - 2 - y) / step;
+    int first = 0;
+    layout_keep_visible((int)ui->person, (int)s->participant_count, rows, &first);
+    ui->people_top = first;
+    for (size_t p = (size_t)first; p < s->participant_count && y < LINES - 2; p++) {
         bool current = p == ui->person;
         attr_t a = current ? ui_attr(ui, C_SELECTED) : ui_role_attr(ui, s->participants[p].role);
         if (current)
-            ui_fill(y, 1, PEOPLE_WIDTH - 1, a);
+            ui_fill(y, 1, PEOPLE_WIDTH - 2, a);
         char count[16];
-        int n = ui_answer_count(ui, p, ui->step);
-        snprintf(count, sizeof count, "%d", n);
+        snprintf(count, sizeof count, "%d", ui_answer_count(ui, p, ui->step));
         ui_put(y, 2, PEOPLE_WIDTH - 7, s->participants[p].name, a | (current ? A_BOLD : 0));
-        ui_put(y, PEOPLE_WIDTH - 4, 3, count, current ? a : ui_attr(ui, C_NORMAL));
-        y += ui->projector ? 2 : 1;
+        ui_put(y, PEOPLE_WIDTH - 5, 3, count, current ? a : ui_attr(ui, C_NORMAL));
+        y += step;
     }
 }
 
@@ -78,8 +82,13 @@ void ui_step_draw(struct ui *ui)
                ui_attr(ui, C_WARN));
         return;
     }
-    if (!solo)
+    if (!solo) {
         draw_people(ui, y);
+        attrset(ui_attr(ui, C_DIM));
+        for (int row = y; row < LINES - 2; row++)
+            mvaddstr(row, PEOPLE_WIDTH - 1, "\u2502"); /* keeps the names apart from the answers */
+        attrset(A_NORMAL);
+    }
     ui->list_y = y + 1; /* the names start below their heading, as do the answers */
     const struct participant *who = &s->participants[ui->person];
     char heading[300];

@@ -6,19 +6,31 @@
 #include <stdlib.h>
 #include <string.h>
 
-static volatile sig_atomic_t signalled;
+static volatile sig_atomic_t signalled, interrupted;
 static bool started;
 
 /* Signal handlers only set a flag; the loop then saves its place, closes the
- * database and restores the terminal. */
+ * database and restores the terminal. SIGTERM and SIGHUP end at once (someone
+ * asked, or the terminal is gone); Ctrl-C asks first, as a key pressed by
+ * mistake in front of a room should not end the meeting. */
 static void on_signal(int sig)
 {
-    signalled = sig;
+    if (sig == SIGINT)
+        interrupted = 1;
+    else
+        signalled = sig;
 }
 
 bool ui_term_signalled(void)
 {
     return signalled != 0;
+}
+
+bool ui_term_interrupted(void)
+{
+    bool was = interrupted != 0;
+    interrupted = 0;
+    return was;
 }
 
 int ui_term_start(bool *color, char *err, size_t errlen)

@@ -426,6 +426,53 @@ START_TEST(example_workshop)
 }
 END_TEST
 
+START_TEST(readings_for_the_room)
+{
+    struct session s = make(ABC, CEO_SALES_SALES, 4); /* ceo, sales, sales, product */
+    char line[200];
+    struct alignment a;
+    align_session(&s, &a);
+    align_reading(&a.steps[STEP_VALUE], line, sizeof line);
+    ck_assert_str_eq(line, "Nobody has answered yet.");
+    alignment_free(&a);
+
+    /* Ann (ceo) {x}, Bob (sales) {x, y}, Cat (sales) {y}, Dan (product) {z}:
+     * sales-product pairs are Bob-Dan 0 and Cat-Dan 0, so they share nothing. */
+    answer(&s, 0, STEP_ALTERNATIVES, "x", NULL);
+    answer(&s, 1, STEP_ALTERNATIVES, "x", NULL);
+    answer(&s, 1, STEP_ALTERNATIVES, "y", NULL);
+    answer(&s, 2, STEP_ALTERNATIVES, "y", NULL);
+    answer(&s, 3, STEP_ALTERNATIVES, "z", NULL);
+    align_session(&s, &a);
+    enum role r, q;
+    double least;
+    ck_assert(align_least_aligned_roles(&a.steps[STEP_ALTERNATIVES], &r, &q, &least));
+    ck_assert_int_eq(r, ROLE_CEO); /* ceo-product is also 0; the first pair found wins */
+    ck_assert_int_eq(q, ROLE_PRODUCT);
+    ck_assert(NEAR(least, 0.0));
+    align_reading(&a.steps[STEP_ALTERNATIVES], line, sizeof line);
+    ck_assert_str_eq(line, "The CEO and product share no alternative.");
+    alignment_free(&a);
+
+    /* everyone names the same: the room agrees */
+    for (size_t p = 0; p < 4; p++)
+        answer(&s, p, STEP_CATEGORY, "Help desk", NULL);
+    align_session(&s, &a);
+    align_reading(&a.steps[STEP_CATEGORY], line, sizeof line);
+    ck_assert_str_eq(line, "The room largely agrees (1 named by everyone).");
+    /* across the session, the mean of each pair of roles over both steps:
+     * ceo-sales (0.25 + 1) / 2 = 0.625, ceo-product (0 + 1) / 2 = 0.5,
+     * sales-product (0 + 1) / 2 = 0.5: ceo-product is the first of the lowest */
+    ck_assert(align_session_least_aligned_roles(&a, &r, &q, &least));
+    ck_assert_int_eq(r, ROLE_CEO);
+    ck_assert_int_eq(q, ROLE_PRODUCT);
+    ck_assert(NEAR(least, 0.5));
+    ck_assert(NEAR(a.steps[STEP_ALTERNATIVES].departments[ROLE_CEO][ROLE_SALES], 0.25));
+    alignment_free(&a);
+    session_free(&s);
+}
+END_TEST
+
 static Suite *align_suite(void)
 {
     Suite *s = suite_create("align");
@@ -445,6 +492,7 @@ static Suite *align_suite(void)
     tcase_add_test(tc, similarity_scores);
     tcase_add_test(tc, suggestions_best_first);
     tcase_add_test(tc, example_workshop);
+    tcase_add_test(tc, readings_for_the_room);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -98,6 +98,41 @@ on_screen "Second session" "the list follows a session made by another process"
 type_text "$(printf '\033[M %s%s' "$(printf "\\$(printf %o $((33 + 4)))")" "$(printf "\\$(printf %o $((33 + 4)))")")"
 type_text "$(printf '\033[M#%s%s' "$(printf "\\$(printf %o $((33 + 4)))")" "$(printf "\\$(printf %o $((33 + 4)))")")"
 keys Enter
-on_screen "Replyline positioning workshop · " "a click on a row, then Enter, opens that session"
+on_screen "· Replyline positioning workshop" "a click on a row, then Enter, opens that session"
+
+# --- found by a newcomer: what a first-time facilitator tripped over ------------------------
+fresh="$WORK/fresh.db"
+"$SAMESONG" --db "$fresh" demo >/dev/null
+demo="$fresh"
+tui 80 24 --db "$demo" open replyline-positioning-workshop
+wait_for "Step 1 of 5"
+check 'tmux -L "$SOCKET" capture-pane -e -p -t 0 | grep -q "\[3[0-7]m"' \
+    "the default theme really draws colours"
+on_screen "r:reveal" "at 80x24 the key line still offers the reveal"
+keys "?"
+on_screen "reveal everyone's answers" "the help fits the step's keys at 80x24"
+on_screen "show or hide the guidance" "in two columns if it must"
+keys x
+printf 'hello dd world' >"$WORK/paste2.txt"
+tmux -L "$SOCKET" load-buffer "$WORK/paste2.txt"
+tmux -L "$SOCKET" paste-buffer -p -t 0; sleep 0.3
+on_screen "Pasted text goes into a field" "a paste outside a field is not run as keys"
+not_on_screen "Edit the answer" "no key of the paste ran"
+keys C-c
+on_screen "Quit samesong?" "Ctrl-C asks first"
+keys n
+on_screen "Step 1 of 5" "n stays"
+keys a; type_text "half typed"; keys C-c
+on_screen "What is being typed is not saved." "Ctrl-C in a field says what would be lost"
+keys n Escape
+keys t "]" "]" "]"
+on_screen "5:00 (t starts)" "each step's timer starts afresh"
+keys "["
+on_screen "Decide 1 of 5" "back from step 2 to the first decision"
+keys j Enter C-d
+run --db "$demo" export replyline-positioning-workshop
+stdout_has 'Among help desks, buyers mostly compare us with Gorgias.\nShared Gmail inbox"'
+keys C-c y
+on_screen "samesong exited with 0" "Ctrl-C then y quits"
 
 finish
