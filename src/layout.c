@@ -44,3 +44,31 @@ int layout_centre(int total, int w)
 {
     return total > w ? (total - w) / 2 : 0;
 }
+
+struct layout_grid layout_fit_grid(int width, int participants)
+{
+    struct layout_grid g;
+    g.label_width = layout_clamp(width / 3, 14, 40);
+    g.cell_width = 8; /* "Sales 2" and a space */
+    int room = width - g.label_width - LAYOUT_GRID_COUNT_WIDTH;
+    g.visible = layout_clamp(room / g.cell_width, 1, participants > 0 ? participants : 1);
+    if (participants <= 0)
+        g.visible = 0;
+    /* When everyone fits, give the label the spare room. */
+    if (g.visible == participants && participants > 0)
+        g.label_width = layout_clamp(width - LAYOUT_GRID_COUNT_WIDTH - participants * g.cell_width,
+                                     g.label_width, 60);
+    return g;
+}
+
+void layout_split_bar(const int *parts, int count, int whole, int bar_width, int *cells)
+{
+    /* Round the running total, not each piece, so nothing is lost or doubled. */
+    int sum = 0, drawn = 0;
+    for (int i = 0; i < count; i++) {
+        sum += parts[i];
+        int end = whole > 0 ? (sum * bar_width * 2 + whole) / (whole * 2) : 0;
+        cells[i] = end - drawn;
+        drawn = end;
+    }
+}

@@ -22,6 +22,21 @@ struct layout_columns layout_fit_columns(int width, int total, int min_width, in
 /* Moves *first so that column current of total shows among visible ones. */
 void layout_keep_column_visible(int current, int total, int visible, int *first);
 
+/* The who-said-what grid: a label column, a count, then one narrow column
+ * per participant. The label takes a third of the width (within limits);
+ * the participants share the rest and scroll sideways when they do not fit. */
+struct layout_grid {
+    int label_width;
+    int cell_width;
+    int visible;        /* participant columns that fit */
+};
+#define LAYOUT_GRID_COUNT_WIDTH 5
+struct layout_grid layout_fit_grid(int width, int participants);
+
+/* Splits a bar of bar_width cells among parts (counts adding up to total,
+ * out of whole), so the pieces add up exactly to the rounded bar length. */
+void layout_split_bar(const int *parts, int count, int whole, int bar_width, int *cells);
+
 /* The x that centres something of width w in a space of width total (0 at least). */
 int layout_centre(int total, int w);
 

@@ -61,9 +61,10 @@ void ui_save_position(struct ui *ui)
 {
     if (!ui->open)
         return;
+    enum ui_screen screen = ui->screen == UI_DASHBOARD ? ui->dashboard_from : ui->screen;
     struct store_position pos = {
-        (char *)ui_screen_name(ui->screen),
-        ui->screen == UI_STEP || ui->screen == UI_REVEAL || ui->screen == UI_DECIDE ? ui->step : -1,
+        (char *)ui_screen_name(screen),
+        screen == UI_STEP || screen == UI_REVEAL || screen == UI_DECIDE ? ui->step : -1,
         ui->person < ui->session.participant_count ? ui->session.participants[ui->person].id : 0,
     };
     store_save_position(ui->store, ui->session.id, &pos); /* a lost place is no lost work */
@@ -105,6 +106,8 @@ void ui_go(struct ui *ui, enum ui_screen screen, int step)
     ui->screen = screen;
     ui->step = to;
     ui->cursor = ui->top = ui->column = 0;
+    ui->suggesting = false;
+    ui_reveal_forget_marks(ui);
     ui_save_position(ui);
 }
 
@@ -173,6 +176,7 @@ void ui_open_session(struct ui *ui, int64_t id)
     ui->session = s;
     ui->open = true;
     ui->person = 0;
+    store_get_attribution(ui->store, id, &ui->attribution);
     store_data_version(ui->store, &ui->data_version);
 
     /* Back where the room was, or at the start of the walk. */
@@ -318,6 +322,7 @@ static void field_done(struct ui *ui)
     case P_DECISION: ui_decide_field_done(ui, p, text); break;
     case P_NARRATIVE: ui_narrative_field_done(ui, p, text); break;
     case P_EXPORT: ui_canvas_field_done(ui, p, text); break;
+    case P_MERGE: case P_RENAME_GROUP: ui_reveal_field_done(ui, p, text); break;
     case P_NONE: break;
     }
     free(text);
@@ -394,6 +399,17 @@ static bool act_walk(struct ui *ui, enum ui_action a)
 {
     if (ui->screen == UI_SESSIONS)
         return false;
+    if (ui->screen == UI_DASHBOARD && (a == ACT_QUIT || a == ACT_DASHBOARD)) {
+        ui->screen = ui->dashboard_from; /* back where it was opened */
+        return true;
+    }
+    if (a == ACT_DASHBOARD) {
+        ui->dashboard_from = ui->screen;
+        ui->screen = UI_DASHBOARD;
+        return true;
+    }
+    if (ui->screen == UI_DASHBOARD && (a == ACT_NEXT || a == ACT_PREV))
+        ui->screen = ui->dashboard_from;
     switch (a) {
     case ACT_NEXT:
         if (ui->screen == UI_SETUP && !ui->session.participant_count)
@@ -438,6 +454,7 @@ static void act(struct ui *ui, enum ui_action a)
     case UI_DECIDE: ui_decide_act(ui, a); break;
     case UI_NARRATIVE: ui_narrative_act(ui, a); break;
     case UI_CANVAS: ui_canvas_act(ui, a); break;
+    case UI_DASHBOARD: ui_dashboard_act(ui, a); break;
     case UI_SCREEN_COUNT: break;
     }
 }
@@ -479,6 +496,7 @@ static void draw(struct ui *ui)
         case UI_DECIDE: ui_decide_draw(ui); break;
         case UI_NARRATIVE: ui_narrative_draw(ui); break;
         case UI_CANVAS: ui_canvas_draw(ui); break;
+        case UI_DASHBOARD: ui_dashboard_draw(ui); break;
         case UI_SCREEN_COUNT: break;
         }
         ui_draw_status(ui);
@@ -578,7 +596,11 @@ static void loop(struct ui *ui)
         }
         ui->message[0] = '\0';
         if (!is_code && key == 27) {
-            swallow_escape_sequence(); /* Esc alone means nothing here */
+            if (!swallow_escape_sequence()) { /* Esc alone closes what is open over a screen */
+                ui->suggesting = false;
+                if (ui->screen == UI_DASHBOARD)
+                    ui->screen = ui->dashboard_from;
+            }
             continue;
         }
         if (is_code && key == KEY_MOUSE) {
@@ -600,10 +622,18 @@ int ui_run(struct store *st, const char *open_slug, const char *theme)
     char *path = paths_data_file("steps.json");
     int rc = store_load_steps(path, ui->steps, err, sizeof err);
     free(path);
+    if (rc == 0) {
+        char **terms;
+        size_t *sets, count;
+        path = paths_data_file("synonyms.json");
+        rc = store_load_synonym_terms(path, &terms, &sets, &count, err, sizeof err);
+        free(path);
+        if (rc == 0)
+            synonyms_init(&ui->synonyms, terms, sets, count);
+    }
     int64_t id = 0;
     if (rc < 0)
-        fprintf(stderr, "samesong: %s (set SAMESONG_DATA_DIR to the folder with steps.json)\n",
-                err);
+        fprintf(stderr, "samesong: %s (set SAMESONG_DATA_DIR to the data folder)\n", err);
     else if (open_slug && (rc = store_find_session(st, open_slug, &id)) < 0)
         fprintf(stderr, "samesong: open: %s\n", store_error(st));
     else if ((rc = ui_term_start(&ui->color, err, sizeof err)) < 0)
@@ -622,6 +652,8 @@ int ui_run(struct store *st, const char *open_slug, const char *theme)
         session_free(&ui->session);
     store_summaries_free(ui->sessions, ui->session_count);
     store_steps_free(ui->steps);
+    synonyms_free(&ui->synonyms);
+    ui_reveal_forget_marks(ui);
     field_free(&ui->field);
     for (int i = 0; i < 3; i++)
         free(ui->draft[i]);

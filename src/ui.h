@@ -4,7 +4,9 @@
 #ifndef SAMESONG_UI_H
 #define SAMESONG_UI_H
 
+#include "align.h"
 #include "field.h"
+#include "similar.h"
 #include "store.h"
 
 #include <curses.h>
@@ -12,7 +14,10 @@
 #include <time.h>
 
 enum ui_screen { UI_SESSIONS, UI_SETUP, UI_STEP, UI_REVEAL, UI_DECIDE, UI_NARRATIVE, UI_CANVAS,
-                 UI_SCREEN_COUNT };
+                 UI_DASHBOARD, UI_SCREEN_COUNT };
+
+/* The reveal's views of a step, cycled with v. */
+enum ui_view { VIEW_GRID, VIEW_COVERAGE, VIEW_HEATMAP, VIEW_ANSWERS, VIEW_COUNT };
 
 /* Everything a key can ask for, once. */
 enum ui_action {
@@ -20,7 +25,8 @@ enum ui_action {
     ACT_PAGE_DOWN, ACT_FIRST, ACT_LAST, ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_DELETE, ACT_REVEAL, ACT_SEARCH,
     ACT_NEXT_PERSON, ACT_PREV_PERSON, ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_ROLE, ACT_TIMER, ACT_TIMER_MORE,
     ACT_TIMER_LESS, ACT_GUIDANCE, ACT_THEME, ACT_REDRAW, ACT_DEMO, ACT_LOCK, ACT_EXPORT, ACT_USE, ACT_EDITOR,
-    ACT_DECIDE,
+    ACT_DECIDE, ACT_VIEW, ACT_ATTRIBUTION, ACT_MARK, ACT_MERGE, ACT_RENAME, ACT_UNGROUP,
+    ACT_SUGGEST, ACT_DISMISS, ACT_TAG, ACT_DASHBOARD,
 };
 
 /* One key binding: on which screens (a bit per enum ui_screen, or ALL), the
@@ -47,7 +53,7 @@ bool ui_action_writes(enum ui_action a);
 enum ui_purpose {
     P_NONE, P_NEW_NAME, P_NEW_PRODUCT, P_NEW_MODE, P_NEW_FOUNDER, P_SEARCH, P_ADD_PERSON, P_ADD_ROLE,
     P_RENAME_PERSON, P_ADD_ANSWER, P_EDIT_ANSWER, P_DECISION, P_NARRATIVE, P_EXPORT,
-    P_TIMER,
+    P_TIMER, P_MERGE, P_RENAME_GROUP,
 };
 
 /* A question that needs y or n before something that cannot be undone. */
@@ -86,6 +92,16 @@ struct ui {
     int64_t data_version;
 
     struct step_text steps[STEP_COUNT];
+    struct synonyms synonyms;
+
+    /* The reveal: which view, how people are named, and grouping. */
+    enum ui_view view;
+    enum attribution attribution;
+    char **marks;                   /* keys of the groups marked for a merge */
+    size_t mark_count;
+    bool suggesting;                /* the suggestion list is open */
+    int suggestion;                 /* its selected row */
+    enum ui_screen dashboard_from;  /* where the dashboard returns to */
     bool guidance;                  /* the guidance panel is shown */
     bool projector;                 /* the projector theme */
     bool color;
@@ -189,6 +205,13 @@ void ui_narrative_field_done(struct ui *ui, enum ui_purpose p, char *text);
 void ui_canvas_draw(struct ui *ui);
 void ui_canvas_act(struct ui *ui, enum ui_action a);
 void ui_canvas_field_done(struct ui *ui, enum ui_purpose p, char *text);
+void ui_reveal_field_done(struct ui *ui, enum ui_purpose p, char *text);
+void ui_reveal_forget_marks(struct ui *ui);
+void ui_dashboard_draw(struct ui *ui);
+void ui_dashboard_act(struct ui *ui, enum ui_action a);
+
+/* How the misalignment views name participant p: by name, "Sales 2", or "P3". */
+void ui_participant_label(const struct ui *ui, size_t p, char *out, size_t size);
 
 /* The timer, used by the step screen and drawn in the corner. */
 void ui_timer_toggle(struct ui *ui);

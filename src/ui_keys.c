@@ -2,7 +2,7 @@
 #include "ui.h"
 
 #define WALK (ON(UI_SETUP) | ON(UI_STEP) | ON(UI_REVEAL) | ON(UI_DECIDE) | ON(UI_NARRATIVE) | \
-              ON(UI_CANVAS))
+              ON(UI_CANVAS) | ON(UI_DASHBOARD))
 #define LISTS (ON(UI_SESSIONS) | ON(UI_SETUP) | ON(UI_STEP) | ON(UI_DECIDE))
 #define CTRL(c) ((c) & 0x1F)
 
@@ -56,6 +56,23 @@ const struct ui_binding ui_bindings[] = {
     {ON(UI_STEP), '-', ACT_TIMER_LESS, "-", NULL, "one minute less on the timer"},
     {ON(UI_STEP), 'i', ACT_GUIDANCE, "i", "guide", "show or hide the guidance"},
 
+    {ON(UI_REVEAL), 'v', ACT_VIEW, "v", "view", "next view: grid, coverage, heatmap, answers"},
+    {ON(UI_REVEAL) | ON(UI_DASHBOARD), 'N', ACT_ATTRIBUTION, "N", "names",
+     "name people by name, by role only, or not at all"},
+    {ON(UI_REVEAL), ' ', ACT_MARK, "Space", NULL, "mark the group for a merge"},
+    {ON(UI_REVEAL), 'm', ACT_MERGE, "m", "merge", "merge the marked groups into one"},
+    {ON(UI_REVEAL), 'R', ACT_RENAME, "R", NULL, "rename the group"},
+    {ON(UI_REVEAL), 'u', ACT_UNGROUP, "u", NULL, "take the group's answers apart again"},
+    {ON(UI_REVEAL), 's', ACT_SUGGEST, "s", "suggest", "suggested merges: Enter accepts, x dismisses"},
+    {ON(UI_REVEAL), 'x', ACT_DISMISS, "x", NULL, "dismiss the suggestion"},
+    {ON(UI_REVEAL), 't', ACT_TAG, "t", NULL, "capability: today, roadmap or not planned"},
+    {ON(UI_STEP) | ON(UI_REVEAL) | ON(UI_DECIDE) | ON(UI_CANVAS), 'A', ACT_DASHBOARD, "A",
+     "alignment", "the alignment dashboard of the whole session"},
+    {ON(UI_REVEAL), KEY_UP, ACT_UP, "Up", NULL, "move up"},
+    {ON(UI_REVEAL), 'k', ACT_UP, "k", NULL, "move up"},
+    {ON(UI_REVEAL), KEY_DOWN, ACT_DOWN, "Down", NULL, "move down"},
+    {ON(UI_REVEAL), 'j', ACT_DOWN, "j", NULL, "move down"},
+    {ON(UI_REVEAL), '\n', ACT_OPEN, "Enter", NULL, "accept the suggestion"},
     {ON(UI_REVEAL), KEY_LEFT, ACT_LEFT, "Left", NULL, "scroll the columns left"},
     {ON(UI_REVEAL), 'h', ACT_LEFT, "h", NULL, "scroll the columns left"},
     {ON(UI_REVEAL), KEY_RIGHT, ACT_RIGHT, "Right", NULL, "scroll the columns right"},
@@ -78,7 +95,8 @@ bool ui_action_writes(enum ui_action a)
 {
     switch (a) {
     case ACT_ADD: case ACT_EDIT: case ACT_DELETE: case ACT_MOVE_UP: case ACT_MOVE_DOWN:
-    case ACT_ROLE: case ACT_LOCK: case ACT_USE: case ACT_EDITOR:
+    case ACT_ROLE: case ACT_LOCK: case ACT_USE: case ACT_EDITOR: case ACT_MERGE:
+    case ACT_RENAME: case ACT_UNGROUP: case ACT_TAG: case ACT_DISMISS:
         return true;
     default:
         return false;

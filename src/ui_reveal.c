@@ -1,11 +1,43 @@
-/* ui_reveal.c: everyone's answers for the step side by side: one column per
- * participant, grouped and coloured by role, scrolled sideways when they do not fit. */
+/* ui_reveal.c: a step revealed: who said what (a grid), coverage by role, an
+ * agreement heatmap, or everyone's answers side by side; with grouping,
+ * suggested merges and, in the capabilities step, the reality check. */
 #include "layout.h"
 #include "text.h"
 #include "ui.h"
 #include "util.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+static const char *const view_names[VIEW_COUNT] = {"who said what", "coverage", "heatmap",
+                                                   "answers"};
+static const char *const role_short[ROLE_COUNT] = {"CEO", "Mktg", "Sales", "Product",
+                                                   "Success", "Other"};
+static const char *const tags[] = {"today", "roadmap", "not planned"};
+
+void ui_participant_label(const struct ui *ui, size_t p, char *out, size_t size)
+{
+    const struct session *s = &ui->session;
+    enum role role = s->participants[p].role;
+    if (ui->attribution == ATTRIBUTE_NAMES) {
+        snprintf(out, size, "%s", s->participants[p].name);
+    } else if (ui->attribution == ATTRIBUTE_ANONYMOUS) {
+        snprintf(out, size, "P%zu", p + 1);
+    } else {
+        /* "Sales 2": numbered within the role when it has several members */
+        int nth = 0, of = 0;
+        for (size_t q = 0; q < s->participant_count; q++)
+            if (s->participants[q].role == role) {
+                of++;
+                if (q <= p)
+                    nth++;
+            }
+        if (of > 1)
+            snprintf(out, size, "%s %d", role_short[role], nth);
+        else
+            snprintf(out, size, "%s", role_short[role]);
+    }
+}
 
 /* Participants in column order: by role, then as they joined. */
 static size_t column_order(const struct session *s, size_t *order)
@@ -18,33 +50,233 @@ static size_t column_order(const struct session *s, size_t *order)
     return n;
 }
 
-void ui_reveal_draw(struct ui *ui)
+/* The tag of a capability group, or NULL. */
+static const char *tag_of(const struct ui *ui, const struct align_group *g)
 {
-    char where[120];
-    snprintf(where, sizeof where, "Reveal %d of %d: %s", ui->step + 1, STEP_COUNT,
-             ui->steps[ui->step].title);
-    ui_draw_session_header(ui, where);
+    for (size_t i = 0; i < ui->session.tag_count; i++) {
+        char *key = similar_normalize(ui->session.tags[i].group);
+        bool same = !strcmp(key, g->key);
+        free(key);
+        if (same)
+            return ui->session.tags[i].tag;
+    }
+    return NULL;
+}
+
+static bool marked(const struct ui *ui, const char *key)
+{
+    for (size_t i = 0; i < ui->mark_count; i++)
+        if (!strcmp(ui->marks[i], key))
+            return true;
+    return false;
+}
+
+/* One label cell of a group row: a mark, the label, and a capability's tag. */
+static void draw_group_label(struct ui *ui, int y, int width, const struct align_group *g,
+                             attr_t a)
+{
+    char *line;
+    const char *tag = ui->step == STEP_CAPABILITIES ? tag_of(ui, g) : NULL;
+    line = tag ? xasprintf("%s%s [%s]", marked(ui, g->key) ? "* " : "", g->label, tag)
+               : xasprintf("%s%s", marked(ui, g->key) ? "* " : "", g->label);
+    ui_put(y, 2, width - 1, line, a);
+    free(line);
+}
+
+static attr_t group_attr(struct ui *ui, const struct align_step *st, const struct align_group *g,
+                         bool selected)
+{
+    if (selected)
+        return ui_attr(ui, C_SELECTED);
+    if (align_is_shared(st, g))
+        return ui_attr(ui, C_GOOD) | A_BOLD;
+    if (align_is_lone(st, g))
+        return ui_attr(ui, C_WARN);
+    return ui_attr(ui, C_NORMAL);
+}
+
+static void draw_grid(struct ui *ui, const struct align_step *st, int y)
+{
     const struct session *s = &ui->session;
-    int y = 2;
-    y += ui_put_wrapped(y, 2, COLS - 4, 2, ui->steps[ui->step].question, A_BOLD);
+    size_t *order = xcalloc(s->participant_count + 1, sizeof *order);
+    size_t n = column_order(s, order);
+    struct layout_grid g = layout_fit_grid(COLS - 2, (int)n);
+    ui->column = layout_clamp(ui->column, 0, (int)n - g.visible);
+    int x0 = 2 + g.label_width + LAYOUT_GRID_COUNT_WIDTH;
+    ui_put(y, 2, g.label_width, "GROUP (most named first)", ui_attr(ui, C_TITLE));
+    ui_put(y, 2 + g.label_width, LAYOUT_GRID_COUNT_WIDTH, "#", ui_attr(ui, C_TITLE));
+    for (int c = 0; c < g.visible && ui->column + c < (int)n; c++) {
+        char label[64];
+        size_t p = order[ui->column + c];
+        ui_participant_label(ui, p, label, sizeof label);
+        ui_put(y, x0 + c * g.cell_width, g.cell_width - 1, label,
+               ui_role_attr(ui, s->participants[p].role));
+    }
+    if (g.visible < (int)n) {
+        char more[48];
+        snprintf(more, sizeof more, "%d-%d of %zu, Left/Right", ui->column + 1,
+                 ui->column + g.visible, n);
+        ui_put(y - 1, COLS - 2 - text_width(more), text_width(more), more, ui_attr(ui, C_DIM));
+    }
+    y++;
+    int height = LINES - y - 2;
+    ui->cursor = layout_clamp(ui->cursor, 0, (int)st->group_count - 1);
+    layout_keep_visible(ui->cursor, (int)st->group_count, height, &ui->top);
+    ui->list_y = y, ui->list_x0 = 0, ui->list_x1 = COLS, ui->list_step = 1;
+    ui->list_count = (int)st->group_count;
+    for (int row = 0; row < height && ui->top + row < (int)st->group_count; row++) {
+        const struct align_group *gr = &st->groups[ui->top + row];
+        bool selected = ui->top + row == ui->cursor;
+        attr_t a = group_attr(ui, st, gr, selected);
+        if (selected)
+            ui_fill(y + row, 1, COLS - 2, a);
+        draw_group_label(ui, y + row, g.label_width, gr, a);
+        char count[16];
+        snprintf(count, sizeof count, "%zu", gr->count);
+        ui_put(y + row, 2 + g.label_width, LAYOUT_GRID_COUNT_WIDTH, count, a);
+        for (int c = 0; c < g.visible && ui->column + c < (int)n; c++) {
+            size_t p = order[ui->column + c];
+            if (gr->named_by[p])
+                ui_put(y + row, x0 + c * g.cell_width + 2, 1, "\u25cf",
+                       selected ? a : ui_role_attr(ui, s->participants[p].role));
+            else if (st->answering[p])
+                ui_put(y + row, x0 + c * g.cell_width + 2, 1, "\u00b7",
+                       selected ? a : ui_attr(ui, C_DIM));
+        }
+    }
+    free(order);
+}
+
+/* Each group's bar, split by role: colour where there is colour, a different
+ * shade per role where there is not. */
+static void draw_coverage(struct ui *ui, const struct align_step *st, int y)
+{
+    static const char *const shades[ROLE_COUNT] = {"\u2588", "\u2593", "\u2592", "\u2591", "#",
+                                                   "="};
+    int label_w = layout_clamp(COLS / 3, 14, 40), bar_w = COLS - label_w - 12;
+    ui_put(y++, 2, COLS - 4, "How many named each group, by role:", ui_attr(ui, C_TITLE));
+    int height = LINES - y - 3;
+    ui->cursor = layout_clamp(ui->cursor, 0, (int)st->group_count - 1);
+    layout_keep_visible(ui->cursor, (int)st->group_count, height, &ui->top);
+    for (int row = 0; row < height && ui->top + row < (int)st->group_count; row++) {
+        const struct align_group *g = &st->groups[ui->top + row];
+        bool selected = ui->top + row == ui->cursor;
+        attr_t a = group_attr(ui, st, g, selected);
+        draw_group_label(ui, y + row, label_w, g, a);
+        int parts[ROLE_COUNT], cells[ROLE_COUNT];
+        for (int r = 0; r < ROLE_COUNT; r++)
+            parts[r] = (int)g->role_count[r];
+        layout_split_bar(parts, ROLE_COUNT, (int)st->answered, bar_w, cells);
+        int x = 2 + label_w + 1;
+        for (int r = 0; r < ROLE_COUNT; r++)
+            for (int i = 0; i < cells[r]; i++)
+                x += ui_put(y + row, x, 1, ui->color ? "\u2588" : shades[r],
+                            ui_role_attr(ui, (enum role)r));
+        char count[32];
+        snprintf(count, sizeof count, " %zu of %zu", g->count, st->answered);
+        ui_put(y + row, x, COLS - x - 1, count, a);
+    }
+    /* The legend: which colour or shade is which role. */
+    int x = 2, ly = LINES - 2;
+    for (int r = 0; r < ROLE_COUNT; r++) {
+        x += ui_put(ly, x, 2, ui->color ? "\u2588" : shades[r], ui_role_attr(ui, (enum role)r));
+        x += ui_put(ly, x + 1, COLS - x - 2, role_short[r], ui_attr(ui, C_NORMAL)) + 3;
+    }
+}
+
+/* A cell of the heatmap: the agreement in percent, shaded by how high it is. */
+static void heat_cell(struct ui *ui, int y, int x, double agreement)
+{
+    static const char *const density[5] = {" ", "\u2591", "\u2592", "\u2593", "\u2588"};
+    static const short colours[5] = {C_ERROR, C_ERROR, C_WARN, C_GOOD, C_GOOD};
+    if (isnan(agreement)) {
+        ui_put(y, x, 6, "   -", ui_attr(ui, C_DIM));
+        return;
+    }
+    int level = layout_clamp((int)(agreement * 4.0 + 0.5), 0, 4);
+    char number[16];
+    double pct = align_round1(agreement * 100.0);
+    if (pct == (int)pct)
+        snprintf(number, sizeof number, "%d", (int)pct);
+    else
+        snprintf(number, sizeof number, "%.1f", pct);
+    ui_put(y, x, 1, density[level], ui_attr(ui, (enum ui_color)colours[level]));
+    ui_put(y, x + 1, 5, number, ui_attr(ui, (enum ui_color)colours[level]));
+}
+
+static double pair_agreement(const struct align_step *st, size_t a, size_t b)
+{
+    for (size_t i = 0; i < st->pair_count; i++)
+        if ((st->pairs[i].a == a && st->pairs[i].b == b) ||
+            (st->pairs[i].a == b && st->pairs[i].b == a))
+            return st->pairs[i].agreement;
+    return NAN;
+}
+
+static void draw_heatmap(struct ui *ui, const struct align_step *st, int y)
+{
+    const struct session *s = &ui->session;
+    size_t *order = xcalloc(s->participant_count + 1, sizeof *order);
+    size_t n = column_order(s, order);
+    int label_w = 12, cell = 8;
+    int visible = layout_clamp((COLS - 4 - label_w) / cell, 1, (int)n);
+    ui->column = layout_clamp(ui->column, 0, (int)n - visible);
+    ui_put(y++, 2, COLS - 4, "Agreement between people, in percent (the share of what they "
+                            "named that both named):", ui_attr(ui, C_TITLE));
+    char label[64];
+    for (int c = 0; c < visible; c++) {
+        ui_participant_label(ui, order[ui->column + c], label, sizeof label);
+        ui_put(y, 2 + label_w + c * cell, cell - 1, label,
+               ui_role_attr(ui, s->participants[order[ui->column + c]].role));
+    }
+    y++;
+    for (size_t r = 0; r < n && y < LINES / 2 + 3; r++, y++) {
+        ui_participant_label(ui, order[r], label, sizeof label);
+        ui_put(y, 2, label_w - 1, label, ui_role_attr(ui, s->participants[order[r]].role));
+        for (int c = 0; c < visible; c++) {
+            size_t q = order[ui->column + c];
+            heat_cell(ui, y, 2 + label_w + c * cell,
+                      q == order[r] ? NAN : pair_agreement(st, order[r], q));
+        }
+    }
+    y++;
+    ui_put(y++, 2, COLS - 4, "Between departments (mean of their pairs):", ui_attr(ui, C_TITLE));
+    bool present[ROLE_COUNT] = {false};
+    for (size_t p = 0; p < s->participant_count; p++)
+        present[s->participants[p].role] |= st->answering[p];
+    int c = 0;
+    for (int r = 0; r < ROLE_COUNT; r++)
+        if (present[r])
+            ui_put(y, 2 + label_w + c++ * cell, cell - 1, role_short[r],
+                   ui_role_attr(ui, (enum role)r));
+    y++;
+    for (int r = 0; r < ROLE_COUNT && y < LINES - 2; r++) {
+        if (!present[r])
+            continue;
+        ui_put(y, 2, label_w - 1, role_short[r], ui_role_attr(ui, (enum role)r));
+        c = 0;
+        for (int q = 0; q < ROLE_COUNT; q++)
+            if (present[q])
+                heat_cell(ui, y, 2 + label_w + c++ * cell, st->departments[r][q]);
+        y++;
+    }
+    free(order);
+}
+
+static void draw_answers(struct ui *ui, int y)
+{
+    const struct session *s = &ui->session;
     size_t *order = xcalloc(s->participant_count + 1, sizeof *order);
     size_t n = column_order(s, order);
     struct layout_columns cols = layout_fit_columns(COLS - 4, (int)n, 18, 40, 2);
-    layout_keep_column_visible(ui->column, (int)n, cols.visible, &ui->column);
     ui->column = layout_clamp(ui->column, 0, (int)n - cols.visible);
-    if (cols.visible < (int)n) {
-        char more[80];
-        snprintf(more, sizeof more, "columns %d-%d of %zu (Left/Right scroll)", ui->column + 1,
-                 ui->column + cols.visible, n);
-        ui_put(y, COLS - 2 - text_width(more), text_width(more), more, ui_attr(ui, C_DIM));
-    }
-    y += 1;
     for (int c = 0; c < cols.visible && ui->column + c < (int)n; c++) {
         size_t p = order[ui->column + c];
         int x = 2 + c * (cols.width + 2), row = y;
         const struct participant *who = &s->participants[p];
-        ui_put(row++, x, cols.width, who->name, ui_role_attr(ui, who->role) | A_BOLD);
-        ui_put(row++, x, cols.width, role_ids[who->role], ui_role_attr(ui, who->role));
+        char label[64];
+        ui_participant_label(ui, p, label, sizeof label);
+        ui_put(row++, x, cols.width, label, ui_role_attr(ui, who->role) | A_BOLD);
         attrset(ui_role_attr(ui, who->role));
         ui_hline(row++, x, cols.width);
         attrset(A_NORMAL);
@@ -65,14 +297,283 @@ void ui_reveal_draw(struct ui *ui)
     free(order);
 }
 
-void ui_reveal_act(struct ui *ui, enum ui_action a)
+/* The step's groups' keys, and the suggestions among them not yet dismissed. */
+static size_t suggestions(struct ui *ui, const struct align_step *st, struct suggestion **out)
 {
-    switch (a) {
+    const char **keys = xcalloc(st->group_count + 1, sizeof *keys);
+    for (size_t g = 0; g < st->group_count; g++)
+        keys[g] = st->groups[g].key;
+    size_t count, kept = 0;
+    similar_suggest(keys, st->group_count, &ui->synonyms, out, &count);
+    char **dismissed;
+    size_t dismissed_count;
+    if (store_load_dismissed(ui->store, ui->session.id, (enum step)ui->step, &dismissed,
+                             &dismissed_count) < 0)
+        dismissed_count = 0, dismissed = NULL;
+    for (size_t i = 0; i < count; i++) {
+        char *pair = xasprintf("%s\n%s", keys[(*out)[i].a], keys[(*out)[i].b]);
+        bool gone = false;
+        for (size_t d = 0; d < dismissed_count && !gone; d++)
+            gone = !strcmp(dismissed[d], pair);
+        free(pair);
+        if (!gone)
+            (*out)[kept++] = (*out)[i];
+    }
+    for (size_t d = 0; d < dismissed_count; d++)
+        free(dismissed[d]);
+    free(dismissed);
+    free(keys);
+    return kept;
+}
+
+static void draw_suggestions(struct ui *ui, const struct align_step *st)
+{
+    struct suggestion *list;
+    size_t n = suggestions(ui, st, &list);
+    int width = layout_clamp(COLS - 6, 40, 100), x = layout_centre(COLS, width);
+    int height = layout_clamp((int)n + 4, 5, LINES - 4), y = layout_centre(LINES, height);
+    attr_t box = ui_attr(ui, C_STATUS);
+    for (int r = 0; r < height; r++)
+        ui_fill(y + r, x, width, box);
+    ui_put(y, x + 2, width - 4,
+           n ? "Answers that may mean the same (Enter merges, x dismisses, Esc closes):"
+             : "No suggestions left for this step (Esc closes).",
+           box | A_BOLD);
+    ui->suggestion = layout_clamp(ui->suggestion, 0, (int)n - 1);
+    for (int i = 0; i < (int)n && i < height - 3; i++) {
+        char *line = xasprintf("%.2f  %s  ~  %s  (%s)", list[i].score, st->groups[list[i].a].label,
+                               st->groups[list[i].b].label,
+                               suggestion_reason_names[list[i].reason]);
+        attr_t a = i == ui->suggestion ? ui_attr(ui, C_SELECTED) : box;
+        ui_fill(y + 2 + i, x + 1, width - 2, a);
+        ui_put(y + 2 + i, x + 2, width - 4, line, a);
+        free(line);
+    }
+    free(list);
+}
+
+void ui_reveal_draw(struct ui *ui)
+{
+    char where[120];
+    snprintf(where, sizeof where, "Reveal %d of %d: %s", ui->step + 1, STEP_COUNT,
+             ui->steps[ui->step].title);
+    ui_draw_session_header(ui, where);
+    struct alignment a;
+    align_session(&ui->session, &a);
+    const struct align_step *st = &a.steps[ui->step];
+    char reading[200], line[300];
+    align_reading(st, reading, sizeof reading);
+    if (isnan(st->alignment))
+        snprintf(line, sizeof line, "%s", reading);
+    else
+        snprintf(line, sizeof line, "Alignment %.1f%%: %s", st->alignment, reading);
+    int y = 2;
+    ui_put(y++, 2, COLS - 4, ui->steps[ui->step].question, A_BOLD | ui_attr(ui, C_NORMAL));
+    ui_put(y++, 2, COLS - 4, line, st->alignment < 40 ? ui_attr(ui, C_WARN) : ui_attr(ui, C_GOOD));
+    char view[120];
+    snprintf(view, sizeof view, "view: %s (v)   people: %s (N)", view_names[ui->view],
+             ui->attribution == ATTRIBUTE_NAMES ? "names"
+             : ui->attribution == ATTRIBUTE_ROLES ? "roles only" : "anonymous");
+    ui_put(y++, 2, COLS - 4, view, ui_attr(ui, C_DIM));
+    y++;
+    switch (ui->view) {
+    case VIEW_GRID: draw_grid(ui, st, y); break;
+    case VIEW_COVERAGE: draw_coverage(ui, st, y); break;
+    case VIEW_HEATMAP: draw_heatmap(ui, st, y); break;
+    default: draw_answers(ui, y); break;
+    }
+    if (ui->suggesting)
+        draw_suggestions(ui, st);
+    alignment_free(&a);
+}
+
+void ui_reveal_forget_marks(struct ui *ui)
+{
+    for (size_t i = 0; i < ui->mark_count; i++)
+        free(ui->marks[i]);
+    free(ui->marks);
+    ui->marks = NULL;
+    ui->mark_count = 0;
+}
+
+/* Gives every answer of the step in one of the groups with these keys the
+ * label (NULL takes them out of their group). */
+static void relabel(struct ui *ui, char *const *keys, size_t key_count, const char *label,
+                    bool only_labelled)
+{
+    const struct session *s = &ui->session;
+    int64_t *ids = xcalloc(s->input_count + 1, sizeof *ids);
+    size_t n = 0;
+    for (size_t i = 0; i < s->input_count; i++) {
+        const struct input *in = &s->inputs[i];
+        if ((int)in->step != ui->step || (only_labelled && !in->group))
+            continue;
+        char *key = similar_normalize(in->group ? in->group : in->text);
+        for (size_t k = 0; k < key_count; k++)
+            if (!strcmp(key, keys[k])) {
+                ids[n++] = in->id;
+                break;
+            }
+        free(key);
+    }
+    if (n == 0)
+        ui_error(ui, "These answers are one group by their own text; there is nothing to take "
+                     "apart.");
+    else if (store_set_group(ui->store, s->id, ids, n, label) < 0)
+        ui_store_failed(ui);
+    else {
+        ui_reload(ui);
+        ui_say(ui, "%s %zu answer%s.", label ? "Grouped" : "Took apart", n, n == 1 ? "" : "s");
+    }
+    free(ids);
+}
+
+static void accept_suggestion(struct ui *ui, const struct align_step *st)
+{
+    struct suggestion *list;
+    size_t n = suggestions(ui, st, &list);
+    if (n) {
+        const struct align_group *a = &st->groups[list[ui->suggestion].a],
+                                 *b = &st->groups[list[ui->suggestion].b];
+        const struct align_group *keep = b->count > a->count ? b : a;
+        char *keys[2] = {a->key, b->key};
+        char *label = xstrdup(keep->label);
+        relabel(ui, keys, 2, label, false);
+        free(label);
+    }
+    free(list);
+}
+
+static void dismiss_suggestion(struct ui *ui, const struct align_step *st)
+{
+    struct suggestion *list;
+    size_t n = suggestions(ui, st, &list);
+    if (n && store_dismiss_suggestion(ui->store, ui->session.id, (enum step)ui->step,
+                                      st->groups[list[ui->suggestion].a].key,
+                                      st->groups[list[ui->suggestion].b].key) < 0)
+        ui_store_failed(ui);
+    free(list);
+}
+
+static void cycle_tag(struct ui *ui, const struct align_group *g)
+{
+    const char *now = tag_of(ui, g), *next = tags[0];
+    for (int i = 0; i < 3 && now; i++)
+        if (!strcmp(now, tags[i]))
+            next = i < 2 ? tags[i + 1] : NULL;
+    if (store_set_capability_tag(ui->store, ui->session.id, g->label, next) < 0) {
+        ui_store_failed(ui);
+        return;
+    }
+    ui_reload(ui);
+    ui_say(ui, next ? "%s: %s." : "%s: no tag.", g->label, next);
+}
+
+void ui_reveal_act(struct ui *ui, enum ui_action act)
+{
+    struct alignment a;
+    align_session(&ui->session, &a);
+    const struct align_step *st = &a.steps[ui->step];
+    const struct align_group *g = ui->cursor >= 0 && ui->cursor < (int)st->group_count
+                                      ? &st->groups[ui->cursor] : NULL;
+    if (ui->suggesting) {
+        switch (act) {
+        case ACT_UP: ui->suggestion--; break;
+        case ACT_DOWN: ui->suggestion++; break;
+        case ACT_OPEN: if (ui_session_writable(ui)) accept_suggestion(ui, st); break;
+        case ACT_DISMISS: if (ui_session_writable(ui)) dismiss_suggestion(ui, st); break;
+        default: ui->suggesting = false; break;
+        }
+        alignment_free(&a);
+        return;
+    }
+    switch (act) {
+    case ACT_UP: ui->cursor--; break;
+    case ACT_DOWN: ui->cursor++; break;
     case ACT_LEFT: ui->column--; break;
     case ACT_RIGHT: ui->column++; break;
+    case ACT_VIEW:
+        ui->view = (enum ui_view)((ui->view + 1) % VIEW_COUNT);
+        ui->column = 0;
+        break;
+    case ACT_ATTRIBUTION:
+        ui->attribution = (enum attribution)((ui->attribution + 1) % 3);
+        if (store_set_attribution(ui->store, ui->session.id, ui->attribution) < 0 &&
+            !store_is_read_only(ui->store))
+            ui_store_failed(ui);
+        break;
     case ACT_DECIDE: ui_go(ui, UI_DECIDE, ui->step); break;
+    case ACT_MARK:
+        if (!g)
+            break;
+        if (marked(ui, g->key)) {
+            for (size_t i = 0; i < ui->mark_count; i++)
+                if (!strcmp(ui->marks[i], g->key)) {
+                    free(ui->marks[i]);
+                    ui->marks[i] = ui->marks[--ui->mark_count];
+                }
+        } else {
+            ui->marks = xrealloc(ui->marks, (ui->mark_count + 1) * sizeof *ui->marks);
+            ui->marks[ui->mark_count++] = xstrdup(g->key);
+        }
+        ui->cursor++;
+        break;
+    case ACT_MERGE:
+        if (!g || !ui_session_writable(ui))
+            break;
+        if (!ui->mark_count || (ui->mark_count == 1 && marked(ui, g->key))) {
+            ui_error(ui, "Mark the groups to merge with Space first (at least two).");
+            break;
+        }
+        ui_ask(ui, P_MERGE, "Name of the merged group:", g->label, 200, false);
+        break;
+    case ACT_RENAME:
+        if (g && ui_session_writable(ui))
+            ui_ask(ui, P_RENAME_GROUP, "New name of the group:", g->label, 200, false);
+        break;
+    case ACT_UNGROUP:
+        if (g && ui_session_writable(ui)) {
+            char *keys[1] = {g->key};
+            relabel(ui, keys, 1, NULL, true);
+        }
+        break;
+    case ACT_SUGGEST:
+        ui->suggesting = true;
+        ui->suggestion = 0;
+        break;
+    case ACT_TAG:
+        if (ui->step != STEP_CAPABILITIES)
+            ui_error(ui, "Tags are for the capabilities step: today, roadmap or not planned.");
+        else if (g && ui_session_writable(ui))
+            cycle_tag(ui, g);
+        break;
     default: break;
     }
-    if (ui->column < 0)
-        ui->column = 0;
+    alignment_free(&a);
+}
+
+void ui_reveal_field_done(struct ui *ui, enum ui_purpose p, char *text)
+{
+    struct alignment a;
+    align_session(&ui->session, &a);
+    const struct align_step *st = &a.steps[ui->step];
+    if (ui->cursor >= 0 && ui->cursor < (int)st->group_count && *text) {
+        const struct align_group *g = &st->groups[ui->cursor];
+        if (p == P_RENAME_GROUP) {
+            char *keys[1] = {g->key};
+            relabel(ui, keys, 1, text, false);
+        } else {
+            /* the marked groups and the one under the cursor */
+            char **keys = xcalloc(ui->mark_count + 1, sizeof *keys);
+            size_t n = 0;
+            for (size_t i = 0; i < ui->mark_count; i++)
+                keys[n++] = ui->marks[i];
+            if (!marked(ui, g->key))
+                keys[n++] = g->key;
+            relabel(ui, keys, n, text, false);
+            free(keys);
+            ui_reveal_forget_marks(ui);
+        }
+    }
+    alignment_free(&a);
 }

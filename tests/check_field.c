@@ -195,6 +195,48 @@ START_TEST(truncation_by_display_width)
 }
 END_TEST
 
+START_TEST(layout_grid_fits)
+{
+    /* 80 columns, 6 people: label 26, count 5, 6 x 8 = 48: 79 fits everyone */
+    struct layout_grid g = layout_fit_grid(80, 6);
+    ck_assert_int_eq(g.visible, 6);
+    ck_assert_int_eq(g.label_width, 27); /* the spare column goes to the label */
+    /* 80 columns, 30 people: label 26, room 49: 6 columns, the rest scroll */
+    g = layout_fit_grid(80, 30);
+    ck_assert_int_eq(g.label_width, 26);
+    ck_assert_int_eq(g.visible, 6);
+    /* 200 columns, 6 people: the label grows to its limit of 60 */
+    g = layout_fit_grid(200, 6);
+    ck_assert_int_eq(g.visible, 6);
+    ck_assert_int_eq(g.label_width, 60);
+    g = layout_fit_grid(60, 0);
+    ck_assert_int_eq(g.visible, 0);
+    g = layout_fit_grid(20, 3); /* very narrow: still one column */
+    ck_assert_int_eq(g.visible, 1);
+}
+END_TEST
+
+START_TEST(layout_bar_split)
+{
+    /* 5 of 6 people, 2 ceo + 1 marketing + 2 sales, in a 12-cell bar:
+     * 10 cells in all (5/6 of 12), split 4 + 2 + 4 */
+    int parts[] = {2, 1, 2}, cells[3];
+    layout_split_bar(parts, 3, 6, 12, cells);
+    ck_assert_int_eq(cells[0], 4);
+    ck_assert_int_eq(cells[1], 2);
+    ck_assert_int_eq(cells[2], 4);
+    /* thirds of 10 cells: 3 + 4 + 3, adding up to 10 exactly */
+    int thirds[] = {1, 1, 1};
+    layout_split_bar(thirds, 3, 3, 10, cells);
+    ck_assert_int_eq(cells[0] + cells[1] + cells[2], 10);
+    ck_assert_int_eq(cells[0], 3);
+    ck_assert_int_eq(cells[1], 4);
+    int none[] = {0, 0};
+    layout_split_bar(none, 2, 0, 10, cells);
+    ck_assert_int_eq(cells[0] + cells[1], 0);
+}
+END_TEST
+
 static Suite *field_suite(void)
 {
     Suite *s = suite_create("field");
@@ -208,6 +250,8 @@ static Suite *field_suite(void)
     tcase_add_test(tc, layout_scrolling);
     tcase_add_test(tc, layout_columns_fit);
     tcase_add_test(tc, truncation_by_display_width);
+    tcase_add_test(tc, layout_grid_fits);
+    tcase_add_test(tc, layout_bar_split);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,0 +1,67 @@
+/* ui_dashboard.c: the whole session's alignment on one screen: each step's score
+ * as a bar, the weakest step and the least-aligned pair of roles picked out. */
+#include "layout.h"
+#include "ui.h"
+#include "util.h"
+
+#include <stdio.h>
+
+static const char *const role_names[ROLE_COUNT] = {"CEO", "marketing", "sales", "product",
+                                                   "customer success", "other"};
+
+void ui_dashboard_draw(struct ui *ui)
+{
+    ui_draw_session_header(ui, "Alignment dashboard");
+    struct alignment a;
+    align_session(&ui->session, &a);
+    int y = 2, title_w = 33, bar_w = layout_clamp(COLS - title_w - 38, 10, 60);
+    char line[300];
+    if (isnan(a.overall))
+        snprintf(line, sizeof line, "Overall alignment: not known yet (two people must answer "
+                                    "a step).");
+    else
+        snprintf(line, sizeof line, "Overall alignment: %.1f%% (the mean of the steps' scores)",
+                 a.overall);
+    ui_put(y++, 2, COLS - 4, line, ui_attr(ui, C_TITLE));
+    enum role r, q;
+    double least;
+    if (align_session_least_aligned_roles(&a, &r, &q, &least)) {
+        snprintf(line, sizeof line, "Least aligned: %s and %s agree on %.1f%% of what they name.",
+                 role_names[r], role_names[q], least * 100.0);
+        ui_put(y++, 2, COLS - 4, line, ui_attr(ui, C_WARN) | A_BOLD);
+    }
+    y++;
+    for (int s = 0; s < STEP_COUNT && y < LINES - 3; s++) {
+        const struct align_step *st = &a.steps[s];
+        bool weakest = s == a.weakest;
+        attr_t at = weakest ? ui_attr(ui, C_WARN) | A_BOLD : ui_attr(ui, C_NORMAL);
+        snprintf(line, sizeof line, "%d. %s", s + 1, ui->steps[s].title);
+        ui_put(y, 2, title_w - 1, line, at);
+        int cells = isnan(st->alignment) ? 0 : (int)(st->alignment / 100.0 * bar_w + 0.5);
+        for (int i = 0; i < cells; i++)
+            ui_put(y, 2 + title_w + i, 1, "\u2588", weakest ? ui_attr(ui, C_WARN)
+                                                            : ui_attr(ui, C_GOOD));
+        for (int i = cells; i < bar_w; i++)
+            ui_put(y, 2 + title_w + i, 1, "\u00b7", ui_attr(ui, C_DIM));
+        if (isnan(st->alignment))
+            snprintf(line, sizeof line, "  n/a   %zu of %zu answered", st->answered,
+                     ui->session.participant_count);
+        else
+            snprintf(line, sizeof line, "%5.1f%%  %zu of %zu answered%s", st->alignment,
+                     st->answered, ui->session.participant_count, weakest ? "  weakest" : "");
+        ui_put(y, 2 + title_w + bar_w + 1, COLS - title_w - bar_w - 4, line, at);
+        y++;
+        char reading[200];
+        align_reading(st, reading, sizeof reading);
+        ui_put(y++, 5, COLS - 7, reading, ui_attr(ui, C_DIM));
+        y += ui->projector;
+    }
+    ui_put(LINES - 2, 2, COLS - 4, "q returns; ] and [ go on along the walk.", ui_attr(ui, C_DIM));
+    alignment_free(&a);
+}
+
+void ui_dashboard_act(struct ui *ui, enum ui_action a)
+{
+    if (a == ACT_ATTRIBUTION)
+        ui_say(ui, "The dashboard names departments, not people.");
+}
