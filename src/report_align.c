@@ -1,6 +1,7 @@
 /* report_align.c: the alignment report for `samesong report`, as text and as JSON. */
 #include "json_out.h"
 #include "report.h"
+#include "similar.h"
 #include "text.h"
 #include "util.h"
 
@@ -12,6 +13,19 @@
 
 /* Short role names keep a coverage line, with all six roles, in 80 columns. */
 static const char *const role_short[ROLE_COUNT] = {"ceo", "mkt", "sales", "prod", "cs", "other"};
+
+/* The capability tag given to a group, or NULL. */
+static const char *tag_of(const struct session *s, const struct align_group *g)
+{
+    for (size_t i = 0; i < s->tag_count; i++) {
+        char *key = similar_normalize(s->tags[i].group);
+        bool same = !strcmp(key, g->key);
+        free(key);
+        if (same)
+            return s->tags[i].tag;
+    }
+    return NULL;
+}
 
 /* Untrusted text, made safe and cut to a number of columns, padded to it. */
 static void add_cell(struct strbuf *b, const char *text, int columns, const char *ellipsis)
@@ -96,7 +110,8 @@ static void add_group_list(struct strbuf *b, const struct session *s, const stru
     strbuf_puts(b, any ? "\n" : " none\n");
 }
 
-static void add_coverage(struct strbuf *b, const struct align_step *st, bool ascii)
+static void add_coverage(struct strbuf *b, const struct session *s, const struct align_step *st,
+                         bool ascii)
 {
     strbuf_puts(b, "   Coverage (how many named each group; mkt marketing, prod product,\n"
                    "   cs customer success):\n");
@@ -108,6 +123,9 @@ static void add_coverage(struct strbuf *b, const struct align_step *st, bool asc
         add_bar(b, gr->count, st->answered, ascii);
         strbuf_printf(b, " %2zu  ", gr->count);
         add_roles(b, gr->role_count);
+        const char *tag = tag_of(s, gr);
+        if (tag)
+            strbuf_printf(b, "  [%s]", tag);
         strbuf_puts(b, "\n");
     }
 }
@@ -211,7 +229,7 @@ static void add_step(struct strbuf *b, const struct session *s, const struct ali
         add_group_list(b, s, st, false);
         add_group_list(b, s, st, true);
     }
-    add_coverage(b, st, ascii);
+    add_coverage(b, s, st, ascii);
     add_pairs(b, s, st);
     add_departments(b, st);
     if (st->vote)
@@ -289,6 +307,11 @@ static void json_coverage(struct strbuf *b, const struct session *s, const struc
                 first = false;
             }
         strbuf_puts(b, "}");
+        const char *tag = tag_of(s, gr);
+        if (tag) {
+            json_out_key(b, "tag", false);
+            json_out_string(b, tag);
+        }
         json_out_key(b, "participants", false);
         strbuf_puts(b, "[");
         first = true;

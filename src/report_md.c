@@ -1,4 +1,5 @@
 /* report_md.c: a session as a Markdown canvas for `samesong export --format md`. */
+#include "align.h"
 #include "report.h"
 #include "text.h"
 #include "util.h"
@@ -59,6 +60,42 @@ static void add_answers(struct strbuf *b, const struct session *s, enum step ste
         strbuf_puts(b, "_No answers yet._\n");
 }
 
+static const char *const role_words[ROLE_COUNT] = {
+    "CEO", "marketing", "sales", "product", "customer success", "other",
+};
+
+/* The alignment dashboard in words: each step's score, the weakest step and
+ * the least-aligned pair of roles. */
+static void add_alignment(struct strbuf *b, const struct session *s,
+                          const struct step_text steps[STEP_COUNT])
+{
+    if (s->solo)
+        return; /* one voice: nothing to align */
+    struct alignment a;
+    align_session(s, &a);
+    strbuf_puts(b, "\n## Alignment\n\n");
+    if (isnan(a.overall))
+        strbuf_puts(b, "Overall alignment: not known (no step has two answers yet).\n\n");
+    else
+        strbuf_printf(b, "Overall alignment: %.1f%%.\n\n", a.overall);
+    strbuf_puts(b, "| Step | Alignment | Answered |\n|---|---:|---:|\n");
+    for (int i = 0; i < STEP_COUNT; i++) {
+        const struct align_step *st = &a.steps[i];
+        strbuf_printf(b, "| %s%s | ", steps[i].title, i == a.weakest ? " (weakest)" : "");
+        if (isnan(st->alignment))
+            strbuf_puts(b, "n/a");
+        else
+            strbuf_printf(b, "%.1f%%", st->alignment);
+        strbuf_printf(b, " | %zu of %zu |\n", st->answered, s->participant_count);
+    }
+    enum role r, q;
+    double least;
+    if (align_session_least_aligned_roles(&a, &r, &q, &least))
+        strbuf_printf(b, "\nLeast aligned: %s and %s (%.1f%% agreement).\n", role_words[r],
+                      role_words[q], least * 100.0);
+    alignment_free(&a);
+}
+
 char *report_markdown(const struct session *s, const struct step_text steps[STEP_COUNT])
 {
     struct strbuf b = {0};
@@ -100,6 +137,7 @@ char *report_markdown(const struct session *s, const struct step_text steps[STEP
             strbuf_puts(&b, "What each participant said:\n\n");
         add_answers(&b, s, (enum step)step);
     }
+    add_alignment(&b, s, steps);
     strbuf_puts(&b, "\n## Sales narrative\n\n");
     if (*s->narrative) {
         add_md(&b, s->narrative, "");

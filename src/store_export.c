@@ -7,7 +7,7 @@
  * subquery results as JSON rather than quoting them as strings;
  * json_patch drops a null "group", as a merge patch does. */
 static const char export_sql[] =
-    "SELECT json_object("
+    "SELECT json_patch(json_object("
     " 'format', 'samesong-session/1', 'name', s.name, 'product', s.product, 'mode', s.mode,"
     " 'participants', json((SELECT json_group_array(json_object('name', name, 'role', role))"
     "   FROM (SELECT name, role FROM participants WHERE session_id = s.id"
@@ -30,7 +30,11 @@ static const char export_sql[] =
     "   FROM (SELECT d.step, d.text FROM decisions d JOIN steps t ON t.id = d.step"
     "         WHERE d.session_id = s.id ORDER BY t.position))),"
     " 'narrative', s.narrative,"
-    " 'locked', json(iif(s.status = 'locked', 'true', 'false')))"
+    " 'locked', json(iif(s.status = 'locked', 'true', 'false'))),"
+    /* capability_tags only when there are some: older files stay as they were */
+    " json_object('capability_tags', json((SELECT json_group_array(json_object('group', grp,"
+    "   'tag', tag)) FROM (SELECT grp, tag FROM capability_tags WHERE session_id = s.id"
+    "   ORDER BY grp) HAVING count(*) > 0))))"
     " FROM sessions s WHERE s.id = ?";
 
 int store_export_json(struct store *st, int64_t id, char **json_out)

@@ -111,6 +111,25 @@ static int insert_decisions_and_narrative(struct store *st, int64_t session_id,
     return rc;
 }
 
+static int insert_tags(struct store *st, int64_t session_id, const struct session *doc)
+{
+    sqlite3_stmt *stmt = store_prepare(
+        st, "INSERT INTO capability_tags (session_id, grp, tag) VALUES (?, ?, ?)");
+    if (!stmt)
+        return -1;
+    int rc = 0;
+    for (size_t i = 0; i < doc->tag_count && rc == 0; i++) {
+        sqlite3_bind_int64(stmt, 1, session_id);
+        sqlite3_bind_text(stmt, 2, doc->tags[i].group, -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 3, doc->tags[i].tag, -1, SQLITE_STATIC);
+        if (sqlite3_step(stmt) != SQLITE_DONE)
+            rc = store_sql_fail(st, "cannot add a capability tag");
+        sqlite3_reset(stmt);
+    }
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
 int store_import_session(struct store *st, const struct session *doc, const char *slug,
                          char **slug_out)
 {
@@ -129,6 +148,8 @@ int store_import_session(struct store *st, const struct session *doc, const char
         rc = insert_votes(st, doc, ids);
     if (rc == 0)
         rc = insert_decisions_and_narrative(st, session_id, doc);
+    if (rc == 0)
+        rc = insert_tags(st, session_id, doc);
     if (rc == 0)
         rc = store_log_event(st, session_id, 0, "import", doc->name);
     if (rc == 0 && doc->locked)

@@ -408,13 +408,47 @@ static int on_decision(struct parser *p, const struct object *obj)
     return 0;
 }
 
+enum { C_GROUP, C_TAG };
+static const struct field tag_fields[] = {
+    {"group", "text", true},
+    {"tag", "text", true},
+};
+
+static int on_tag(struct parser *p, const struct object *obj)
+{
+    struct session *s = p->out;
+    const char *tag = obj->values[C_TAG];
+    if (strcmp(tag, "today") && strcmp(tag, "roadmap") && strcmp(tag, "not planned")) {
+        char *q = quoted(tag);
+        fail(p, "%s.tag: %s is not a tag; tags are today, roadmap, not planned", obj->path, q);
+        free(q);
+        return -1;
+    }
+    char *group;
+    if (take_text(p, obj, "group", obj->values[C_GROUP], &TEXT_NAME, &group) < 0)
+        return -1;
+    for (size_t i = 0; i < s->tag_count; i++)
+        if (!strcmp(s->tags[i].group, group)) {
+            char *q = quoted(group);
+            fail(p, "%s.group: %s is tagged twice", obj->path, q);
+            free(q);
+            free(group);
+            return -1;
+        }
+    struct capability_tag *t = array_push(&s->tags, &s->tag_count, &s->tag_cap, sizeof *t);
+    t->group = group;
+    t->tag = xstrdup(tag);
+    return 0;
+}
+
 enum { T_FORMAT, T_NAME, T_PRODUCT, T_MODE, T_PARTICIPANTS, T_INPUTS, T_VOTES, T_DECISIONS,
-       T_NARRATIVE, T_LOCKED };
+       T_NARRATIVE, T_LOCKED, T_TAGS };
 static const struct field top_fields[] = {
     {"format", "text", true},     {"name", "text", true},       {"product", "text", false},
     {"mode", "text", false},      {"participants", "array", false},
     {"inputs", "array", false},   {"votes", "array", false},    {"decisions", "array", false},
     {"narrative", "text", false}, {"locked", "boolean", false},
+    {"capability_tags", "array", false},
 };
 
 static int on_top(struct parser *p, const struct object *obj)
@@ -481,12 +515,14 @@ static int parse(struct parser *p)
         return rc;
     if (read_objects(p, root_sql, NULL, top_fields, COUNT(top_fields), on_top) < 0)
         return -1;
-    static const char *const arrays[] = {"participants", "inputs", "votes", "decisions"};
+    static const char *const arrays[] = {"participants", "inputs", "votes", "decisions",
+                                         "capability_tags"};
     static const struct field *const fields[] = {participant_fields, input_fields, vote_fields,
-                                                 decision_fields};
+                                                 decision_fields, tag_fields};
     static const size_t counts[] = {COUNT(participant_fields), COUNT(input_fields),
-                                    COUNT(vote_fields), COUNT(decision_fields)};
-    static const object_fn handlers[] = {on_participant, on_input, on_vote, on_decision};
+                                    COUNT(vote_fields), COUNT(decision_fields),
+                                    COUNT(tag_fields)};
+    static const object_fn handlers[] = {on_participant, on_input, on_vote, on_decision, on_tag};
     for (size_t i = 0; i < COUNT(arrays); i++)
         if (check_array(p, arrays[i]) < 0 ||
             read_objects(p, array_sql, arrays[i], fields[i], counts[i], handlers[i]) < 0)

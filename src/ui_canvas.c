@@ -2,6 +2,7 @@
  * (final, after every step is decided) and exporting. */
 #include "files.h"
 #include "report.h"
+#include "similar.h"
 #include "ui.h"
 #include "util.h"
 
@@ -52,6 +53,27 @@ void ui_canvas_draw(struct ui *ui)
     }
 }
 
+/* A capability the decision names that the product cannot back today:
+ * claims like that lead to churn, so the room hears it before locking. */
+static const struct capability_tag *unbacked_capability(const struct ui *ui)
+{
+    const char *decision = ui->session.decisions[STEP_CAPABILITIES];
+    if (!decision)
+        return NULL;
+    char *said = similar_normalize(decision);
+    const struct capability_tag *found = NULL;
+    for (size_t i = 0; i < ui->session.tag_count && !found; i++) {
+        if (!strcmp(ui->session.tags[i].tag, "today"))
+            continue;
+        char *group = similar_normalize(ui->session.tags[i].group);
+        if (*group && strstr(said, group))
+            found = &ui->session.tags[i];
+        free(group);
+    }
+    free(said);
+    return found;
+}
+
 static void lock(struct ui *ui)
 {
     if (store_lock_session(ui->store, ui->session.id) < 0) {
@@ -74,8 +96,14 @@ void ui_canvas_act(struct ui *ui, enum ui_action a)
                          ui->steps[i].title);
                 return;
             }
-        ui_confirm(ui, lock, 0, "Lock this %s for good? Nobody can change it afterwards.",
-                   ui->session.solo ? "thesis" : "canvas");
+        const struct capability_tag *unbacked = unbacked_capability(ui);
+        if (unbacked)
+            ui_confirm(ui, lock, 0, "Warning: the decided capabilities include \"%.60s\", which "
+                                    "is %s, not today. Lock anyway?",
+                       unbacked->group, unbacked->tag);
+        else
+            ui_confirm(ui, lock, 0, "Lock this %s for good? Nobody can change it afterwards.",
+                       ui->session.solo ? "thesis" : "canvas");
         break;
     case ACT_EXPORT: {
         char *name = xasprintf("%s.md", ui->session.slug);

@@ -161,6 +161,32 @@ START_TEST(locked_session_round_trips_locked)
 }
 END_TEST
 
+START_TEST(capability_tags_round_trip)
+{
+    static const char doc[] =
+        "{\"format\":\"samesong-session/1\",\"name\":\"Tags\",\"product\":\"\",\"mode\":\"workshop\","
+        "\"participants\":[],\"inputs\":[],\"votes\":[],\"decisions\":[],\"narrative\":\"\","
+        "\"locked\":false,\"capability_tags\":[{\"group\":\"AI auto-replies\",\"tag\":\"roadmap\"},"
+        "{\"group\":\"Order lookup\",\"tag\":\"today\"}]}";
+    int64_t id = import_text(doc, NULL);
+    char *exported = export_of(id);
+    ck_assert_str_eq(exported, doc);
+    free(exported);
+    struct session s;
+    ck_assert_int_eq(store_load_session(st, id, &s), 0);
+    ck_assert_uint_eq(s.tag_count, 2);
+    ck_assert_str_eq(s.tags[0].tag, "roadmap");
+    session_free(&s);
+    ck_assert_int_eq(store_set_capability_tag(st, id, "Order lookup", "not planned"), 0);
+    ck_assert_int_eq(store_set_capability_tag(st, id, "Order lookup", "someday"), -1);
+    ck_assert_int_eq(store_set_capability_tag(st, id, "AI auto-replies", NULL), 0);
+    exported = export_of(id);
+    ck_assert_ptr_nonnull(strstr(exported, "\"capability_tags\":[{\"group\":\"Order lookup\","
+                                           "\"tag\":\"not planned\"}]}"));
+    free(exported);
+}
+END_TEST
+
 START_TEST(optional_fields_take_defaults)
 {
     int64_t id = import_text("{\"format\": \"samesong-session/1\", \"name\": \"Bare\"}", NULL);
@@ -192,6 +218,10 @@ START_TEST(markdown_canvas_shows_decisions_and_answers)
     ck_assert_ptr_nonnull(strstr(md, "- **Tom** (Sales)\n  - Gorgias.io\n  - Richpanel\n"
                                      "  - Excel + email (group: Spreadsheets)\n"));
     ck_assert_ptr_nonnull(strstr(md, "## Sales narrative\n\n_Not written yet._"));
+    ck_assert_ptr_nonnull(strstr(md, "## Alignment\n\nOverall alignment: "));
+    ck_assert_ptr_nonnull(strstr(md, "| Competitive alternatives | 25.3% | 6 of 6 |\n"));
+    ck_assert_ptr_nonnull(strstr(md, "| Market category (weakest) | 11.1% | 6 of 6 |\n"));
+    ck_assert_ptr_nonnull(strstr(md, "\nLeast aligned: "));
     free(md);
     session_free(&s);
 
@@ -303,6 +333,12 @@ static const struct bad_case bad_cases[] = {
           " {\"name\": \"B\", \"role\": \"sales\"}]}",
      "participants: a solo session has at most one participant, not 2"},
     {HEAD "\"narrative\": \"a\\u0007b\"}", "narrative: control character U+0007 at character 2"},
+    {HEAD "\"capability_tags\": [{\"group\": \"AI\", \"tag\": \"someday\"}]}",
+     "capability_tags[0].tag: \"someday\" is not a tag; tags are today, roadmap, not planned"},
+    {HEAD "\"capability_tags\": [{\"group\": \"AI\", \"tag\": \"today\"},"
+          " {\"group\": \"AI\", \"tag\": \"roadmap\"}]}",
+     "capability_tags[1].group: \"AI\" is tagged twice"},
+    {HEAD "\"capability_tags\": [{\"tag\": \"today\"}]}", "capability_tags[0]: missing \"group\""},
 };
 
 START_TEST(bad_file_is_refused_without_a_write)
@@ -387,6 +423,7 @@ static Suite *transfer_suite(void)
     tcase_add_test(tc, example_loads_as_expected);
     tcase_add_test(tc, locked_session_round_trips_locked);
     tcase_add_test(tc, optional_fields_take_defaults);
+    tcase_add_test(tc, capability_tags_round_trip);
     tcase_add_test(tc, markdown_canvas_shows_decisions_and_answers);
     tcase_add_loop_test(tc, bad_file_is_refused_without_a_write, 0,
                         (int)(sizeof bad_cases / sizeof bad_cases[0]));
