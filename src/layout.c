@@ -48,16 +48,24 @@ int layout_centre(int total, int w)
 struct layout_grid layout_fit_grid(int width, int participants)
 {
     struct layout_grid g;
-    g.label_width = layout_clamp(width / 3, 14, 40);
     g.cell_width = 8; /* "Sales 2" and a space */
-    int room = width - g.label_width - LAYOUT_GRID_COUNT_WIDTH;
-    g.visible = layout_clamp(room / g.cell_width, 1, participants > 0 ? participants : 1);
-    if (participants <= 0)
+    if (participants <= 0) {
+        g.label_width = layout_clamp(width - LAYOUT_GRID_COUNT_WIDTH, 14, 60);
         g.visible = 0;
-    /* When everyone fits, give the label the spare room. */
-    if (g.visible == participants && participants > 0)
-        g.label_width = layout_clamp(width - LAYOUT_GRID_COUNT_WIDTH - participants * g.cell_width,
-                                     g.label_width, 60);
+        return g;
+    }
+    /* Everyone side by side when the label keeps a readable width; the label
+     * takes what is left, up to a limit. */
+    int label = width - LAYOUT_GRID_COUNT_WIDTH - participants * g.cell_width;
+    if (label >= 16) {
+        g.label_width = label < 60 ? label : 60;
+        g.visible = participants;
+        return g;
+    }
+    /* Otherwise the label keeps a third and the columns scroll sideways. */
+    g.label_width = layout_clamp(width / 3, 14, 40);
+    int room = width - g.label_width - LAYOUT_GRID_COUNT_WIDTH;
+    g.visible = layout_clamp(room / g.cell_width, 1, participants);
     return g;
 }
 

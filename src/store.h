@@ -76,6 +76,11 @@ int store_update_input(struct store *st, int64_t session_id, int64_t input_id, c
 int store_delete_input(struct store *st, int64_t session_id, int64_t input_id);
 int store_move_input(struct store *st, int64_t session_id, int64_t input_id, int direction);
 
+/* Replaces a participant's ranking of a step's groups (most important first;
+ * count 0 withdraws the vote), in one transaction. */
+int store_set_vote(struct store *st, int64_t session_id, int64_t participant_id, enum step step,
+                   char *const *labels, size_t count);
+
 /* The sales narrative (may span lines; may be empty). */
 int store_set_narrative(struct store *st, int64_t session_id, const char *text);
 

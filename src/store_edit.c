@@ -267,3 +267,44 @@ int store_set_capability_tag(struct store *st, int64_t session_id, const char *g
                   " ON CONFLICT (session_id, grp) DO UPDATE SET tag = excluded.tag",
                   bind_args, &args, true, "cannot tag the capability", "tag", tag);
 }
+
+int store_set_vote(struct store *st, int64_t session_id, int64_t participant_id, enum step step,
+                   char *const *labels, size_t count)
+{
+    if (store_begin_change(st, session_id) < 0)
+        return -1;
+    sqlite3_stmt *clear = store_prepare(
+        st, "DELETE FROM votes WHERE step = ?2 AND participant_id = ?1 AND participant_id IN"
+            " (SELECT id FROM participants WHERE session_id = ?3)");
+    sqlite3_stmt *add = store_prepare(
+        st, "INSERT INTO votes (participant_id, step, rank, label) SELECT ?1, ?2, ?3, ?4"
+            " WHERE EXISTS (SELECT 1 FROM participants WHERE id = ?1 AND session_id = ?5)");
+    int rc = clear && add ? 0 : -1;
+    if (rc == 0) {
+        sqlite3_bind_int64(clear, 1, participant_id);
+        sqlite3_bind_text(clear, 2, step_ids[step], -1, SQLITE_STATIC);
+        sqlite3_bind_int64(clear, 3, session_id);
+        if (sqlite3_step(clear) != SQLITE_DONE)
+            rc = store_sql_fail(st, "cannot save the vote");
+    }
+    for (size_t i = 0; i < count && rc == 0; i++) {
+        sqlite3_bind_int64(add, 1, participant_id);
+        sqlite3_bind_text(add, 2, step_ids[step], -1, SQLITE_STATIC);
+        sqlite3_bind_int64(add, 3, (int64_t)i + 1);
+        sqlite3_bind_text(add, 4, labels[i], -1, SQLITE_STATIC);
+        sqlite3_bind_int64(add, 5, session_id);
+        if (sqlite3_step(add) != SQLITE_DONE)
+            rc = store_sql_fail(st, "cannot save the vote");
+        else if (sqlite3_changes(st->db) != 1)
+            rc = store_fail(st, "no such participant in this session");
+        sqlite3_reset(add);
+    }
+    sqlite3_finalize(clear);
+    sqlite3_finalize(add);
+    if (rc == 0)
+        rc = store_log_event(st, session_id, participant_id, "vote", step_ids[step]);
+    if (rc == 0)
+        return store_commit(st);
+    store_rollback(st);
+    return -1;
+}

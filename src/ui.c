@@ -61,7 +61,8 @@ void ui_save_position(struct ui *ui)
 {
     if (!ui->open)
         return;
-    enum ui_screen screen = ui->screen == UI_DASHBOARD ? ui->dashboard_from : ui->screen;
+    enum ui_screen screen = ui->screen == UI_DASHBOARD ? ui->dashboard_from
+                            : ui->screen == UI_VOTE ? UI_REVEAL : ui->screen;
     struct store_position pos = {
         (char *)ui_screen_name(screen),
         screen == UI_STEP || screen == UI_REVEAL || screen == UI_DECIDE ? ui->step : -1,
@@ -410,6 +411,14 @@ static bool act_walk(struct ui *ui, enum ui_action a)
     }
     if (ui->screen == UI_DASHBOARD && (a == ACT_NEXT || a == ACT_PREV))
         ui->screen = ui->dashboard_from;
+    if (ui->screen == UI_VOTE && (a == ACT_NEXT || a == ACT_PREV || a == ACT_QUIT ||
+                                  a == ACT_REVEAL)) {
+        ui->screen = UI_REVEAL; /* the vote is a part of the reveal */
+        ui->view = VIEW_VOTES;
+        ui->cursor = ui->top = 0;
+        if (a != ACT_NEXT && a != ACT_PREV)
+            return true;
+    }
     switch (a) {
     case ACT_NEXT:
         if (ui->screen == UI_SETUP && !ui->session.participant_count)
@@ -455,6 +464,7 @@ static void act(struct ui *ui, enum ui_action a)
     case UI_NARRATIVE: ui_narrative_act(ui, a); break;
     case UI_CANVAS: ui_canvas_act(ui, a); break;
     case UI_DASHBOARD: ui_dashboard_act(ui, a); break;
+    case UI_VOTE: ui_vote_act(ui, a); break;
     case UI_SCREEN_COUNT: break;
     }
 }
@@ -497,6 +507,7 @@ static void draw(struct ui *ui)
         case UI_NARRATIVE: ui_narrative_draw(ui); break;
         case UI_CANVAS: ui_canvas_draw(ui); break;
         case UI_DASHBOARD: ui_dashboard_draw(ui); break;
+        case UI_VOTE: ui_vote_draw(ui); break;
         case UI_SCREEN_COUNT: break;
         }
         ui_draw_status(ui);

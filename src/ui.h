@@ -14,10 +14,10 @@
 #include <time.h>
 
 enum ui_screen { UI_SESSIONS, UI_SETUP, UI_STEP, UI_REVEAL, UI_DECIDE, UI_NARRATIVE, UI_CANVAS,
-                 UI_DASHBOARD, UI_SCREEN_COUNT };
+                 UI_DASHBOARD, UI_VOTE, UI_SCREEN_COUNT };
 
 /* The reveal's views of a step, cycled with v. */
-enum ui_view { VIEW_GRID, VIEW_COVERAGE, VIEW_HEATMAP, VIEW_ANSWERS, VIEW_COUNT };
+enum ui_view { VIEW_GRID, VIEW_COVERAGE, VIEW_HEATMAP, VIEW_VOTES, VIEW_ANSWERS, VIEW_COUNT };
 
 /* Everything a key can ask for, once. */
 enum ui_action {
@@ -26,7 +26,7 @@ enum ui_action {
     ACT_NEXT_PERSON, ACT_PREV_PERSON, ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_ROLE, ACT_TIMER, ACT_TIMER_MORE,
     ACT_TIMER_LESS, ACT_GUIDANCE, ACT_THEME, ACT_REDRAW, ACT_DEMO, ACT_LOCK, ACT_EXPORT, ACT_USE, ACT_EDITOR,
     ACT_DECIDE, ACT_VIEW, ACT_ATTRIBUTION, ACT_MARK, ACT_MERGE, ACT_RENAME, ACT_UNGROUP,
-    ACT_SUGGEST, ACT_DISMISS, ACT_TAG, ACT_DASHBOARD,
+    ACT_SUGGEST, ACT_DISMISS, ACT_TAG, ACT_DASHBOARD, ACT_VOTE,
 };
 
 /* One key binding: on which screens (a bit per enum ui_screen, or ALL), the
@@ -207,6 +207,10 @@ void ui_canvas_act(struct ui *ui, enum ui_action a);
 void ui_canvas_field_done(struct ui *ui, enum ui_purpose p, char *text);
 void ui_reveal_field_done(struct ui *ui, enum ui_purpose p, char *text);
 void ui_reveal_forget_marks(struct ui *ui);
+void ui_vote_draw(struct ui *ui);
+void ui_vote_act(struct ui *ui, enum ui_action a);
+/* The room order, Kendall's W and the top three of a step's votes. */
+void ui_draw_vote_results(struct ui *ui, const struct align_step *st, int y);
 void ui_dashboard_draw(struct ui *ui);
 void ui_dashboard_act(struct ui *ui, enum ui_action a);
 

@@ -98,8 +98,7 @@ void ui_canvas_act(struct ui *ui, enum ui_action a)
             }
         const struct capability_tag *unbacked = unbacked_capability(ui);
         if (unbacked)
-            ui_confirm(ui, lock, 0, "Warning: the decided capabilities include \"%.60s\", which "
-                                    "is %s, not today. Lock anyway?",
+            ui_confirm(ui, lock, 0, "The decision claims \"%.40s\": %s, not today. Lock anyway?",
                        unbacked->group, unbacked->tag);
         else
             ui_confirm(ui, lock, 0, "Lock this %s for good? Nobody can change it afterwards.",

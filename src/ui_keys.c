@@ -2,8 +2,9 @@
 #include "ui.h"
 
 #define WALK (ON(UI_SETUP) | ON(UI_STEP) | ON(UI_REVEAL) | ON(UI_DECIDE) | ON(UI_NARRATIVE) | \
-              ON(UI_CANVAS) | ON(UI_DASHBOARD))
-#define LISTS (ON(UI_SESSIONS) | ON(UI_SETUP) | ON(UI_STEP) | ON(UI_DECIDE))
+              ON(UI_CANVAS) | ON(UI_DASHBOARD) | ON(UI_VOTE))
+#define LISTS (ON(UI_SESSIONS) | ON(UI_SETUP) | ON(UI_STEP) | ON(UI_DECIDE) | ON(UI_REVEAL) | \
+               ON(UI_VOTE))
 #define CTRL(c) ((c) & 0x1F)
 
 /* Earlier rows win when a key means two things; the first row with a name
@@ -56,7 +57,15 @@ const struct ui_binding ui_bindings[] = {
     {ON(UI_STEP), '-', ACT_TIMER_LESS, "-", NULL, "one minute less on the timer"},
     {ON(UI_STEP), 'i', ACT_GUIDANCE, "i", "guide", "show or hide the guidance"},
 
-    {ON(UI_REVEAL), 'v', ACT_VIEW, "v", "view", "next view: grid, coverage, heatmap, answers"},
+    {ON(UI_REVEAL), 'v', ACT_VIEW, "v", "view",
+     "next view: grid, coverage, heatmap, votes, answers"},
+    {ON(UI_REVEAL), 'V', ACT_VOTE, "V", "vote", "rank the step's groups, each person in turn"},
+    {ON(UI_VOTE), '\t', ACT_NEXT_PERSON, "Tab", "person", "next participant"},
+    {ON(UI_VOTE), KEY_BTAB, ACT_PREV_PERSON, "S-Tab", NULL, "previous participant"},
+    {ON(UI_VOTE), '\n', ACT_USE, "Enter", "rank", "rank the group next, or take it out"},
+    {ON(UI_VOTE), 'K', ACT_MOVE_UP, "K", "up", "move the ranked group up"},
+    {ON(UI_VOTE), 'J', ACT_MOVE_DOWN, "J", "down", "move the ranked group down"},
+    {ON(UI_VOTE), 'r', ACT_REVEAL, "r", "results", "back to the reveal"},
     {ON(UI_REVEAL) | ON(UI_DASHBOARD), 'N', ACT_ATTRIBUTION, "N", "names",
      "name people by name, by role only, or not at all"},
     {ON(UI_REVEAL), ' ', ACT_MARK, "Space", NULL, "mark the group for a merge"},
@@ -68,11 +77,7 @@ const struct ui_binding ui_bindings[] = {
     {ON(UI_REVEAL), 't', ACT_TAG, "t", NULL, "capability: today, roadmap or not planned"},
     {ON(UI_STEP) | ON(UI_REVEAL) | ON(UI_DECIDE) | ON(UI_CANVAS), 'A', ACT_DASHBOARD, "A",
      "alignment", "the alignment dashboard of the whole session"},
-    {ON(UI_REVEAL), KEY_UP, ACT_UP, "Up", NULL, "move up"},
-    {ON(UI_REVEAL), 'k', ACT_UP, "k", NULL, "move up"},
-    {ON(UI_REVEAL), KEY_DOWN, ACT_DOWN, "Down", NULL, "move down"},
-    {ON(UI_REVEAL), 'j', ACT_DOWN, "j", NULL, "move down"},
-    {ON(UI_REVEAL), '\n', ACT_OPEN, "Enter", NULL, "accept the suggestion"},
+        {ON(UI_REVEAL), '\n', ACT_OPEN, "Enter", NULL, "accept the suggestion"},
     {ON(UI_REVEAL), KEY_LEFT, ACT_LEFT, "Left", NULL, "scroll the columns left"},
     {ON(UI_REVEAL), 'h', ACT_LEFT, "h", NULL, "scroll the columns left"},
     {ON(UI_REVEAL), KEY_RIGHT, ACT_RIGHT, "Right", NULL, "scroll the columns right"},

@@ -10,7 +10,7 @@
 #include <string.h>
 
 static const char *const view_names[VIEW_COUNT] = {"who said what", "coverage", "heatmap",
-                                                   "answers"};
+                                                   "votes", "answers"};
 static const char *const role_short[ROLE_COUNT] = {"CEO", "Mktg", "Sales", "Product",
                                                    "Success", "Other"};
 static const char *const tags[] = {"today", "roadmap", "not planned"};
@@ -380,6 +380,7 @@ void ui_reveal_draw(struct ui *ui)
     case VIEW_GRID: draw_grid(ui, st, y); break;
     case VIEW_COVERAGE: draw_coverage(ui, st, y); break;
     case VIEW_HEATMAP: draw_heatmap(ui, st, y); break;
+    case VIEW_VOTES: ui_draw_vote_results(ui, st, y); break;
     default: draw_answers(ui, y); break;
     }
     if (ui->suggesting)
@@ -490,6 +491,10 @@ void ui_reveal_act(struct ui *ui, enum ui_action act)
     switch (act) {
     case ACT_UP: ui->cursor--; break;
     case ACT_DOWN: ui->cursor++; break;
+    case ACT_FIRST: ui->cursor = 0; break;
+    case ACT_LAST: ui->cursor = (int)st->group_count - 1; break;
+    case ACT_PAGE_UP: ui->cursor -= LINES / 2; break;
+    case ACT_PAGE_DOWN: ui->cursor += LINES / 2; break;
     case ACT_LEFT: ui->column--; break;
     case ACT_RIGHT: ui->column++; break;
     case ACT_VIEW:
@@ -503,6 +508,12 @@ void ui_reveal_act(struct ui *ui, enum ui_action act)
             ui_store_failed(ui);
         break;
     case ACT_DECIDE: ui_go(ui, UI_DECIDE, ui->step); break;
+    case ACT_VOTE:
+        if (ui_session_writable(ui)) {
+            ui->screen = UI_VOTE; /* not a place of the walk: ] and [ go on from the reveal */
+            ui->cursor = ui->top = 0;
+        }
+        break;
     case ACT_MARK:
         if (!g)
             break;
@@ -522,10 +533,20 @@ void ui_reveal_act(struct ui *ui, enum ui_action act)
         if (!g || !ui_session_writable(ui))
             break;
         if (!ui->mark_count || (ui->mark_count == 1 && marked(ui, g->key))) {
-            ui_error(ui, "Mark the groups to merge with Space first (at least two).");
+            ui_error(ui, "Mark the groups to merge with Space first (two or more, or one and "
+                         "the row under the cursor).");
             break;
         }
-        ui_ask(ui, P_MERGE, "Name of the merged group:", g->label, 200, false);
+        {
+            /* Start from the label of the most named of the groups being merged. */
+            const struct align_group *best = NULL;
+            for (size_t i = 0; i < st->group_count; i++)
+                if ((marked(ui, st->groups[i].key) || (ui->mark_count == 1 && &st->groups[i] == g)) &&
+                    (!best || st->groups[i].count > best->count))
+                    best = &st->groups[i];
+            ui_ask(ui, P_MERGE, "Name of the merged group:", best ? best->label : g->label, 200,
+                   false);
+        }
         break;
     case ACT_RENAME:
         if (g && ui_session_writable(ui))
@@ -563,12 +584,12 @@ void ui_reveal_field_done(struct ui *ui, enum ui_purpose p, char *text)
             char *keys[1] = {g->key};
             relabel(ui, keys, 1, text, false);
         } else {
-            /* the marked groups and the one under the cursor */
+            /* The marked groups; a single mark merges with the row under the cursor. */
             char **keys = xcalloc(ui->mark_count + 1, sizeof *keys);
             size_t n = 0;
             for (size_t i = 0; i < ui->mark_count; i++)
                 keys[n++] = ui->marks[i];
-            if (!marked(ui, g->key))
+            if (n == 1 && !marked(ui, g->key))
                 keys[n++] = g->key;
             relabel(ui, keys, n, text, false);
             free(keys);

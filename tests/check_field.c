@@ -209,6 +209,9 @@ START_TEST(layout_grid_fits)
     g = layout_fit_grid(200, 6);
     ck_assert_int_eq(g.visible, 6);
     ck_assert_int_eq(g.label_width, 60);
+    g = layout_fit_grid(78, 6); /* 80 columns less the margins: the label gives way first */
+    ck_assert_int_eq(g.visible, 6);
+    ck_assert_int_eq(g.label_width, 25);
     g = layout_fit_grid(60, 0);
     ck_assert_int_eq(g.visible, 0);
     g = layout_fit_grid(20, 3); /* very narrow: still one column */

@@ -572,6 +572,34 @@ START_TEST(locked_session_refuses_edits)
 }
 END_TEST
 
+START_TEST(votes_are_replaced_whole)
+{
+    struct store *st = open_ok(false);
+    int64_t id = new_session(st, "Votes", false);
+    ck_assert_int_eq(store_add_participant(st, id, "Maya", ROLE_CEO), 0);
+    struct session s;
+    ck_assert_int_eq(store_load_session(st, id, &s), 0);
+    int64_t maya = s.participants[0].id;
+    session_free(&s);
+    char *first[] = {"Speed", "Cost", "Trust"}, *second[] = {"Trust", "Speed"};
+    ck_assert_int_eq(store_set_vote(st, id, maya, STEP_VALUE, first, 3), 0);
+    ck_assert_int_eq(store_set_vote(st, id, maya, STEP_VALUE, second, 2), 0);
+    char *twice[] = {"Trust", "Trust"};
+    ck_assert_int_eq(store_set_vote(st, id, maya, STEP_VALUE, twice, 2), -1); /* rolled back */
+    ck_assert_int_eq(store_load_session(st, id, &s), 0);
+    ck_assert_uint_eq(s.vote_count, 1);
+    ck_assert_uint_eq(s.votes[0].ranking_count, 2);
+    ck_assert_str_eq(s.votes[0].ranking[0], "Trust");
+    ck_assert_str_eq(s.votes[0].ranking[1], "Speed");
+    session_free(&s);
+    ck_assert_int_eq(store_set_vote(st, id, maya, STEP_VALUE, NULL, 0), 0); /* withdrawn */
+    int64_t other = new_session(st, "Other", false);
+    ck_assert_int_eq(store_set_vote(st, other, maya, STEP_VALUE, first, 1), -1);
+    store_close(st);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM votes"), 0);
+}
+END_TEST
+
 static Suite *store_suite(void)
 {
     Suite *s = suite_create("store");
@@ -600,6 +628,7 @@ static Suite *store_suite(void)
     tcase_add_test(tc, answers_are_edited_deleted_and_moved);
     tcase_add_test(tc, narrative_and_position);
     tcase_add_test(tc, locked_session_refuses_edits);
+    tcase_add_test(tc, votes_are_replaced_whole);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,0 +1,208 @@
+/* ui_vote.c: the vote on a step: each participant in turn, privately, ranks the
+ * step's groups; every change is saved at once. The reveal shows the results. */
+#include "layout.h"
+#include "text.h"
+#include "ui.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define PEOPLE_WIDTH 26
+
+/* The current person's ranking for this step, or NULL. */
+static const struct vote *my_vote(const struct ui *ui)
+{
+    for (size_t v = 0; v < ui->session.vote_count; v++)
+        if (ui->session.votes[v].participant == ui->person &&
+            (int)ui->session.votes[v].step == ui->step)
+            return &ui->session.votes[v];
+    return NULL;
+}
+
+static bool ranked(const struct vote *v, const char *key)
+{
+    for (size_t i = 0; v && i < v->ranking_count; i++) {
+        char *k = similar_normalize(v->ranking[i]);
+        bool same = !strcmp(k, key);
+        free(k);
+        if (same)
+            return true;
+    }
+    return false;
+}
+
+/* The rows: the ranking in order, then the groups not yet ranked. */
+static size_t rows(const struct ui *ui, const struct align_step *st, const char **labels,
+                   bool *is_ranked)
+{
+    const struct vote *v = my_vote(ui);
+    size_t n = 0;
+    for (size_t i = 0; v && i < v->ranking_count; i++, n++)
+        labels[n] = v->ranking[i], is_ranked[n] = true;
+    for (size_t g = 0; g < st->group_count; g++)
+        if (!ranked(v, st->groups[g].key))
+            labels[n] = st->groups[g].label, is_ranked[n++] = false;
+    return n;
+}
+
+void ui_vote_draw(struct ui *ui)
+{
+    char where[120];
+    snprintf(where, sizeof where, "Vote %d of %d: %s", ui->step + 1, STEP_COUNT,
+             ui->steps[ui->step].title);
+    ui_draw_session_header(ui, where);
+    const struct session *s = &ui->session;
+    if (!s->participant_count)
+        return;
+    struct alignment a;
+    align_session(s, &a);
+    const struct align_step *st = &a.steps[ui->step];
+    int y = 2;
+    ui_put(y++, 2, COLS - 4, "Rank what matters most, first. Each person votes privately, "
+                             "in turn (Tab).", ui_attr(ui, C_DIM));
+    y++;
+    ui_put(y, 2, PEOPLE_WIDTH - 2, "WHOSE VOTE (Tab)", ui_attr(ui, C_TITLE));
+    for (size_t p = 0; p < s->participant_count && y + 1 + (int)p < LINES - 2; p++) {
+        bool current = p == ui->person, voted = false;
+        for (size_t v = 0; v < s->vote_count; v++)
+            voted |= s->votes[v].participant == p && (int)s->votes[v].step == ui->step;
+        attr_t at = current ? ui_attr(ui, C_SELECTED) : ui_role_attr(ui, s->participants[p].role);
+        if (current)
+            ui_fill(y + 1 + (int)p, 1, PEOPLE_WIDTH - 2, at);
+        ui_put(y + 1 + (int)p, 2, PEOPLE_WIDTH - 8, s->participants[p].name, at);
+        ui_put(y + 1 + (int)p, PEOPLE_WIDTH - 6, 5, voted ? "voted" : "", current ? at
+                                                                      : ui_attr(ui, C_GOOD));
+    }
+    int x = PEOPLE_WIDTH + 2, width = COLS - x - 2;
+    char heading[300];
+    snprintf(heading, sizeof heading, "%s's ranking (Enter ranks or takes out, K/J move)",
+             s->participants[ui->person].name);
+    ui_put(y++, x, width, heading, ui_role_attr(ui, s->participants[ui->person].role));
+    const char **labels = xcalloc(st->group_count + 64, sizeof *labels);
+    bool *is_ranked = xcalloc(st->group_count + 64, sizeof *is_ranked);
+    size_t n = rows(ui, st, labels, is_ranked);
+    ui->cursor = layout_clamp(ui->cursor, 0, (int)n - 1);
+    int height = LINES - y - 2;
+    layout_keep_visible(ui->cursor, (int)n, height, &ui->top);
+    int rank = 0;
+    for (int i = 0; i < ui->top; i++)
+        rank += is_ranked[i];
+    for (int row = 0; row < height && ui->top + row < (int)n; row++) {
+        int i = ui->top + row;
+        bool selected = i == ui->cursor;
+        attr_t at = selected ? ui_attr(ui, C_SELECTED)
+                             : is_ranked[i] ? ui_attr(ui, C_NORMAL) | A_BOLD : ui_attr(ui, C_DIM);
+        if (selected)
+            ui_fill(y + row, x, width, at);
+        char *line = is_ranked[i] ? xasprintf("%2d. %s", ++rank, labels[i])
+                                  : xasprintf("    %s", labels[i]);
+        ui_put(y + row, x, width, line, at);
+        free(line);
+    }
+    free(labels);
+    free(is_ranked);
+    alignment_free(&a);
+}
+
+static void save(struct ui *ui, char *const *labels, size_t count)
+{
+    if (store_set_vote(ui->store, ui->session.id, ui->session.participants[ui->person].id,
+                       (enum step)ui->step, labels, count) < 0)
+        ui_store_failed(ui);
+    else
+        ui_reload(ui);
+}
+
+void ui_vote_act(struct ui *ui, enum ui_action a)
+{
+    size_t people = ui->session.participant_count;
+    if (!people)
+        return;
+    struct alignment al;
+    align_session(&ui->session, &al);
+    const struct align_step *st = &al.steps[ui->step];
+    const struct vote *v = my_vote(ui);
+    size_t k = v ? v->ranking_count : 0;
+    char **ranking = xcalloc(k + 2, sizeof *ranking);
+    for (size_t i = 0; i < k; i++)
+        ranking[i] = v->ranking[i];
+    const char **labels = xcalloc(st->group_count + k + 1, sizeof *labels);
+    bool *is_ranked = xcalloc(st->group_count + k + 1, sizeof *is_ranked);
+    size_t n = rows(ui, st, labels, is_ranked);
+    int c = ui->cursor;
+    switch (a) {
+    case ACT_UP: ui->cursor--; break;
+    case ACT_DOWN: ui->cursor++; break;
+    case ACT_FIRST: ui->cursor = 0; break;
+    case ACT_LAST: ui->cursor = (int)n - 1; break;
+    case ACT_NEXT_PERSON:
+    case ACT_PREV_PERSON:
+        ui->person = (ui->person + (a == ACT_NEXT_PERSON ? 1 : people - 1)) % people;
+        ui->cursor = ui->top = 0;
+        break;
+    case ACT_USE:
+        if (c < 0 || c >= (int)n || !ui_session_writable(ui))
+            break;
+        if (is_ranked[c]) { /* take it out */
+            memmove(ranking + c, ranking + c + 1, (k - (size_t)c - 1) * sizeof *ranking);
+            save(ui, ranking, k - 1);
+        } else { /* rank it next */
+            ranking[k] = (char *)labels[c];
+            save(ui, ranking, k + 1);
+            ui->cursor = (int)k + 1;
+        }
+        break;
+    case ACT_MOVE_UP:
+    case ACT_MOVE_DOWN: {
+        int to = c + (a == ACT_MOVE_UP ? -1 : 1);
+        if (c < 0 || c >= (int)k || to < 0 || to >= (int)k || !ui_session_writable(ui))
+            break;
+        char *t = ranking[c];
+        ranking[c] = ranking[to];
+        ranking[to] = t;
+        save(ui, ranking, k);
+        ui->cursor = to;
+        break;
+    }
+    default: break;
+    }
+    free(ranking);
+    free(labels);
+    free(is_ranked);
+    alignment_free(&al);
+}
+
+void ui_draw_vote_results(struct ui *ui, const struct align_step *st, int y)
+{
+    const struct align_vote *v = st->vote;
+    if (!v) {
+        ui_put(y, 2, COLS - 4, "Nobody has voted on this step yet: V starts the vote.",
+               ui_attr(ui, C_WARN));
+        return;
+    }
+    char line[200];
+    if (isnan(v->kendall_w))
+        snprintf(line, sizeof line, "%zu ranking%s of %zu groups; agreement (Kendall's W) needs "
+                                    "two rankings.", v->rankings, v->rankings == 1 ? "" : "s",
+                 v->candidate_count);
+    else
+        snprintf(line, sizeof line, "%zu rankings of %zu groups; agreement (Kendall's W) %.2f, "
+                                    "where 1 is everyone ranking alike.",
+                 v->rankings, v->candidate_count, v->kendall_w);
+    ui_put(y++, 2, COLS - 4, line, ui_attr(ui, C_TITLE));
+    snprintf(line, sizeof line, "Top three: %s; %.1f%% of the rankings have the room's top three.",
+             v->top3_all_agree ? "everyone agrees" : "not everyone agrees", v->top3_match_share);
+    ui_put(y++, 2, COLS - 4, line, v->top3_all_agree ? ui_attr(ui, C_GOOD)
+                                                     : ui_attr(ui, C_WARN) | A_BOLD);
+    y++;
+    ui_put(y++, 2, COLS - 4, "The room's order (lowest rank sum first):", ui_attr(ui, C_TITLE));
+    for (size_t i = 0; i < v->candidate_count && y < LINES - 2; i++) {
+        char *row = xasprintf("%2zu. %s", i + 1, v->order[i].label);
+        ui_put(y, 4, COLS - 24, row, i < 3 ? A_BOLD | ui_attr(ui, C_NORMAL)
+                                           : ui_attr(ui, C_NORMAL));
+        snprintf(line, sizeof line, "rank sum %g", v->order[i].rank_sum);
+        ui_put(y++, COLS - 18, 16, line, ui_attr(ui, C_DIM));
+        free(row);
+    }
+}
