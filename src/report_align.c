@@ -123,7 +123,7 @@ static void add_coverage(struct strbuf *b, const struct session *s, const struct
         add_bar(b, gr->count, st->answered, ascii);
         strbuf_printf(b, " %2zu  ", gr->count);
         add_roles(b, gr->role_count);
-        const char *tag = tag_of(s, gr);
+        const char *tag = st->step == STEP_CAPABILITIES ? tag_of(s, gr) : NULL;
         if (tag)
             strbuf_printf(b, "  [%s]", tag);
         strbuf_puts(b, "\n");
@@ -307,7 +307,7 @@ static void json_coverage(struct strbuf *b, const struct session *s, const struc
                 first = false;
             }
         strbuf_puts(b, "}");
-        const char *tag = tag_of(s, gr);
+        const char *tag = st->step == STEP_CAPABILITIES ? tag_of(s, gr) : NULL;
         if (tag) {
             json_out_key(b, "tag", false);
             json_out_string(b, tag);

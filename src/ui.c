@@ -107,7 +107,7 @@ void ui_go(struct ui *ui, enum ui_screen screen, int step)
     ui->screen = screen;
     ui->step = to;
     ui->cursor = ui->top = ui->column = 0;
-    ui->suggesting = false;
+    ui->suggesting = ui->listing = false;
     ui_reveal_forget_marks(ui);
     ui_save_position(ui);
 }
@@ -608,7 +608,7 @@ static void loop(struct ui *ui)
         ui->message[0] = '\0';
         if (!is_code && key == 27) {
             if (!swallow_escape_sequence()) { /* Esc alone closes what is open over a screen */
-                ui->suggesting = false;
+                ui->suggesting = ui->listing = false;
                 if (ui->screen == UI_DASHBOARD)
                     ui->screen = ui->dashboard_from;
             }

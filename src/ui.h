@@ -100,6 +100,8 @@ struct ui {
     char **marks;                   /* keys of the groups marked for a merge */
     size_t mark_count;
     bool suggesting;                /* the suggestion list is open */
+    bool listing;                   /* the selected group's answers are open */
+    int listed;                     /* the selected answer in that list */
     int suggestion;                 /* its selected row */
     enum ui_screen dashboard_from;  /* where the dashboard returns to */
     bool guidance;                  /* the guidance panel is shown */

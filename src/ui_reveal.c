@@ -352,6 +352,70 @@ static void draw_suggestions(struct ui *ui, const struct align_step *st)
     free(list);
 }
 
+/* The answers of the selected group: who gave them, and whether they joined it
+ * by a label (and so can be taken out) or by their own text. */
+static size_t group_answers(const struct ui *ui, const struct align_group *g,
+                            const struct input **out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ui->session.input_count && n < max; i++) {
+        const struct input *in = &ui->session.inputs[i];
+        if ((int)in->step != ui->step)
+            continue;
+        char *key = similar_normalize(in->group ? in->group : in->text);
+        if (!strcmp(key, g->key))
+            out[n++] = in;
+        free(key);
+    }
+    return n;
+}
+
+static void draw_group_answers(struct ui *ui, const struct align_group *g)
+{
+    const struct input *list[256];
+    size_t n = group_answers(ui, g, list, 256);
+    int width = layout_clamp(COLS - 6, 40, 100), x = layout_centre(COLS, width);
+    int height = layout_clamp((int)n + 4, 5, LINES - 4), y = layout_centre(LINES, height);
+    attr_t box = ui_attr(ui, C_STATUS);
+    for (int r = 0; r < height; r++)
+        ui_fill(y + r, x, width, box);
+    char title[300];
+    snprintf(title, sizeof title, "The answers in \"%s\" (u takes one out, Esc closes):",
+             g->label);
+    ui_put(y, x + 2, width - 4, title, box | A_BOLD);
+    ui->listed = layout_clamp(ui->listed, 0, (int)n - 1);
+    for (int i = 0; i < (int)n && i < height - 3; i++) {
+        char who[64];
+        ui_participant_label(ui, list[i]->participant, who, sizeof who);
+        char *line = xasprintf("%-10s %s%s", who, list[i]->text,
+                               list[i]->group ? "  (joined by its label)" : "");
+        attr_t a = i == ui->listed ? ui_attr(ui, C_SELECTED) : box;
+        ui_fill(y + 2 + i, x + 1, width - 2, a);
+        ui_put(y + 2 + i, x + 2, width - 4, line, a);
+        free(line);
+    }
+}
+
+static void take_one_out(struct ui *ui, const struct align_group *g)
+{
+    const struct input *list[256];
+    size_t n = group_answers(ui, g, list, 256);
+    if (ui->listed < 0 || ui->listed >= (int)n)
+        return;
+    const struct input *in = list[ui->listed];
+    if (!in->group) {
+        ui_error(ui, "That answer is in the group by its own text; rename the group instead.");
+        return;
+    }
+    if (store_set_group(ui->store, ui->session.id, &in->id, 1, NULL) < 0)
+        ui_store_failed(ui);
+    else {
+        ui_reload(ui);
+        ui->listing = false;
+        ui_say(ui, "Took the answer out of the group.");
+    }
+}
+
 void ui_reveal_draw(struct ui *ui)
 {
     char where[120];
@@ -385,6 +449,8 @@ void ui_reveal_draw(struct ui *ui)
     }
     if (ui->suggesting)
         draw_suggestions(ui, st);
+    else if (ui->listing && ui->cursor >= 0 && ui->cursor < (int)st->group_count)
+        draw_group_answers(ui, &st->groups[ui->cursor]);
     alignment_free(&a);
 }
 
@@ -488,7 +554,23 @@ void ui_reveal_act(struct ui *ui, enum ui_action act)
         alignment_free(&a);
         return;
     }
+    if (ui->listing) {
+        switch (act) {
+        case ACT_UP: ui->listed--; break;
+        case ACT_DOWN: ui->listed++; break;
+        case ACT_UNGROUP: if (g && ui_session_writable(ui)) take_one_out(ui, g); break;
+        default: ui->listing = false; break;
+        }
+        alignment_free(&a);
+        return;
+    }
     switch (act) {
+    case ACT_OPEN:
+        if (g) {
+            ui->listing = true;
+            ui->listed = 0;
+        }
+        break;
     case ACT_UP: ui->cursor--; break;
     case ACT_DOWN: ui->cursor++; break;
     case ACT_FIRST: ui->cursor = 0; break;

@@ -136,6 +136,8 @@ void ui_vote_act(struct ui *ui, enum ui_action a)
     case ACT_DOWN: ui->cursor++; break;
     case ACT_FIRST: ui->cursor = 0; break;
     case ACT_LAST: ui->cursor = (int)n - 1; break;
+    case ACT_PAGE_UP: ui->cursor -= LINES / 2; break;
+    case ACT_PAGE_DOWN: ui->cursor += LINES / 2; break;
     case ACT_NEXT_PERSON:
     case ACT_PREV_PERSON:
         ui->person = (ui->person + (a == ACT_NEXT_PERSON ? 1 : people - 1)) % people;

@@ -55,10 +55,20 @@ on_screen "Alignment 28.0%" "the merge changes the score as worked by hand"
 check '[ "$(row "Do nothing")" = "Do nothing 3 ● · ● · · ●" ]' "the merged row: $(row "Do nothing")"
 run --db "$demo" report $slug --step alternatives
 stdout_has "alignment 28.0% (6 of 6 answered)"
+keys g j j Enter
+on_screen "The answers in \"Do nothing\"" "Enter lists the group's answers"
+on_screen "status quo  (joined by its label)" "with the one that joined by its label"
+keys j u
+on_screen "Alignment 25.3%" "u takes that one answer out again"
+keys k k Escape
 keys s
 on_screen "Answers that may mean the same" "s lists the suggestions"
+on_screen "0.90  Do nothing  ~  status quo  (synonyms)" "the best suggestion first"
 keys x
-not_on_screen "Gorgias  ~  Gorgias.io" "x dismisses a suggestion"
+not_on_screen "Do nothing  ~  status quo" "x dismisses it"
+on_screen "0.64  Gorgias  ~  Gorgias.io" "the next stays"
+keys Escape s
+not_on_screen "Do nothing  ~  status quo" "a dismissed suggestion stays dismissed"
 keys Escape
 
 # --- capability tags: t on the capabilities reveal, shown in report --------------------------
