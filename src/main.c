@@ -26,6 +26,7 @@ static const struct command commands[] = {
     {"report", cli_report, "show how far apart the room is, step by step"},
     {"suggest", cli_suggest, "list groups of answers that may mean the same"},
     {"group", cli_group, "give answers of a step one group label"},
+    {"search", cli_search, "find answers, decisions and narratives by their words"},
     {"export", cli_export, "write a session as JSON or a Markdown canvas"},
     {"import", cli_import, "create a session from a session file"},
     {"demo", cli_demo, "put the example workshop in the database"},

@@ -13,7 +13,7 @@
 struct store;
 
 /* The schema version this program writes; a newer file is refused untouched. */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 /* PRAGMA application_id: "SsNg", so `file` and other tools can tell our files. */
 #define STORE_APPLICATION_ID 0x53734e67
 
@@ -112,6 +112,25 @@ int store_dismiss_suggestion(struct store *st, int64_t session_id, enum step ste
 /* The dismissed pairs of a step as "key_a\nkey_b" strings (caller frees). */
 int store_load_dismissed(struct store *st, int64_t session_id, enum step step, char ***pairs,
                          size_t *count);
+
+/* One hit of a full-text search. In snippet, the matched words are between
+ * STORE_MATCH_START and STORE_MATCH_END (private-use characters, which no
+ * user text needs), for the caller to show as it likes. */
+#define STORE_MATCH_START "\xEE\x80\x80" /* U+E000 */
+#define STORE_MATCH_END "\xEE\x80\x81"   /* U+E001 */
+struct search_hit {
+    int64_t session_id;
+    char *slug, *session_name;
+    char *kind;             /* "answer", "decision" or "narrative" */
+    int step;               /* -1 for a narrative */
+    char *participant;      /* NULL unless an answer */
+    char *snippet;
+};
+/* Every answer, decision and narrative matching all the words of query (the
+ * last may be the start of a word), best first, at most limit. */
+int store_search(struct store *st, const char *query, int limit, struct search_hit **hits,
+                 size_t *count);
+void store_search_free(struct search_hit *hits, size_t count);
 
 /* SQLite's data_version: it changes when another connection commits. */
 int store_data_version(struct store *st, int64_t *version);

@@ -151,8 +151,59 @@ static const char migration_3[] =
     "  PRIMARY KEY (session_id, step, key_a, key_b)"
     ") STRICT;";
 
+/* Full-text search over answers, decisions and narratives, kept in step by
+ * triggers. Each row is found again by its rowid: an answer's is its id; a
+ * decision's and a narrative's are negative, -(session * 8 + step position),
+ * with position 0 for the narrative, so a change never scans the index. */
+#define DECISION_ROWID(session, step) \
+    "-(" session " * 8 + (SELECT position FROM steps WHERE id = " step "))"
+#define SEARCH_ANSWER(row) \
+    "INSERT INTO search (rowid, text, session_id, kind, step, participant_id)" \
+    " SELECT " row ".id, " row ".text, p.session_id, 'answer', " row ".step, p.id" \
+    " FROM participants p WHERE p.id = " row ".participant_id;"
+#define SEARCH_DECISION(row) \
+    "INSERT INTO search (rowid, text, session_id, kind, step, participant_id) VALUES (" \
+    DECISION_ROWID(row ".session_id", row ".step") ", " row ".text, " row ".session_id," \
+    " 'decision', " row ".step, NULL);"
+#define SEARCH_NARRATIVE(row) \
+    "INSERT INTO search (rowid, text, session_id, kind, step, participant_id)" \
+    " SELECT -(" row ".id * 8), " row ".narrative, " row ".id, 'narrative', NULL, NULL" \
+    " WHERE " row ".narrative != '';"
+
+static const char migration_4[] =
+    "CREATE VIRTUAL TABLE search USING fts5(text, session_id UNINDEXED, kind UNINDEXED,"
+    "  step UNINDEXED, participant_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');"
+    "CREATE TRIGGER search_answer_insert AFTER INSERT ON inputs BEGIN "
+    SEARCH_ANSWER("NEW") " END;"
+    "CREATE TRIGGER search_answer_update AFTER UPDATE OF text ON inputs BEGIN"
+    " DELETE FROM search WHERE rowid = OLD.id; " SEARCH_ANSWER("NEW") " END;"
+    "CREATE TRIGGER search_answer_delete AFTER DELETE ON inputs BEGIN"
+    " DELETE FROM search WHERE rowid = OLD.id; END;"
+    "CREATE TRIGGER search_decision_insert AFTER INSERT ON decisions BEGIN "
+    SEARCH_DECISION("NEW") " END;"
+    "CREATE TRIGGER search_decision_update AFTER UPDATE OF text ON decisions BEGIN"
+    " DELETE FROM search WHERE rowid = " DECISION_ROWID("OLD.session_id", "OLD.step") "; "
+    SEARCH_DECISION("NEW") " END;"
+    "CREATE TRIGGER search_decision_delete AFTER DELETE ON decisions BEGIN"
+    " DELETE FROM search WHERE rowid = " DECISION_ROWID("OLD.session_id", "OLD.step") "; END;"
+    "CREATE TRIGGER search_narrative_update AFTER UPDATE OF narrative ON sessions BEGIN"
+    " DELETE FROM search WHERE rowid = -(OLD.id * 8); " SEARCH_NARRATIVE("NEW") " END;"
+    "CREATE TRIGGER search_narrative_delete AFTER DELETE ON sessions BEGIN"
+    " DELETE FROM search WHERE rowid = -(OLD.id * 8); END;"
+    /* what the file already holds */
+    "INSERT INTO search (rowid, text, session_id, kind, step, participant_id)"
+    " SELECT i.id, i.text, p.session_id, 'answer', i.step, p.id FROM inputs i"
+    " JOIN participants p ON p.id = i.participant_id;"
+    "INSERT INTO search (rowid, text, session_id, kind, step, participant_id)"
+    " SELECT -(d.session_id * 8 + t.position), d.text, d.session_id, 'decision', d.step, NULL"
+    " FROM decisions d JOIN steps t ON t.id = d.step;"
+    "INSERT INTO search (rowid, text, session_id, kind, step, participant_id)"
+    " SELECT -(id * 8), narrative, id, 'narrative', NULL, NULL FROM sessions"
+    " WHERE narrative != '';";
+
 const char *const store_migrations[STORE_SCHEMA_VERSION] = {
     migration_1,
     migration_2,
     migration_3,
+    migration_4,
 };

@@ -600,6 +600,54 @@ START_TEST(votes_are_replaced_whole)
 }
 END_TEST
 
+START_TEST(search_follows_every_change)
+{
+    struct store *st = open_ok(false);
+    int64_t id = new_session(st, "Search", false);
+    ck_assert_int_eq(store_add_input(st, id, "Maya", ROLE_CEO, STEP_ALTERNATIVES,
+                                     "Spreadsheets and email", NULL), 0);
+    ck_assert_int_eq(store_set_decision(st, id, STEP_VALUE, "Faster answers for brands"), 0);
+    ck_assert_int_eq(store_set_narrative(st, id, "Brands drown in tickets"), 0);
+    struct search_hit *hits;
+    size_t n;
+    ck_assert_int_eq(store_search(st, "spreadsh", 10, &hits, &n), 0); /* a prefix */
+    ck_assert_uint_eq(n, 1);
+    ck_assert_str_eq(hits[0].kind, "answer");
+    ck_assert_str_eq(hits[0].participant, "Maya");
+    ck_assert_int_eq(hits[0].step, STEP_ALTERNATIVES);
+    ck_assert_str_eq(hits[0].snippet, STORE_MATCH_START "Spreadsheets" STORE_MATCH_END
+                                      " and email");
+    store_search_free(hits, n);
+    ck_assert_int_eq(store_search(st, "brands", 10, &hits, &n), 0);
+    ck_assert_uint_eq(n, 2); /* the decision and the narrative */
+    store_search_free(hits, n);
+    ck_assert_int_eq(store_search(st, "\"unbalanced", 10, &hits, &n), 0); /* no syntax error */
+    store_search_free(hits, n);
+
+    struct session s;
+    ck_assert_int_eq(store_load_session(st, id, &s), 0);
+    int64_t answer = s.inputs[0].id;
+    session_free(&s);
+    ck_assert_int_eq(store_update_input(st, id, answer, "Google Sheets"), 0);
+    ck_assert_int_eq(store_search(st, "spreadsheets", 10, &hits, &n), 0);
+    ck_assert_uint_eq(n, 0); /* the old text is gone from the index */
+    store_search_free(hits, n);
+    ck_assert_int_eq(store_search(st, "sheets", 10, &hits, &n), 0);
+    ck_assert_uint_eq(n, 1);
+    store_search_free(hits, n);
+    ck_assert_int_eq(store_set_decision(st, id, STEP_VALUE, "Scale without hiring"), 0);
+    ck_assert_int_eq(store_set_narrative(st, id, ""), 0);
+    ck_assert_int_eq(store_search(st, "brands", 10, &hits, &n), 0);
+    ck_assert_uint_eq(n, 0);
+    store_search_free(hits, n);
+    ck_assert_int_eq(store_delete_input(st, id, answer), 0);
+    ck_assert_int_eq(store_search(st, "sheets", 10, &hits, &n), 0);
+    ck_assert_uint_eq(n, 0);
+    store_search_free(hits, n);
+    store_close(st);
+}
+END_TEST
+
 static Suite *store_suite(void)
 {
     Suite *s = suite_create("store");
@@ -629,6 +677,7 @@ static Suite *store_suite(void)
     tcase_add_test(tc, narrative_and_position);
     tcase_add_test(tc, locked_session_refuses_edits);
     tcase_add_test(tc, votes_are_replaced_whole);
+    tcase_add_test(tc, search_follows_every_change);
     suite_add_tcase(s, tc);
     return s;
 }
