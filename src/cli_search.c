@@ -9,7 +9,8 @@
 static const char help[] =
     "Usage: samesong search WORDS... [--limit N]\n"
     "Find the answers, decisions and narratives of every session that hold all the\n"
-    "WORDS (the last may be the start of a word), best first. Matches are shown\n"
+    "WORDS (the last may be the start of a word): decisions and narratives first,\n"
+    "then the newest answers. Matches are shown\n"
     "between \u00ab and \u00bb.\n"
     "\n"
     "  -n, --limit N     at most N results (default 50)\n"

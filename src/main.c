@@ -19,6 +19,7 @@ struct command {
 
 static const struct command commands[] = {
     {"open", NULL, "open a session in the workshop screens"},
+    {"browse", NULL, "look through past sessions, read-only"},
     {"new", cli_new, "create a session and print its slug"},
     {"list", cli_list, "list the sessions, newest first"},
     {"add", cli_add, "record one participant's answer for a step"},
@@ -27,6 +28,7 @@ static const struct command commands[] = {
     {"suggest", cli_suggest, "list groups of answers that may mean the same"},
     {"group", cli_group, "give answers of a step one group label"},
     {"search", cli_search, "find answers, decisions and narratives by their words"},
+    {"diff", cli_diff, "compare two sessions: decisions and alignment"},
     {"export", cli_export, "write a session as JSON or a Markdown canvas"},
     {"import", cli_import, "create a session from a session file"},
     {"demo", cli_demo, "put the example workshop in the database"},
@@ -106,6 +108,31 @@ static int cli_open(struct cli *cli, int argc, char **argv)
     return run_screens(cli, argv[optind]);
 }
 
+static const char browse_help[] =
+    "Usage: samesong browse [--theme THEME]\n"
+    "Look through past sessions read-only, as a reviewer: the database is opened\n"
+    "read-only and no key can change anything. Sessions open on their canvas.\n"
+    "\n"
+    "      --theme THEME default, projector (big, high contrast) or plain (no colour)\n"
+    "      --db FILE     use FILE as the database\n"
+    "  -h, --help        show this help\n";
+
+static int cli_browse(struct cli *cli, int argc, char **argv)
+{
+    static const struct option options[] = {CLI_COMMON_OPTIONS, {0}};
+    int opt;
+    while ((opt = cli_getopt(cli, argc, argv, "h", options)) != -1) {
+        switch (opt) {
+        case 'h': return cli_help(browse_help);
+        default: return EXIT_USAGE;
+        }
+    }
+    if (optind < argc)
+        return cli_usage_error(cli, "unexpected argument \"%s\"", argv[optind]);
+    cli->read_only = true;
+    return run_screens(cli, NULL);
+}
+
 /* Output that could not be written is a failure, not a silent loss (a full
  * disk under `samesong export > backup.json`). */
 static int finish(int rc)
@@ -139,6 +166,8 @@ int main(int argc, char **argv)
             argv += optind;
             argc -= optind;
             optind = 0; /* start getopt afresh on the command's arguments */
+            if (!commands[i].run && !strcmp(name, "browse"))
+                return finish(cli_browse(&cli, argc, argv));
             if (!commands[i].run)
                 return finish(cli_open(&cli, argc, argv));
             /* On a terminal the demo opens in the workshop screens. */

@@ -29,4 +29,14 @@ char *report_alignment_text(const struct session *s, const struct alignment *a,
 /* The alignment report as one JSON object (caller frees). */
 char *report_alignment_json(const struct session *s, const struct alignment *a, int only_step);
 
+/* How a step's decision changed from before to after: "same" (equal once
+ * normalised), "changed", "decided only in the first" or "second", or
+ * "undecided in both". */
+const char *report_decision_change(const char *before, const char *after);
+
+/* Two sessions compared as text: decisions step by step, what changed, and
+ * their alignment (caller frees). */
+char *report_diff(const struct session *a, const struct session *b,
+                  const struct step_text steps[STEP_COUNT]);
+
 #endif

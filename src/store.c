@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #define BUSY_TIMEOUT_MS 5000
-#define BUSY_RETRIES 20
+#define BUSY_RETRIES 100 /* of 50 ms: as long as the busy timeout */
 
 int store_fail(struct store *st, const char *fmt, ...)
 {
@@ -213,8 +213,10 @@ static int configure_connection(struct store *st)
         return 0;
     /* WAL lets a reviewer read while the room writes; FULL makes each saved
      * keystroke durable, which costs nothing at typing speed. */
-    if (sqlite3_exec(st->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL", NULL, NULL,
-                     NULL) != SQLITE_OK)
+    /* Changing the journal mode does not wait on the busy handler when another
+     * process is creating the schema, so it is retried like BEGIN IMMEDIATE. */
+    if (exec_retrying(st, "PRAGMA journal_mode = WAL") != SQLITE_OK ||
+        sqlite3_exec(st->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL) != SQLITE_OK)
         return store_sql_fail(st, st->path);
     /* Keep the -wal and -shm files after closing: a reader who may not create
      * files in this folder (a reviewer over ssh) can then still open it. */

@@ -127,7 +127,9 @@ struct search_hit {
     char *snippet;
 };
 /* Every answer, decision and narrative matching all the words of query (the
- * last may be the start of a word), best first, at most limit. */
+ * last may be the start of a word): decisions and narratives first, then the
+ * newest answers, at most limit. (Ranking every match by relevance took 100
+ * ms for a common word in 10,000 sessions; this order stops at limit.) */
 int store_search(struct store *st, const char *query, int limit, struct search_hit **hits,
                  size_t *count);
 void store_search_free(struct search_hit *hits, size_t count);

@@ -381,7 +381,7 @@ int store_search(struct store *st, const char *query, int limit, struct search_h
             " snippet(search, 0, '" STORE_MATCH_START "', '" STORE_MATCH_END "', '...', 24)"
             " FROM search f JOIN sessions s ON s.id = f.session_id"
             " LEFT JOIN participants p ON p.id = f.participant_id"
-            " WHERE search MATCH ?1 ORDER BY rank LIMIT ?2");
+            " WHERE search MATCH ?1 ORDER BY f.rowid DESC LIMIT ?2");
     if (!stmt) {
         free(match);
         return -1;

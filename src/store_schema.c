@@ -152,11 +152,13 @@ static const char migration_3[] =
     ") STRICT;";
 
 /* Full-text search over answers, decisions and narratives, kept in step by
- * triggers. Each row is found again by its rowid: an answer's is its id; a
- * decision's and a narrative's are negative, -(session * 8 + step position),
- * with position 0 for the narrative, so a change never scans the index. */
+ * triggers. Each row is found again by its rowid, so a change never scans the
+ * index: an answer's is its id; a decision's and a narrative's are 2^40 +
+ * session * 8 + step position (0 for the narrative). Results come newest rowid
+ * first, which puts decisions and narratives, then recent answers, on top. */
+#define HIGH "1099511627776"
 #define DECISION_ROWID(session, step) \
-    "-(" session " * 8 + (SELECT position FROM steps WHERE id = " step "))"
+    "(" HIGH " + " session " * 8 + (SELECT position FROM steps WHERE id = " step "))"
 #define SEARCH_ANSWER(row) \
     "INSERT INTO search (rowid, text, session_id, kind, step, participant_id)" \
     " SELECT " row ".id, " row ".text, p.session_id, 'answer', " row ".step, p.id" \
@@ -167,7 +169,7 @@ static const char migration_3[] =
     " 'decision', " row ".step, NULL);"
 #define SEARCH_NARRATIVE(row) \
     "INSERT INTO search (rowid, text, session_id, kind, step, participant_id)" \
-    " SELECT -(" row ".id * 8), " row ".narrative, " row ".id, 'narrative', NULL, NULL" \
+    " SELECT " HIGH " + " row ".id * 8, " row ".narrative, " row ".id, 'narrative', NULL, NULL" \
     " WHERE " row ".narrative != '';"
 
 static const char migration_4[] =
@@ -187,18 +189,19 @@ static const char migration_4[] =
     "CREATE TRIGGER search_decision_delete AFTER DELETE ON decisions BEGIN"
     " DELETE FROM search WHERE rowid = " DECISION_ROWID("OLD.session_id", "OLD.step") "; END;"
     "CREATE TRIGGER search_narrative_update AFTER UPDATE OF narrative ON sessions BEGIN"
-    " DELETE FROM search WHERE rowid = -(OLD.id * 8); " SEARCH_NARRATIVE("NEW") " END;"
+    " DELETE FROM search WHERE rowid = " HIGH " + OLD.id * 8; " SEARCH_NARRATIVE("NEW") " END;"
     "CREATE TRIGGER search_narrative_delete AFTER DELETE ON sessions BEGIN"
-    " DELETE FROM search WHERE rowid = -(OLD.id * 8); END;"
+    " DELETE FROM search WHERE rowid = " HIGH " + OLD.id * 8; END;"
     /* what the file already holds */
     "INSERT INTO search (rowid, text, session_id, kind, step, participant_id)"
     " SELECT i.id, i.text, p.session_id, 'answer', i.step, p.id FROM inputs i"
     " JOIN participants p ON p.id = i.participant_id;"
     "INSERT INTO search (rowid, text, session_id, kind, step, participant_id)"
-    " SELECT -(d.session_id * 8 + t.position), d.text, d.session_id, 'decision', d.step, NULL"
+    " SELECT " HIGH " + d.session_id * 8 + t.position, d.text, d.session_id, 'decision', d.step,"
+    " NULL"
     " FROM decisions d JOIN steps t ON t.id = d.step;"
     "INSERT INTO search (rowid, text, session_id, kind, step, participant_id)"
-    " SELECT -(id * 8), narrative, id, 'narrative', NULL, NULL FROM sessions"
+    " SELECT " HIGH " + id * 8, narrative, id, 'narrative', NULL, NULL FROM sessions"
     " WHERE narrative != '';";
 
 const char *const store_migrations[STORE_SCHEMA_VERSION] = {

@@ -196,8 +196,8 @@ void ui_open_session(struct ui *ui, int64_t id)
     }
     if (s.solo && (screen == UI_SETUP || screen == UI_REVEAL))
         screen = UI_STEP;
-    if (s.locked)
-        screen = UI_CANVAS;
+    if (s.locked || store_is_read_only(ui->store))
+        screen = UI_CANVAS; /* a reviewer starts from what was decided */
     ui->screen = screen;
     ui->step = step;
     ui->cursor = ui->top = ui->column = 0;
@@ -316,6 +316,7 @@ static void field_done(struct ui *ui)
     enum ui_purpose p = ui->purpose;
     close_field(ui);
     switch (p) {
+    case P_FIND: if (*text) ui_find_start(ui, text); break;
     case P_NEW_NAME: case P_NEW_PRODUCT: case P_NEW_MODE: case P_NEW_FOUNDER: case P_SEARCH:
         ui_sessions_field_done(ui, p, text); break;
     case P_ADD_PERSON: case P_ADD_ROLE: case P_RENAME_PERSON: ui_setup_field_done(ui, p, text); break;
@@ -398,7 +399,7 @@ static void field_key(struct ui *ui, int key, bool is_code)
 /* The walk's keys mean the same on every screen of a session. */
 static bool act_walk(struct ui *ui, enum ui_action a)
 {
-    if (ui->screen == UI_SESSIONS)
+    if (!ui->open || ui->screen == UI_SESSIONS)
         return false;
     if (ui->screen == UI_DASHBOARD && (a == ACT_QUIT || a == ACT_DASHBOARD)) {
         ui->screen = ui->dashboard_from; /* back where it was opened */
@@ -465,6 +466,8 @@ static void act(struct ui *ui, enum ui_action a)
     case UI_CANVAS: ui_canvas_act(ui, a); break;
     case UI_DASHBOARD: ui_dashboard_act(ui, a); break;
     case UI_VOTE: ui_vote_act(ui, a); break;
+    case UI_FIND: ui_find_act(ui, a); break;
+    case UI_COMPARE: ui_compare_act(ui, a); break;
     case UI_SCREEN_COUNT: break;
     }
 }
@@ -508,6 +511,8 @@ static void draw(struct ui *ui)
         case UI_CANVAS: ui_canvas_draw(ui); break;
         case UI_DASHBOARD: ui_dashboard_draw(ui); break;
         case UI_VOTE: ui_vote_draw(ui); break;
+        case UI_FIND: ui_find_draw(ui); break;
+        case UI_COMPARE: ui_compare_draw(ui); break;
         case UI_SCREEN_COUNT: break;
         }
         ui_draw_status(ui);
@@ -542,8 +547,12 @@ static void quit_now(struct ui *ui)
 static void loop(struct ui *ui)
 {
     int quick_errors = 0;
+    /* For bench/bench_browse: leave once the first screen is on the terminal. */
+    bool timing = getenv("SAMESONG_QUIT_AFTER_DRAW") != NULL;
     while (!ui->quit && !ui_term_signalled()) {
         draw(ui);
+        if (timing)
+            break;
         timeout(TICK_MS);
         struct timespec t0, t1;
         clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -611,6 +620,9 @@ static void loop(struct ui *ui)
                 ui->suggesting = ui->listing = false;
                 if (ui->screen == UI_DASHBOARD)
                     ui->screen = ui->dashboard_from;
+                if (ui->compare_first)
+                    ui_say(ui, "The pick to compare is forgotten.");
+                ui->compare_first = 0;
             }
             continue;
         }
@@ -662,6 +674,9 @@ int ui_run(struct store *st, const char *open_slug, const char *theme)
     if (ui->open)
         session_free(&ui->session);
     store_summaries_free(ui->sessions, ui->session_count);
+    store_search_free(ui->hits, ui->hit_count);
+    free(ui->find_query);
+    ui_compare_forget(ui);
     store_steps_free(ui->steps);
     synonyms_free(&ui->synonyms);
     ui_reveal_forget_marks(ui);

@@ -14,7 +14,7 @@
 #include <time.h>
 
 enum ui_screen { UI_SESSIONS, UI_SETUP, UI_STEP, UI_REVEAL, UI_DECIDE, UI_NARRATIVE, UI_CANVAS,
-                 UI_DASHBOARD, UI_VOTE, UI_SCREEN_COUNT };
+                 UI_DASHBOARD, UI_VOTE, UI_FIND, UI_COMPARE, UI_SCREEN_COUNT };
 
 /* The reveal's views of a step, cycled with v. */
 enum ui_view { VIEW_GRID, VIEW_COVERAGE, VIEW_HEATMAP, VIEW_VOTES, VIEW_ANSWERS, VIEW_COUNT };
@@ -26,7 +26,7 @@ enum ui_action {
     ACT_NEXT_PERSON, ACT_PREV_PERSON, ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_ROLE, ACT_TIMER, ACT_TIMER_MORE,
     ACT_TIMER_LESS, ACT_GUIDANCE, ACT_THEME, ACT_REDRAW, ACT_DEMO, ACT_LOCK, ACT_EXPORT, ACT_USE, ACT_EDITOR,
     ACT_DECIDE, ACT_VIEW, ACT_ATTRIBUTION, ACT_MARK, ACT_MERGE, ACT_RENAME, ACT_UNGROUP,
-    ACT_SUGGEST, ACT_DISMISS, ACT_TAG, ACT_DASHBOARD, ACT_VOTE,
+    ACT_SUGGEST, ACT_DISMISS, ACT_TAG, ACT_DASHBOARD, ACT_VOTE, ACT_FIND, ACT_COMPARE,
 };
 
 /* One key binding: on which screens (a bit per enum ui_screen, or ALL), the
@@ -53,7 +53,7 @@ bool ui_action_writes(enum ui_action a);
 enum ui_purpose {
     P_NONE, P_NEW_NAME, P_NEW_PRODUCT, P_NEW_MODE, P_NEW_FOUNDER, P_SEARCH, P_ADD_PERSON, P_ADD_ROLE,
     P_RENAME_PERSON, P_ADD_ANSWER, P_EDIT_ANSWER, P_DECISION, P_NARRATIVE, P_EXPORT,
-    P_TIMER, P_MERGE, P_RENAME_GROUP,
+    P_TIMER, P_MERGE, P_RENAME_GROUP, P_FIND,
 };
 
 /* A question that needs y or n before something that cannot be undone. */
@@ -104,6 +104,17 @@ struct ui {
     int listed;                     /* the selected answer in that list */
     int suggestion;                 /* its selected row */
     enum ui_screen dashboard_from;  /* where the dashboard returns to */
+
+    /* A reviewer's finding and comparing. */
+    char *find_query;
+    struct search_hit *hits;
+    size_t hit_count;
+    int64_t compare_first;          /* the session picked first with c, or 0 */
+    struct session compared[2];
+    bool comparing;
+    char **trend_dates;             /* the product's sessions, oldest first */
+    double *trend_values;           /* and their overall alignment */
+    size_t trend_count;
     bool guidance;                  /* the guidance panel is shown */
     bool projector;                 /* the projector theme */
     bool color;
@@ -213,6 +224,14 @@ void ui_vote_draw(struct ui *ui);
 void ui_vote_act(struct ui *ui, enum ui_action a);
 /* The room order, Kendall's W and the top three of a step's votes. */
 void ui_draw_vote_results(struct ui *ui, const struct align_step *st, int y);
+void ui_find_draw(struct ui *ui);
+void ui_find_act(struct ui *ui, enum ui_action a);
+void ui_find_start(struct ui *ui, const char *query);
+void ui_compare_draw(struct ui *ui);
+void ui_compare_act(struct ui *ui, enum ui_action a);
+/* c on the session list: the first pick, then the comparison. */
+void ui_compare_pick(struct ui *ui, int64_t id);
+void ui_compare_forget(struct ui *ui);
 void ui_dashboard_draw(struct ui *ui);
 void ui_dashboard_act(struct ui *ui, enum ui_action a);
 

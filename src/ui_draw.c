@@ -10,7 +10,7 @@
 #include <wchar.h>
 
 static const char *const screen_names[UI_SCREEN_COUNT] = {
-    "sessions", "setup", "step", "reveal", "decide", "narrative", "canvas", "dashboard", "vote",
+    "sessions", "setup", "step", "reveal", "decide", "narrative", "canvas", "dashboard", "vote", "find", "compare",
 };
 
 const char *ui_screen_name(enum ui_screen screen)

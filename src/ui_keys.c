@@ -4,7 +4,7 @@
 #define WALK (ON(UI_SETUP) | ON(UI_STEP) | ON(UI_REVEAL) | ON(UI_DECIDE) | ON(UI_NARRATIVE) | \
               ON(UI_CANVAS) | ON(UI_DASHBOARD) | ON(UI_VOTE))
 #define LISTS (ON(UI_SESSIONS) | ON(UI_SETUP) | ON(UI_STEP) | ON(UI_DECIDE) | ON(UI_REVEAL) | \
-               ON(UI_VOTE))
+               ON(UI_VOTE) | ON(UI_FIND))
 #define CTRL(c) ((c) & 0x1F)
 
 /* Earlier rows win when a key means two things; the first row with a name
@@ -19,7 +19,12 @@ const struct ui_binding ui_bindings[] = {
     {ON(UI_SESSIONS), '\n', ACT_OPEN, "Enter", "open", "open the session"},
     {ON(UI_SESSIONS), 'a', ACT_ADD, "a", "new", "start a new session"},
     {ON(UI_SESSIONS), 'D', ACT_DEMO, "D", "demo", "open the demo workshop"},
-    {ON(UI_SESSIONS), '/', ACT_SEARCH, "/", "search", "search by name or product"},
+    {ON(UI_SESSIONS), '/', ACT_SEARCH, "/", "filter", "filter by name or product"},
+    {ON(UI_SESSIONS), 'f', ACT_FIND, "f", "find",
+     "find words in every answer, decision and narrative"},
+    {ON(UI_SESSIONS), 'c', ACT_COMPARE, "c", "compare",
+     "compare two sessions: c on one, then c on the other"},
+    {ON(UI_FIND), '\n', ACT_OPEN, "Enter", "open", "open the session where it was said"},
 
     {WALK, ']', ACT_NEXT, "]", "next", "next screen of the walk"},
     {WALK, 'n', ACT_NEXT, "n", NULL, "next screen of the walk"},

@@ -140,13 +140,19 @@ void ui_sessions_act(struct ui *ui, enum ui_action a)
         break;
     case ACT_ADD:
         if (store_is_read_only(ui->store))
-            ui_error(ui, "The database is open read-only; no session can be started.");
+            ui_error(ui, "Read-only: browsing cannot start a session.");
         else {
             forget_draft(ui);
             ui_ask(ui, P_NEW_NAME, "New session name:", "", 200, false);
         }
         break;
     case ACT_DEMO: open_demo(ui); break;
+    case ACT_FIND: ui_ask(ui, P_FIND, "Find words:", ui->find_query ? ui->find_query : "", 200,
+                          false); break;
+    case ACT_COMPARE:
+        if (ui->shown_count)
+            ui_compare_pick(ui, ui->sessions[ui->shown[ui->cursor]].id);
+        break;
     case ACT_SEARCH: ui_ask(ui, P_SEARCH, "Search:", ui->filter ? ui->filter : "", 200, false); break;
     case ACT_QUIT: ui->quit = true; break;
     default: break;

@@ -8,7 +8,7 @@ db="$WORK/w.db"
 # --- help and version ---------------------------------------------------------
 run --version;  status 0 "--version"; stdout_is "samesong 0.1.0"
 run --help;     status 0 "--help"; stdout_has "Usage: samesong [--db FILE]"
-for cmd in open new list add show export import demo report suggest group; do
+for cmd in open browse new list add show export import demo report suggest group search diff; do
     run "$cmd" --help; status 0 "$cmd --help"; stdout_has "Usage: samesong $cmd"
 done
 run </dev/null; status 1 "no command and no terminal"; stderr_one_line

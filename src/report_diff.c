@@ -1,0 +1,88 @@
+/* report_diff.c: two sessions compared, for `samesong diff` and the compare screen:
+ * their decisions step by step with what changed, and their alignment. */
+#include "align.h"
+#include "report.h"
+#include "similar.h"
+#include "text.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *report_decision_change(const char *before, const char *after)
+{
+    if (!before && !after)
+        return "undecided in both";
+    if (!before)
+        return "decided only in the second";
+    if (!after)
+        return "decided only in the first";
+    char *a = similar_normalize(before), *b = similar_normalize(after);
+    bool same = !strcmp(a, b);
+    free(a);
+    free(b);
+    return same ? "same" : "changed";
+}
+
+static void add_text(struct strbuf *b, const char *label, const char *text)
+{
+    char *safe = text_sanitize(text ? text : "(not decided)", true);
+    char **lines;
+    size_t n = text_wrap(safe, 72, &lines);
+    for (size_t i = 0; i < n; i++) {
+        /* continuation lines line up under the first, past the label */
+        strbuf_printf(b, "   %*s%s\n", i ? -(int)strlen(label) : 0, i ? "" : label, lines[i]);
+        free(lines[i]);
+    }
+    free(lines);
+    free(safe);
+}
+
+static void add_percent(struct strbuf *b, double x)
+{
+    if (isnan(x))
+        strbuf_puts(b, "n/a");
+    else
+        strbuf_printf(b, "%.1f%%", x);
+}
+
+char *report_diff(const struct session *a, const struct session *b,
+                  const struct step_text steps[STEP_COUNT])
+{
+    struct strbuf out = {0};
+    struct alignment al_a, al_b;
+    align_session(a, &al_a);
+    align_session(b, &al_b);
+    char *name_a = text_sanitize(a->name, false), *name_b = text_sanitize(b->name, false);
+    strbuf_printf(&out, "1: %s (%s), %s, created %.10s\n", name_a, a->slug,
+                  a->locked ? "locked" : "open", a->created_at);
+    strbuf_printf(&out, "2: %s (%s), %s, created %.10s\n", name_b, b->slug,
+                  b->locked ? "locked" : "open", b->created_at);
+    strbuf_puts(&out, "Overall alignment: ");
+    add_percent(&out, al_a.overall);
+    strbuf_puts(&out, " -> ");
+    add_percent(&out, al_b.overall);
+    strbuf_puts(&out, "\n");
+    int changed = 0;
+    for (int s = 0; s < STEP_COUNT; s++) {
+        const char *change = report_decision_change(a->decisions[s], b->decisions[s]);
+        changed += strcmp(change, "same") != 0 && strcmp(change, "undecided in both") != 0;
+        strbuf_printf(&out, "\n%d. %s: %s; alignment ", s + 1, steps[s].title, change);
+        add_percent(&out, al_a.steps[s].alignment);
+        strbuf_puts(&out, " -> ");
+        add_percent(&out, al_b.steps[s].alignment);
+        strbuf_puts(&out, "\n");
+        if (!strcmp(change, "same") || (!a->decisions[s] && !b->decisions[s])) {
+            add_text(&out, "1+2: ", a->decisions[s]);
+        } else {
+            add_text(&out, "1: ", a->decisions[s]);
+            add_text(&out, "2: ", b->decisions[s]);
+        }
+    }
+    strbuf_printf(&out, "\n%d of %d decisions differ.\n", changed, STEP_COUNT);
+    free(name_a);
+    free(name_b);
+    alignment_free(&al_a);
+    alignment_free(&al_b);
+    return strbuf_take(&out);
+}

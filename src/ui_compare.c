@@ -1,0 +1,137 @@
+/* ui_compare.c: two sessions side by side (typically one product a quarter
+ * apart): each step's decisions with what changed, both alignments, and the
+ * product's alignment across its sessions. */
+#include "layout.h"
+#include "report.h"
+#include "ui.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void ui_compare_forget(struct ui *ui)
+{
+    if (ui->comparing) {
+        session_free(&ui->compared[0]);
+        session_free(&ui->compared[1]);
+    }
+    ui->comparing = false;
+    for (size_t i = 0; i < ui->trend_count; i++)
+        free(ui->trend_dates[i]);
+    free(ui->trend_dates);
+    free(ui->trend_values);
+    ui->trend_dates = NULL;
+    ui->trend_values = NULL;
+    ui->trend_count = 0;
+}
+
+/* The product's sessions, oldest first, with their overall alignment. */
+static void load_trend(struct ui *ui, const char *product)
+{
+    for (size_t k = ui->session_count; k-- > 0;) { /* the list is newest first */
+        const struct session_summary *s = &ui->sessions[k];
+        struct session full;
+        if (strcmp(s->product, product) || store_load_session(ui->store, s->id, &full) < 0)
+            continue;
+        struct alignment a;
+        align_session(&full, &a);
+        ui->trend_dates = xrealloc(ui->trend_dates, (ui->trend_count + 1) * sizeof(char *));
+        ui->trend_values = xrealloc(ui->trend_values, (ui->trend_count + 1) * sizeof(double));
+        ui->trend_dates[ui->trend_count] = xasprintf("%.10s %s", s->created_at, s->slug);
+        ui->trend_values[ui->trend_count++] = a.overall;
+        alignment_free(&a);
+        session_free(&full);
+    }
+}
+
+void ui_compare_pick(struct ui *ui, int64_t id)
+{
+    if (!ui->compare_first) {
+        ui->compare_first = id;
+        ui_say(ui, "Picked. Now c on the session to compare it with (Esc forgets the pick).");
+        return;
+    }
+    ui_compare_forget(ui);
+    if (store_load_session(ui->store, ui->compare_first, &ui->compared[0]) < 0) {
+        ui_error(ui, "%s", store_error(ui->store));
+        ui->compare_first = 0;
+        return;
+    }
+    if (store_load_session(ui->store, id, &ui->compared[1]) < 0) {
+        session_free(&ui->compared[0]);
+        ui_error(ui, "%s", store_error(ui->store));
+        ui->compare_first = 0;
+        return;
+    }
+    ui->comparing = true;
+    ui->compare_first = 0;
+    load_trend(ui, ui->compared[1].product);
+    ui->screen = UI_COMPARE;
+}
+
+void ui_compare_draw(struct ui *ui)
+{
+    const struct session *a = &ui->compared[0], *b = &ui->compared[1];
+    char title[400];
+    snprintf(title, sizeof title, "Compare: %s \u2192 %s", a->slug, b->slug);
+    ui_draw_header(ui, title, store_is_read_only(ui->store) ? "read-only" : NULL);
+    struct alignment al[2];
+    align_session(a, &al[0]);
+    align_session(b, &al[1]);
+    int half = (COLS - 6) / 2, y = 2;
+    char line[300];
+    snprintf(line, sizeof line, "1: %s (%.10s)", a->name, a->created_at);
+    ui_put(y, 2, half, line, ui_attr(ui, C_TITLE));
+    snprintf(line, sizeof line, "2: %s (%.10s)", b->name, b->created_at);
+    ui_put(y++, 4 + half, half, line, ui_attr(ui, C_TITLE));
+    int rows_each = layout_clamp((LINES - 8 - (int)ui->trend_count) / STEP_COUNT - 2, 1, 6);
+    for (int s = 0; s < STEP_COUNT && y < LINES - 4; s++) {
+        const char *change = report_decision_change(a->decisions[s], b->decisions[s]);
+        bool same = !strcmp(change, "same");
+        char pct[2][16];
+        for (int i = 0; i < 2; i++) {
+            if (isnan(al[i].steps[s].alignment))
+                snprintf(pct[i], sizeof pct[i], "n/a");
+            else
+                snprintf(pct[i], sizeof pct[i], "%.1f%%", al[i].steps[s].alignment);
+        }
+        snprintf(line, sizeof line, "%d. %s: %s   alignment %s \u2192 %s", s + 1,
+                 ui->steps[s].title, change, pct[0], pct[1]);
+        ui_put(y++, 2, COLS - 4, line, same ? ui_attr(ui, C_NORMAL) | A_BOLD
+                                            : ui_attr(ui, C_WARN) | A_BOLD);
+        int used_a = ui_put_wrapped(y, 4, half - 2, rows_each,
+                                    a->decisions[s] ? a->decisions[s] : "(not decided)",
+                                    ui_attr(ui, C_NORMAL));
+        int used_b = ui_put_wrapped(y, 4 + half, half - 2, rows_each,
+                                    b->decisions[s] ? b->decisions[s] : "(not decided)",
+                                    same ? ui_attr(ui, C_NORMAL) : ui_attr(ui, C_GOOD));
+        y += (used_a > used_b ? used_a : used_b) + 1;
+    }
+    /* The product's trend: overall alignment across its sessions. */
+    snprintf(line, sizeof line, "Overall alignment of %s across its sessions:",
+             *b->product ? b->product : "sessions without a product");
+    ui_put(y++, 2, COLS - 4, line, ui_attr(ui, C_TITLE));
+    int bar_w = layout_clamp(COLS - 50, 10, 50);
+    for (size_t i = 0; i < ui->trend_count && y < LINES - 2; i++, y++) {
+        ui_put(y, 4, 36, ui->trend_dates[i], ui_attr(ui, C_NORMAL));
+        double v = ui->trend_values[i];
+        int cells = isnan(v) ? 0 : (int)(v / 100.0 * bar_w + 0.5);
+        for (int c = 0; c < cells; c++)
+            ui_put(y, 41 + c, 1, "\u2588", ui_attr(ui, C_GOOD));
+        if (isnan(v))
+            snprintf(line, sizeof line, "n/a");
+        else
+            snprintf(line, sizeof line, "%.1f%%", v);
+        ui_put(y, 42 + cells, 8, line, ui_attr(ui, C_NORMAL));
+    }
+    alignment_free(&al[0]);
+    alignment_free(&al[1]);
+}
+
+void ui_compare_act(struct ui *ui, enum ui_action a)
+{
+    if (a == ACT_QUIT) {
+        ui_compare_forget(ui);
+        ui->screen = UI_SESSIONS;
+    }
+}

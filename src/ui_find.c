@@ -1,0 +1,117 @@
+/* ui_find.c: a reviewer's full-text search over every session's answers,
+ * decisions and narratives: where each match was said, the match picked out. */
+#include "layout.h"
+#include "text.h"
+#include "ui.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void ui_find_start(struct ui *ui, const char *query)
+{
+    store_search_free(ui->hits, ui->hit_count);
+    ui->hits = NULL;
+    ui->hit_count = 0;
+    free(ui->find_query);
+    ui->find_query = xstrdup(query);
+    if (store_search(ui->store, query, 500, &ui->hits, &ui->hit_count) < 0) {
+        ui_error(ui, "%s", store_error(ui->store));
+        return;
+    }
+    ui->screen = UI_FIND;
+    ui->cursor = ui->top = 0;
+}
+
+/* The snippet with its matches drawn in their own attribute. */
+static void draw_snippet(struct ui *ui, int y, int x, int width, const char *snippet, attr_t base)
+{
+    attr_t match = base | A_BOLD | (ui->color ? ui_attr(ui, C_WARN) : A_UNDERLINE);
+    char *copy = xstrdup(snippet);
+    bool in_match = false;
+    for (char *p = copy; *p && width > 0;) {
+        char *start = strstr(p, STORE_MATCH_START), *end = strstr(p, STORE_MATCH_END);
+        char *next = in_match ? end : start;
+        if (next)
+            *next = '\0';
+        int used = ui_put(y, x, width, p, in_match ? match : base);
+        x += used;
+        width -= used;
+        if (!next)
+            break;
+        p = next + 3;
+        in_match = !in_match;
+    }
+    free(copy);
+}
+
+void ui_find_draw(struct ui *ui)
+{
+    char title[300], right[40];
+    snprintf(title, sizeof title, "Find: %s", ui->find_query ? ui->find_query : "");
+    snprintf(right, sizeof right, "%zu found%s", ui->hit_count,
+             store_is_read_only(ui->store) ? "  read-only" : "");
+    ui_draw_header(ui, title, right);
+    if (!ui->hit_count) {
+        ui_put(2, 2, COLS - 4, "Nothing matches. q goes back; f on the list finds again.",
+               ui_attr(ui, C_WARN));
+        return;
+    }
+    int name_w = layout_clamp(COLS / 5, 12, 24), where_w = layout_clamp(COLS / 4, 20, 36), y = 2;
+    ui_put(y, 2, name_w, "SESSION", ui_attr(ui, C_TITLE));
+    ui_put(y, 3 + name_w, where_w, "WHERE", ui_attr(ui, C_TITLE));
+    ui_put(y++, 4 + name_w + where_w, COLS - name_w - where_w - 6, "WHAT WAS SAID",
+           ui_attr(ui, C_TITLE));
+    int height = LINES - y - 2;
+    ui->cursor = layout_clamp(ui->cursor, 0, (int)ui->hit_count - 1);
+    layout_keep_visible(ui->cursor, (int)ui->hit_count, height, &ui->top);
+    ui->list_y = y, ui->list_x0 = 0, ui->list_x1 = COLS, ui->list_step = 1;
+    ui->list_count = (int)ui->hit_count;
+    for (int row = 0; row < height && ui->top + row < (int)ui->hit_count; row++) {
+        const struct search_hit *h = &ui->hits[ui->top + row];
+        bool selected = ui->top + row == ui->cursor;
+        attr_t a = selected ? ui_attr(ui, C_SELECTED) : ui_attr(ui, C_NORMAL);
+        if (selected)
+            ui_fill(y + row, 1, COLS - 2, a);
+        ui_put(y + row, 2, name_w, h->session_name, a);
+        char where[200];
+        snprintf(where, sizeof where, "%s%s%s",
+                 h->step >= 0 ? ui->steps[h->step].title : "Sales narrative",
+                 h->participant ? ", " : !strcmp(h->kind, "decision") ? ", decision" : "",
+                 h->participant ? h->participant : "");
+        ui_put(y + row, 3 + name_w, where_w, where, a);
+        draw_snippet(ui, y + row, 4 + name_w + where_w, COLS - name_w - where_w - 6, h->snippet,
+                     a);
+    }
+}
+
+void ui_find_act(struct ui *ui, enum ui_action a)
+{
+    switch (a) {
+    case ACT_UP: ui->cursor--; break;
+    case ACT_DOWN: ui->cursor++; break;
+    case ACT_FIRST: ui->cursor = 0; break;
+    case ACT_LAST: ui->cursor = (int)ui->hit_count - 1; break;
+    case ACT_PAGE_UP: ui->cursor -= LINES / 2; break;
+    case ACT_PAGE_DOWN: ui->cursor += LINES / 2; break;
+    case ACT_OPEN:
+        if (ui->cursor >= 0 && ui->cursor < (int)ui->hit_count) {
+            const struct search_hit *h = &ui->hits[ui->cursor];
+            int step = h->step;
+            ui_open_session(ui, h->session_id);
+            /* where it was said: the step's reveal, or the narrative */
+            if (ui->open && !ui->session.solo && step >= 0 && !strcmp(h->kind, "answer"))
+                ui_go(ui, UI_REVEAL, step);
+            else if (ui->open && step >= 0)
+                ui_go(ui, UI_DECIDE, step);
+            else if (ui->open)
+                ui_go(ui, UI_NARRATIVE, 0);
+        }
+        break;
+    case ACT_QUIT:
+        ui->screen = UI_SESSIONS;
+        ui->cursor = ui->top = 0;
+        break;
+    default: break;
+    }
+}

@@ -1,0 +1,84 @@
+#!/bin/sh
+# tui_browse.sh: a reviewer browsing: a read-only copy that no key can change,
+# finding a session by a word, comparing two sessions, and following another
+# process's changes while browsing.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/tmux.sh"
+
+db="$WORK/team.db"
+"$SAMESONG" --db "$db" demo >/dev/null
+"$SAMESONG" --db "$db" export replyline-positioning-workshop -o "$WORK/q3.json"
+sed 's/"name": *"Replyline positioning workshop"/"name": "Replyline Q4"/' "$WORK/q3.json" |
+    sed 's/with Gorgias\./with Gorgias and Zendesk./' >"$WORK/q4.json"
+"$SAMESONG" --db "$db" import "$WORK/q4.json" >/dev/null
+
+# --- a read-only copy (mode 0444): every editing key, then the same bytes ----------------------
+cp "$db" "$WORK/copy.db"
+chmod 0444 "$WORK/copy.db"
+sum_before=$(cksum <"$WORK/copy.db")
+tui 100 30 --db "$WORK/copy.db" browse
+on_screen "Replyline Q4" "the sessions list"
+keys a
+on_screen "Read-only: browsing cannot start a session." "a explains"
+keys D
+on_screen "read-only" "D explains"
+keys Enter
+on_screen "Positioning canvas" "a session opens on its canvas"
+on_screen "read-only" "and says it is read-only"
+keys L
+not_on_screen "Lock this canvas" "L does not offer to lock"
+keys "[" e
+on_screen "read-only; nothing can be changed" "the narrative: e is refused"
+keys E
+on_screen "read-only; nothing can be changed" "the narrative: E is refused"
+keys "[" e
+on_screen "read-only; nothing can be changed" "a decision: e is refused"
+keys Enter
+on_screen "read-only; nothing can be changed" "a decision: Enter is refused"
+keys "[" " " m
+on_screen "read-only; nothing can be changed" "the reveal: m is refused"
+keys R
+on_screen "read-only; nothing can be changed" "the reveal: R is refused"
+keys s Enter
+on_screen "read-only; nothing can be changed" "the reveal: accepting a suggestion is refused"
+keys Escape V
+on_screen "read-only; nothing can be changed" "the reveal: V is refused"
+keys "[" a
+on_screen "read-only; nothing can be changed" "a step: a is refused"
+keys e
+on_screen "read-only; nothing can be changed" "a step: e is refused"
+keys d
+on_screen "read-only; nothing can be changed" "a step: d is refused"
+tmux -L "$SOCKET" kill-server
+check '[ "$(cksum <"$WORK/copy.db")" = "$sum_before" ]' "the file is byte for byte unchanged"
+check '[ ! -e "$WORK/copy.db-wal" ]' "browsing created nothing beside it"
+
+# --- find a session by a word in it ---------------------------------------------------------
+tui 100 30 --db "$db" browse
+keys f; type_text "richpanel"; keys Enter
+on_screen "Richpanel" "search finds an answer by a word in it"
+on_screen "found" "and counts what it found"
+keys Enter
+on_screen "Reveal 1 of 5: Competitive alternatives" "Enter opens where it was said"
+keys q
+
+# --- compare two sessions and see the changed decision ----------------------------------------
+keys c j c
+on_screen "Compare:" "c, then c on another, compares"
+on_screen "1. Competitive alternatives: changed" "the changed decision is marked"
+on_screen "Overall alignment of Replyline across its sessions" "with the product's trend"
+run --db "$db" diff replyline-positioning-workshop replyline-q4
+stdout_has "1. Competitive alternatives: changed"
+stdout_has "2: Our main rival is the status quo"
+stdout_has "1 of 5 decisions differ."
+keys q
+
+# --- browsing while the workshop writes: the new answer shows ---------------------------------
+keys Enter "[" "[" "[" "[" "[" "[" "[" "[" "[" "[" "[" "[" "[" "[" "[" "["
+on_screen "Step 1 of 5" "a reviewer can read the step screens"
+on_screen "Replyline positioning worksh" "the first session is open"
+"$SAMESONG" --db "$db" add replyline-positioning-workshop --as Maya --step alternatives \
+    "Typed in the room just now" >/dev/null
+on_screen "Typed in the room just now" "another process's answer appears while browsing"
+
+finish
