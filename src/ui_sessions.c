@@ -11,19 +11,22 @@
 
 #define DEMO_SLUG "replyline-positioning-workshop"
 
+/* Every word of the filter must appear in the session's name, product, slug,
+ * mode, status or date: "acme locked 2026-10" narrows by all four. */
 static bool matches(const struct session_summary *s, const char *filter)
 {
     if (!filter || !*filter)
         return true;
-    char *want = similar_normalize(filter);
-    const char *fields[] = {s->name, s->product, s->slug};
-    bool found = false;
-    for (int i = 0; i < 3 && !found; i++) {
-        char *have = similar_normalize(fields[i]);
-        found = strstr(have, want) != NULL;
-        free(have);
-    }
-    free(want);
+    char *all = xasprintf("%s %s %s %s %s %s", s->name, s->product, s->slug,
+                          s->solo ? "solo" : "workshop", s->locked ? "locked" : "open",
+                          s->created_at);
+    char *haystack = similar_normalize(all), *words = similar_normalize(filter);
+    bool found = true;
+    for (char *word = strtok(words, " "); word && found; word = strtok(NULL, " "))
+        found = strstr(haystack, word) != NULL;
+    free(words);
+    free(haystack);
+    free(all);
     return found;
 }
 

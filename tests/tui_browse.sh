@@ -81,4 +81,27 @@ on_screen "Replyline positioning worksh" "the first session is open"
     "Typed in the room just now" >/dev/null
 on_screen "Typed in the room just now" "another process's answer appears while browsing"
 
+# --- the list narrows by product, status, mode and date -----------------------------------------
+keys q q
+"$SAMESONG" --db "$db" new "Solo draft" --solo --product "Other product" >/dev/null
+tui 100 30 --db "$db" browse
+keys /; type_text "solo"; keys Enter
+on_screen "Solo draft" "a filter by mode"
+not_on_screen "Replyline Q4" "hides the workshops"
+keys / C-u; type_text "replyline open $(date -u +%Y-%m)"; keys Enter
+on_screen "Replyline Q4" "a filter by product, status and month"
+not_on_screen "Solo draft" "hides the rest"
+keys q
+
+# --- over ssh: the terminals a reviewer may have ---------------------------------------------------
+for term in xterm-256color xterm screen tmux-256color linux vt100; do
+    RUNS=$((RUNS + 1)); SOCKET="$BASE_SOCKET-$RUNS"
+    tmux -L "$SOCKET" -f /dev/null new-session -d -x 80 -y 24 \
+        "env TERM=$term SAMESONG_DATA_DIR='$SAMESONG_DATA_DIR' '$SAMESONG' --db '$db' browse; sleep 600"
+    on_screen "positioning workshops" "TERM=$term: the list"
+    keys Enter
+    on_screen "Sales narrative" "TERM=$term: a session opens on its canvas"
+    tmux -L "$SOCKET" kill-server
+done
+
 finish
