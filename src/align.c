@@ -432,3 +432,15 @@ void align_reading(const struct align_step *step, char *out, size_t size)
         snprintf(out, size, "Everyone here is in one department; %zu %s%s named by everyone.",
                  shared, step_nouns[step->step], shared == 1 ? "" : "s");
 }
+
+const char *align_group_tag(const struct session *s, const struct align_group *g)
+{
+    for (size_t i = 0; i < s->tag_count; i++) {
+        char *key = similar_normalize(s->tags[i].group);
+        bool same = !strcmp(key, g->key);
+        free(key);
+        if (same)
+            return s->tags[i].tag;
+    }
+    return NULL;
+}

@@ -85,6 +85,10 @@ bool align_session_least_aligned_roles(const struct alignment *al, enum role *a,
  * share no alternative" or "Everyone named Spreadsheets". */
 void align_reading(const struct align_step *step, char *out, size_t size);
 
+/* The capability tag ("today", "roadmap", "not planned") given to a group, or
+ * NULL: tags are matched to groups by their normalised text. */
+const char *align_group_tag(const struct session *s, const struct align_group *g);
+
 /* Rounds to one decimal, as every percentage is reported. */
 double align_round1(double x);
 

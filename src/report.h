@@ -6,6 +6,8 @@
 #include "session.h"
 #include "store.h"
 
+#include "util.h"
+
 #include <stdbool.h>
 
 /* Every answer by step and participant, then decisions and narrative, as plain
@@ -28,6 +30,9 @@ char *report_alignment_text(const struct session *s, const struct alignment *a,
 
 /* The alignment report as one JSON object (caller frees). */
 char *report_alignment_json(const struct session *s, const struct alignment *a, int only_step);
+
+/* A percentage as the reports write it: "25.3%", or "n/a" when unknown. */
+void report_add_percent(struct strbuf *b, double x);
 
 /* How a step's decision changed from before to after: "same" (equal once
  * normalised), "changed", "decided only in the first" or "second", or

@@ -1,7 +1,6 @@
 /* report_align.c: the alignment report for `samesong report`, as text and as JSON. */
 #include "json_out.h"
 #include "report.h"
-#include "similar.h"
 #include "text.h"
 #include "util.h"
 
@@ -13,19 +12,6 @@
 
 /* Short role names keep a coverage line, with all six roles, in 80 columns. */
 static const char *const role_short[ROLE_COUNT] = {"ceo", "mkt", "sales", "prod", "cs", "other"};
-
-/* The capability tag given to a group, or NULL. */
-static const char *tag_of(const struct session *s, const struct align_group *g)
-{
-    for (size_t i = 0; i < s->tag_count; i++) {
-        char *key = similar_normalize(s->tags[i].group);
-        bool same = !strcmp(key, g->key);
-        free(key);
-        if (same)
-            return s->tags[i].tag;
-    }
-    return NULL;
-}
 
 /* Untrusted text, made safe and cut to a number of columns, padded to it. */
 static void add_cell(struct strbuf *b, const char *text, int columns, const char *ellipsis)
@@ -45,7 +31,7 @@ static void add_safe(struct strbuf *b, const char *text)
     free(safe);
 }
 
-static void add_percent(struct strbuf *b, double x)
+void report_add_percent(struct strbuf *b, double x)
 {
     if (isnan(x))
         strbuf_puts(b, "n/a");
@@ -123,7 +109,7 @@ static void add_coverage(struct strbuf *b, const struct session *s, const struct
         add_bar(b, gr->count, st->answered, ascii);
         strbuf_printf(b, " %2zu  ", gr->count);
         add_roles(b, gr->role_count);
-        const char *tag = st->step == STEP_CAPABILITIES ? tag_of(s, gr) : NULL;
+        const char *tag = st->step == STEP_CAPABILITIES ? align_group_tag(s, gr) : NULL;
         if (tag)
             strbuf_printf(b, "  [%s]", tag);
         strbuf_puts(b, "\n");
@@ -219,7 +205,7 @@ static void add_step(struct strbuf *b, const struct session *s, const struct ali
                      const struct step_text *text, bool ascii)
 {
     strbuf_printf(b, "\n%d. %s: alignment ", st->step + 1, text->title);
-    add_percent(b, st->alignment);
+    report_add_percent(b, st->alignment);
     strbuf_printf(b, " (%zu of %zu answered)\n", st->answered, s->participant_count);
     if (st->group_count == 0) {
         strbuf_puts(b, "   No answers yet.\n");
@@ -244,10 +230,10 @@ char *report_alignment_text(const struct session *s, const struct alignment *a,
     strbuf_puts(&b, "Alignment: ");
     add_safe(&b, s->name);
     strbuf_printf(&b, " (%s)\nOverall alignment: ", s->slug);
-    add_percent(&b, a->overall);
+    report_add_percent(&b, a->overall);
     if (a->weakest >= 0) {
         strbuf_printf(&b, "; weakest step: %s (", steps[a->weakest].title);
-        add_percent(&b, a->steps[a->weakest].alignment);
+        report_add_percent(&b, a->steps[a->weakest].alignment);
         strbuf_puts(&b, ")");
     }
     strbuf_puts(&b, "\n");
@@ -307,7 +293,7 @@ static void json_coverage(struct strbuf *b, const struct session *s, const struc
                 first = false;
             }
         strbuf_puts(b, "}");
-        const char *tag = st->step == STEP_CAPABILITIES ? tag_of(s, gr) : NULL;
+        const char *tag = st->step == STEP_CAPABILITIES ? align_group_tag(s, gr) : NULL;
         if (tag) {
             json_out_key(b, "tag", false);
             json_out_string(b, tag);

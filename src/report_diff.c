@@ -38,14 +38,6 @@ static void add_text(struct strbuf *b, const char *label, const char *text)
     free(safe);
 }
 
-static void add_percent(struct strbuf *b, double x)
-{
-    if (isnan(x))
-        strbuf_puts(b, "n/a");
-    else
-        strbuf_printf(b, "%.1f%%", x);
-}
-
 char *report_diff(const struct session *a, const struct session *b,
                   const struct step_text steps[STEP_COUNT])
 {
@@ -59,18 +51,18 @@ char *report_diff(const struct session *a, const struct session *b,
     strbuf_printf(&out, "2: %s (%s), %s, created %.10s\n", name_b, b->slug,
                   b->locked ? "locked" : "open", b->created_at);
     strbuf_puts(&out, "Overall alignment: ");
-    add_percent(&out, al_a.overall);
+    report_add_percent(&out, al_a.overall);
     strbuf_puts(&out, " -> ");
-    add_percent(&out, al_b.overall);
+    report_add_percent(&out, al_b.overall);
     strbuf_puts(&out, "\n");
     int changed = 0;
     for (int s = 0; s < STEP_COUNT; s++) {
         const char *change = report_decision_change(a->decisions[s], b->decisions[s]);
         changed += strcmp(change, "same") != 0 && strcmp(change, "undecided in both") != 0;
         strbuf_printf(&out, "\n%d. %s: %s; alignment ", s + 1, steps[s].title, change);
-        add_percent(&out, al_a.steps[s].alignment);
+        report_add_percent(&out, al_a.steps[s].alignment);
         strbuf_puts(&out, " -> ");
-        add_percent(&out, al_b.steps[s].alignment);
+        report_add_percent(&out, al_b.steps[s].alignment);
         strbuf_puts(&out, "\n");
         if (!strcmp(change, "same") || (!a->decisions[s] && !b->decisions[s])) {
             add_text(&out, "1+2: ", a->decisions[s]);

@@ -50,19 +50,6 @@ static size_t column_order(const struct session *s, size_t *order)
     return n;
 }
 
-/* The tag of a capability group, or NULL. */
-static const char *tag_of(const struct ui *ui, const struct align_group *g)
-{
-    for (size_t i = 0; i < ui->session.tag_count; i++) {
-        char *key = similar_normalize(ui->session.tags[i].group);
-        bool same = !strcmp(key, g->key);
-        free(key);
-        if (same)
-            return ui->session.tags[i].tag;
-    }
-    return NULL;
-}
-
 static bool marked(const struct ui *ui, const char *key)
 {
     for (size_t i = 0; i < ui->mark_count; i++)
@@ -76,7 +63,7 @@ static void draw_group_label(struct ui *ui, int y, int width, const struct align
                              attr_t a)
 {
     char *line;
-    const char *tag = ui->step == STEP_CAPABILITIES ? tag_of(ui, g) : NULL;
+    const char *tag = ui->step == STEP_CAPABILITIES ? align_group_tag(&ui->session, g) : NULL;
     line = tag ? xasprintf("%s%s [%s]", marked(ui, g->key) ? "* " : "", g->label, tag)
                : xasprintf("%s%s", marked(ui, g->key) ? "* " : "", g->label);
     ui_put(y, 2, width - 1, line, a);
@@ -524,7 +511,7 @@ static void dismiss_suggestion(struct ui *ui, const struct align_step *st)
 
 static void cycle_tag(struct ui *ui, const struct align_group *g)
 {
-    const char *now = tag_of(ui, g), *next = tags[0];
+    const char *now = align_group_tag(&ui->session, g), *next = tags[0];
     for (int i = 0; i < 3 && now; i++)
         if (!strcmp(now, tags[i]))
             next = i < 2 ? tags[i + 1] : NULL;
