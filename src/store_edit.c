@@ -182,37 +182,9 @@ int store_set_narrative(struct store *st, int64_t session_id, const char *text)
     return rc;
 }
 
-int store_save_position(struct store *st, int64_t session_id, const struct store_position *pos)
-{
-    if (st->read_only)
-        return 0; /* a reader's place is not worth a write */
-    if (store_begin(st) < 0)
-        return -1;
-    sqlite3_stmt *stmt = store_prepare(
-        st, "INSERT INTO positions (session_id, screen, step, participant_id) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT (session_id) DO UPDATE SET screen = excluded.screen,"
-            " step = excluded.step, participant_id = excluded.participant_id,"
-            " at = excluded.at");
-    int rc = stmt ? 0 : -1;
-    if (stmt) {
-        sqlite3_bind_int64(stmt, 1, session_id);
-        sqlite3_bind_text(stmt, 2, pos->screen, -1, SQLITE_STATIC);
-        if (pos->step >= 0)
-            sqlite3_bind_text(stmt, 3, step_ids[pos->step], -1, SQLITE_STATIC);
-        if (pos->participant_id > 0)
-            sqlite3_bind_int64(stmt, 4, pos->participant_id);
-        if (sqlite3_step(stmt) != SQLITE_DONE)
-            rc = store_sql_fail(st, "cannot save the position");
-        sqlite3_finalize(stmt);
-    }
-    if (rc == 0)
-        return store_commit(st);
-    store_rollback(st);
-    return -1;
-}
-
 /* A write that is not a change to the session's content (a display setting,
- * a dismissed suggestion): allowed on a locked session, not logged. */
+ * a dismissed suggestion, where the room was): allowed on a locked session,
+ * not logged. */
 static int set_display(struct store *st, const char *sql, void (*bind)(sqlite3_stmt *, const void *),
                        const void *arg)
 {
@@ -307,4 +279,33 @@ int store_set_vote(struct store *st, int64_t session_id, int64_t participant_id,
         return store_commit(st);
     store_rollback(st);
     return -1;
+}
+
+struct position_args {
+    int64_t session_id;
+    const struct store_position *pos;
+};
+
+static void bind_position(sqlite3_stmt *stmt, const void *arg)
+{
+    const struct position_args *a = arg;
+    sqlite3_bind_int64(stmt, 1, a->session_id);
+    sqlite3_bind_text(stmt, 2, a->pos->screen, -1, SQLITE_STATIC);
+    if (a->pos->step >= 0)
+        sqlite3_bind_text(stmt, 3, step_ids[a->pos->step], -1, SQLITE_STATIC);
+    if (a->pos->participant_id > 0)
+        sqlite3_bind_int64(stmt, 4, a->pos->participant_id);
+}
+
+int store_save_position(struct store *st, int64_t session_id, const struct store_position *pos)
+{
+    if (st->read_only)
+        return 0; /* a reader's place is not worth a write */
+    struct position_args args = {session_id, pos};
+    return set_display(st,
+                       "INSERT INTO positions (session_id, screen, step, participant_id)"
+                       " VALUES (?, ?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET"
+                       " screen = excluded.screen, step = excluded.step,"
+                       " participant_id = excluded.participant_id, at = excluded.at",
+                       bind_position, &args);
 }

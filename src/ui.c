@@ -71,6 +71,21 @@ void ui_save_position(struct ui *ui)
     store_save_position(ui->store, ui->session.id, &pos); /* a lost place is no lost work */
 }
 
+bool ui_list_move(struct ui *ui, enum ui_action a, int count)
+{
+    switch (a) {
+    case ACT_UP: ui->cursor--; break;
+    case ACT_DOWN: ui->cursor++; break;
+    case ACT_FIRST: ui->cursor = 0; break;
+    case ACT_LAST: ui->cursor = count - 1; break;
+    case ACT_PAGE_UP: ui->cursor -= LINES / 2; break;
+    case ACT_PAGE_DOWN: ui->cursor += LINES / 2; break;
+    default: return false;
+    }
+    ui->cursor = layout_clamp(ui->cursor, 0, count - 1);
+    return true;
+}
+
 void ui_reload(struct ui *ui)
 {
     if (!ui->open)

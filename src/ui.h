@@ -157,6 +157,9 @@ void ui_ask(struct ui *ui, enum ui_purpose purpose, const char *prompt, const ch
 void ui_confirm(struct ui *ui, void (*yes)(struct ui *ui), int64_t target, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void ui_save_position(struct ui *ui);
+/* Moves the current list's cursor for the movement keys (up, down, first,
+ * last, a page); returns false for any other action. count is the list's length. */
+bool ui_list_move(struct ui *ui, enum ui_action a, int count);
 
 /* ui_term.c: the terminal: start, colours, signals, stop. */
 enum ui_color {

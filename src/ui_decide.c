@@ -82,13 +82,13 @@ static void ask_decision(struct ui *ui, const char *start)
 void ui_decide_act(struct ui *ui, enum ui_action a)
 {
     char *label;
+    struct alignment al;
+    align_session(&ui->session, &al);
+    bool moved = ui_list_move(ui, a, (int)al.steps[ui->step].group_count);
+    alignment_free(&al);
+    if (moved)
+        return;
     switch (a) {
-    case ACT_UP: ui->cursor--; break;
-    case ACT_DOWN: ui->cursor++; break;
-    case ACT_FIRST: ui->cursor = 0; break;
-    case ACT_LAST: ui->cursor = 1 << 20; break;
-    case ACT_PAGE_UP: ui->cursor -= LINES / 2; break;
-    case ACT_PAGE_DOWN: ui->cursor += LINES / 2; break;
     case ACT_EDIT:
         if (ui_session_writable(ui))
             ask_decision(ui, ui->session.decisions[ui->step] ? ui->session.decisions[ui->step] : "");

@@ -87,13 +87,9 @@ void ui_find_draw(struct ui *ui)
 
 void ui_find_act(struct ui *ui, enum ui_action a)
 {
+    if (ui_list_move(ui, a, (int)ui->hit_count))
+        return;
     switch (a) {
-    case ACT_UP: ui->cursor--; break;
-    case ACT_DOWN: ui->cursor++; break;
-    case ACT_FIRST: ui->cursor = 0; break;
-    case ACT_LAST: ui->cursor = (int)ui->hit_count - 1; break;
-    case ACT_PAGE_UP: ui->cursor -= LINES / 2; break;
-    case ACT_PAGE_DOWN: ui->cursor += LINES / 2; break;
     case ACT_OPEN:
         if (ui->cursor >= 0 && ui->cursor < (int)ui->hit_count) {
             const struct search_hit *h = &ui->hits[ui->cursor];

@@ -551,6 +551,10 @@ void ui_reveal_act(struct ui *ui, enum ui_action act)
         alignment_free(&a);
         return;
     }
+    if (ui_list_move(ui, act, (int)st->group_count)) {
+        alignment_free(&a);
+        return;
+    }
     switch (act) {
     case ACT_OPEN:
         if (g) {
@@ -558,12 +562,6 @@ void ui_reveal_act(struct ui *ui, enum ui_action act)
             ui->listed = 0;
         }
         break;
-    case ACT_UP: ui->cursor--; break;
-    case ACT_DOWN: ui->cursor++; break;
-    case ACT_FIRST: ui->cursor = 0; break;
-    case ACT_LAST: ui->cursor = (int)st->group_count - 1; break;
-    case ACT_PAGE_UP: ui->cursor -= LINES / 2; break;
-    case ACT_PAGE_DOWN: ui->cursor += LINES / 2; break;
     case ACT_LEFT: ui->column--; break;
     case ACT_RIGHT: ui->column++; break;
     case ACT_VIEW:

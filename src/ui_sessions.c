@@ -129,14 +129,9 @@ static void forget_draft(struct ui *ui)
 
 void ui_sessions_act(struct ui *ui, enum ui_action a)
 {
-    int page = LINES - 6;
+    if (ui_list_move(ui, a, ui->shown_count))
+        return;
     switch (a) {
-    case ACT_UP: ui->cursor--; break;
-    case ACT_DOWN: ui->cursor++; break;
-    case ACT_PAGE_UP: ui->cursor -= page; break;
-    case ACT_PAGE_DOWN: ui->cursor += page; break;
-    case ACT_FIRST: ui->cursor = 0; break;
-    case ACT_LAST: ui->cursor = ui->shown_count - 1; break;
     case ACT_OPEN:
         if (ui->shown_count)
             ui_open_session(ui, ui->sessions[ui->shown[ui->cursor]].id);

@@ -75,15 +75,10 @@ static const struct participant *selected(struct ui *ui)
 
 void ui_setup_act(struct ui *ui, enum ui_action a)
 {
-    int count = (int)ui->session.participant_count;
     const struct participant *p;
+    if (ui_list_move(ui, a, (int)ui->session.participant_count))
+        return;
     switch (a) {
-    case ACT_UP: ui->cursor--; break;
-    case ACT_DOWN: ui->cursor++; break;
-    case ACT_FIRST: ui->cursor = 0; break;
-    case ACT_LAST: ui->cursor = count - 1; break;
-    case ACT_PAGE_UP: ui->cursor -= LINES / 2; break;
-    case ACT_PAGE_DOWN: ui->cursor += LINES / 2; break;
     case ACT_ADD:
         if (ui_session_writable(ui))
             ui_ask(ui, P_ADD_PERSON, "Name of the participant:", "", 200, false);

@@ -157,14 +157,10 @@ static void delete_answer(struct ui *ui)
 void ui_step_act(struct ui *ui, enum ui_action a)
 {
     size_t people = ui->session.participant_count;
-    const struct input *in;
+    const struct input *in, *mine[512];
+    if (ui_list_move(ui, a, answers(ui, mine, 512)))
+        return;
     switch (a) {
-    case ACT_UP: ui->cursor--; break;
-    case ACT_DOWN: ui->cursor++; break;
-    case ACT_FIRST: ui->cursor = 0; break;
-    case ACT_LAST: ui->cursor = 1 << 20; break;
-    case ACT_PAGE_UP: ui->cursor -= LINES / 2; break;
-    case ACT_PAGE_DOWN: ui->cursor += LINES / 2; break;
     case ACT_NEXT_PERSON:
     case ACT_PREV_PERSON:
         if (people && !ui->session.solo) {

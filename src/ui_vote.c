@@ -131,13 +131,9 @@ void ui_vote_act(struct ui *ui, enum ui_action a)
     bool *is_ranked = xcalloc(st->group_count + k + 1, sizeof *is_ranked);
     size_t n = rows(ui, st, labels, is_ranked);
     int c = ui->cursor;
+    if (ui_list_move(ui, a, (int)n))
+        a = ACT_NONE; /* moved: nothing else to do, but still free below */
     switch (a) {
-    case ACT_UP: ui->cursor--; break;
-    case ACT_DOWN: ui->cursor++; break;
-    case ACT_FIRST: ui->cursor = 0; break;
-    case ACT_LAST: ui->cursor = (int)n - 1; break;
-    case ACT_PAGE_UP: ui->cursor -= LINES / 2; break;
-    case ACT_PAGE_DOWN: ui->cursor += LINES / 2; break;
     case ACT_NEXT_PERSON:
     case ACT_PREV_PERSON:
         ui->person = (ui->person + (a == ACT_NEXT_PERSON ? 1 : people - 1)) % people;
