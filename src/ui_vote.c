@@ -79,8 +79,11 @@ void ui_vote_draw(struct ui *ui)
     snprintf(heading, sizeof heading, "%s's ranking (Enter ranks or takes out, K/J move)",
              s->participants[ui->person].name);
     ui_put(y++, x, width, heading, ui_role_attr(ui, s->participants[ui->person].role));
-    const char **labels = xcalloc(st->group_count + 64, sizeof *labels);
-    bool *is_ranked = xcalloc(st->group_count + 64, sizeof *is_ranked);
+    /* room for the whole ranking (it may name labels no answer has) and every group */
+    const struct vote *mine = my_vote(ui);
+    size_t room = st->group_count + (mine ? mine->ranking_count : 0) + 1;
+    const char **labels = xcalloc(room, sizeof *labels);
+    bool *is_ranked = xcalloc(room, sizeof *is_ranked);
     size_t n = rows(ui, st, labels, is_ranked);
     ui->cursor = layout_clamp(ui->cursor, 0, (int)n - 1);
     int height = LINES - y - 2;
