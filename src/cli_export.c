@@ -1,6 +1,7 @@
 /* cli_export.c: `samesong export`: a session as a session file (JSON) or a Markdown canvas. */
 #include "cli.h"
 #include "files.h"
+#include "json_out.h"
 #include "report.h"
 #include "util.h"
 
@@ -27,7 +28,9 @@ static char *render(const struct cli *cli, struct store *st, int64_t id, bool ma
             cli_fail(cli, "%s", store_error(st));
             return NULL;
         }
-        char *line = xasprintf("%s\n", out);
+        char *safe = json_out_escape_invisible(out);
+        char *line = xasprintf("%s\n", safe);
+        free(safe);
         free(out);
         return line;
     }

@@ -1,5 +1,6 @@
 /* cli_list.c: `samesong list`: the sessions, newest first, as a table or JSON. */
 #include "cli.h"
+#include "json_out.h"
 #include "text.h"
 #include "util.h"
 
@@ -114,10 +115,13 @@ int cli_list(struct cli *cli, int argc, char **argv)
         return rc;
     if (json) {
         char *text;
-        if (store_list_json(st, &text) < 0)
+        if (store_list_json(st, &text) < 0) {
             rc = cli_fail(cli, "%s", store_error(st));
-        else
-            printf("%s\n", text);
+        } else {
+            char *safe = json_out_escape_invisible(text);
+            printf("%s\n", safe);
+            free(safe);
+        }
         free(text);
     } else {
         struct session_summary *list;

@@ -1,25 +1,66 @@
 /* json_out.c: writing JSON values into a string buffer (reading JSON is SQLite's job). */
 #include "json_out.h"
+#include "text.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+/* Characters that are valid in JSON but would act on, or hide from, a terminal
+ * that shows the output: C1 controls, direction overrides, zero-width marks. */
+static bool must_escape(uint32_t c)
+{
+    return (c >= 0x80 && c <= 0x9F) || (c >= 0x200B && c <= 0x200D) ||
+           (c >= 0x202A && c <= 0x202E) || c == 0x2060 || (c >= 0x2066 && c <= 0x2069) ||
+           c == 0xFEFF;
+}
+
+/* Adds one UTF-8 character, or its \uXXXX escape when it must not show raw. */
+static size_t add_char(struct strbuf *b, const char *s, size_t n)
+{
+    uint32_t c;
+    size_t len = text_decode(s, n, &c);
+    if (len == 0) {
+        strbuf_add(b, "\\ufffd", 6); /* an invalid byte, which the store never holds */
+        return 1;
+    }
+    if (must_escape(c))
+        strbuf_printf(b, "\\u%04x", (unsigned)c);
+    else
+        strbuf_add(b, s, len);
+    return len;
+}
 
 void json_out_string(struct strbuf *b, const char *s)
 {
     strbuf_add(b, "\"", 1);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
         if (c == '"' || c == '\\') {
             char esc[2] = {'\\', (char)c};
             strbuf_add(b, esc, 2);
+            i++;
         } else if (c < 0x20 || c == 0x7F) {
             strbuf_printf(b, "\\u%04x", c);
+            i++;
         } else {
-            strbuf_add(b, s, 1);
+            i += add_char(b, s + i, n - i);
         }
     }
     strbuf_add(b, "\"", 1);
+}
+
+char *json_out_escape_invisible(const char *json)
+{
+    /* Such characters can only stand inside strings, so escaping them in
+     * place keeps the document valid and means the same. */
+    struct strbuf b = {0};
+    size_t n = strlen(json);
+    for (size_t i = 0; i < n;)
+        i += add_char(&b, json + i, n - i);
+    return strbuf_take(&b);
 }
 
 void json_out_number(struct strbuf *b, double x, int decimals)

@@ -6,8 +6,14 @@
 
 #include <stdbool.h>
 
-/* A string with quotes and escapes; control characters as \u00XX. */
+/* A string with quotes and escapes; control characters as \u00XX, and C1
+ * controls, direction overrides and zero-width marks as \uXXXX too. */
 void json_out_string(struct strbuf *b, const char *s);
+/* A copy of JSON text (SQLite's) with C1 controls, direction overrides and
+ * zero-width marks written as \uXXXX escapes, as json_out_string writes them:
+ * the same document to a reader, and nothing that acts on a terminal. */
+char *json_out_escape_invisible(const char *json);
+
 /* A number with at most `decimals` decimals, or null for NAN. */
 void json_out_number(struct strbuf *b, double x, int decimals);
 void json_out_bool(struct strbuf *b, bool value);

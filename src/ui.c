@@ -2,6 +2,7 @@
  * one redraw per key. Owns opening sessions, the walk, fields and the timer. */
 #include "layout.h"
 #include "paths.h"
+#include "text.h"
 #include "ui.h"
 #include "util.h"
 
@@ -239,8 +240,7 @@ void ui_ask(struct ui *ui, enum ui_purpose purpose, const char *prompt, const ch
 static void close_field(struct ui *ui)
 {
     field_free(&ui->field);
-    ui->purpose = P_NONE;
-    ui->pasting = false;
+    ui->purpose = P_NONE; /* a paste under way stays one until its end mark */
     curs_set(0);
 }
 
@@ -370,10 +370,12 @@ static void field_key(struct ui *ui, int key, bool is_code)
             return;
         }
     }
+    /* Inside a paste a control character is just a stray byte: it must not
+     * save the field (Ctrl-D) or cut its text (Ctrl-K, U, W). */
+    if (ui->pasting && key != '\n' && key != '\r' && key != '\t' && (key < 0x20 || key == 0x7F))
+        return;
     switch (key) {
-    case 27: /* Esc */
-        if (swallow_escape_sequence())
-            return;
+    case 27: /* Esc: a lone one, escape sequences were read away before */
         if (ui->purpose == P_SEARCH) {
             free(ui->filter);
             ui->filter = NULL;
@@ -604,9 +606,26 @@ static void loop(struct ui *ui)
                 ui->quit = true;
             continue;
         }
+        /* Paste marks first, whatever is open: pasted text is text, never keys. */
+        if (is_code && (key == KEY_PASTE_START || key == KEY_PASTE_END)) {
+            ui->pasting = key == KEY_PASTE_START;
+            if (ui->pasting && ui->purpose == P_NONE)
+                ui_say(ui, "Pasted text goes into a field: press a (or e) first.");
+            continue;
+        }
+        if (ui->pasting && ui->purpose == P_NONE)
+            continue; /* a paste with no field open is dropped whole */
+        /* An escape sequence curses does not know is read away before any of
+         * its bytes can be taken for a key; a lone Esc stays a key. */
+        bool lone_escape = false;
+        if (!is_code && key == 27) {
+            if (swallow_escape_sequence())
+                continue;
+            lone_escape = true;
+        }
         if (ui->confirm.open) {
             ui->confirm.open = false;
-            if (key == 'y' || key == 'Y')
+            if (!lone_escape && (key == 'y' || key == 'Y'))
                 ui->confirm.yes(ui);
             else if (ui->purpose == P_NONE)
                 ui_say(ui, "Nothing was changed.");
@@ -616,29 +635,18 @@ static void loop(struct ui *ui)
             field_key(ui, key, is_code);
             continue;
         }
-        /* Text pasted where no field is open would run as keys: drop it. */
-        if (is_code && (key == KEY_PASTE_START || key == KEY_PASTE_END)) {
-            ui->pasting = key == KEY_PASTE_START;
-            if (ui->pasting)
-                ui_say(ui, "Pasted text goes into a field: press a (or e) first.");
-            continue;
-        }
-        if (ui->pasting)
-            continue;
         if (ui->help) {
             ui->help = false;
             continue;
         }
         ui->message[0] = '\0';
-        if (!is_code && key == 27) {
-            if (!swallow_escape_sequence()) { /* Esc alone closes what is open over a screen */
-                ui->suggesting = ui->listing = false;
-                if (ui->screen == UI_DASHBOARD)
-                    ui->screen = ui->dashboard_from;
-                if (ui->compare_first)
-                    ui_say(ui, "The pick to compare is forgotten.");
-                ui->compare_first = 0;
-            }
+        if (lone_escape) { /* Esc closes what is open over a screen */
+            ui->suggesting = ui->listing = false;
+            if (ui->screen == UI_DASHBOARD)
+                ui->screen = ui->dashboard_from;
+            if (ui->compare_first)
+                ui_say(ui, "The pick to compare is forgotten.");
+            ui->compare_first = 0;
             continue;
         }
         if (is_code && key == KEY_MOUSE) {
@@ -670,12 +678,16 @@ int ui_run(struct store *st, const char *open_slug, const char *theme)
             synonyms_init(&ui->synonyms, terms, sets, count);
     }
     int64_t id = 0;
+    /* Errors before the screens start: one line each, their text made safe. */
+    char *safe = NULL;
     if (rc < 0)
-        fprintf(stderr, "samesong: %s (set SAMESONG_DATA_DIR to the data folder)\n", err);
+        fprintf(stderr, "samesong: %s (set SAMESONG_DATA_DIR to the data folder)\n",
+                safe = text_sanitize(err, false));
     else if (open_slug && (rc = store_find_session(st, open_slug, &id)) < 0)
-        fprintf(stderr, "samesong: open: %s\n", store_error(st));
+        fprintf(stderr, "samesong: open: %s\n", safe = text_sanitize(store_error(st), false));
     else if ((rc = ui_term_start(&ui->color, err, sizeof err)) < 0)
-        fprintf(stderr, "samesong: %s\n", err);
+        fprintf(stderr, "samesong: %s\n", safe = text_sanitize(err, false));
+    free(safe);
     if (rc == 0) {
         if (!strcmp(theme, "plain"))
             ui->color = false;

@@ -342,16 +342,17 @@ static void draw_suggestions(struct ui *ui, const struct align_step *st)
 /* The answers of the selected group: who gave them, and whether they joined it
  * by a label (and so can be taken out) or by their own text. */
 static size_t group_answers(const struct ui *ui, const struct align_group *g,
-                            const struct input **out, size_t max)
+                            const struct input ***out)
 {
     size_t n = 0;
-    for (size_t i = 0; i < ui->session.input_count && n < max; i++) {
+    *out = xcalloc(ui->session.input_count + 1, sizeof **out);
+    for (size_t i = 0; i < ui->session.input_count; i++) {
         const struct input *in = &ui->session.inputs[i];
         if ((int)in->step != ui->step)
             continue;
         char *key = similar_normalize(in->group ? in->group : in->text);
         if (!strcmp(key, g->key))
-            out[n++] = in;
+            (*out)[n++] = in;
         free(key);
     }
     return n;
@@ -359,8 +360,8 @@ static size_t group_answers(const struct ui *ui, const struct align_group *g,
 
 static void draw_group_answers(struct ui *ui, const struct align_group *g)
 {
-    const struct input *list[256];
-    size_t n = group_answers(ui, g, list, 256);
+    const struct input **list;
+    size_t n = group_answers(ui, g, &list);
     int width = layout_clamp(COLS - 6, 40, 100), x = layout_centre(COLS, width);
     int height = layout_clamp((int)n + 4, 5, LINES - 4), y = layout_centre(LINES, height);
     attr_t box = ui_attr(ui, C_STATUS);
@@ -381,15 +382,17 @@ static void draw_group_answers(struct ui *ui, const struct align_group *g)
         ui_put(y + 2 + i, x + 2, width - 4, line, a);
         free(line);
     }
+    free(list);
 }
 
 static void take_one_out(struct ui *ui, const struct align_group *g)
 {
-    const struct input *list[256];
-    size_t n = group_answers(ui, g, list, 256);
-    if (ui->listed < 0 || ui->listed >= (int)n)
+    const struct input **list;
+    size_t n = group_answers(ui, g, &list);
+    const struct input *in = ui->listed >= 0 && ui->listed < (int)n ? list[ui->listed] : NULL;
+    free(list);
+    if (!in)
         return;
-    const struct input *in = list[ui->listed];
     if (!in->group) {
         ui_error(ui, "That answer is in the group by its own text; rename the group instead.");
         return;

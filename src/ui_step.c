@@ -11,14 +11,16 @@
 
 #define PEOPLE_WIDTH 26
 
-/* The current person's answers for this step, in their order. */
-static int answers(const struct ui *ui, const struct input **out, int max)
+/* The current person's answers for this step, in their order (caller frees
+ * the array; the answers are the session's). */
+static int answers(const struct ui *ui, const struct input ***out)
 {
     int n = 0;
-    for (size_t i = 0; i < ui->session.input_count && n < max; i++) {
+    *out = xcalloc(ui->session.input_count + 1, sizeof **out);
+    for (size_t i = 0; i < ui->session.input_count; i++) {
         const struct input *in = &ui->session.inputs[i];
         if (in->participant == ui->person && (int)in->step == ui->step)
-            out[n++] = in;
+            (*out)[n++] = in;
     }
     return n;
 }
@@ -98,8 +100,8 @@ void ui_step_draw(struct ui *ui)
         snprintf(heading, sizeof heading, "%s's answers, private until the reveal (a adds one)",
                  who->name);
     ui_put(y++, x, width, heading, solo ? ui_attr(ui, C_TITLE) : ui_role_attr(ui, who->role));
-    const struct input *list[512];
-    int n = answers(ui, list, 512);
+    const struct input **list;
+    int n = answers(ui, &list);
     if (!n)
         ui_put(y + 1, x + 2, width - 2, "No answers yet.", ui_attr(ui, C_DIM));
     int height = LINES - y - 2;
@@ -113,10 +115,12 @@ void ui_step_draw(struct ui *ui)
         if (selected)
             ui_fill(y + row, x, width, a);
         char number[16];
-        snprintf(number, sizeof number, "%2d.", i + 1);
-        ui_put(y + row, x, 4, number, a);
-        ui_put(y + row, x + 4, width - 4, list[i]->text, a);
+        int digits = n >= 100 ? (n >= 1000 ? 4 : 3) : 2; /* so "100." never runs into the text */
+        snprintf(number, sizeof number, "%*d.", digits, i + 1);
+        ui_put(y + row, x, digits + 2, number, a);
+        ui_put(y + row, x + digits + 2, width - digits - 2, list[i]->text, a);
     }
+    free(list);
 }
 
 static bool has_people(struct ui *ui)
@@ -129,13 +133,13 @@ static bool has_people(struct ui *ui)
 
 static const struct input *selected(struct ui *ui)
 {
-    const struct input *list[512];
-    int n = answers(ui, list, 512);
-    if (ui->cursor < 0 || ui->cursor >= n) {
+    const struct input **list;
+    int n = answers(ui, &list);
+    const struct input *in = ui->cursor >= 0 && ui->cursor < n ? list[ui->cursor] : NULL;
+    free(list);
+    if (!in)
         ui_error(ui, "No answer is selected; a adds one.");
-        return NULL;
-    }
-    return list[ui->cursor];
+    return in;
 }
 
 static void ask_answer(struct ui *ui)
@@ -157,8 +161,10 @@ static void delete_answer(struct ui *ui)
 void ui_step_act(struct ui *ui, enum ui_action a)
 {
     size_t people = ui->session.participant_count;
-    const struct input *in, *mine[512];
-    if (ui_list_move(ui, a, answers(ui, mine, 512)))
+    const struct input *in, **mine;
+    int count = answers(ui, &mine);
+    free(mine);
+    if (ui_list_move(ui, a, count))
         return;
     switch (a) {
     case ACT_NEXT_PERSON:

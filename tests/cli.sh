@@ -164,6 +164,22 @@ run new "From env"; status 0 "SAMESONG_DB is used"
 check '[ -f "$WORK/env.db" ]' "SAMESONG_DB file created"
 run --db "$WORK/flag.db" demo; status 0 "demo --db"; stdout_has "samesong --db $WORK/flag.db show"
 
+# --- JSON never carries direction overrides or C1 controls raw to a terminal ---------------------------
+printf '{"format": "samesong-session/1", "name": "RTL \\u202eevil", "participants": [{"name": "M", "role": "ceo"}], "inputs": [{"participant": "M", "step": "value", "text": "a\\u200bb\\u202ec"}]}' >"$WORK/rtl.json"
+run --db "$db" import "$WORK/rtl.json" --slug rtl; status 0 "a file with a right-to-left override imports"
+run --db "$db" export rtl
+stdout_has '"text":"a\u200bb\u202ec"'
+check '! grep -q "$(printf "\342\200\256")" "$OUT"' "export escapes the override"
+run --db "$db" list --json
+stdout_has '"name":"RTL \u202eevil"'
+check '! grep -q "$(printf "\342\200\256")" "$OUT"' "list --json escapes it too"
+run --db "$db" report rtl --json
+check '! grep -q "$(printf "\342\200")" "$OUT"' "report --json escapes it too"
+if command -v script >/dev/null; then
+    script -qec "$SAMESONG --db $db open $(printf "'x\033[2Jy'")" /dev/null >"$OUT" 2>&1
+    check '! grep -q "$(printf "\033\[2J")" "$OUT"' "open does not echo a raw escape from its argument"
+fi
+
 # --- found in review: edges a user meets ------------------------------------------
 run list --version; status 0 "--version after a command"; stdout_is "samesong 0.1.0"
 run --db "" list; status 2 "--db with no name"; stderr_is "samesong: --db needs a file name; see 'samesong --help'"

@@ -100,6 +100,38 @@ type_text "$(printf '\033[M#%s%s' "$(printf "\\$(printf %o $((33 + 4)))")" "$(pr
 keys Enter
 on_screen "· Replyline positioning workshop" "a click on a row, then Enter, opens that session"
 
+# --- found in review: pastes never act as keys, 600 answers all reachable ---------------------------
+many="$WORK/many.db"
+{
+    printf '{"format": "samesong-session/1", "name": "Many", "participants": [{"name": "Ann", "role": "ceo"}], "inputs": ['
+    for i in $(seq 600); do
+        printf '%s{"participant": "Ann", "step": "alternatives", "text": "answer %d"}' "$([ "$i" -gt 1 ] && echo ,)" "$i"
+    done
+    printf ']}'
+} >"$WORK/many.json"
+"$SAMESONG" --db "$many" import "$WORK/many.json" >/dev/null
+tui 100 30 --db "$many" open many
+keys End
+on_screen "600. answer 600" "the 600th answer is reachable and numbered clear of its text"
+keys d
+on_screen "Delete \"answer 600\"?" "d asks"
+printf 'dy' >"$WORK/dy.txt"
+tmux -L "$SOCKET" load-buffer "$WORK/dy.txt"
+tmux -L "$SOCKET" paste-buffer -p -t 0; sleep 0.4
+run --db "$many" export many
+check '[ "$(grep -o "answer 600" "$OUT" | wc -l)" -eq 1 ]' "a paste at the question deleted nothing"
+on_screen "Delete \"answer 600\"?" "and the question still waits for y or n"
+keys n e
+printf 'X\004dy' >"$WORK/ctrl-d.txt"
+tmux -L "$SOCKET" load-buffer "$WORK/ctrl-d.txt"
+tmux -L "$SOCKET" paste-buffer -p -t 0; sleep 0.4
+on_screen "Edit the answer:" "a Ctrl-D inside a paste did not save the field"
+keys Escape
+run --db "$many" export many
+check '[ "$(grep -o "\"text\":" "$OUT" | wc -l)" -eq 600 ]' "and nothing ran as keys: still 600 answers"
+check '! grep -q "answer 600X" "$OUT"' "nor was the edit saved"
+keys q q
+
 # --- found by a newcomer: what a first-time facilitator tripped over ------------------------
 fresh="$WORK/fresh.db"
 "$SAMESONG" --db "$fresh" demo >/dev/null
