@@ -7,7 +7,9 @@ SOCKET="$BASE_SOCKET-0"
 RUNS=0
 export TERM=tmux-256color
 [ -e /lib/terminfo/t/tmux-256color ] || [ -e /usr/share/terminfo/t/tmux-256color ] || TERM=screen
-trap 'tmux -L "$SOCKET" kill-server 2>/dev/null; rm -rf "$WORK"' EXIT
+# Every server this test started goes when it ends, however it ends.
+trap 'for i in $(seq 0 "$RUNS"); do tmux -L "$BASE_SOCKET-$i" kill-server 2>/dev/null; done
+      rm -rf "$WORK"' EXIT
 
 # tui W H ARGS...: starts samesong ARGS in a fresh W x H terminal; the pane
 # stays after it exits and shows its exit status.
