@@ -7,25 +7,34 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Runs one prepared change inside store_begin_change ... commit, logging it.
- * bind fills the statement's parameters; want_one asks that exactly one row
- * changed, else fails with missing. */
+/* Prepares sql, lets bind fill its parameters and runs it once; with
+ * want_one, fails with missing unless exactly one row changed. The caller
+ * holds the transaction. */
+static int run_once(struct store *st, const char *sql, void (*bind)(sqlite3_stmt *, const void *),
+                    const void *arg, bool want_one, const char *missing)
+{
+    sqlite3_stmt *stmt = store_prepare(st, sql);
+    if (!stmt)
+        return -1;
+    bind(stmt, arg);
+    int rc = 0;
+    if (sqlite3_step(stmt) != SQLITE_DONE)
+        rc = store_sql_fail(st, "cannot save the change");
+    else if (want_one && sqlite3_changes(st->db) != 1)
+        rc = store_fail(st, "%s", missing);
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+/* A change to a session's content: one statement inside store_begin_change
+ * ... commit, logged. */
 static int change(struct store *st, int64_t session_id, const char *sql,
                   void (*bind)(sqlite3_stmt *, const void *), const void *arg, bool want_one,
                   const char *missing, const char *action, const char *detail)
 {
     if (store_begin_change(st, session_id) < 0)
         return -1;
-    sqlite3_stmt *stmt = store_prepare(st, sql);
-    int rc = stmt ? 0 : -1;
-    if (stmt) {
-        bind(stmt, arg);
-        if (sqlite3_step(stmt) != SQLITE_DONE)
-            rc = store_sql_fail(st, "cannot save the change");
-        else if (want_one && sqlite3_changes(st->db) != 1)
-            rc = store_fail(st, "%s", missing);
-        sqlite3_finalize(stmt);
-    }
+    int rc = run_once(st, sql, bind, arg, want_one, missing);
     if (rc == 0)
         rc = store_log_event(st, session_id, 0, action, detail);
     if (rc == 0)
@@ -190,15 +199,7 @@ static int set_display(struct store *st, const char *sql, void (*bind)(sqlite3_s
 {
     if (store_begin(st) < 0)
         return -1;
-    sqlite3_stmt *stmt = store_prepare(st, sql);
-    int rc = stmt ? 0 : -1;
-    if (stmt) {
-        bind(stmt, arg);
-        if (sqlite3_step(stmt) != SQLITE_DONE)
-            rc = store_sql_fail(st, "cannot save the setting");
-        sqlite3_finalize(stmt);
-    }
-    if (rc == 0)
+    if (run_once(st, sql, bind, arg, false, "") == 0)
         return store_commit(st);
     store_rollback(st);
     return -1;
