@@ -86,6 +86,7 @@ int cli_group(struct cli *cli, int argc, char **argv);
 int cli_suggest(struct cli *cli, int argc, char **argv);
 int cli_search(struct cli *cli, int argc, char **argv);
 int cli_diff(struct cli *cli, int argc, char **argv);
+int cli_verify(struct cli *cli, int argc, char **argv);
 
 struct synonyms;
 /* Reads and normalises data/synonyms.json; prints the error and returns EXIT_FAIL on failure. */

@@ -31,6 +31,7 @@ static const struct command commands[] = {
     {"diff", cli_diff, "compare two sessions: decisions and alignment"},
     {"export", cli_export, "write a session as JSON or a Markdown canvas"},
     {"import", cli_import, "create a session from a session file"},
+    {"verify", cli_verify, "check that locked sessions are as they were locked"},
     {"demo", cli_demo, "put the example workshop in the database"},
 };
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])

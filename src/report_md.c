@@ -109,9 +109,13 @@ char *report_markdown(const struct session *s, const struct step_text steps[STEP
         strbuf_puts(&b, "\n");
     }
     strbuf_printf(&b, "- Mode: %s\n", s->solo ? "solo" : "workshop");
-    if (s->locked)
+    if (s->locked) {
         strbuf_printf(&b, "- Status: locked on %s\n", s->locked_at ? s->locked_at : "?");
-    else
+        /* checked on reading: "sha256:" and hex digits only */
+        if (s->lock_digest)
+            strbuf_printf(&b, "- Lock digest: `%s` (`samesong verify` checks it)\n",
+                          s->lock_digest);
+    } else
         strbuf_puts(&b, "- Status: open (draft)\n");
     strbuf_printf(&b, "- Created: %s\n", s->created_at ? s->created_at : "?");
     strbuf_puts(&b, "- Participants: ");

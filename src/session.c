@@ -45,6 +45,7 @@ void session_free(struct session *s)
     free(s->product);
     free(s->created_at);
     free(s->locked_at);
+    free(s->lock_digest);
     for (size_t i = 0; i < s->participant_count; i++)
         free(s->participants[i].name);
     free(s->participants);

@@ -58,6 +58,7 @@ struct session {
     bool locked;
     char *created_at;   /* ISO 8601 UTC, NULL until stored */
     char *locked_at;    /* NULL unless locked */
+    char *lock_digest;  /* "sha256:..." once locked; in a file, what it claims */
 
     struct participant *participants;
     size_t participant_count, participant_cap;

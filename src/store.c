@@ -190,6 +190,9 @@ static int migrate(struct store *st, int version)
             store_sql_fail(st, "cannot upgrade the database schema");
             goto fail;
         }
+        /* Sessions locked before schema 5 are sealed as they are now. */
+        if (version + 1 == 5 && store_seal_unsealed_locks(st) < 0)
+            goto fail;
     }
     char *sql = xasprintf("PRAGMA user_version = %d; PRAGMA application_id = %d;",
                           STORE_SCHEMA_VERSION, STORE_APPLICATION_ID);

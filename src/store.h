@@ -13,7 +13,7 @@
 struct store;
 
 /* The schema version this program writes; a newer file is refused untouched. */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 /* PRAGMA application_id: "SsNg", so `file` and other tools can tell our files. */
 #define STORE_APPLICATION_ID 0x53734e67
 
@@ -143,6 +143,20 @@ int store_set_decision(struct store *st, int64_t session_id, enum step step, con
 /* Locks a session for good; every step must be decided. */
 int store_lock_session(struct store *st, int64_t session_id);
 
+/* A lock digest: "sha256:" and 64 hex digits of the session's content (its
+ * export without the digest), stored once when the session locks. */
+#define STORE_DIGEST_SIZE 72
+/* The digest of the session's content as it is now. */
+int store_content_digest(struct store *st, int64_t session_id, char digest[STORE_DIGEST_SIZE]);
+/* The digest stored when the session locked (caller frees), NULL if none. */
+int store_lock_digest(struct store *st, int64_t session_id, char **digest);
+/* *missing (caller frees) names the first guard trigger that was dropped or
+ * changed, NULL when every one is as this program made it. */
+int store_check_guards(struct store *st, char **missing);
+/* *stale is the number of rows of the session's search index that do not
+ * match its answers, decisions and narrative (0 when the index is true). */
+int store_check_search_index(struct store *st, int64_t session_id, int *stale);
+
 /* Reads a whole session into out (caller frees with session_free). */
 int store_load_session(struct store *st, int64_t id, struct session *out);
 
@@ -157,6 +171,8 @@ int store_import_file(struct store *st, const char *path, const char *slug, char
 
 /* The session as a samesong-session/1 JSON document (caller frees). */
 int store_export_json(struct store *st, int64_t id, char **json_out);
+/* The same document without the lock digest: what the digest covers. */
+int store_session_content(struct store *st, int64_t id, char **json_out);
 
 /* Parses a samesong-session/1 document with SQLite's JSON functions, checking
  * every field. On failure returns -1 with "field: reason" in err, for example

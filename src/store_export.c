@@ -1,6 +1,9 @@
-/* store_export.c: a session as a samesong-session/1 document, built by SQLite's JSON functions. */
+/* store_export.c: a session as a samesong-session/1 document, built by SQLite's JSON functions:
+ * its content (what a lock digest covers) and the export (the content and the digest). */
 #include "store_internal.h"
 #include "util.h"
+
+#include <stdlib.h>
 
 /* Key order and the omitted "group" follow the session file format, so that
  * exporting an imported file gives back the same document. json() keeps
@@ -37,7 +40,7 @@ static const char export_sql[] =
     "   ORDER BY grp) HAVING count(*) > 0))))"
     " FROM sessions s WHERE s.id = ?";
 
-int store_export_json(struct store *st, int64_t id, char **json_out)
+int store_session_content(struct store *st, int64_t id, char **json_out)
 {
     *json_out = NULL;
     sqlite3_stmt *stmt = store_prepare(st, export_sql);
@@ -50,5 +53,29 @@ int store_export_json(struct store *st, int64_t id, char **json_out)
     sqlite3_finalize(stmt);
     if (rc == SQLITE_DONE)
         return store_fail(st, "no session number %lld", (long long)id);
+    return rc == SQLITE_ROW ? 0 : store_sql_fail(st, "cannot export the session");
+}
+
+/* The content with the lock digest last, when there is one. */
+int store_export_json(struct store *st, int64_t id, char **json_out)
+{
+    char *content;
+    if (store_session_content(st, id, &content) < 0)
+        return -1;
+    *json_out = NULL;
+    sqlite3_stmt *stmt = store_prepare(
+        st, "SELECT json_patch(?2, json_object('lock_digest',"
+            " (SELECT digest FROM lock_digests WHERE session_id = ?1)))");
+    if (!stmt) {
+        free(content);
+        return -1;
+    }
+    sqlite3_bind_int64(stmt, 1, id);
+    sqlite3_bind_text(stmt, 2, content, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW)
+        *json_out = store_column_text(stmt, 0);
+    sqlite3_finalize(stmt);
+    free(content);
     return rc == SQLITE_ROW ? 0 : store_sql_fail(st, "cannot export the session");
 }

@@ -130,6 +130,19 @@ static int insert_tags(struct store *st, int64_t session_id, const struct sessio
     return rc;
 }
 
+/* A file that carries a lock digest must still hold what was locked: the
+ * digest of what was imported is compared with the one the file claims. */
+static int check_digest(struct store *st, int64_t session_id, const char *claimed)
+{
+    char digest[STORE_DIGEST_SIZE];
+    if (store_content_digest(st, session_id, digest) < 0)
+        return -1;
+    if (strcmp(digest, claimed) != 0)
+        return store_fail(st, "lock_digest: the file was changed after it was locked (its content "
+                              "no longer matches its lock digest)");
+    return 0;
+}
+
 int store_import_session(struct store *st, const struct session *doc, const char *slug,
                          char **slug_out)
 {
@@ -154,6 +167,8 @@ int store_import_session(struct store *st, const struct session *doc, const char
         rc = store_log_event(st, session_id, 0, "import", doc->name);
     if (rc == 0 && doc->locked)
         rc = store_lock_in_transaction(st, session_id);
+    if (rc == 0 && doc->lock_digest)
+        rc = check_digest(st, session_id, doc->lock_digest);
     free(ids);
     if (rc == 0)
         rc = store_commit(st);

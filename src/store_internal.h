@@ -45,8 +45,16 @@ int store_log_event(struct store *st, int64_t session_id, int64_t participant_id
 int store_insert_session(struct store *st, const char *name, const char *product, bool solo,
                          const char *slug, char **slug_out, int64_t *id_out);
 
-/* Locks the session inside the caller's transaction; every step must be decided. */
+/* Locks the session inside the caller's transaction and seals it with its
+ * digest; every step must be decided. */
 int store_lock_in_transaction(struct store *st, int64_t session_id);
+
+/* True for "sha256:" and 64 lower-case hex digits, the only form a digest takes. */
+bool store_digest_valid(const char *digest);
+
+/* Seals every locked session that has no digest yet (those locked before
+ * schema 5), inside the caller's transaction. */
+int store_seal_unsealed_locks(struct store *st);
 
 /* Checks user text with the store's rules and returns the trimmed copy
  * (caller frees), or NULL with "what: why" as the error. */

@@ -442,13 +442,13 @@ static int on_tag(struct parser *p, const struct object *obj)
 }
 
 enum { T_FORMAT, T_NAME, T_PRODUCT, T_MODE, T_PARTICIPANTS, T_INPUTS, T_VOTES, T_DECISIONS,
-       T_NARRATIVE, T_LOCKED, T_TAGS };
+       T_NARRATIVE, T_LOCKED, T_TAGS, T_DIGEST };
 static const struct field top_fields[] = {
     {"format", "text", true},     {"name", "text", true},       {"product", "text", false},
     {"mode", "text", false},      {"participants", "array", false},
     {"inputs", "array", false},   {"votes", "array", false},    {"decisions", "array", false},
     {"narrative", "text", false}, {"locked", "boolean", false},
-    {"capability_tags", "array", false},
+    {"capability_tags", "array", false}, {"lock_digest", "text", false},
 };
 
 static int on_top(struct parser *p, const struct object *obj)
@@ -469,6 +469,11 @@ static int on_top(struct parser *p, const struct object *obj)
     }
     s->solo = v[T_MODE] && strcmp(v[T_MODE], "solo") == 0;
     s->locked = v[T_LOCKED] && strcmp(v[T_LOCKED], "1") == 0;
+    if (v[T_DIGEST] && !s->locked)
+        return fail(p, "lock_digest: only a locked session has one");
+    if (v[T_DIGEST] && !store_digest_valid(v[T_DIGEST]))
+        return fail(p, "lock_digest: expected \"sha256:\" and 64 hex digits");
+    s->lock_digest = v[T_DIGEST] ? xstrdup(v[T_DIGEST]) : NULL;
     if (take_text(p, obj, "name", v[T_NAME], &TEXT_NAME, &s->name) < 0 ||
         take_text(p, obj, "product", v[T_PRODUCT] ? v[T_PRODUCT] : "", &TEXT_PRODUCT,
                   &s->product) < 0 ||

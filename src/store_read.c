@@ -101,7 +101,8 @@ static size_t participant_index(const int64_t *ids, size_t count, int64_t id)
 static int load_header(struct store *st, int64_t id, struct session *out)
 {
     sqlite3_stmt *stmt = store_prepare(
-        st, "SELECT slug, name, product, mode, status, created_at, locked_at, narrative"
+        st, "SELECT slug, name, product, mode, status, created_at, locked_at, narrative,"
+            " (SELECT digest FROM lock_digests WHERE session_id = sessions.id)"
             " FROM sessions WHERE id = ?");
     if (!stmt)
         return -1;
@@ -117,6 +118,11 @@ static int load_header(struct store *st, int64_t id, struct session *out)
         out->created_at = store_column_text(stmt, 5);
         out->locked_at = store_column_text(stmt, 6);
         out->narrative = store_column_text(stmt, 7);
+        out->lock_digest = store_column_text(stmt, 8);
+        if (out->lock_digest && !store_digest_valid(out->lock_digest)) {
+            free(out->lock_digest); /* written by hand: never shown as it is */
+            out->lock_digest = xstrdup("(not a digest)");
+        }
     }
     sqlite3_finalize(stmt);
     if (rc == SQLITE_DONE)
@@ -376,12 +382,21 @@ int store_search(struct store *st, const char *query, int limit, struct search_h
         free(match);
         return 0;
     }
+    /* A hit counts only when its text is still what it indexes: the index is
+     * a virtual table no trigger can guard, so a row written into it by hand
+     * must not put words into a session's mouth, a locked one least of all. */
     sqlite3_stmt *stmt = store_prepare(
         st, "SELECT s.id, s.slug, s.name, f.kind, f.step, p.name,"
             " snippet(search, 0, '" STORE_MATCH_START "', '" STORE_MATCH_END "', '...', 24)"
             " FROM search f JOIN sessions s ON s.id = f.session_id"
             " LEFT JOIN participants p ON p.id = f.participant_id"
-            " WHERE search MATCH ?1 ORDER BY f.rowid DESC LIMIT ?2");
+            " LEFT JOIN inputs i ON f.kind = 'answer' AND i.id = f.rowid"
+            " AND i.participant_id = p.id AND p.session_id = s.id"
+            " LEFT JOIN decisions d ON f.kind = 'decision' AND d.session_id = s.id"
+            " AND d.step = f.step"
+            " WHERE search MATCH ?1 AND f.text IS CASE f.kind WHEN 'answer' THEN i.text"
+            " WHEN 'decision' THEN d.text WHEN 'narrative' THEN s.narrative END"
+            " ORDER BY f.rowid DESC LIMIT ?2");
     if (!stmt) {
         free(match);
         return -1;

@@ -204,9 +204,102 @@ static const char migration_4[] =
     " SELECT " HIGH " + id * 8, narrative, id, 'narrative', NULL, NULL FROM sessions"
     " WHERE narrative != '';";
 
+/* Schema 5: the lock holds against any statement, not only the program's own.
+ * Every table of a session's content refuses a change when the row it had
+ * (OLD) or the row it would have (NEW) belongs to a locked session, and when
+ * the row a REPLACE would silently delete does (REPLACE fires no delete
+ * trigger); a locked session cannot be made by insertion; the steps and
+ * roles never change (with foreign keys off, renaming a step would rewrite a
+ * locked session); and lock_digests keeps the SHA-256 of the locked content,
+ * written once when the session locks, so that `samesong verify` detects
+ * even a change made after dropping these triggers. */
+#define IS_LOCKED(session) "(SELECT status FROM sessions WHERE id = " session ") = 'locked'"
+#define LOCKED_ROW_AT(table, session_col, rowid) \
+    "EXISTS (SELECT 1 FROM " table " x WHERE x.rowid = " rowid \
+    " AND " IS_LOCKED("x." session_col) ")"
+#define LOCKED_INPUT_AT(table, rowid) \
+    "EXISTS (SELECT 1 FROM " table " x WHERE x.rowid = " rowid \
+    " AND " IS_LOCKED(SESSION_OF_PARTICIPANT("x.participant_id")) ")"
+#define REFUSE " BEGIN SELECT RAISE(ABORT, 'session is locked'); END;"
+
+/* Guards for a table whose rows name their session in column col. */
+#define GUARD_BY_SESSION(table, col) \
+    "CREATE TRIGGER " table "_locked_insert BEFORE INSERT ON " table \
+    " WHEN " IS_LOCKED("NEW." col) " OR " LOCKED_ROW_AT(table, col, "NEW.rowid") REFUSE \
+    "CREATE TRIGGER " table "_locked_update BEFORE UPDATE ON " table \
+    " WHEN " IS_LOCKED("OLD." col) " OR " IS_LOCKED("NEW." col) \
+    " OR " LOCKED_ROW_AT(table, col, "NEW.rowid") REFUSE \
+    "CREATE TRIGGER " table "_locked_delete BEFORE DELETE ON " table \
+    " WHEN " IS_LOCKED("OLD." col) REFUSE
+/* Guards for a table whose rows name their participant. */
+#define GUARD_BY_PARTICIPANT(table) \
+    "CREATE TRIGGER " table "_locked_insert BEFORE INSERT ON " table \
+    " WHEN " IS_LOCKED(SESSION_OF_PARTICIPANT("NEW.participant_id")) \
+    " OR " LOCKED_INPUT_AT(table, "NEW.rowid") REFUSE \
+    "CREATE TRIGGER " table "_locked_update BEFORE UPDATE ON " table \
+    " WHEN " IS_LOCKED(SESSION_OF_PARTICIPANT("OLD.participant_id")) \
+    " OR " IS_LOCKED(SESSION_OF_PARTICIPANT("NEW.participant_id")) \
+    " OR " LOCKED_INPUT_AT(table, "NEW.rowid") REFUSE \
+    "CREATE TRIGGER " table "_locked_delete BEFORE DELETE ON " table \
+    " WHEN " IS_LOCKED(SESSION_OF_PARTICIPANT("OLD.participant_id")) REFUSE
+#define LOCKED_SESSION_NAMED(row) \
+    "EXISTS (SELECT 1 FROM sessions x WHERE (x.id = " row ".id OR x.slug = " row ".slug)" \
+    " AND x.status = 'locked')"
+#define FIXED(table, what) \
+    "CREATE TRIGGER " table "_fixed_insert BEFORE INSERT ON " table \
+    " BEGIN SELECT RAISE(ABORT, 'the " what " are fixed'); END;" \
+    "CREATE TRIGGER " table "_fixed_update BEFORE UPDATE ON " table \
+    " BEGIN SELECT RAISE(ABORT, 'the " what " are fixed'); END;" \
+    "CREATE TRIGGER " table "_fixed_delete BEFORE DELETE ON " table \
+    " BEGIN SELECT RAISE(ABORT, 'the " what " are fixed'); END;"
+
+static const char migration_5[] =
+    "DROP TRIGGER sessions_locked_update; DROP TRIGGER sessions_locked_delete;"
+    "DROP TRIGGER participants_locked_insert; DROP TRIGGER participants_locked_update;"
+    "DROP TRIGGER participants_locked_delete;"
+    "DROP TRIGGER inputs_locked_insert; DROP TRIGGER inputs_locked_update;"
+    "DROP TRIGGER inputs_locked_delete;"
+    "DROP TRIGGER votes_locked_insert; DROP TRIGGER votes_locked_update;"
+    "DROP TRIGGER votes_locked_delete;"
+    "DROP TRIGGER decisions_locked_insert; DROP TRIGGER decisions_locked_update;"
+    "DROP TRIGGER decisions_locked_delete;"
+    "DROP TRIGGER events_locked_insert;"
+    "DROP TRIGGER capability_tags_locked_insert; DROP TRIGGER capability_tags_locked_update;"
+    "DROP TRIGGER capability_tags_locked_delete;"
+
+    "CREATE TRIGGER sessions_locked_insert BEFORE INSERT ON sessions"
+    " WHEN NEW.status = 'locked' OR " LOCKED_SESSION_NAMED("NEW") REFUSE
+    "CREATE TRIGGER sessions_locked_update BEFORE UPDATE ON sessions"
+    " WHEN OLD.status = 'locked' OR " LOCKED_SESSION_NAMED("NEW") REFUSE
+    "CREATE TRIGGER sessions_locked_delete BEFORE DELETE ON sessions"
+    " WHEN OLD.status = 'locked'" REFUSE
+    GUARD_BY_SESSION("participants", "session_id")
+    GUARD_BY_PARTICIPANT("inputs")
+    GUARD_BY_PARTICIPANT("votes")
+    GUARD_BY_SESSION("decisions", "session_id")
+    GUARD_BY_SESSION("capability_tags", "session_id")
+    GUARD_BY_SESSION("events", "session_id")
+    GUARD_BY_SESSION("dismissed", "session_id")
+    FIXED("steps", "steps")
+    FIXED("roles", "roles")
+
+    "CREATE TABLE lock_digests ("
+    "  session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,"
+    "  digest TEXT NOT NULL CHECK (digest GLOB 'sha256:*' AND length(digest) = 71)"
+    ") STRICT;"
+    "CREATE TRIGGER lock_digests_insert BEFORE INSERT ON lock_digests"
+    " WHEN NOT " IS_LOCKED("NEW.session_id")
+    " OR EXISTS (SELECT 1 FROM lock_digests WHERE session_id = NEW.session_id)"
+    " BEGIN SELECT RAISE(ABORT, 'a lock digest is written once, when its session locks'); END;"
+    "CREATE TRIGGER lock_digests_update BEFORE UPDATE ON lock_digests"
+    " BEGIN SELECT RAISE(ABORT, 'a lock digest cannot change'); END;"
+    "CREATE TRIGGER lock_digests_delete BEFORE DELETE ON lock_digests"
+    " BEGIN SELECT RAISE(ABORT, 'a lock digest cannot change'); END;";
+
 const char *const store_migrations[STORE_SCHEMA_VERSION] = {
     migration_1,
     migration_2,
     migration_3,
     migration_4,
+    migration_5,
 };

@@ -265,53 +265,6 @@ int store_set_decision(struct store *st, int64_t session_id, enum step step, con
     return rc;
 }
 
-/* The first step without a decision, or -1 when all are decided. */
-static int first_undecided(struct store *st, int64_t session_id, int *step)
-{
-    sqlite3_stmt *stmt = store_prepare(
-        st, "SELECT id FROM steps WHERE id NOT IN (SELECT step FROM decisions WHERE"
-            " session_id = ?) ORDER BY position LIMIT 1");
-    if (!stmt)
-        return -1;
-    sqlite3_bind_int64(stmt, 1, session_id);
-    int rc = sqlite3_step(stmt);
-    *step = rc == SQLITE_ROW ? step_from_id((const char *)sqlite3_column_text(stmt, 0)) : -1;
-    sqlite3_finalize(stmt);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_sql_fail(st, "cannot read decisions");
-}
-
-/* Marks the session locked; the caller holds the transaction. */
-int store_lock_in_transaction(struct store *st, int64_t session_id)
-{
-    int step;
-    if (first_undecided(st, session_id, &step) < 0)
-        return -1;
-    if (step >= 0)
-        return store_fail(st, "cannot lock: the %s step has no decision yet", step_ids[step]);
-    if (store_log_event(st, session_id, 0, "lock", "") < 0)
-        return -1;
-    sqlite3_stmt *stmt = store_prepare(
-        st, "UPDATE sessions SET status = 'locked',"
-            " locked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?");
-    if (!stmt)
-        return -1;
-    sqlite3_bind_int64(stmt, 1, session_id);
-    int rc = sqlite3_step(stmt) == SQLITE_DONE ? 0 : store_sql_fail(st, "cannot lock");
-    sqlite3_finalize(stmt);
-    return rc;
-}
-
-int store_lock_session(struct store *st, int64_t session_id)
-{
-    if (store_begin_change(st, session_id) < 0)
-        return -1;
-    if (store_lock_in_transaction(st, session_id) < 0) {
-        store_rollback(st);
-        return -1;
-    }
-    return store_commit(st);
-}
-
 int store_set_group(struct store *st, int64_t session_id, const int64_t *input_ids, size_t count,
                     const char *label)
 {

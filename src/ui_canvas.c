@@ -22,6 +22,10 @@ void ui_canvas_draw(struct ui *ui)
         snprintf(line, sizeof line, "Locked on %s. This %s is final and read-only.", when,
                  s->solo ? "thesis" : "canvas");
         ui_put(y++, 2, COLS - 4, line, ui_attr(ui, C_GOOD) | A_BOLD);
+        /* The seal a reader can compare with an exported copy (samesong verify). */
+        snprintf(line, sizeof line, "Digest %s", s->lock_digest ? s->lock_digest
+                                                                : "missing: not sealed");
+        ui_put(y++, 2, COLS - 4, line, s->lock_digest ? ui_attr(ui, C_DIM) : ui_attr(ui, C_WARN));
     } else {
         int missing = 0;
         for (int i = 0; i < STEP_COUNT; i++)

@@ -2,6 +2,7 @@
  * enforcement, read-only, refusing newer or foreign files, two writers at once. */
 #include "check_main.h"
 #include "store.h"
+#include "store_internal.h" /* the migrations, to make a file of an older schema */
 
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -298,6 +299,62 @@ START_TEST(locked_session_refuses_changes_in_sqlite)
     }
     ck_assert_int_eq(raw_int("SELECT count(*) FROM inputs WHERE text = 'Speed'"), 1);
     ck_assert_int_eq(raw_int("SELECT count(*) FROM decisions WHERE text = 'agreed'"), 4);
+}
+END_TEST
+
+/* A file from before schema 5 whose session was locked then: opening it
+ * seals the session with the digest of what it holds, and verify holds. */
+START_TEST(old_locked_sessions_are_sealed_on_upgrade)
+{
+    sqlite3 *db;
+    ck_assert_int_eq(sqlite3_open(db_path, &db), SQLITE_OK);
+    for (int v = 0; v < 4; v++)
+        ck_assert_int_eq(sqlite3_exec(db, store_migrations[v], NULL, NULL, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_exec(db,
+        "PRAGMA user_version = 4; PRAGMA application_id = 1400065639;"
+        "INSERT INTO sessions (slug, name, product) VALUES ('old', 'Old', 'P');"
+        "INSERT INTO participants (session_id, name, role, position) VALUES (1, 'Ana', 'ceo', 1);"
+        "INSERT INTO inputs (participant_id, step, position, text) VALUES (1, 'value', 1, 'Speed');"
+        "INSERT INTO decisions (session_id, step, text) SELECT 1, id, 'agreed' FROM steps;"
+        "UPDATE sessions SET status = 'locked', locked_at = '2026-01-02T03:04:05Z';",
+        NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    struct store *st = open_ok(false);
+    char *stored, now[STORE_DIGEST_SIZE], *missing;
+    ck_assert_int_eq(store_lock_digest(st, 1, &stored), 0);
+    ck_assert_ptr_nonnull(stored);
+    ck_assert_int_eq(store_content_digest(st, 1, now), 0);
+    ck_assert_str_eq(stored, now);
+    ck_assert_int_eq(store_check_guards(st, &missing), 0);
+    ck_assert_ptr_null(missing);
+    /* the old, weaker triggers are gone: a REPLACE no longer unlocks it */
+    store_close(st);
+    char *msg = raw_error("REPLACE INTO sessions (id, slug, name) VALUES (1, 'old', 'x')");
+    ck_assert_str_eq(msg, "session is locked");
+    free(msg);
+    free(stored);
+}
+END_TEST
+
+/* The digest is of the content alone: locking the same content twice gives
+ * the same digest, and it differs once one character differs. */
+START_TEST(lock_digest_follows_the_content)
+{
+    struct store *st = open_ok(false);
+    int64_t a = decided_session(st);
+    char before[STORE_DIGEST_SIZE], after[STORE_DIGEST_SIZE];
+    ck_assert_int_eq(store_content_digest(st, a, before), 0);
+    ck_assert_int_eq(store_lock_session(st, a), 0);
+    char *sealed;
+    ck_assert_int_eq(store_lock_digest(st, a, &sealed), 0);
+    ck_assert_ptr_nonnull(sealed);
+    ck_assert_int_ne(strcmp(sealed, before), 0); /* "locked": true is part of it */
+    ck_assert_int_eq(store_content_digest(st, a, after), 0);
+    ck_assert_str_eq(sealed, after);
+    ck_assert_int_eq(strncmp(sealed, "sha256:", 7), 0);
+    ck_assert_int_eq((int)strlen(sealed), STORE_DIGEST_SIZE - 1);
+    free(sealed);
+    store_close(st);
 }
 END_TEST
 
@@ -663,6 +720,8 @@ static Suite *store_suite(void)
     tcase_add_test(tc, bad_text_writes_nothing);
     tcase_add_test(tc, locked_session_refuses_changes_in_c);
     tcase_add_test(tc, locked_session_refuses_changes_in_sqlite);
+    tcase_add_test(tc, old_locked_sessions_are_sealed_on_upgrade);
+    tcase_add_test(tc, lock_digest_follows_the_content);
     tcase_add_test(tc, open_session_can_still_change);
     tcase_add_test(tc, read_only_refuses_writes_and_leaves_file);
     tcase_add_test(tc, unwritable_file_opens_read_only_by_itself);

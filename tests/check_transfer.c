@@ -3,6 +3,7 @@
 #include "check_main.h"
 #include "files.h"
 #include "report.h"
+#include "sha256.h"
 #include "store.h"
 
 #include <sqlite3.h>
@@ -153,11 +154,42 @@ START_TEST(locked_session_round_trips_locked)
     ck_assert_str_eq(s.narrative, "Line one\nLine two");
     session_free(&s);
     ck_assert_int_eq(store_add_input(st, id, "Ana", -1, STEP_VALUE, "more", NULL), -1);
+    /* The export is the file as it was, sealed with the SHA-256 of exactly
+     * that document (worked out here independently of the store). */
     char *exported = export_of(id);
-    char *expected = minified(locked_doc);
+    char *content = minified(locked_doc);
+    char hex[SHA256_HEX_LEN + 1];
+    sha256_hex(content, strlen(content), hex);
+    content[strlen(content) - 1] = '\0'; /* the closing brace */
+    char expected[4096];
+    snprintf(expected, sizeof expected, "%s,\"lock_digest\":\"sha256:%s\"}", content, hex);
     ck_assert_str_eq(exported, expected);
     free(exported);
-    free(expected);
+    free(content);
+}
+END_TEST
+
+START_TEST(sealed_file_imports_only_unchanged)
+{
+    char *sealed = export_of(import_text(locked_doc, NULL));
+    /* the same file imports again, and keeps its digest */
+    int64_t copy = import_text(sealed, "copy");
+    char *again = export_of(copy);
+    ck_assert_str_eq(again, sealed);
+    /* one word changed after locking: refused, nothing written */
+    char *forged = strdup(sealed);
+    memcpy(strstr(forged, "Speed"), "Sleep", 5);
+    int before = rows_everywhere();
+    struct session doc;
+    ck_assert_int_eq(store_parse_session_file(forged, strlen(forged), &doc, err, sizeof err), 0);
+    char *made = NULL;
+    ck_assert_int_eq(store_import_session(st, &doc, "forged", &made), -1);
+    ck_assert_msg(strstr(store_error(st), "changed after it was locked"), "%s", store_error(st));
+    ck_assert_int_eq(rows_everywhere(), before);
+    session_free(&doc);
+    free(forged);
+    free(again);
+    free(sealed);
 }
 END_TEST
 
@@ -329,6 +361,9 @@ static const struct bad_case bad_cases[] = {
     {HEAD "\"decisions\": [{\"step\": \"value\", \"text\": \" \"}]}", "decisions[0].text: empty text"},
     {HEAD "\"locked\": true, \"decisions\": [{\"step\": \"value\", \"text\": \"a\"}]}",
      "locked: a locked session needs a decision for every step; alternatives has none"},
+    {HEAD "\"lock_digest\": \"sha256:00\"}", "lock_digest: only a locked session has one"},
+    {HEAD "\"locked\": true, \"lock_digest\": \"md5:1\"}",
+     "lock_digest: expected \"sha256:\" and 64 hex digits"},
     {HEAD "\"mode\": \"solo\", \"participants\": [{\"name\": \"A\", \"role\": \"ceo\"},"
           " {\"name\": \"B\", \"role\": \"sales\"}]}",
      "participants: a solo session has at most one participant, not 2"},
@@ -422,6 +457,7 @@ static Suite *transfer_suite(void)
     tcase_add_test(tc, example_round_trips_exactly);
     tcase_add_test(tc, example_loads_as_expected);
     tcase_add_test(tc, locked_session_round_trips_locked);
+    tcase_add_test(tc, sealed_file_imports_only_unchanged);
     tcase_add_test(tc, optional_fields_take_defaults);
     tcase_add_test(tc, capability_tags_round_trip);
     tcase_add_test(tc, markdown_canvas_shows_decisions_and_answers);

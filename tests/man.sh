@@ -12,7 +12,7 @@ if [ -n "${MANDOC:-}" ]; then
 fi
 
 page=$(groff -man -Tutf8 -P -cbou "$MAN_PAGE" 2>/dev/null)
-for cmd in open browse new list add show export import demo report suggest group search diff; do
+for cmd in open browse new list add show export import demo report suggest group search diff verify; do
     check 'printf "%s" "$page" | grep -qE "^ +(samesong )?$cmd( |$)"' "man page has no section for $cmd"
     # every long option a command's --help lists is in the man page
     for opt in $("$SAMESONG" "$cmd" --help | grep -oE -- '--[a-z-]+' | sort -u); do

@@ -37,6 +37,8 @@ keys L
 on_screen "Lock this canvas for good?" "locking asks first"
 keys y
 on_screen "LOCKED, read-only" "the canvas is locked"
+on_screen "Digest sha256:" "the locked canvas shows its seal"
+shown_digest=$(screen | grep -o 'sha256:[0-9a-f]*' | head -1)
 keys q q
 on_screen "samesong exited with 0" "q from the list quits"
 run --db "$db" export acme-q3
@@ -46,6 +48,11 @@ stdout_has '{"participant":"Priya","step":"alternatives","text":"Gorgias"}'
 stdout_has '{"step":"alternatives","text":"Spreadsheets and email"}'
 stdout_has '{"step":"category","text":"Decision 5"}'
 stdout_has '"narrative":"Brands drown in tickets.","locked":true'
+stdout_has "\"lock_digest\":\"$shown_digest\""
+check '[ ${#shown_digest} -eq 71 ]' "the canvas shows the whole digest at 100 columns"
+run --db "$db" verify acme-q3
+status 0 "the session locked on the canvas verifies"
+stdout_has "$shown_digest"
 
 # --- a locked session opens read-only and refuses edits -------------------------------
 tui 100 30 --db "$db" open acme-q3

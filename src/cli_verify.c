@@ -1,0 +1,97 @@
+/* cli_verify.c: `samesong verify`: is a locked session still what the room locked? */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char help[] =
+    "Usage: samesong verify [SESSION]\n"
+    "Check that SESSION (its slug or number), or without it every locked session, is\n"
+    "still what the room locked: its content has the lock digest stored when it was\n"
+    "locked, the triggers that refuse changes to locked sessions are all in place,\n"
+    "and the search index says what the session says. Prints each session's digest,\n"
+    "to compare with the one in an exported canvas. Exits 1 when anything differs.\n"
+    "\n"
+    "      --db FILE   use FILE as the database\n"
+    "      --read-only open the database read-only\n"
+    "  -h, --help      show this help\n";
+
+/* Checks one locked session; prints its line and returns whether it holds. */
+static int verify_one(const struct cli *cli, struct store *st, int64_t id, bool *intact)
+{
+    struct session s;
+    if (store_load_session(st, id, &s) < 0)
+        return cli_fail(cli, "%s", store_error(st));
+    char digest[STORE_DIGEST_SIZE];
+    int stale = 0;
+    int rc = EXIT_OK;
+    if (store_content_digest(st, id, digest) < 0 || store_check_search_index(st, id, &stale) < 0)
+        rc = cli_fail(cli, "%s", store_error(st));
+    else if (!s.lock_digest)
+        cli_fail(cli, "%s is marked locked but was never sealed with a lock digest: it was not "
+                      "locked by samesong", s.slug);
+    else if (strcmp(digest, s.lock_digest) != 0)
+        cli_fail(cli, "%s was changed after it was locked: its content no longer matches its "
+                      "lock digest %s", s.slug, s.lock_digest);
+    else if (stale)
+        cli_fail(cli, "%s: %d row%s of the search index do%s not match the session; its text "
+                      "was changed by hand", s.slug, stale, stale == 1 ? "" : "s",
+                 stale == 1 ? "es" : "");
+    else {
+        *intact = true;
+        fputs("intact  ", stdout);
+        cli_put_safe(stdout, s.slug, false);
+        printf("  locked %s  %s\n", s.locked_at ? s.locked_at : "?", s.lock_digest);
+    }
+    session_free(&s);
+    return rc;
+}
+
+int cli_verify(struct cli *cli, int argc, char **argv)
+{
+    static const struct option options[] = {CLI_COMMON_OPTIONS, {0}};
+    int opt;
+    while ((opt = cli_getopt(cli, argc, argv, "h", options)) != -1) {
+        switch (opt) {
+        case 'h': return cli_help(help);
+        default: return EXIT_USAGE;
+        }
+    }
+    if (argc - optind > 1)
+        return cli_usage_error(cli, "give at most one SESSION");
+    struct store *st;
+    int64_t one = 0;
+    int rc = optind < argc ? cli_open_session(cli, argv[optind], &st, &one) : cli_open_store(cli, &st);
+    if (rc != EXIT_OK)
+        return rc;
+    char *missing = NULL;
+    struct session_summary *list = NULL;
+    size_t count = 0, checked = 0, held = 0;
+    if (store_check_guards(st, &missing) < 0 || store_list_sessions(st, &list, &count) < 0)
+        rc = cli_fail(cli, "%s", store_error(st));
+    else if (missing) /* said first, then each session is still checked */
+        cli_fail(cli, "the trigger %s that guards locked sessions was dropped or changed; "
+                      "locked sessions in this file may have been altered", missing);
+    for (size_t i = 0; i < count && rc == EXIT_OK; i++) {
+        if (one && list[i].id != one)
+            continue;
+        if (!list[i].locked) {
+            if (one)
+                rc = cli_fail(cli, "%s is not locked; only a locked session has a digest to "
+                                   "check", list[i].slug);
+            continue;
+        }
+        bool intact = false;
+        checked++;
+        rc = verify_one(cli, st, list[i].id, &intact);
+        held += intact;
+    }
+    if (rc == EXIT_OK && !one && checked == 0)
+        puts("No locked sessions to verify.");
+    if (rc == EXIT_OK && (missing || held < checked))
+        rc = EXIT_FAIL;
+    free(missing);
+    store_summaries_free(list, count);
+    store_close(st);
+    return rc;
+}
