@@ -5,27 +5,21 @@
 
 #include <errno.h>
 #include <stdio.h>
-#include <string.h>
-
 #include <stdlib.h>
+#include <string.h>
 
 static int insert_participants(struct store *st, int64_t session_id, const struct session *doc,
                                int64_t *ids)
 {
     sqlite3_stmt *stmt = store_prepare(
-        st, "INSERT INTO participants (session_id, name, role, position) VALUES (?, ?, ?, ?)");
-    if (!stmt)
-        return -1;
-    int rc = 0;
+        st, "INSERT INTO participants (session_id, name, role, position)"
+            " VALUES (:session, :name, :role, :number)");
+    int rc = stmt ? 0 : -1;
     for (size_t i = 0; i < doc->participant_count && rc == 0; i++) {
-        sqlite3_bind_int64(stmt, 1, session_id);
-        sqlite3_bind_text(stmt, 2, doc->participants[i].name, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 3, role_ids[doc->participants[i].role], -1, SQLITE_STATIC);
-        sqlite3_bind_int64(stmt, 4, (int64_t)i);
-        if (sqlite3_step(stmt) != SQLITE_DONE)
-            rc = store_sql_fail(st, "cannot add a participant");
+        struct store_args a = {.session = session_id, .name = doc->participants[i].name,
+                               .role = role_ids[doc->participants[i].role], .number = (int64_t)i};
+        rc = store_step(st, stmt, &a, "cannot add a participant");
         ids[i] = sqlite3_last_insert_rowid(st->db);
-        sqlite3_reset(stmt);
     }
     sqlite3_finalize(stmt);
     return rc;
@@ -35,23 +29,14 @@ static int insert_inputs(struct store *st, const struct session *doc, const int6
 {
     sqlite3_stmt *stmt = store_prepare(
         st, "INSERT INTO inputs (participant_id, step, position, text, group_label)"
-            " VALUES (?, ?, ?, ?, ?)");
-    if (!stmt)
-        return -1;
-    int rc = 0;
+            " VALUES (:participant, :step, :number, :text, :label)");
+    int rc = stmt ? 0 : -1;
     for (size_t i = 0; i < doc->input_count && rc == 0; i++) {
         const struct input *in = &doc->inputs[i];
-        sqlite3_bind_int64(stmt, 1, ids[in->participant]);
-        sqlite3_bind_text(stmt, 2, step_ids[in->step], -1, SQLITE_STATIC);
-        sqlite3_bind_int64(stmt, 3, (int64_t)i); /* file order is answer order */
-        sqlite3_bind_text(stmt, 4, in->text, -1, SQLITE_STATIC);
-        if (in->group)
-            sqlite3_bind_text(stmt, 5, in->group, -1, SQLITE_STATIC);
-        else
-            sqlite3_bind_null(stmt, 5);
-        if (sqlite3_step(stmt) != SQLITE_DONE)
-            rc = store_sql_fail(st, "cannot add an answer");
-        sqlite3_reset(stmt);
+        struct store_args a = {.participant = ids[in->participant], .step = step_ids[in->step],
+                               .number = (int64_t)i, /* file order is answer order */
+                               .text = in->text, .label = in->group};
+        rc = store_step(st, stmt, &a, "cannot add an answer");
     }
     sqlite3_finalize(stmt);
     return rc;
@@ -60,20 +45,15 @@ static int insert_inputs(struct store *st, const struct session *doc, const int6
 static int insert_votes(struct store *st, const struct session *doc, const int64_t *ids)
 {
     sqlite3_stmt *stmt = store_prepare(
-        st, "INSERT INTO votes (participant_id, step, rank, label) VALUES (?, ?, ?, ?)");
-    if (!stmt)
-        return -1;
-    int rc = 0;
+        st, "INSERT INTO votes (participant_id, step, rank, label)"
+            " VALUES (:participant, :step, :number, :label)");
+    int rc = stmt ? 0 : -1;
     for (size_t i = 0; i < doc->vote_count && rc == 0; i++) {
         const struct vote *v = &doc->votes[i];
         for (size_t r = 0; r < v->ranking_count && rc == 0; r++) {
-            sqlite3_bind_int64(stmt, 1, ids[v->participant]);
-            sqlite3_bind_text(stmt, 2, step_ids[v->step], -1, SQLITE_STATIC);
-            sqlite3_bind_int64(stmt, 3, (int64_t)r + 1);
-            sqlite3_bind_text(stmt, 4, v->ranking[r], -1, SQLITE_STATIC);
-            if (sqlite3_step(stmt) != SQLITE_DONE)
-                rc = store_sql_fail(st, "cannot add a vote");
-            sqlite3_reset(stmt);
+            struct store_args a = {.participant = ids[v->participant], .step = step_ids[v->step],
+                                   .number = (int64_t)r + 1, .label = v->ranking[r]};
+            rc = store_step(st, stmt, &a, "cannot add a vote");
         }
     }
     sqlite3_finalize(stmt);
@@ -83,48 +63,30 @@ static int insert_votes(struct store *st, const struct session *doc, const int64
 static int insert_decisions_and_narrative(struct store *st, int64_t session_id,
                                           const struct session *doc)
 {
-    sqlite3_stmt *stmt =
-        store_prepare(st, "INSERT INTO decisions (session_id, step, text) VALUES (?, ?, ?)");
-    if (!stmt)
-        return -1;
-    int rc = 0;
+    sqlite3_stmt *stmt = store_prepare(
+        st, "INSERT INTO decisions (session_id, step, text) VALUES (:session, :step, :text)");
+    int rc = stmt ? 0 : -1;
     for (int step = 0; step < STEP_COUNT && rc == 0; step++) {
-        if (!doc->decisions[step])
-            continue;
-        sqlite3_bind_int64(stmt, 1, session_id);
-        sqlite3_bind_text(stmt, 2, step_ids[step], -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 3, doc->decisions[step], -1, SQLITE_STATIC);
-        if (sqlite3_step(stmt) != SQLITE_DONE)
-            rc = store_sql_fail(st, "cannot add a decision");
-        sqlite3_reset(stmt);
+        struct store_args a = {.session = session_id, .step = step_ids[step],
+                               .text = doc->decisions[step]};
+        if (doc->decisions[step])
+            rc = store_step(st, stmt, &a, "cannot add a decision");
     }
     sqlite3_finalize(stmt);
-    if (rc < 0)
-        return rc;
-    stmt = store_prepare(st, "UPDATE sessions SET narrative = ? WHERE id = ?");
-    if (!stmt)
-        return -1;
-    sqlite3_bind_text(stmt, 1, doc->narrative ? doc->narrative : "", -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 2, session_id);
-    rc = sqlite3_step(stmt) == SQLITE_DONE ? 0 : store_sql_fail(st, "cannot save the narrative");
-    sqlite3_finalize(stmt);
-    return rc;
+    struct store_args a = {.session = session_id, .text = doc->narrative ? doc->narrative : ""};
+    return rc < 0 ? rc : store_run(st, "UPDATE sessions SET narrative = :text WHERE id = :session",
+                                   &a, false, "");
 }
 
 static int insert_tags(struct store *st, int64_t session_id, const struct session *doc)
 {
     sqlite3_stmt *stmt = store_prepare(
-        st, "INSERT INTO capability_tags (session_id, grp, tag) VALUES (?, ?, ?)");
-    if (!stmt)
-        return -1;
-    int rc = 0;
+        st, "INSERT INTO capability_tags (session_id, grp, tag) VALUES (:session, :label, :text)");
+    int rc = stmt ? 0 : -1;
     for (size_t i = 0; i < doc->tag_count && rc == 0; i++) {
-        sqlite3_bind_int64(stmt, 1, session_id);
-        sqlite3_bind_text(stmt, 2, doc->tags[i].group, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 3, doc->tags[i].tag, -1, SQLITE_STATIC);
-        if (sqlite3_step(stmt) != SQLITE_DONE)
-            rc = store_sql_fail(st, "cannot add a capability tag");
-        sqlite3_reset(stmt);
+        struct store_args a = {.session = session_id, .label = doc->tags[i].group,
+                               .text = doc->tags[i].tag};
+        rc = store_step(st, stmt, &a, "cannot add a capability tag");
     }
     sqlite3_finalize(stmt);
     return rc;

@@ -30,6 +30,24 @@ int store_begin(struct store *st);
 int store_commit(struct store *st);
 void store_rollback(struct store *st);
 
+/* The values a change binds, by parameter name: :session, :id, :number,
+ * :participant (0 binds NULL), :text, :name, :step, :role, :label (a NULL
+ * string binds NULL). A statement names only those it needs. */
+struct store_args {
+    int64_t session, id, participant, number;
+    const char *text, *name, *step, *role, *label;
+};
+
+/* Binds a's values to a prepared statement, runs it once and resets it, for
+ * a statement run for many rows (an import); "what: SQLite's message" on failure. */
+int store_step(struct store *st, sqlite3_stmt *stmt, const struct store_args *a,
+               const char *what);
+
+/* Runs sql once with a's values, inside the caller's transaction; with
+ * want_one, fails with missing unless exactly one row changed. */
+int store_run(struct store *st, const char *sql, const struct store_args *a, bool want_one,
+              const char *missing);
+
 /* Fails with a clear message when the session is locked. */
 int store_check_open_session(struct store *st, int64_t session_id);
 
@@ -37,9 +55,29 @@ int store_check_open_session(struct store *st, int64_t session_id);
  * when the store is read-only or the session locked. */
 int store_begin_change(struct store *st, int64_t session_id);
 
+/* Ends a change begun with store_begin_change: when rc is 0 it logs the
+ * event and commits, else it rolls back. Returns 0 or -1. */
+int store_end_change(struct store *st, int rc, int64_t session_id, int64_t participant_id,
+                     const char *action, const char *detail);
+
+/* A change of one statement to session a->session: begin, run, log, commit. */
+int store_change(struct store *st, const char *sql, const struct store_args *a, bool want_one,
+                 const char *missing, const char *action, const char *detail);
+
+/* A write that is not the session's content (how it is shown, where the room
+ * was): one statement in its own transaction, not logged; a locked session
+ * may still have it. */
+int store_set_setting(struct store *st, const char *sql, const struct store_args *a);
+
 /* Appends to the event log (inside the caller's transaction). */
 int store_log_event(struct store *st, int64_t session_id, int64_t participant_id,
                     const char *action, const char *detail);
+
+/* Adds the participant to the session unless they are in it (role -1 takes
+ * any role, ROLE_OTHER for a newcomer); *id_out gets their id. Inside the
+ * caller's change. */
+int store_ensure_participant(struct store *st, int64_t session_id, const char *name, int role,
+                             int64_t *id_out);
 
 /* Inserts a session row with a free slug; shared by create and import. */
 int store_insert_session(struct store *st, const char *name, const char *product, bool solo,

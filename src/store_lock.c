@@ -46,15 +46,9 @@ static int seal(struct store *st, int64_t session_id)
     char digest[STORE_DIGEST_SIZE];
     if (store_content_digest(st, session_id, digest) < 0)
         return -1;
-    sqlite3_stmt *stmt =
-        store_prepare(st, "INSERT INTO lock_digests (session_id, digest) VALUES (?, ?)");
-    if (!stmt)
-        return -1;
-    sqlite3_bind_int64(stmt, 1, session_id);
-    sqlite3_bind_text(stmt, 2, digest, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt) == SQLITE_DONE ? 0 : store_sql_fail(st, "cannot seal the lock");
-    sqlite3_finalize(stmt);
-    return rc;
+    struct store_args a = {.session = session_id, .text = digest};
+    return store_run(st, "INSERT INTO lock_digests (session_id, digest) VALUES (:session, :text)",
+                     &a, true, "cannot seal the lock");
 }
 
 int store_lock_in_transaction(struct store *st, int64_t session_id)
@@ -66,15 +60,12 @@ int store_lock_in_transaction(struct store *st, int64_t session_id)
         return store_fail(st, "cannot lock: the %s step has no decision yet", step_ids[step]);
     if (store_log_event(st, session_id, 0, "lock", "") < 0)
         return -1;
-    sqlite3_stmt *stmt = store_prepare(
-        st, "UPDATE sessions SET status = 'locked',"
-            " locked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?");
-    if (!stmt)
+    struct store_args a = {.session = session_id};
+    if (store_run(st, "UPDATE sessions SET status = 'locked',"
+                      " locked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = :session",
+                  &a, true, "no such session") < 0)
         return -1;
-    sqlite3_bind_int64(stmt, 1, session_id);
-    int rc = sqlite3_step(stmt) == SQLITE_DONE ? 0 : store_sql_fail(st, "cannot lock");
-    sqlite3_finalize(stmt);
-    return rc == 0 ? seal(st, session_id) : -1;
+    return seal(st, session_id);
 }
 
 int store_lock_session(struct store *st, int64_t session_id)
