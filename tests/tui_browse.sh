@@ -67,9 +67,9 @@ done
 chmod 0444 "$WORK/ro/team.db"
 # what a reviewer could leave behind in DIR: its files and the database's bytes
 traces() { ls -A "$1" "$1/here"; cksum "$1/team.db" "$1/team.db-wal"; }
-reviewer_tries() { # WHAT DIR ARGS...: the keys a reviewer tried, samesong ARGS run in DIR/here
-    what=$1 dir=$2
-    shift 2
+reviewer_tries() { # WHAT DIR NAME ARGS...: a reviewer's keys, samesong ARGS run in DIR/here
+    what=$1 dir=$2 name=$3
+    shift 3
     before=$(traces "$dir")
     cd "$dir/here" || return
     tui 100 30 "$@"
@@ -81,20 +81,21 @@ reviewer_tries() { # WHAT DIR ARGS...: the keys a reviewer tried, samesong ARGS 
     not_on_screen "x:export" "$what: x is not offered"
     keys x
     on_screen "Read-only: no export, no editor" "$what: x is refused"
-    keys C-u; type_text "../.bashrc"; keys Enter
+    keys C-u; type_text "../$name"; keys Enter
     keys q Enter "[" Escape
     on_screen "Sales narrative" "$what: the narrative"
     not_on_screen "E:editor" "$what: E is not offered"
     keys E
     on_screen "Read-only: no export, no editor" "$what: E is refused"
     tmux -L "$SOCKET" kill-server
+    check '[ ! -e "$dir/$name" ]' "$what: the path typed after x was not written"
     check '[ ! -e "$WORK/editor.ran" ]' "$what: the editor did not run"
     check '[ "$(traces "$dir")" = "$before" ]' \
         "$what: no file appeared and the database is byte for byte unchanged"
 }
-reviewer_tries "browse" "$WORK/rev" --db "$WORK/rev/team.db" browse
-reviewer_tries "--read-only" "$WORK/rev" --db "$WORK/rev/team.db" --read-only
-reviewer_tries "a 0444 file" "$WORK/ro" --db "$WORK/ro/team.db"
+reviewer_tries "browse" "$WORK/rev" .bashrc --db "$WORK/rev/team.db" browse
+reviewer_tries "--read-only" "$WORK/rev" .profile --db "$WORK/rev/team.db" --read-only
+reviewer_tries "a 0444 file" "$WORK/ro" .bashrc --db "$WORK/ro/team.db"
 unset VISUAL
 
 # --- a locked session in a writable database: the owner still exports it ----------------------
