@@ -77,11 +77,15 @@ int cli_export(struct cli *cli, int argc, char **argv)
     int rc = cli_open_session(cli, argv[optind], &st, &id);
     if (rc != EXIT_OK)
         return rc;
-    bool over_database = output && file_same(output, store_path(st));
-    char *text = over_database ? NULL : render(cli, st, id, markdown);
+    /* Over the database or its -wal, an export would lose what the room saved. */
+    const char *part = output && strcmp(output, "-") != 0
+                           ? file_database_part(output, store_path(st)) : NULL;
+    char *text = part ? NULL : render(cli, st, id, markdown);
     store_close(st);
-    if (over_database)
+    if (part && !*part)
         return cli_fail(cli, "%s is the database itself; choose another file", output);
+    if (part)
+        return cli_fail(cli, "%s is the database's %s file; choose another file", output, part);
     if (!text)
         return EXIT_FAIL;
     if (!output || strcmp(output, "-") == 0) {

@@ -1,4 +1,5 @@
-/* files.c: reading whole files, writing them without leaving half a file, making folders. */
+/* files.c: reading whole files, writing them without leaving half a file, making folders,
+ * telling the database's own files from the rest. */
 #include "files.h"
 #include "util.h"
 
@@ -94,4 +95,47 @@ bool file_same(const char *a, const char *b)
 {
     struct stat x, y;
     return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
+
+/* path with its folders and links resolved; when it does not exist, its
+ * folder resolved and its own name kept. NULL when not even the folder
+ * exists. Caller frees. */
+static char *resolved(const char *path)
+{
+    char *full = realpath(path, NULL);
+    if (full || errno != ENOENT)
+        return full;
+    const char *slash = strrchr(path, '/');
+    char *folder = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path))
+                         : xstrdup(".");
+    char *real = realpath(folder, NULL);
+    free(folder);
+    if (!real)
+        return NULL;
+    char *out = xasprintf("%s/%s", strcmp(real, "/") ? real : "", slash ? slash + 1 : path);
+    free(real);
+    return out;
+}
+
+const char *file_database_part(const char *target, const char *db)
+{
+    static const char *const parts[] = {"", "-wal", "-shm", "-journal"};
+    /* SQLite keeps its -wal beside the file a linked database name points to. */
+    char *bases[2] = {xstrdup(db), resolved(db)};
+    char *where = resolved(target);
+    const char *found = NULL;
+    for (int b = 0; b < 2 && !found; b++) {
+        for (size_t i = 0; bases[b] && i < sizeof parts / sizeof parts[0] && !found; i++) {
+            char *part = xasprintf("%s%s", bases[b], parts[i]);
+            char *real = resolved(part);
+            if (file_same(target, part) || (where && real && !strcmp(where, real)))
+                found = parts[i];
+            free(real);
+            free(part);
+        }
+    }
+    free(where);
+    free(bases[0]);
+    free(bases[1]);
+    return found;
 }

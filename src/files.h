@@ -1,4 +1,5 @@
-/* files.h: reading whole files, writing them without leaving half a file, making folders. */
+/* files.h: reading whole files, writing them without leaving half a file, making folders,
+ * telling the database's own files from the rest. */
 #ifndef SAMESONG_FILES_H
 #define SAMESONG_FILES_H
 
@@ -19,5 +20,11 @@ int file_make_folders(const char *path);
 
 /* True when both paths name one existing file (the same device and inode). */
 bool file_same(const char *a, const char *b);
+
+/* Whether target is the database db or one of SQLite's files beside it:
+ * "" for the database itself, "-wal", "-shm" or "-journal"; NULL for any
+ * other file. The same file by inode when it exists (a hard or symbolic
+ * link is caught), else by the resolved name (so is "dir/../x.db-wal"). */
+const char *file_database_part(const char *target, const char *db);
 
 #endif

@@ -112,7 +112,8 @@ static int cli_open(struct cli *cli, int argc, char **argv)
 static const char browse_help[] =
     "Usage: samesong browse [--theme THEME]\n"
     "Look through past sessions read-only, as a reviewer: the database is opened\n"
-    "read-only and no key can change anything. Sessions open on their canvas.\n"
+    "read-only, and no key changes it, writes a file or runs a program (no export,\n"
+    "no editor; the owner exports with 'samesong export'). Sessions open on their canvas.\n"
     "\n"
     "      --theme THEME default, projector (big, high contrast) or plain (no colour)\n"
     "      --db FILE     use FILE as the database\n"

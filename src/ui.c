@@ -456,9 +456,23 @@ static bool act_walk(struct ui *ui, enum ui_action a)
     }
 }
 
+/* Refuses, saying why, what the key table says this session refuses, before
+ * any screen sees the key: a reviewer's keys leave no file and run nothing. */
+static bool refused(struct ui *ui, enum ui_action a)
+{
+    bool read_only = store_is_read_only(ui->store);
+    if (!ui->open || !ui_action_refused(a, ui->session.locked, read_only))
+        return false;
+    if (read_only && ui_action_leaves_program(a))
+        ui_error(ui, "Read-only: no export, no editor; the owner exports with samesong export.");
+    else
+        ui_session_writable(ui); /* says whether it is locked or read-only */
+    return true;
+}
+
 static void act(struct ui *ui, enum ui_action a)
 {
-    if (act_walk(ui, a))
+    if (act_walk(ui, a) || refused(ui, a))
         return;
     if (a == ACT_HELP) {
         ui->help = true;

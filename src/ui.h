@@ -48,6 +48,12 @@ extern const size_t ui_binding_count;
 enum ui_action ui_action_for(enum ui_screen screen, int key);
 /* Whether an action changes the session (so a locked one refuses it). */
 bool ui_action_writes(enum ui_action a);
+/* Whether an action writes a file or runs a program ($EDITOR): a reviewer's
+ * read-only session refuses it, a locked but writable one does not. */
+bool ui_action_leaves_program(enum ui_action a);
+/* The rule the bottom line and the key loop share: a locked session refuses
+ * changes; a read-only store refuses those and what leaves the program. */
+bool ui_action_refused(enum ui_action a, bool locked, bool read_only);
 
 /* What the open text field is for. */
 enum ui_purpose {

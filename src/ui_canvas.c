@@ -138,8 +138,11 @@ void ui_canvas_field_done(struct ui *ui, enum ui_purpose p, char *path)
     } else {
         text = report_markdown(&ui->session, ui->steps);
     }
-    if (file_same(path, store_path(ui->store)))
+    const char *part = file_database_part(path, store_path(ui->store));
+    if (part && !*part)
         ui_error(ui, "%s is the database itself; choose another file.", path);
+    else if (part)
+        ui_error(ui, "%s is the database's %s file; choose another file.", path, part);
     else if (file_write_atomic(path, text, strlen(text)) < 0)
         ui_error(ui, "Cannot write %s: %s", path, strerror(errno));
     else

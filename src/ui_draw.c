@@ -82,14 +82,14 @@ void ui_draw_header(struct ui *ui, const char *title, const char *right)
         ui_put(0, COLS - rw - 1, rw, right, ui_attr(ui, C_STATUS) | A_BOLD);
 }
 
-/* Whether a key is worth offering here: not a change on a session that
- * cannot change, nor turns and a reveal in a solo session. */
+/* Whether a key is worth offering here: not what this session refuses (the
+ * key loop refuses the same), nor turns and a reveal in a solo session. */
 static bool offered(const struct ui *ui, const struct ui_binding *b)
 {
     if (!(b->screens & ON(ui->screen)))
         return false;
-    bool fixed = ui->open && (ui->session.locked || store_is_read_only(ui->store));
-    if (fixed && ui_action_writes(b->action))
+    if (ui->open &&
+        ui_action_refused(b->action, ui->session.locked, store_is_read_only(ui->store)))
         return false;
     if (ui->open && ui->session.solo &&
         (b->action == ACT_NEXT_PERSON || b->action == ACT_PREV_PERSON || b->action == ACT_REVEAL))

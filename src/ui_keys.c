@@ -116,6 +116,17 @@ bool ui_action_writes(enum ui_action a)
     }
 }
 
+bool ui_action_leaves_program(enum ui_action a)
+{
+    return a == ACT_EXPORT || a == ACT_EDITOR;
+}
+
+bool ui_action_refused(enum ui_action a, bool locked, bool read_only)
+{
+    return ((locked || read_only) && ui_action_writes(a)) ||
+           (read_only && ui_action_leaves_program(a));
+}
+
 enum ui_action ui_action_for(enum ui_screen screen, int key)
 {
     if (key == '\r' || key == KEY_ENTER)

@@ -185,6 +185,25 @@ run list --version; status 0 "--version after a command"; stdout_is "samesong 0.
 run --db "" list; status 2 "--db with no name"; stderr_is "samesong: --db needs a file name; see 'samesong --help'"
 run --db "$db" export acme-q3 -o "$db"; status 1 "export over the database"
 stderr_has "is the database itself"
+# nor over SQLite's files beside it, however they are named: a -wal overwritten loses answers
+mkdir "$WORK/sub"
+ln -s "$db-wal" "$WORK/soft.md"
+ln "$db-wal" "$WORK/hard.md"
+wal_sum=$(cksum <"$db-wal")
+listing=$(ls -a "$WORK")
+for target in "$db-wal" "$WORK/sub/../w.db-wal" "$WORK/soft.md" "$WORK/hard.md"; do
+    run --db "$db" export acme-q3 -o "$target"; status 1 "export over the -wal as $target"
+    stderr_is "samesong: export: $target is the database's -wal file; choose another file"
+done
+run --db "$db" export acme-q3 --format md -o "$db-shm"; status 1 "export over the -shm"
+stderr_is "samesong: export: $db-shm is the database's -shm file; choose another file"
+run --db "$db" export acme-q3 -o "$db-journal"; status 1 "export over a -journal not there yet"
+stderr_is "samesong: export: $db-journal is the database's -journal file; choose another file"
+(cd "$WORK/sub" && "$SAMESONG" --db ../w.db export acme-q3 -o ./../w.db-wal >"$OUT" 2>"$ERR")
+STATUS=$?; status 1 "export over the -wal by a relative name"; stderr_has "-wal file; choose another"
+check '[ "$(cksum <"$db-wal")" = "$wal_sum" ]' "the -wal is byte for byte unchanged"
+check '[ "$(ls -a "$WORK")" = "$listing" ]' "no file appeared beside the database"
+rm -r "$WORK/sub" "$WORK/soft.md" "$WORK/hard.md"
 run --db "$db" show acme-q3; status 0 "the database survived"
 "$SAMESONG" --db "$db" list --json >/dev/full 2>"$ERR"; STATUS=$?
 status 1 "a full disk on standard output"; stderr_has "cannot write to standard output"

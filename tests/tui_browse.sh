@@ -1,7 +1,8 @@
 #!/bin/sh
 # tui_browse.sh: a reviewer browsing: a read-only copy that no key can change,
-# finding a session by a word, comparing two sessions, and following another
-# process's changes while browsing.
+# no file written and no program run however the database is read-only (while a
+# locked session the owner opens still exports), finding a session by a word,
+# comparing two sessions, and following another process's changes while browsing.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/tmux.sh"
 
@@ -30,7 +31,7 @@ not_on_screen "Lock this canvas" "L does not offer to lock"
 keys "[" e
 on_screen "read-only; nothing can be changed" "the narrative: e is refused"
 keys E
-on_screen "read-only; nothing can be changed" "the narrative: E is refused"
+on_screen "Read-only: no export, no editor" "the narrative: E is refused"
 keys "[" e
 on_screen "read-only; nothing can be changed" "a decision: e is refused"
 keys Enter
@@ -52,6 +53,66 @@ on_screen "read-only; nothing can be changed" "a step: d is refused"
 tmux -L "$SOCKET" kill-server
 check '[ "$(cksum <"$WORK/copy.db")" = "$sum_before" ]' "the file is byte for byte unchanged"
 check '[ ! -e "$WORK/copy.db-wal" ]' "browsing created nothing beside it"
+
+# --- read-only writes no file and runs nothing: browse, --read-only, a 0444 file ------------
+# A reviewer over ssh exported to ~/.bashrc: x and E are refused and not offered, the path
+# typed after x (relative to where samesong runs) is not written, and the editor never runs.
+printf '#!/bin/sh\ntouch "$0.ran"\n' >"$WORK/editor"
+chmod +x "$WORK/editor"
+export VISUAL="$WORK/editor"
+for dir in rev ro; do
+    mkdir -p "$WORK/$dir/here"
+    "$SAMESONG" --db "$WORK/$dir/team.db" import "$WORK/q3.json" >/dev/null
+done
+chmod 0444 "$WORK/ro/team.db"
+# what a reviewer could leave behind in DIR: its files and the database's bytes
+traces() { ls -A "$1" "$1/here"; cksum "$1/team.db" "$1/team.db-wal"; }
+reviewer_tries() { # WHAT DIR NAME ARGS...: a reviewer's keys, samesong ARGS run in DIR/here
+    what=$1 dir=$2 name=$3
+    shift 3
+    before=$(traces "$dir")
+    cd "$dir/here" || return
+    tui 100 30 "$@"
+    cd - >/dev/null || return
+    keys Enter
+    on_screen "Positioning canvas" "$what: a session opens on its canvas"
+    keys Escape
+    on_screen "A:alignment" "$what: the canvas's keys are on the bottom line"
+    not_on_screen "x:export" "$what: x is not offered"
+    keys x
+    on_screen "Read-only: no export, no editor" "$what: x is refused"
+    keys C-u; type_text "../$name"; keys Enter
+    keys q Enter "[" Escape
+    on_screen "Sales narrative" "$what: the narrative"
+    not_on_screen "E:editor" "$what: E is not offered"
+    keys E
+    on_screen "Read-only: no export, no editor" "$what: E is refused"
+    tmux -L "$SOCKET" kill-server
+    check '[ ! -e "$dir/$name" ]' "$what: the path typed after x was not written"
+    check '[ ! -e "$WORK/editor.ran" ]' "$what: the editor did not run"
+    check '[ "$(traces "$dir")" = "$before" ]' \
+        "$what: no file appeared and the database is byte for byte unchanged"
+}
+reviewer_tries "browse" "$WORK/rev" .bashrc --db "$WORK/rev/team.db" browse
+reviewer_tries "--read-only" "$WORK/rev" .profile --db "$WORK/rev/team.db" --read-only
+reviewer_tries "a 0444 file" "$WORK/ro" .bashrc --db "$WORK/ro/team.db"
+unset VISUAL
+
+# --- a locked session in a writable database: the owner still exports it ----------------------
+mkdir "$WORK/lock"
+sed -e 's/"locked":false/"locked":true/' -e 's/"decisions":\[/&{"step":"capabilities","text":"One inbox"},{"step":"value","text":"Fewer tickets"},{"step":"customers","text":"Shopify brands"},{"step":"category","text":"Help desk"},/' \
+    "$WORK/q3.json" >"$WORK/lock/locked.json"
+"$SAMESONG" --db "$WORK/lock/team.db" import "$WORK/lock/locked.json" --slug done >/dev/null
+tui 100 30 --db "$WORK/lock/team.db" open done
+on_screen "LOCKED, read-only" "a locked session"
+keys Escape
+on_screen "x:export" "x is offered on a locked canvas"
+keys x C-u; type_text "$WORK/lock/canvas.md"; keys Enter
+on_screen "Wrote" "x exports a locked canvas"
+check 'grep -q "Help desk" "$WORK/lock/canvas.md"' "the export is the canvas"
+keys x C-u; type_text "$WORK/lock/team.db-wal"; keys Enter
+on_screen "is the database's -wal file; choose another file." "x refuses the -wal"
+keys q q
 
 # --- find a session by a word in it ---------------------------------------------------------
 tui 100 30 --db "$db" browse
