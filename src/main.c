@@ -2,7 +2,7 @@
 #include "config.h"
 
 #include "cli.h"
-#include "ui.h"
+#include "ui_run.h"
 
 #include <errno.h>
 #include <langinfo.h>

@@ -8,6 +8,7 @@
 #include "field.h"
 #include "similar.h"
 #include "store.h"
+#include "ui_run.h"
 
 #include <curses.h>
 #include <stdbool.h>
@@ -144,9 +145,6 @@ struct ui {
     bool message_is_error;
 };
 
-/* ui.c: the loop. Opens on the session list, or on the session open_slug
- * (NULL for none). theme is "default", "projector" or "plain". Returns an exit status. */
-int ui_run(struct store *st, const char *open_slug, const char *theme);
 void ui_say(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ui_error(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Shows the store's error, and reloads the session (the change may have half-happened elsewhere). */
