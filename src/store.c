@@ -282,21 +282,45 @@ static bool wal_file_exists(const char *path)
     return exists;
 }
 
-int store_open(const char *path, bool read_only, struct store **out, char *err, size_t errlen)
+/* Looks at path before SQLite opens it: a FIFO would block the open, and
+ * SQLite takes a missing or empty file for a new database, which only a
+ * writer may make. A dangling symbolic link counts as missing. Decides too
+ * whether the file's permissions make the store read-only. */
+static int check_path(struct store *st, unsigned flags, char *err, size_t errlen)
+{
+    struct stat sb;
+    if (stat(st->path, &sb) < 0) {
+        if (errno != ENOENT)
+            snprintf(err, errlen, "%s: %s", st->path, strerror(errno));
+        else if (flags & (STORE_READ_ONLY | STORE_MUST_EXIST))
+            snprintf(err, errlen, "no such database: %s", st->path);
+        else
+            return 0;
+        return -1;
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        snprintf(err, errlen, "%s is not a regular file", st->path);
+        return -1;
+    }
+    if (!st->read_only && !file_is_writable(st->path))
+        st->read_only = st->read_only_by_itself = true;
+    if (sb.st_size == 0 && (st->read_only || (flags & STORE_MUST_EXIST))) {
+        snprintf(err, errlen, "%s is empty: not a samesong database", st->path);
+        return -1;
+    }
+    return 0;
+}
+
+int store_open(const char *path, unsigned flags, struct store **out, char *err, size_t errlen)
 {
     struct store *st = xcalloc(1, sizeof *st);
     st->path = xstrdup(path);
-    st->read_only = read_only;
+    st->read_only = (flags & STORE_READ_ONLY) != 0;
     *out = NULL;
-
-    bool exists = access(path, F_OK) == 0;
-    if (!exists && read_only) {
-        snprintf(err, errlen, "%s: no such database", path);
+    if (check_path(st, flags, err, errlen) < 0) {
         store_close(st);
         return -1;
     }
-    if (exists && !read_only && !file_is_writable(path))
-        st->read_only = st->read_only_by_itself = true;
 
     bool immutable = st->read_only && !wal_file_exists(path);
     int version = 0;
