@@ -139,6 +139,24 @@ static int read_int(struct store *st, const char *sql, int *value)
     return store_sql_fail(st, st->path);
 }
 
+/* Refuses a schema newer than this program, and a user_version no samesong
+ * writes: migrating from it would run the wrong migrations, or read before
+ * the first. Either way the file is left as it is. */
+static int check_version(struct store *st, int version)
+{
+    if (version > STORE_SCHEMA_VERSION)
+        return store_fail(st,
+                          "%s was written by a newer samesong (schema %d; this one knows up "
+                          "to %d); upgrade samesong to open it",
+                          st->path, version, STORE_SCHEMA_VERSION);
+    if (version < 0)
+        return store_fail(st,
+                          "%s has schema version %d, which no samesong writes (this one knows "
+                          "0 to %d); it was left as it is",
+                          st->path, version, STORE_SCHEMA_VERSION);
+    return 0;
+}
+
 /* Refuses files that are not ours or are newer than this program. The three
  * facts come from one statement, so from one snapshot: another process may be
  * creating the schema right now. */
@@ -163,14 +181,11 @@ static int check_identity(struct store *st, int *version)
         return store_fail(st, "%s is not a SQLite database", st->path);
     if (rc != SQLITE_ROW)
         return store_sql_fail(st, st->path);
-    if ((app_id != 0 && app_id != STORE_APPLICATION_ID) || (app_id == 0 && tables > 0))
+    /* A file with no tables yet is new, and new files are version 0. */
+    if ((app_id != 0 && app_id != STORE_APPLICATION_ID) || (app_id == 0 && tables > 0) ||
+        (tables == 0 && *version != 0))
         return store_fail(st, "%s is not a samesong database", st->path);
-    if (*version > STORE_SCHEMA_VERSION)
-        return store_fail(st,
-                          "%s was written by a newer samesong (schema %d; this one knows up "
-                          "to %d); upgrade samesong to open it",
-                          st->path, *version, STORE_SCHEMA_VERSION);
-    return 0;
+    return check_version(st, *version);
 }
 
 static int migrate(struct store *st, int version)
@@ -184,6 +199,8 @@ static int migrate(struct store *st, int version)
         return -1;
     /* Another process may have migrated while we waited for the lock. */
     if (read_int(st, "PRAGMA user_version", &version) < 0)
+        goto fail;
+    if (check_version(st, version) < 0)
         goto fail;
     for (; version < STORE_SCHEMA_VERSION; version++) {
         if (sqlite3_exec(st->db, store_migrations[version], NULL, NULL, NULL) != SQLITE_OK) {

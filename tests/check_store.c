@@ -427,6 +427,43 @@ START_TEST(newer_schema_is_refused_untouched)
 }
 END_TEST
 
+/* A user_version below 0 indexed before the migrations (a crash at -5, the
+ * wrong migration at -1): it is refused, and the file left byte for byte. */
+START_TEST(unknown_schema_version_is_refused_untouched)
+{
+    static const char *const versions[] = {"-5", "-1", "-2147483648"};
+    struct store *st = open_ok(false);
+    new_session(st, "Acme", false);
+    store_close(st);
+    for (size_t i = 0; i < sizeof versions / sizeof versions[0]; i++) {
+        char sql[64], want[96];
+        snprintf(sql, sizeof sql, "PRAGMA user_version = %s", versions[i]);
+        ck_assert_int_eq(raw_int(sql), SQLITE_DONE);
+        size_t before_len, after_len;
+        char *before = file_bytes(db_path, &before_len);
+        for (unsigned flags = 0; flags <= (STORE_READ_ONLY | STORE_MUST_EXIST); flags++) {
+            st = NULL;
+            ck_assert_int_eq(store_open(db_path, flags, &st, err, sizeof err), -1);
+            ck_assert_ptr_null(st);
+            snprintf(want, sizeof want, "has schema version %s, which no samesong writes",
+                     versions[i]);
+            ck_assert_msg(strstr(err, want), "%s", err);
+        }
+        char *after = file_bytes(db_path, &after_len);
+        ck_assert_uint_eq(before_len, after_len);
+        ck_assert(memcmp(before, after, before_len) == 0);
+        free(before);
+        free(after);
+    }
+    /* A file with no tables is new, and new files are version 0. */
+    unlink(db_path);
+    ck_assert_int_eq(raw_int("PRAGMA user_version = 2"), SQLITE_DONE);
+    ck_assert_int_eq(store_open(db_path, 0, &st, err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "is not a samesong database"));
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM sqlite_schema"), 0);
+}
+END_TEST
+
 START_TEST(foreign_files_are_refused)
 {
     FILE *f = fopen(db_path, "w");
@@ -714,6 +751,7 @@ static Suite *store_suite(void)
     tcase_add_test(tc, only_a_writer_makes_a_database);
     tcase_add_test(tc, newer_schema_is_refused_untouched);
     tcase_add_test(tc, foreign_files_are_refused);
+    tcase_add_test(tc, unknown_schema_version_is_refused_untouched);
     tcase_add_test(tc, two_writers_share_one_file);
     tcase_add_test(tc, writer_waits_for_another_process);
     tcase_add_test(tc, steps_file_is_read);

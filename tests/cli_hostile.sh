@@ -1,7 +1,27 @@
 #!/bin/sh
-# cli_hostile.sh: files and text made to break the command line: paths that
-# are no database. Each is refused in one line.
+# cli_hostile.sh: files and text made to break the command line: odd schema
+# versions, paths that are no database, huge strings, escapes stored behind its
+# back, invisible characters, a full disk. Each is refused in one line or made safe.
 . "$(dirname "$0")/lib.sh"
+
+command -v sqlite3 >/dev/null || { echo "cli_hostile: the sqlite3 shell is needed (Debian package sqlite3)"; exit 1; }
+
+# --- a schema version no samesong writes: refused, the file left as it is ----------------
+db="$WORK/version.db"
+"$SAMESONG" --db "$db" new "Acme" >/dev/null
+for v in -5 -1; do
+    sqlite3 "$db" "PRAGMA user_version = $v"
+    sum_before=$(cksum <"$db")
+    for args in "list" "show acme" "add acme --as Maya --step value Fast" "--read-only list"; do
+        # shellcheck disable=SC2086 # the words of args are the arguments
+        run --db "$db" $args
+        status 1 "user_version $v: $args is refused"
+        stderr_has "has schema version $v, which no samesong writes"
+        stderr_one_line
+    done
+    check '[ "$(cksum <"$db")" = "$sum_before" ]' "user_version $v: the file is unchanged"
+    check '[ "$(sqlite3 "$db" "PRAGMA user_version")" = "$v" ]' "user_version $v: still $v"
+done
 
 # --- paths that are no database ---------------------------------------------------------
 # run_bounded ARGS...: run, but never for more than 10 s (a FIFO blocked the open forever).
