@@ -54,7 +54,7 @@ static void generate(const char *path)
 {
     struct store *st;
     char err[512];
-    if (store_open(path, false, &st, err, sizeof err) < 0) {
+    if (store_open(path, 0, &st, err, sizeof err) < 0) {
         fprintf(stderr, "bench_browse: %s\n", err);
         exit(1);
     }
@@ -179,7 +179,7 @@ int main(int argc, char **argv)
     }
     struct store *st;
     char err[512];
-    if (store_open(path, true, &st, err, sizeof err) < 0) {
+    if (store_open(path, STORE_READ_ONLY, &st, err, sizeof err) < 0) {
         fprintf(stderr, "bench_browse: %s\n", err);
         return 1;
     }

@@ -104,7 +104,7 @@ int cli_open_store(const struct cli *cli, struct store **st)
     char *path = cli->db_path ? xstrdup(cli->db_path) : paths_default_db();
     if (!path)
         return cli_fail(cli, "no database: set HOME, XDG_DATA_HOME or SAMESONG_DB, or use --db");
-    if (!cli->db_path && !cli->read_only) {
+    if (!cli->db_path && !cli->read_only && !cli->must_exist) {
         /* The default database lives in a folder of our own; make it on first use. */
         char *slash = strrchr(path, '/');
         if (slash && slash != path) {
@@ -120,7 +120,9 @@ int cli_open_store(const struct cli *cli, struct store **st)
         }
     }
     char err[512];
-    int rc = store_open(path, cli->read_only, st, err, sizeof err);
+    unsigned flags =
+        (cli->read_only ? STORE_READ_ONLY : 0) | (cli->must_exist ? STORE_MUST_EXIST : 0);
+    int rc = store_open(path, flags, st, err, sizeof err);
     free(path);
     if (rc < 0)
         return cli_fail(cli, "%s", err);

@@ -17,6 +17,7 @@ struct cli {
     const char *command;  /* for messages: "add", "export", ... */
     const char *theme;    /* --theme: default, projector or plain */
     bool quiet;           /* demo: say nothing, the screens open next */
+    bool must_exist;      /* a command that only reads: create no database */
 };
 
 /* getopt_long codes for the options every command takes. */
@@ -42,8 +43,9 @@ int cli_usage_error(const struct cli *cli, const char *fmt, ...)
 /* Prints the command's help text to stdout and returns EXIT_OK. */
 int cli_help(const char *text);
 
-/* Opens the store (creating the default database's folder when needed);
- * prints the error and returns EXIT_FAIL on failure. */
+/* Opens the store (creating the database and the default database's folder
+ * when needed, unless must_exist); prints the error and returns EXIT_FAIL on
+ * failure. */
 int cli_open_store(const struct cli *cli, struct store **st);
 
 /* Opens the store and finds SESSION in it; on failure prints, closes and returns EXIT_FAIL. */

@@ -15,6 +15,7 @@ static const char help[] =
 
 int cli_diff(struct cli *cli, int argc, char **argv)
 {
+    cli->must_exist = true; /* it only reads: it makes no database */
     static const struct option options[] = {CLI_COMMON_OPTIONS, {0}};
     int opt;
     while ((opt = cli_getopt(cli, argc, argv, "h", options)) != -1) {

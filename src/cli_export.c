@@ -50,6 +50,7 @@ static char *render(const struct cli *cli, struct store *st, int64_t id, bool ma
 
 int cli_export(struct cli *cli, int argc, char **argv)
 {
+    cli->must_exist = true; /* it only reads: it makes no database */
     static const struct option options[] = {
         CLI_COMMON_OPTIONS,
         {"format", required_argument, NULL, 'f'},

@@ -93,6 +93,7 @@ static void print_table(const struct session_summary *list, size_t count, int co
 
 int cli_list(struct cli *cli, int argc, char **argv)
 {
+    cli->must_exist = true; /* it only reads: it makes no database */
     static const struct option options[] = {
         CLI_COMMON_OPTIONS,
         {"json", no_argument, NULL, 'j'},

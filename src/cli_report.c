@@ -21,6 +21,7 @@ static const char help[] =
 
 int cli_report(struct cli *cli, int argc, char **argv)
 {
+    cli->must_exist = true; /* it only reads: it makes no database */
     static const struct option options[] = {
         CLI_COMMON_OPTIONS,
         {"json", no_argument, NULL, 'j'},

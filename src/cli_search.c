@@ -38,6 +38,7 @@ static char *marked(const char *snippet)
 
 int cli_search(struct cli *cli, int argc, char **argv)
 {
+    cli->must_exist = true; /* it only reads: it makes no database */
     static const struct option options[] = {
         CLI_COMMON_OPTIONS,
         {"limit", required_argument, NULL, 'n'},

@@ -76,6 +76,7 @@ static size_t print_step(const struct cli *cli, const struct session *s,
 
 int cli_suggest(struct cli *cli, int argc, char **argv)
 {
+    cli->must_exist = true; /* it only reads: it makes no database */
     static const struct option options[] = {
         CLI_COMMON_OPTIONS,
         {"step", required_argument, NULL, 's'},

@@ -96,6 +96,7 @@ static int run_screens(struct cli *cli, const char *slug)
 
 static int cli_open(struct cli *cli, int argc, char **argv)
 {
+    cli->must_exist = true; /* opening a session needs one to exist */
     static const struct option options[] = {CLI_COMMON_OPTIONS, {0}};
     int opt;
     while ((opt = cli_getopt(cli, argc, argv, "h", options)) != -1) {

@@ -139,6 +139,24 @@ static int read_int(struct store *st, const char *sql, int *value)
     return store_sql_fail(st, st->path);
 }
 
+/* Refuses a schema newer than this program, and a user_version no samesong
+ * writes: migrating from it would run the wrong migrations, or read before
+ * the first. Either way the file is left as it is. */
+static int check_version(struct store *st, int version)
+{
+    if (version > STORE_SCHEMA_VERSION)
+        return store_fail(st,
+                          "%s was written by a newer samesong (schema %d; this one knows up "
+                          "to %d); upgrade samesong to open it",
+                          st->path, version, STORE_SCHEMA_VERSION);
+    if (version < 0)
+        return store_fail(st,
+                          "%s has schema version %d, which no samesong writes (this one knows "
+                          "0 to %d); it was left as it is",
+                          st->path, version, STORE_SCHEMA_VERSION);
+    return 0;
+}
+
 /* Refuses files that are not ours or are newer than this program. The three
  * facts come from one statement, so from one snapshot: another process may be
  * creating the schema right now. */
@@ -163,14 +181,11 @@ static int check_identity(struct store *st, int *version)
         return store_fail(st, "%s is not a SQLite database", st->path);
     if (rc != SQLITE_ROW)
         return store_sql_fail(st, st->path);
-    if ((app_id != 0 && app_id != STORE_APPLICATION_ID) || (app_id == 0 && tables > 0))
+    /* A file with no tables yet is new, and new files are version 0. */
+    if ((app_id != 0 && app_id != STORE_APPLICATION_ID) || (app_id == 0 && tables > 0) ||
+        (tables == 0 && *version != 0))
         return store_fail(st, "%s is not a samesong database", st->path);
-    if (*version > STORE_SCHEMA_VERSION)
-        return store_fail(st,
-                          "%s was written by a newer samesong (schema %d; this one knows up "
-                          "to %d); upgrade samesong to open it",
-                          st->path, *version, STORE_SCHEMA_VERSION);
-    return 0;
+    return check_version(st, *version);
 }
 
 static int migrate(struct store *st, int version)
@@ -184,6 +199,8 @@ static int migrate(struct store *st, int version)
         return -1;
     /* Another process may have migrated while we waited for the lock. */
     if (read_int(st, "PRAGMA user_version", &version) < 0)
+        goto fail;
+    if (check_version(st, version) < 0)
         goto fail;
     for (; version < STORE_SCHEMA_VERSION; version++) {
         if (sqlite3_exec(st->db, store_migrations[version], NULL, NULL, NULL) != SQLITE_OK) {
@@ -285,21 +302,45 @@ static bool wal_file_exists(const char *path)
     return exists;
 }
 
-int store_open(const char *path, bool read_only, struct store **out, char *err, size_t errlen)
+/* Looks at path before SQLite opens it: a FIFO would block the open, and
+ * SQLite takes a missing or empty file for a new database, which only a
+ * writer may make. A dangling symbolic link counts as missing. Decides too
+ * whether the file's permissions make the store read-only. */
+static int check_path(struct store *st, unsigned flags, char *err, size_t errlen)
+{
+    struct stat sb;
+    if (stat(st->path, &sb) < 0) {
+        if (errno != ENOENT)
+            snprintf(err, errlen, "%s: %s", st->path, strerror(errno));
+        else if (flags & (STORE_READ_ONLY | STORE_MUST_EXIST))
+            snprintf(err, errlen, "no such database: %s", st->path);
+        else
+            return 0;
+        return -1;
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        snprintf(err, errlen, "%s is not a regular file", st->path);
+        return -1;
+    }
+    if (!st->read_only && !file_is_writable(st->path))
+        st->read_only = st->read_only_by_itself = true;
+    if (sb.st_size == 0 && (st->read_only || (flags & STORE_MUST_EXIST))) {
+        snprintf(err, errlen, "%s is empty: not a samesong database", st->path);
+        return -1;
+    }
+    return 0;
+}
+
+int store_open(const char *path, unsigned flags, struct store **out, char *err, size_t errlen)
 {
     struct store *st = xcalloc(1, sizeof *st);
     st->path = xstrdup(path);
-    st->read_only = read_only;
+    st->read_only = (flags & STORE_READ_ONLY) != 0;
     *out = NULL;
-
-    bool exists = access(path, F_OK) == 0;
-    if (!exists && read_only) {
-        snprintf(err, errlen, "%s: no such database", path);
+    if (check_path(st, flags, err, errlen) < 0) {
         store_close(st);
         return -1;
     }
-    if (exists && !read_only && !file_is_writable(path))
-        st->read_only = st->read_only_by_itself = true;
 
     bool immutable = st->read_only && !wal_file_exists(path);
     int version = 0;

@@ -17,10 +17,16 @@ struct store;
 /* PRAGMA application_id: "SsNg", so `file` and other tools can tell our files. */
 #define STORE_APPLICATION_ID 0x53734e67
 
-/* Opens (creating when needed and allowed) the database at path, migrating its
- * schema forward. Opens read-only when read_only is set or the file is not
- * writable. On failure returns -1 with the reason in err. */
-int store_open(const char *path, bool read_only, struct store **out, char *err, size_t errlen);
+/* How to open: STORE_READ_ONLY writes nothing; STORE_MUST_EXIST creates
+ * nothing (for commands that only read). 0 opens for writing, creating. */
+enum { STORE_READ_ONLY = 1, STORE_MUST_EXIST = 2 };
+
+/* Opens the database at path, migrating its schema forward. Creates it when
+ * it is missing or an empty file, unless flags say read-only or must exist.
+ * Opens read-only when asked or the file is not writable. Refuses a path that
+ * is not a regular file (a FIFO would block). On failure returns -1 with the
+ * reason in err. */
+int store_open(const char *path, unsigned flags, struct store **out, char *err, size_t errlen);
 void store_close(struct store *st);
 
 const char *store_error(const struct store *st);

@@ -26,7 +26,8 @@ static void teardown(void)
 static struct store *open_ok(bool read_only)
 {
     struct store *st = NULL;
-    ck_assert_msg(store_open(db_path, read_only, &st, err, sizeof err) == 0, "open: %s", err);
+    unsigned flags = read_only ? STORE_READ_ONLY : 0;
+    ck_assert_msg(store_open(db_path, flags, &st, err, sizeof err) == 0, "open: %s", err);
     return st;
 }
 
@@ -417,9 +418,52 @@ END_TEST
 START_TEST(read_only_needs_an_existing_database)
 {
     struct store *st = NULL;
-    ck_assert_int_eq(store_open(db_path, true, &st, err, sizeof err), -1);
+    ck_assert_int_eq(store_open(db_path, STORE_READ_ONLY, &st, err, sizeof err), -1);
     ck_assert_ptr_nonnull(strstr(err, "no such database"));
     ck_assert_int_eq(access(db_path, F_OK), -1);
+}
+END_TEST
+
+/* A FIFO blocked the open forever; an empty or missing file became a
+ * database for a reader. Only a writer may make one. */
+START_TEST(only_a_writer_makes_a_database)
+{
+    struct store *st = NULL;
+    ck_assert_int_eq(mkfifo(db_path, 0600), 0);
+    for (unsigned flags = 0; flags <= (STORE_READ_ONLY | STORE_MUST_EXIST); flags++) {
+        ck_assert_int_eq(store_open(db_path, flags, &st, err, sizeof err), -1);
+        ck_assert_ptr_nonnull(strstr(err, "test.db is not a regular file"));
+    }
+    unlink(db_path);
+
+    FILE *f = fopen(db_path, "w");
+    fclose(f);
+    for (unsigned flags = STORE_READ_ONLY; flags <= (STORE_READ_ONLY | STORE_MUST_EXIST);
+         flags++) {
+        ck_assert_int_eq(store_open(db_path, flags, &st, err, sizeof err), -1);
+        ck_assert_ptr_nonnull(strstr(err, "test.db is empty: not a samesong database"));
+    }
+    struct stat sb;
+    ck_assert_int_eq(stat(db_path, &sb), 0);
+    ck_assert_int_eq(sb.st_size, 0);
+    unlink(db_path);
+
+    ck_assert_int_eq(store_open(db_path, STORE_MUST_EXIST, &st, err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "no such database: "));
+    ck_assert_int_eq(access(db_path, F_OK), -1);
+    char *target = malloc(strlen(folder) + 16);
+    sprintf(target, "%s/target.db", folder);
+    ck_assert_int_eq(symlink(target, db_path), 0);
+    ck_assert_int_eq(store_open(db_path, STORE_MUST_EXIST, &st, err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "no such database: "));
+    ck_assert_int_eq(access(target, F_OK), -1);
+    st = open_ok(false); /* a writer follows the link and makes the file */
+    store_close(st);
+    ck_assert_int_eq(access(target, F_OK), 0);
+    st = NULL;
+    ck_assert_int_eq(store_open(db_path, STORE_MUST_EXIST, &st, err, sizeof err), 0);
+    store_close(st);
+    free(target);
 }
 END_TEST
 
@@ -430,7 +474,7 @@ START_TEST(newer_schema_is_refused_untouched)
     ck_assert_int_eq(raw_int("PRAGMA user_version = 99"), SQLITE_DONE);
     size_t before_len, after_len;
     char *before = file_bytes(db_path, &before_len);
-    ck_assert_int_eq(store_open(db_path, false, &st, err, sizeof err), -1);
+    ck_assert_int_eq(store_open(db_path, 0, &st, err, sizeof err), -1);
     ck_assert_ptr_nonnull(strstr(err, "was written by a newer samesong (schema 99"));
     char *after = file_bytes(db_path, &after_len);
     ck_assert_uint_eq(before_len, after_len);
@@ -440,18 +484,55 @@ START_TEST(newer_schema_is_refused_untouched)
 }
 END_TEST
 
+/* A user_version below 0 indexed before the migrations (a crash at -5, the
+ * wrong migration at -1): it is refused, and the file left byte for byte. */
+START_TEST(unknown_schema_version_is_refused_untouched)
+{
+    static const char *const versions[] = {"-5", "-1", "-2147483648"};
+    struct store *st = open_ok(false);
+    new_session(st, "Acme", false);
+    store_close(st);
+    for (size_t i = 0; i < sizeof versions / sizeof versions[0]; i++) {
+        char sql[64], want[96];
+        snprintf(sql, sizeof sql, "PRAGMA user_version = %s", versions[i]);
+        ck_assert_int_eq(raw_int(sql), SQLITE_DONE);
+        size_t before_len, after_len;
+        char *before = file_bytes(db_path, &before_len);
+        for (unsigned flags = 0; flags <= (STORE_READ_ONLY | STORE_MUST_EXIST); flags++) {
+            st = NULL;
+            ck_assert_int_eq(store_open(db_path, flags, &st, err, sizeof err), -1);
+            ck_assert_ptr_null(st);
+            snprintf(want, sizeof want, "has schema version %s, which no samesong writes",
+                     versions[i]);
+            ck_assert_msg(strstr(err, want), "%s", err);
+        }
+        char *after = file_bytes(db_path, &after_len);
+        ck_assert_uint_eq(before_len, after_len);
+        ck_assert(memcmp(before, after, before_len) == 0);
+        free(before);
+        free(after);
+    }
+    /* A file with no tables is new, and new files are version 0. */
+    unlink(db_path);
+    ck_assert_int_eq(raw_int("PRAGMA user_version = 2"), SQLITE_DONE);
+    ck_assert_int_eq(store_open(db_path, 0, &st, err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "is not a samesong database"));
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM sqlite_schema"), 0);
+}
+END_TEST
+
 START_TEST(foreign_files_are_refused)
 {
     FILE *f = fopen(db_path, "w");
     fputs("this is a text file, not a database\n", f);
     fclose(f);
     struct store *st = NULL;
-    ck_assert_int_eq(store_open(db_path, false, &st, err, sizeof err), -1);
+    ck_assert_int_eq(store_open(db_path, 0, &st, err, sizeof err), -1);
     ck_assert_ptr_nonnull(strstr(err, "is not a SQLite database"));
 
     unlink(db_path);
     ck_assert_int_eq(raw_int("CREATE TABLE other (x)"), SQLITE_DONE);
-    ck_assert_int_eq(store_open(db_path, false, &st, err, sizeof err), -1);
+    ck_assert_int_eq(store_open(db_path, 0, &st, err, sizeof err), -1);
     ck_assert_ptr_nonnull(strstr(err, "is not a samesong database"));
     ck_assert_int_eq(raw_int("SELECT count(*) FROM sqlite_schema"), 1); /* untouched */
 }
@@ -726,8 +807,10 @@ static Suite *store_suite(void)
     tcase_add_test(tc, read_only_refuses_writes_and_leaves_file);
     tcase_add_test(tc, unwritable_file_opens_read_only_by_itself);
     tcase_add_test(tc, read_only_needs_an_existing_database);
+    tcase_add_test(tc, only_a_writer_makes_a_database);
     tcase_add_test(tc, newer_schema_is_refused_untouched);
     tcase_add_test(tc, foreign_files_are_refused);
+    tcase_add_test(tc, unknown_schema_version_is_refused_untouched);
     tcase_add_test(tc, two_writers_share_one_file);
     tcase_add_test(tc, writer_waits_for_another_process);
     tcase_add_test(tc, steps_file_is_read);

@@ -17,7 +17,7 @@ static void setup(void)
     folder = make_temp_folder();
     db_path = malloc(strlen(folder) + 16);
     sprintf(db_path, "%s/test.db", folder);
-    ck_assert_msg(store_open(db_path, false, &st, err, sizeof err) == 0, "%s", err);
+    ck_assert_msg(store_open(db_path, 0, &st, err, sizeof err) == 0, "%s", err);
 }
 
 static void teardown(void)

@@ -20,6 +20,9 @@ run frob;       status 2 "unknown command"; stderr_is "samesong: unknown command
 run --frob;     status 2 "unknown option"; stderr_one_line
 
 # --- new, list -----------------------------------------------------------------
+run --db "$db" list;  status 1 "list on no database"; stderr_is "samesong: list: no such database: $db"
+check '[ ! -e "$db" ]' "list made no database"
+"$SAMESONG" --db "$db" import /dev/null 2>/dev/null # a command that writes makes one
 run --db "$db" list;  status 0 "list on an empty database"; stdout_has "No sessions yet"
 run --db "$db" list --json; status 0 "empty list --json"; stdout_is "[]"
 run --db "$db" new "Acme Q3" --product "Acme";  status 0 "new"; stdout_is "acme-q3"
