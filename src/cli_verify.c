@@ -50,6 +50,7 @@ static int verify_one(const struct cli *cli, struct store *st, int64_t id, bool 
 int cli_verify(struct cli *cli, int argc, char **argv)
 {
     static const struct option options[] = {CLI_COMMON_OPTIONS, {0}};
+    cli->must_exist = true; /* it only reads: it makes no database */
     int opt;
     while ((opt = cli_getopt(cli, argc, argv, "h", options)) != -1) {
         switch (opt) {

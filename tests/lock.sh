@@ -127,6 +127,10 @@ status 1 "an open session has nothing to verify"
 stderr_has "is not locked; only a locked session has a digest to check"
 run --db "$db" export sealed --format md -o "$WORK/sealed.md"
 check 'grep -qF "Lock digest: \`$digest\`" "$WORK/sealed.md"' "the Markdown canvas carries the digest"
+run --db "$WORK/nowhere.db" verify
+status 1 "verify on a mistyped path"
+stderr_has "no such database"
+check '[ ! -e "$WORK/nowhere.db" ]' "verify makes no database"
 run --db "$db" verify one two
 status 2 "verify takes one session at most"
 
