@@ -101,7 +101,7 @@ static void generate(const char *path)
                 snprintf(text, sizeof text, "%s %s %s", words[(seed >> 8) % WORD_COUNT],
                          words[(seed >> 16) % WORD_COUNT], words[(seed >> 24) % WORD_COUNT]);
                 sqlite3_bind_int64(answer, 1, pid);
-                sqlite3_bind_text(answer, 2, step_ids[a % STEP_COUNT], -1, SQLITE_STATIC);
+                sqlite3_bind_text(answer, 2, session_steps[a % STEP_COUNT].id, -1, SQLITE_STATIC);
                 sqlite3_bind_int(answer, 3, a);
                 sqlite3_bind_text(answer, 4, text, -1, SQLITE_TRANSIENT);
                 sqlite3_step(answer);

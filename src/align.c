@@ -396,12 +396,6 @@ bool align_session_least_aligned_roles(const struct alignment *al, enum role *a,
     return found;
 }
 
-static const char *const role_words[ROLE_COUNT] = {
-    "the CEO", "marketing", "sales", "product", "customer success", "other roles",
-};
-static const char *const step_nouns[STEP_COUNT] = {
-    "alternative", "capability", "value theme", "customer trait", "category",
-};
 
 void align_reading(const struct align_step *step, char *out, size_t size)
 {
@@ -417,20 +411,20 @@ void align_reading(const struct align_step *step, char *out, size_t size)
         shared += align_is_shared(step, &step->groups[g]);
     bool roles = align_least_aligned_roles(step, &a, &b, &least);
     char first[64];
-    snprintf(first, sizeof first, "%s", roles ? role_words[a] : "");
+    snprintf(first, sizeof first, "%s", roles ? session_roles[a].people : "");
     if (first[0] >= 'a' && first[0] <= 'z')
         first[0] = (char)(first[0] - 'a' + 'A');
     if (roles && least == 0.0)
-        snprintf(out, size, "%s and %s share no %s.", first, role_words[b], step_nouns[step->step]);
+        snprintf(out, size, "%s and %s share no %s.", first, session_roles[b].people, session_steps[step->step].noun);
     else if (step->alignment >= 70.0)
         snprintf(out, size, "The room largely agrees (%zu named by everyone).", shared);
     else if (roles)
         snprintf(out, size, "%s and %s agree least (%.0f%%); %zu %s%s named by everyone.", first,
-                 role_words[b], least * 100.0, shared, step_nouns[step->step],
+                 session_roles[b].people, least * 100.0, shared, session_steps[step->step].noun,
                  shared == 1 ? "" : "s");
     else
         snprintf(out, size, "Everyone here is in one department; %zu %s%s named by everyone.",
-                 shared, step_nouns[step->step], shared == 1 ? "" : "s");
+                 shared, session_steps[step->step].noun, shared == 1 ? "" : "s");
 }
 
 const char *align_group_tag(const struct session *s, const struct align_group *g)

@@ -76,15 +76,15 @@ int cli_group(struct cli *cli, int argc, char **argv)
         if (s.inputs[i].step == (enum step)step && matches(&s.inputs[i], keys, key_count))
             ids[count++] = s.inputs[i].id;
     if (count == 0)
-        rc = cli_fail(cli, "no answer in %s matches; 'samesong show %s' lists them", step_ids[step],
+        rc = cli_fail(cli, "no answer in %s matches; 'samesong show %s' lists them", session_steps[step].id,
                       s.slug);
     else if (store_set_group(st, s.id, ids, count, label) < 0)
         rc = cli_fail(cli, "%s", store_error(st));
     else if (ungroup)
         printf("Took %zu answer%s of %s out of their group.\n", count, count == 1 ? "" : "s",
-               step_ids[step]);
+               session_steps[step].id);
     else {
-        printf("Grouped %zu answer%s of %s as \"", count, count == 1 ? "" : "s", step_ids[step]);
+        printf("Grouped %zu answer%s of %s as \"", count, count == 1 ? "" : "s", session_steps[step].id);
         cli_put_safe(stdout, label, false);
         puts("\".");
     }

@@ -73,7 +73,7 @@ int cli_search(struct cli *cli, int argc, char **argv)
     for (size_t i = 0; rc == EXIT_OK && i < count; i++) {
         const struct search_hit *h = &hits[i];
         char *text = marked(h->snippet);
-        printf("%s  %s  ", h->slug, h->step >= 0 ? step_ids[h->step] : "narrative");
+        printf("%s  %s  ", h->slug, h->step >= 0 ? session_steps[h->step].id : "narrative");
         if (h->participant)
             cli_put_safe(stdout, h->participant, false);
         else

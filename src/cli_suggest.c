@@ -56,13 +56,13 @@ static size_t print_step(const struct cli *cli, const struct session *s,
         const struct align_group *a = &st->groups[list[i].a], *b = &st->groups[list[i].b];
         /* The group more people named gives the merged group its label. */
         const struct align_group *keep = b->count > a->count ? b : a, *other = keep == a ? b : a;
-        printf("%-12s %.2f  ", step_ids[st->step], list[i].score);
+        printf("%-12s %.2f  ", session_steps[st->step].id, list[i].score);
         cli_put_safe(stdout, a->label, false);
         fputs("  ~  ", stdout);
         cli_put_safe(stdout, b->label, false);
         char *db = cli_db_hint(cli);
         printf("  (%s)\n             samesong%s group %s --step %s ",
-               suggestion_reason_names[list[i].reason], db, s->slug, step_ids[st->step]);
+               suggestion_reason_names[list[i].reason], db, s->slug, session_steps[st->step].id);
         free(db);
         put_quoted(keep->label);
         putchar(' ');

@@ -11,7 +11,6 @@
 #define BAR_COLUMNS 16
 
 /* Short role names keep a coverage line, with all six roles, in 80 columns. */
-static const char *const role_short[ROLE_COUNT] = {"ceo", "mkt", "sales", "prod", "cs", "other"};
 
 /* Untrusted text, made safe and cut to a number of columns, padded to it. */
 static void add_cell(struct strbuf *b, const char *text, int columns, const char *ellipsis)
@@ -61,7 +60,7 @@ static void add_roles(struct strbuf *b, const size_t role_count[ROLE_COUNT])
     for (int r = 0; r < ROLE_COUNT; r++) {
         if (!role_count[r])
             continue;
-        strbuf_printf(b, "%s%s", first ? "" : ", ", role_short[r]);
+        strbuf_printf(b, "%s%s", first ? "" : ", ", session_roles[r].abbrev);
         if (role_count[r] > 1)
             strbuf_printf(b, " x%zu", role_count[r]);
         first = false;
@@ -89,7 +88,7 @@ static void add_group_list(struct strbuf *b, const struct session *s, const stru
             if (gr->named_by[p]) {
                 strbuf_printf(b, "  (");
                 add_safe(b, participant_name(s, p));
-                strbuf_printf(b, ", %s)", role_ids[s->participants[p].role]);
+                strbuf_printf(b, ", %s)", session_roles[s->participants[p].role].id);
             }
         any = true;
     }
@@ -135,9 +134,9 @@ static void add_pairs(struct strbuf *b, const struct session *s, const struct al
     qsort(sorted, st->pair_count, sizeof *sorted, compare_pairs);
     for (size_t i = 0; i < st->pair_count; i++) {
         char *who = xasprintf("%s (%s) and %s (%s)", participant_name(s, sorted[i].a),
-                              role_ids[s->participants[sorted[i].a].role],
+                              session_roles[s->participants[sorted[i].a].role].id,
                               participant_name(s, sorted[i].b),
-                              role_ids[s->participants[sorted[i].b].role]);
+                              session_roles[s->participants[sorted[i].b].role].id);
         strbuf_puts(b, "     ");
         add_cell(b, who, 52, "...");
         strbuf_printf(b, " %5.1f%%\n", sorted[i].agreement * 100.0);
@@ -162,12 +161,12 @@ static void add_departments(struct strbuf *b, const struct align_step *st)
     strbuf_printf(b, "%-10s", "");
     for (int r = 0; r < ROLE_COUNT; r++)
         if (present[r])
-            strbuf_printf(b, "%10s", role_ids[r]);
+            strbuf_printf(b, "%10s", session_roles[r].id);
     strbuf_puts(b, "\n");
     for (int r = 0; r < ROLE_COUNT; r++) {
         if (!present[r])
             continue;
-        strbuf_printf(b, "     %-10s", role_ids[r]);
+        strbuf_printf(b, "     %-10s", session_roles[r].id);
         for (int q = 0; q < ROLE_COUNT; q++) {
             if (!present[q])
                 continue;
@@ -266,7 +265,7 @@ static void json_groups(struct strbuf *b, const struct session *s, const struct 
                 json_out_key(b, "participant", false);
                 json_out_string(b, s->participants[p].name);
                 json_out_key(b, "role", false);
-                json_out_string(b, role_ids[s->participants[p].role]);
+                json_out_string(b, session_roles[s->participants[p].role].id);
                 strbuf_puts(b, "}");
             }
     }
@@ -288,7 +287,7 @@ static void json_coverage(struct strbuf *b, const struct session *s, const struc
         bool first = true;
         for (int r = 0; r < ROLE_COUNT; r++)
             if (gr->role_count[r]) {
-                json_out_key(b, role_ids[r], first);
+                json_out_key(b, session_roles[r].id, first);
                 strbuf_printf(b, "%zu", gr->role_count[r]);
                 first = false;
             }
@@ -339,9 +338,9 @@ static void json_departments(struct strbuf *b, const struct align_step *st)
             strbuf_puts(b, first ? "{" : ",{");
             first = false;
             json_out_key(b, "a", true);
-            json_out_string(b, role_ids[r]);
+            json_out_string(b, session_roles[r].id);
             json_out_key(b, "b", false);
-            json_out_string(b, role_ids[q]);
+            json_out_string(b, session_roles[q].id);
             json_out_key(b, "agreement", false);
             json_out_number(b, align_round1(st->departments[r][q] * 100.0), 1);
             strbuf_puts(b, "}");
@@ -388,7 +387,7 @@ char *report_alignment_json(const struct session *s, const struct alignment *a, 
     json_out_number(&b, a->overall, 1);
     json_out_key(&b, "weakest_step", false);
     if (a->weakest >= 0)
-        json_out_string(&b, step_ids[a->weakest]);
+        json_out_string(&b, session_steps[a->weakest].id);
     else
         strbuf_puts(&b, "null");
     json_out_key(&b, "steps", false);
@@ -401,7 +400,7 @@ char *report_alignment_json(const struct session *s, const struct alignment *a, 
         strbuf_puts(&b, first ? "{" : ",{");
         first = false;
         json_out_key(&b, "step", true);
-        json_out_string(&b, step_ids[i]);
+        json_out_string(&b, session_steps[i].id);
         json_out_key(&b, "answered", false);
         strbuf_printf(&b, "%zu", st->answered);
         json_out_key(&b, "alignment", false);

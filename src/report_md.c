@@ -7,9 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const role_titles[ROLE_COUNT] = {
-    "CEO", "Marketing", "Sales", "Product", "Customer success", "Other",
-};
 
 /* Adds user text so Markdown shows it literally: controls made visible,
  * markup characters escaped, and each line kept inside the current block. */
@@ -42,7 +39,7 @@ static void add_answers(struct strbuf *b, const struct session *s, enum step ste
             if (first && !s->solo) {
                 strbuf_puts(b, "- **");
                 add_md(b, s->participants[p].name, "");
-                strbuf_printf(b, "** (%s)\n", role_titles[s->participants[p].role]);
+                strbuf_printf(b, "** (%s)\n", session_roles[s->participants[p].role].name);
             }
             first = false;
             any = true;
@@ -60,9 +57,6 @@ static void add_answers(struct strbuf *b, const struct session *s, enum step ste
         strbuf_puts(b, "_No answers yet._\n");
 }
 
-static const char *const role_words[ROLE_COUNT] = {
-    "CEO", "marketing", "sales", "product", "customer success", "other",
-};
 
 /* The alignment dashboard in words: each step's score, the weakest step and
  * the least-aligned pair of roles. */
@@ -91,8 +85,8 @@ static void add_alignment(struct strbuf *b, const struct session *s,
     enum role r, q;
     double least;
     if (align_session_least_aligned_roles(&a, &r, &q, &least))
-        strbuf_printf(b, "\nLeast aligned: %s and %s (%.1f%% agreement).\n", role_words[r],
-                      role_words[q], least * 100.0);
+        strbuf_printf(b, "\nLeast aligned: %s and %s (%.1f%% agreement).\n", session_roles[r].word,
+                      session_roles[q].word, least * 100.0);
     alignment_free(&a);
 }
 
@@ -123,7 +117,7 @@ char *report_markdown(const struct session *s, const struct step_text steps[STEP
         if (p)
             strbuf_puts(&b, ", ");
         add_md(&b, s->participants[p].name, "");
-        strbuf_printf(&b, " (%s)", role_titles[s->participants[p].role]);
+        strbuf_printf(&b, " (%s)", session_roles[s->participants[p].role].name);
     }
     strbuf_puts(&b, s->participant_count ? "\n" : "none yet\n");
 

@@ -36,7 +36,7 @@ static void add_step(struct strbuf *b, const struct session *s, enum step step,
                 continue;
             if (!header) {
                 char *who = xasprintf("%s (%s)", s->participants[p].name,
-                                      role_ids[s->participants[p].role]);
+                                      session_roles[s->participants[p].role].id);
                 add_wrapped(b, who, "   ", "   ");
                 free(who);
                 header = any = true;
@@ -71,7 +71,7 @@ char *report_text(const struct session *s, const struct step_text steps[STEP_COU
     strbuf_printf(&people, "Participants (%zu):", s->participant_count);
     for (size_t p = 0; p < s->participant_count; p++)
         strbuf_printf(&people, "%s%s (%s)", p ? ", " : " ", s->participants[p].name,
-                      role_ids[s->participants[p].role]);
+                      session_roles[s->participants[p].role].id);
     if (!s->participant_count)
         strbuf_puts(&people, " none yet");
     char *line = strbuf_take(&people);

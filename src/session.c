@@ -1,33 +1,42 @@
-/* session.c: the five steps, the roles, and freeing a session in memory. */
+/* session.c: the five steps and the six roles, each once in every form the program
+ * writes it, and freeing a session in memory. */
 #include "session.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-const char *const step_ids[STEP_COUNT] = {
-    "alternatives", "capabilities", "value", "customers", "category",
+const struct step_info session_steps[STEP_COUNT] = {
+    {"alternatives", "alternative"},
+    {"capabilities", "capability"},
+    {"value", "value theme"},
+    {"customers", "customer trait"},
+    {"category", "category"},
 };
 
-const char *const role_ids[ROLE_COUNT] = {
-    "ceo", "marketing", "sales", "product", "success", "other",
+const struct role_info session_roles[ROLE_COUNT] = {
+    {"ceo", "CEO / founder", "CEO", "CEO", "the CEO", "CEO", "ceo"},
+    {"marketing", "Marketing", "Marketing", "marketing", "marketing", "Mktg", "mkt"},
+    {"sales", "Sales", "Sales", "sales", "sales", "Sales", "sales"},
+    {"product", "Product", "Product", "product", "product", "Product", "prod"},
+    {"success", "Customer success", "Customer success", "customer success", "customer success",
+     "Success", "cs"},
+    {"other", "Other", "Other", "other", "other roles", "Other", "other"},
 };
 
-static int find_id(const char *const *ids, int count, const char *id)
+int step_from_id(const char *id)
 {
-    for (int i = 0; i < count; i++)
-        if (strcmp(ids[i], id) == 0)
+    for (int i = 0; i < STEP_COUNT; i++)
+        if (strcmp(session_steps[i].id, id) == 0)
             return i;
     return -1;
 }
 
-int step_from_id(const char *id)
-{
-    return find_id(step_ids, STEP_COUNT, id);
-}
-
 int role_from_id(const char *id)
 {
-    return find_id(role_ids, ROLE_COUNT, id);
+    for (int i = 0; i < ROLE_COUNT; i++)
+        if (strcmp(session_roles[i].id, id) == 0)
+            return i;
+    return -1;
 }
 
 int session_find_participant(const struct session *s, const char *name)

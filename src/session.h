@@ -13,8 +13,26 @@ enum step { STEP_ALTERNATIVES, STEP_CAPABILITIES, STEP_VALUE, STEP_CUSTOMERS, ST
 enum role { ROLE_CEO, ROLE_MARKETING, ROLE_SALES, ROLE_PRODUCT, ROLE_SUCCESS, ROLE_OTHER };
 #define ROLE_COUNT 6
 
-extern const char *const step_ids[STEP_COUNT];
-extern const char *const role_ids[ROLE_COUNT];
+/* Each step, once: its id (in the database and in files) and what one
+ * answer to it is called in a sentence ("share no value theme"). The title,
+ * question and guidance people read come from data/steps.json. */
+struct step_info {
+    const char *id;
+    const char *noun;
+};
+extern const struct step_info session_steps[STEP_COUNT];
+
+/* Each role, once, in every form the program writes it. */
+struct role_info {
+    const char *id;      /* in the database and in files: "success" */
+    const char *title;   /* where a role is chosen: "CEO / founder" */
+    const char *name;    /* a heading or a list: "Customer success" */
+    const char *word;    /* inside a sentence: "customer success" */
+    const char *people;  /* its people inside a sentence: "the CEO", "other roles" */
+    const char *label;   /* a narrow column on screen: "Mktg" */
+    const char *abbrev;  /* a column of plain text: "mkt" */
+};
+extern const struct role_info session_roles[ROLE_COUNT];
 #define STEP_LIST "alternatives, capabilities, value, customers, category"
 #define ROLE_LIST "ceo, marketing, sales, product, success, other"
 

@@ -12,7 +12,7 @@ int store_add_input(struct store *st, int64_t session_id, const char *participan
     char *clean = name ? store_checked_text(st, "answer", text, &TEXT_ANSWER) : NULL;
     char *label = clean && group ? store_checked_text(st, "group label", group, &TEXT_NAME) : NULL;
     int rc = -1;
-    struct store_args a = {.session = session_id, .step = step_ids[step], .text = clean,
+    struct store_args a = {.session = session_id, .step = session_steps[step].id, .text = clean,
                            .label = label};
     if (clean && (!group || label) && store_begin_change(st, session_id) == 0) {
         rc = store_ensure_participant(st, session_id, name, role, &a.participant);
@@ -22,7 +22,7 @@ int store_add_input(struct store *st, int64_t session_id, const char *participan
                                " coalesce(max(position), -1) + 1, :text, :label FROM inputs"
                                " WHERE participant_id = :participant AND step = :step",
                            &a, false, "");
-        rc = store_end_change(st, rc, session_id, a.participant, "add", step_ids[step]);
+        rc = store_end_change(st, rc, session_id, a.participant, "add", session_steps[step].id);
     }
     free(name);
     free(clean);

@@ -56,9 +56,9 @@ static int load(sqlite3_stmt *stmt, struct step_text out[STEP_COUNT], const char
     while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
         long long index = sqlite3_column_int64(stmt, 0);
         const char *id = (const char *)sqlite3_column_text(stmt, 1);
-        if (index >= STEP_COUNT || !id || strcmp(id, step_ids[index]) != 0) {
+        if (index >= STEP_COUNT || !id || strcmp(id, session_steps[index].id) != 0) {
             snprintf(err, errlen, "%s: step %lld should be %s", path, index + 1,
-                     index < STEP_COUNT ? step_ids[index] : "absent");
+                     index < STEP_COUNT ? session_steps[index].id : "absent");
             rc = -1;
             break;
         }
@@ -80,7 +80,7 @@ static int load(sqlite3_stmt *stmt, struct step_text out[STEP_COUNT], const char
     }
     for (int i = 0; rc == 0 && i < STEP_COUNT; i++)
         if (!out[i].title || !out[i].question) {
-            snprintf(err, errlen, "%s: %s lacks a title or question", path, step_ids[i]);
+            snprintf(err, errlen, "%s: %s lacks a title or question", path, session_steps[i].id);
             rc = -1;
         }
     return rc;

@@ -10,13 +10,13 @@ int store_set_decision(struct store *st, int64_t session_id, enum step step, con
     char *clean = store_checked_text(st, "decision", text, &TEXT_DECISION);
     if (!clean)
         return -1;
-    struct store_args a = {.session = session_id, .step = step_ids[step], .text = clean};
+    struct store_args a = {.session = session_id, .step = session_steps[step].id, .text = clean};
     int rc = store_change(st,
                           "INSERT INTO decisions (session_id, step, text)"
                           " VALUES (:session, :step, :text)"
                           " ON CONFLICT (session_id, step) DO UPDATE SET text = excluded.text,"
                           " decided_at = excluded.decided_at",
-                          &a, true, "cannot save the decision", "decide", step_ids[step]);
+                          &a, true, "cannot save the decision", "decide", session_steps[step].id);
     free(clean);
     return rc;
 }

@@ -38,7 +38,7 @@ int store_save_position(struct store *st, int64_t session_id, const struct store
     if (st->read_only)
         return 0; /* a reader's place is not worth a write */
     struct store_args a = {.session = session_id, .name = pos->screen,
-                           .step = pos->step >= 0 ? step_ids[pos->step] : NULL,
+                           .step = pos->step >= 0 ? session_steps[pos->step].id : NULL,
                            .participant = pos->participant_id};
     return store_set_setting(st,
                              "INSERT INTO positions (session_id, screen, step, participant_id)"

@@ -57,7 +57,7 @@ int store_set_capability_tag(struct store *st, int64_t session_id, const char *g
 int store_dismiss_suggestion(struct store *st, int64_t session_id, enum step step,
                              const char *key_a, const char *key_b)
 {
-    struct store_args a = {.session = session_id, .step = step_ids[step], .text = key_a,
+    struct store_args a = {.session = session_id, .step = session_steps[step].id, .text = key_a,
                            .label = key_b};
     return store_set_setting(st,
                              "INSERT OR IGNORE INTO dismissed (session_id, step, key_a, key_b)"
@@ -75,7 +75,7 @@ int store_load_dismissed(struct store *st, int64_t session_id, enum step step, c
     if (!stmt)
         return -1;
     sqlite3_bind_int64(stmt, 1, session_id);
-    sqlite3_bind_text(stmt, 2, step_ids[step], -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, session_steps[step].id, -1, SQLITE_STATIC);
     size_t cap = 0;
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)

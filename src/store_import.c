@@ -17,7 +17,7 @@ static int insert_participants(struct store *st, int64_t session_id, const struc
     int rc = stmt ? 0 : -1;
     for (size_t i = 0; i < doc->participant_count && rc == 0; i++) {
         struct store_args a = {.session = session_id, .name = doc->participants[i].name,
-                               .role = role_ids[doc->participants[i].role], .number = (int64_t)i};
+                               .role = session_roles[doc->participants[i].role].id, .number = (int64_t)i};
         rc = store_step(st, stmt, &a, "cannot add a participant");
         ids[i] = sqlite3_last_insert_rowid(st->db);
     }
@@ -33,7 +33,7 @@ static int insert_inputs(struct store *st, const struct session *doc, const int6
     int rc = stmt ? 0 : -1;
     for (size_t i = 0; i < doc->input_count && rc == 0; i++) {
         const struct input *in = &doc->inputs[i];
-        struct store_args a = {.participant = ids[in->participant], .step = step_ids[in->step],
+        struct store_args a = {.participant = ids[in->participant], .step = session_steps[in->step].id,
                                .number = (int64_t)i, /* file order is answer order */
                                .text = in->text, .label = in->group};
         rc = store_step(st, stmt, &a, "cannot add an answer");
@@ -51,7 +51,7 @@ static int insert_votes(struct store *st, const struct session *doc, const int64
     for (size_t i = 0; i < doc->vote_count && rc == 0; i++) {
         const struct vote *v = &doc->votes[i];
         for (size_t r = 0; r < v->ranking_count && rc == 0; r++) {
-            struct store_args a = {.participant = ids[v->participant], .step = step_ids[v->step],
+            struct store_args a = {.participant = ids[v->participant], .step = session_steps[v->step].id,
                                    .number = (int64_t)r + 1, .label = v->ranking[r]};
             rc = store_step(st, stmt, &a, "cannot add a vote");
         }
@@ -67,7 +67,7 @@ static int insert_decisions_and_narrative(struct store *st, int64_t session_id,
         st, "INSERT INTO decisions (session_id, step, text) VALUES (:session, :step, :text)");
     int rc = stmt ? 0 : -1;
     for (int step = 0; step < STEP_COUNT && rc == 0; step++) {
-        struct store_args a = {.session = session_id, .step = step_ids[step],
+        struct store_args a = {.session = session_id, .step = session_steps[step].id,
                                .text = doc->decisions[step]};
         if (doc->decisions[step])
             rc = store_step(st, stmt, &a, "cannot add a decision");

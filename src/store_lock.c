@@ -57,7 +57,7 @@ int store_lock_in_transaction(struct store *st, int64_t session_id)
     if (first_undecided(st, session_id, &step) < 0)
         return -1;
     if (step >= 0)
-        return store_fail(st, "cannot lock: the %s step has no decision yet", step_ids[step]);
+        return store_fail(st, "cannot lock: the %s step has no decision yet", session_steps[step].id);
     if (store_log_event(st, session_id, 0, "lock", "") < 0)
         return -1;
     struct store_args a = {.session = session_id};

@@ -376,7 +376,7 @@ static int on_vote(struct parser *p, const struct object *obj)
     for (size_t i = 0; i < s->vote_count; i++)
         if (s->votes[i].participant == v.participant && s->votes[i].step == v.step) {
             char *q = quoted(s->participants[v.participant].name);
-            fail(p, "%s: %s has two votes for %s", obj->path, q, step_ids[v.step]);
+            fail(p, "%s: %s has two votes for %s", obj->path, q, session_steps[v.step].id);
             free(q);
             return -1;
         }
@@ -401,7 +401,7 @@ static int on_decision(struct parser *p, const struct object *obj)
     if (take_step(p, obj, obj->values[D_STEP], &step) < 0)
         return -1;
     if (p->out->decisions[step])
-        return fail(p, "%s.step: %s has two decisions", obj->path, step_ids[step]);
+        return fail(p, "%s.step: %s has two decisions", obj->path, session_steps[step].id);
     if (take_text(p, obj, "text", obj->values[D_TEXT], &TEXT_DECISION, &text) < 0)
         return -1;
     p->out->decisions[step] = text;
@@ -495,7 +495,7 @@ static int check_whole(struct parser *p)
         for (int step = 0; step < STEP_COUNT; step++)
             if (!s->decisions[step])
                 return fail(p, "locked: a locked session needs a decision for every step; %s "
-                               "has none", step_ids[step]);
+                               "has none", session_steps[step].id);
     return 0;
 }
 

@@ -27,9 +27,9 @@ int store_ensure_participant(struct store *st, int64_t session_id, const char *n
     if (sqlite3_column_type(stmt, 0) != SQLITE_NULL) {
         *id_out = sqlite3_column_int64(stmt, 0);
         const char *has = (const char *)sqlite3_column_text(stmt, 1);
-        if (role >= 0 && strcmp(has, role_ids[role]) != 0)
+        if (role >= 0 && strcmp(has, session_roles[role].id) != 0)
             rc = store_fail(st, "%s is already in this session as %s, not %s", name, has,
-                            role_ids[role]);
+                            session_roles[role].id);
         sqlite3_finalize(stmt);
         return rc;
     }
@@ -40,12 +40,12 @@ int store_ensure_participant(struct store *st, int64_t session_id, const char *n
         return store_fail(st, "a solo session has one participant; %s is not it", name);
 
     struct store_args a = {.session = session_id, .name = name,
-                           .role = role_ids[role >= 0 ? role : ROLE_OTHER], .number = count};
+                           .role = session_roles[role >= 0 ? role : ROLE_OTHER].id, .number = count};
     rc = store_run(st, "INSERT INTO participants (session_id, name, role, position)"
                        " VALUES (:session, :name, :role, :number)", &a, false, "");
     if (rc == 0) {
         *id_out = sqlite3_last_insert_rowid(st->db);
-        rc = store_log_event(st, session_id, *id_out, "join", role_ids[role >= 0 ? role : ROLE_OTHER]);
+        rc = store_log_event(st, session_id, *id_out, "join", session_roles[role >= 0 ? role : ROLE_OTHER].id);
     }
     return rc;
 }
@@ -73,12 +73,12 @@ int store_add_participant(struct store *st, int64_t session_id, const char *name
     if (name_taken(st, session_id, clean, 0)) {
         rc = store_fail(st, "%s is already in this session", clean);
     } else {
-        struct store_args a = {.session = session_id, .name = clean, .role = role_ids[role]};
+        struct store_args a = {.session = session_id, .name = clean, .role = session_roles[role].id};
         rc = store_change(st,
                           "INSERT INTO participants (session_id, name, role, position)"
                           " SELECT :session, :name, :role, coalesce(max(position), -1) + 1"
                           " FROM participants WHERE session_id = :session",
-                          &a, true, "cannot add the participant", "join", role_ids[role]);
+                          &a, true, "cannot add the participant", "join", session_roles[role].id);
     }
     free(clean);
     return rc;
@@ -95,7 +95,7 @@ int store_update_participant(struct store *st, int64_t session_id, int64_t parti
         rc = store_fail(st, "%s is already in this session", clean);
     } else {
         struct store_args a = {.session = session_id, .id = participant_id, .name = clean,
-                               .role = role_ids[role]};
+                               .role = session_roles[role].id};
         rc = store_change(st,
                           "UPDATE participants SET name = :name, role = :role"
                           " WHERE id = :id AND session_id = :session",

@@ -8,7 +8,7 @@ int store_set_vote(struct store *st, int64_t session_id, int64_t participant_id,
     if (store_begin_change(st, session_id) < 0)
         return -1;
     struct store_args a = {.session = session_id, .participant = participant_id,
-                           .step = step_ids[step]};
+                           .step = session_steps[step].id};
     int rc = store_run(st, "DELETE FROM votes WHERE step = :step AND participant_id = :participant"
                            " AND participant_id IN (SELECT id FROM participants"
                            " WHERE session_id = :session)",
@@ -22,5 +22,5 @@ int store_set_vote(struct store *st, int64_t session_id, int64_t participant_id,
                            " AND session_id = :session)",
                        &a, true, "no such participant in this session");
     }
-    return store_end_change(st, rc, session_id, participant_id, "vote", step_ids[step]);
+    return store_end_change(st, rc, session_id, participant_id, "vote", session_steps[step].id);
 }

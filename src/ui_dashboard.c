@@ -6,8 +6,6 @@
 
 #include <stdio.h>
 
-static const char *const role_names[ROLE_COUNT] = {"CEO", "marketing", "sales", "product",
-                                                   "customer success", "other"};
 
 void ui_dashboard_draw(struct ui *ui)
 {
@@ -27,7 +25,7 @@ void ui_dashboard_draw(struct ui *ui)
     double least;
     if (align_session_least_aligned_roles(&a, &r, &q, &least)) {
         snprintf(line, sizeof line, "Least aligned: %s and %s agree on %.1f%% of what they name.",
-                 role_names[r], role_names[q], least * 100.0);
+                 session_roles[r].word, session_roles[q].word, least * 100.0);
         ui_put(y++, 2, COLS - 4, line, ui_attr(ui, C_WARN) | A_BOLD);
     }
     y++;

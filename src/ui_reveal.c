@@ -11,8 +11,6 @@
 
 static const char *const view_names[VIEW_COUNT] = {"who said what", "coverage", "heatmap",
                                                    "votes", "answers"};
-static const char *const role_short[ROLE_COUNT] = {"CEO", "Mktg", "Sales", "Product",
-                                                   "Success", "Other"};
 static const char *const tags[] = {"today", "roadmap", "not planned"};
 
 void ui_participant_label(const struct ui *ui, size_t p, char *out, size_t size)
@@ -33,9 +31,9 @@ void ui_participant_label(const struct ui *ui, size_t p, char *out, size_t size)
                     nth++;
             }
         if (of > 1)
-            snprintf(out, size, "%s %d", role_short[role], nth);
+            snprintf(out, size, "%s %d", session_roles[role].label, nth);
         else
-            snprintf(out, size, "%s", role_short[role]);
+            snprintf(out, size, "%s", session_roles[role].label);
     }
 }
 
@@ -167,7 +165,7 @@ static void draw_coverage(struct ui *ui, const struct align_step *st, int y)
     int x = 2, ly = LINES - 2;
     for (int r = 0; r < ROLE_COUNT; r++) {
         x += ui_put(ly, x, 2, ui->color ? "\u2588" : shades[r], ui_role_attr(ui, (enum role)r));
-        x += ui_put(ly, x + 1, COLS - x - 2, role_short[r], ui_attr(ui, C_NORMAL)) + 3;
+        x += ui_put(ly, x + 1, COLS - x - 2, session_roles[r].label, ui_attr(ui, C_NORMAL)) + 3;
     }
 }
 
@@ -234,13 +232,13 @@ static void draw_heatmap(struct ui *ui, const struct align_step *st, int y)
     int c = 0;
     for (int r = 0; r < ROLE_COUNT; r++)
         if (present[r])
-            ui_put(y, 2 + label_w + c++ * cell, cell - 1, role_short[r],
+            ui_put(y, 2 + label_w + c++ * cell, cell - 1, session_roles[r].label,
                    ui_role_attr(ui, (enum role)r));
     y++;
     for (int r = 0; r < ROLE_COUNT && y < LINES - 2; r++) {
         if (!present[r])
             continue;
-        ui_put(y, 2, label_w - 1, role_short[r], ui_role_attr(ui, (enum role)r));
+        ui_put(y, 2, label_w - 1, session_roles[r].label, ui_role_attr(ui, (enum role)r));
         c = 0;
         for (int q = 0; q < ROLE_COUNT; q++)
             if (present[q])

@@ -7,9 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const role_titles[ROLE_COUNT] = {
-    "CEO / founder", "Marketing", "Sales", "Product", "Customer success", "Other",
-};
 
 static int total_answers(const struct ui *ui, size_t p)
 {
@@ -48,7 +45,7 @@ void ui_setup_draw(struct ui *ui)
         if (selected)
             ui_fill(yy, 2, COLS - 4, a);
         ui_put(yy, 4, 30, s->participants[p].name, a | A_BOLD);
-        ui_put(yy, 36, 20, role_titles[s->participants[p].role],
+        ui_put(yy, 36, 20, session_roles[s->participants[p].role].title,
                selected ? a : ui_role_attr(ui, s->participants[p].role));
         char count[16];
         snprintf(count, sizeof count, "%d", total_answers(ui, p));
@@ -118,8 +115,8 @@ static int parse_role(const char *text)
     if (!*text)
         return ROLE_OTHER;
     for (int r = 0; r < ROLE_COUNT; r++)
-        if (!strncasecmp(role_ids[r], text, strlen(text)) ||
-            !strncasecmp(role_titles[r], text, strlen(text)))
+        if (!strncasecmp(session_roles[r].id, text, strlen(text)) ||
+            !strncasecmp(session_roles[r].title, text, strlen(text)))
             return r;
     return -1;
 }
