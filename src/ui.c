@@ -15,6 +15,19 @@
 
 #define TICK_MS 500
 
+#define UI_SCREEN_ADDRESS(id, name) [UI_##id] = &ui_##name##_screen,
+static const struct ui_screen_ops *const screens[UI_SCREEN_COUNT] = {UI_SCREENS(UI_SCREEN_ADDRESS)};
+
+const struct ui_screen_ops *ui_screen_ops(enum ui_screen screen)
+{
+    return screens[screen];
+}
+
+void *ui_state(struct ui *ui, enum ui_screen screen)
+{
+    return ui->states[screen];
+}
+
 static void vsay(struct ui *ui, bool error, const char *fmt, va_list ap)
 {
     vsnprintf(ui->message, sizeof ui->message, fmt, ap);
@@ -45,27 +58,15 @@ void ui_store_failed(struct ui *ui)
         ui_reload(ui);
 }
 
-bool ui_session_writable(struct ui *ui)
-{
-    if (ui->open && ui->session.locked) {
-        ui_error(ui, "This session is locked; it cannot be changed.");
-        return false;
-    }
-    if (store_is_read_only(ui->store)) {
-        ui_error(ui, "The database is open read-only; nothing can be changed.");
-        return false;
-    }
-    return true;
-}
 
 void ui_save_position(struct ui *ui)
 {
     if (!ui->open)
         return;
-    enum ui_screen screen = ui->screen == UI_DASHBOARD ? ui->dashboard_from
-                            : ui->screen == UI_VOTE ? UI_REVEAL : ui->screen;
+    /* the place of the walk: under the overlays, if any are open */
+    enum ui_screen screen = ui->depth ? ui->under[0].screen : ui->screen;
     struct store_position pos = {
-        (char *)ui_screen_name(screen),
+        (char *)screens[screen]->name,
         screen == UI_STEP || screen == UI_REVEAL || screen == UI_DECIDE ? ui->step : -1,
         ui->person < ui->session.participant_count ? ui->session.participants[ui->person].id : 0,
     };
@@ -100,7 +101,9 @@ void ui_reload(struct ui *ui)
         return;
     }
     session_free(&ui->session);
+    alignment_free(&ui->align);
     ui->session = fresh;
+    align_session(&ui->session, &ui->align);
     ui->person = 0;
     for (size_t i = 0; i < fresh.participant_count; i++)
         if (fresh.participants[i].id == person)
@@ -108,8 +111,40 @@ void ui_reload(struct ui *ui)
     store_data_version(ui->store, &ui->data_version);
 }
 
+/* Leaves the current screen and every one under it: each forgets what it had open. */
+static void leave_all(struct ui *ui)
+{
+    for (int i = ui->depth; i >= 0; i--) {
+        enum ui_screen s = i == ui->depth ? ui->screen : ui->under[i].screen;
+        if (screens[s]->leave)
+            screens[s]->leave(ui);
+    }
+    ui->depth = 0;
+}
+
+void ui_open_overlay(struct ui *ui, enum ui_screen screen)
+{
+    if (ui->depth == (int)(sizeof ui->under / sizeof ui->under[0]))
+        ui_back(ui); /* deeper than anyone needs: the innermost gives way */
+    ui->under[ui->depth++] = (struct ui_place){ui->screen, ui->cursor, ui->top, ui->column};
+    ui->screen = screen;
+    ui->cursor = ui->top = ui->column = 0;
+}
+
+void ui_back(struct ui *ui)
+{
+    if (!ui->depth)
+        return;
+    if (screens[ui->screen]->leave)
+        screens[ui->screen]->leave(ui);
+    struct ui_place was = ui->under[--ui->depth];
+    ui->screen = was.screen;
+    ui->cursor = was.cursor, ui->top = was.top, ui->column = was.column;
+}
+
 void ui_go(struct ui *ui, enum ui_screen screen, int step)
 {
+    leave_all(ui);
     if (screen == UI_SESSIONS) {
         ui_close_session(ui); /* saves where the room was before leaving it */
         ui->cursor = ui->top = 0;
@@ -123,8 +158,6 @@ void ui_go(struct ui *ui, enum ui_screen screen, int step)
     ui->screen = screen;
     ui->step = to;
     ui->cursor = ui->top = ui->column = 0;
-    ui->suggesting = ui->listing = false;
-    ui_reveal_forget_marks(ui);
     ui_save_position(ui);
 }
 
@@ -175,7 +208,9 @@ void ui_close_session(struct ui *ui)
     if (!ui->open)
         return;
     ui_save_position(ui);
+    leave_all(ui);
     session_free(&ui->session);
+    alignment_free(&ui->align);
     ui->open = false;
     ui->screen = UI_SESSIONS;
     ui_sessions_reload(ui);
@@ -188,9 +223,12 @@ void ui_open_session(struct ui *ui, int64_t id)
         ui_error(ui, "%s", store_error(ui->store));
         return;
     }
-    if (ui->open)
+    if (ui->open) {
         session_free(&ui->session);
+        alignment_free(&ui->align);
+    }
     ui->session = s;
+    align_session(&ui->session, &ui->align);
     ui->open = true;
     ui->person = 0;
     store_get_attribution(ui->store, id, &ui->attribution);
@@ -201,8 +239,9 @@ void ui_open_session(struct ui *ui, int64_t id)
     enum ui_screen screen = s.solo ? UI_STEP : (s.participant_count ? UI_STEP : UI_SETUP);
     int step = 0;
     if (store_load_position(ui->store, id, &pos) == 0 && pos.screen) {
-        for (int i = 1; i < UI_SCREEN_COUNT; i++)
-            if (!strcmp(pos.screen, ui_screen_name((enum ui_screen)i)))
+        for (int i = 0; i < UI_SCREEN_COUNT; i++)
+            if ((screens[i]->flags & UI_IN_SESSION) && !(screens[i]->flags & UI_OVERLAY) &&
+                !strcmp(pos.screen, screens[i]->name))
                 screen = (enum ui_screen)i;
         step = pos.step >= 0 ? pos.step : 0;
         for (size_t i = 0; i < s.participant_count; i++)
@@ -214,6 +253,7 @@ void ui_open_session(struct ui *ui, int64_t id)
         screen = UI_STEP;
     if (s.locked || store_is_read_only(ui->store))
         screen = UI_CANVAS; /* a reviewer starts from what was decided */
+    leave_all(ui);
     ui->screen = screen;
     ui->step = step;
     ui->cursor = ui->top = ui->column = 0;
@@ -232,6 +272,7 @@ void ui_ask(struct ui *ui, enum ui_purpose purpose, const char *prompt, const ch
     field_init(&ui->field, text, max, multiline);
     ui->field.cursor = ui->field.len;
     ui->purpose = purpose;
+    ui->field_owner = ui->screen;
     snprintf(ui->prompt, sizeof ui->prompt, "%s", prompt);
     ui->message[0] = '\0';
     curs_set(1);
@@ -330,18 +371,20 @@ static void field_done(struct ui *ui)
     char *text = field_text(&ui->field);
     enum ui_purpose p = ui->purpose;
     close_field(ui);
-    switch (p) {
-    case P_FIND: if (*text) ui_find_start(ui, text); break;
-    case P_NEW_NAME: case P_NEW_PRODUCT: case P_NEW_MODE: case P_NEW_FOUNDER: case P_SEARCH:
-        ui_sessions_field_done(ui, p, text); break;
-    case P_ADD_PERSON: case P_ADD_ROLE: case P_RENAME_PERSON: ui_setup_field_done(ui, p, text); break;
-    case P_ADD_ANSWER: case P_EDIT_ANSWER: case P_TIMER: ui_step_field_done(ui, p, text); break;
-    case P_DECISION: ui_decide_field_done(ui, p, text); break;
-    case P_NARRATIVE: ui_narrative_field_done(ui, p, text); break;
-    case P_EXPORT: ui_canvas_field_done(ui, p, text); break;
-    case P_MERGE: case P_RENAME_GROUP: ui_reveal_field_done(ui, p, text); break;
-    case P_NONE: break;
-    }
+    const struct ui_screen_ops *owner = screens[ui->field_owner];
+    if (owner->field_done)
+        owner->field_done(ui, p, text);
+    free(text);
+}
+
+/* A field that acts as it is typed hears each change, and NULL when cancelled. */
+static void field_changed(struct ui *ui, bool cancelled)
+{
+    const struct ui_screen_ops *owner = screens[ui->field_owner];
+    if (!owner->field_changed)
+        return;
+    char *text = cancelled ? NULL : field_text(&ui->field);
+    owner->field_changed(ui, ui->purpose, text);
     free(text);
 }
 
@@ -365,8 +408,7 @@ static void field_key(struct ui *ui, int key, bool is_code)
         default: return;
         }
         if (is_code) {
-            if (ui->purpose == P_SEARCH)
-                ui_sessions_field_done(ui, P_SEARCH, NULL);
+            field_changed(ui, false);
             return;
         }
     }
@@ -376,11 +418,7 @@ static void field_key(struct ui *ui, int key, bool is_code)
         return;
     switch (key) {
     case 27: /* Esc: a lone one, escape sequences were read away before */
-        if (ui->purpose == P_SEARCH) {
-            free(ui->filter);
-            ui->filter = NULL;
-            ui_sessions_reload(ui);
-        }
+        field_changed(ui, true);
         if (f->len)
             ui_say(ui, "Cancelled; what was typed is not saved.");
         close_field(ui);
@@ -409,34 +447,23 @@ static void field_key(struct ui *ui, int key, bool is_code)
             ui_error(ui, "That is the limit: %zu characters.", f->max);
         break;
     }
-    if (ui->purpose == P_SEARCH)
-        ui_sessions_field_done(ui, P_SEARCH, NULL); /* the list follows the search as it is typed */
+    field_changed(ui, false);
 }
 
-/* The walk's keys mean the same on every screen of a session. */
+/* The walk's keys mean the same on every screen of a session; an overlay
+ * gives way to the screen below it first. */
 static bool act_walk(struct ui *ui, enum ui_action a)
 {
-    if (!ui->open || ui->screen == UI_SESSIONS)
+    bool overlay = screens[ui->screen]->flags & UI_OVERLAY;
+    if (overlay && a == ACT_QUIT) {
+        ui_back(ui);
+        return true;
+    }
+    if (!ui->open || !(screens[ui->screen]->flags & UI_IN_SESSION))
         return false;
-    if (ui->screen == UI_DASHBOARD && (a == ACT_QUIT || a == ACT_DASHBOARD)) {
-        ui->screen = ui->dashboard_from; /* back where it was opened */
-        return true;
-    }
-    if (a == ACT_DASHBOARD) {
-        ui->dashboard_from = ui->screen;
-        ui->screen = UI_DASHBOARD;
-        return true;
-    }
-    if (ui->screen == UI_DASHBOARD && (a == ACT_NEXT || a == ACT_PREV))
-        ui->screen = ui->dashboard_from;
-    if (ui->screen == UI_VOTE && (a == ACT_NEXT || a == ACT_PREV || a == ACT_QUIT ||
-                                  a == ACT_REVEAL)) {
-        ui->screen = UI_REVEAL; /* the vote is a part of the reveal */
-        ui->view = VIEW_VOTES;
-        ui->cursor = ui->top = 0;
-        if (a != ACT_NEXT && a != ACT_PREV)
-            return true;
-    }
+    if (overlay && (a == ACT_NEXT || a == ACT_PREV || a == ACT_REVEAL))
+        while (ui->depth)
+            ui_back(ui);
     switch (a) {
     case ACT_NEXT:
         if (ui->screen == UI_SETUP && !ui->session.participant_count)
@@ -449,30 +476,45 @@ static bool act_walk(struct ui *ui, enum ui_action a)
     case ACT_REVEAL:
         if (ui->session.solo)
             ui_error(ui, "A solo session has no reveal: ] goes on to the decision.");
-        else
+        else if (ui->screen != UI_REVEAL)
             ui_go(ui, UI_REVEAL, ui->step);
         return true;
     default: return false;
     }
 }
 
-/* Refuses, saying why, what the key table says this session refuses, before
- * any screen sees the key: a reviewer's keys leave no file and run nothing. */
+/* Refuses, saying why, what the action rules say this session refuses,
+ * before any screen sees the key: the bottom line never offered it. */
 static bool refused(struct ui *ui, enum ui_action a)
 {
     bool read_only = store_is_read_only(ui->store);
     if (!ui->open || !ui_action_refused(a, ui->session.locked, read_only))
         return false;
-    if (read_only && ui_action_leaves_program(a))
+    if (read_only && (ui_action_rule(a)->needs & UI_LEAVES_PROGRAM))
         ui_error(ui, "Read-only: no export, no editor; the owner exports with samesong export.");
+    else if (ui->session.locked)
+        ui_error(ui, "This session is locked; it cannot be changed.");
     else
-        ui_session_writable(ui); /* says whether it is locked or read-only */
+        ui_error(ui, "The database is open read-only; nothing can be changed.");
+    return true;
+}
+
+/* An action that opens an overlay opens it, and closes it when it is open. */
+static bool act_overlay(struct ui *ui, enum ui_action a)
+{
+    const struct ui_action_rule *rule = ui_action_rule(a);
+    if (!rule->opens)
+        return false;
+    if (ui->screen == rule->overlay)
+        ui_back(ui);
+    else
+        ui_open_overlay(ui, rule->overlay);
     return true;
 }
 
 static void act(struct ui *ui, enum ui_action a)
 {
-    if (act_walk(ui, a) || refused(ui, a))
+    if (refused(ui, a) || act_walk(ui, a) || act_overlay(ui, a))
         return;
     if (a == ACT_HELP) {
         ui->help = true;
@@ -487,20 +529,7 @@ static void act(struct ui *ui, enum ui_action a)
         ui_say(ui, "Projector theme %s.", ui->projector ? "on" : "off");
         return;
     }
-    switch (ui->screen) {
-    case UI_SESSIONS: ui_sessions_act(ui, a); break;
-    case UI_SETUP: ui_setup_act(ui, a); break;
-    case UI_STEP: ui_step_act(ui, a); break;
-    case UI_REVEAL: ui_reveal_act(ui, a); break;
-    case UI_DECIDE: ui_decide_act(ui, a); break;
-    case UI_NARRATIVE: ui_narrative_act(ui, a); break;
-    case UI_CANVAS: ui_canvas_act(ui, a); break;
-    case UI_DASHBOARD: ui_dashboard_act(ui, a); break;
-    case UI_VOTE: ui_vote_act(ui, a); break;
-    case UI_FIND: ui_find_act(ui, a); break;
-    case UI_COMPARE: ui_compare_act(ui, a); break;
-    case UI_SCREEN_COUNT: break;
-    }
+    screens[ui->screen]->act(ui, a);
 }
 
 /* A click selects the row under it in the list on screen; on the step screen
@@ -532,20 +561,18 @@ static void draw(struct ui *ui)
     if (COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) {
         ui_draw_too_small();
     } else {
-        switch (ui->screen) {
-        case UI_SESSIONS: ui_sessions_draw(ui); break;
-        case UI_SETUP: ui_setup_draw(ui); break;
-        case UI_STEP: ui_step_draw(ui); break;
-        case UI_REVEAL: ui_reveal_draw(ui); break;
-        case UI_DECIDE: ui_decide_draw(ui); break;
-        case UI_NARRATIVE: ui_narrative_draw(ui); break;
-        case UI_CANVAS: ui_canvas_draw(ui); break;
-        case UI_DASHBOARD: ui_dashboard_draw(ui); break;
-        case UI_VOTE: ui_vote_draw(ui); break;
-        case UI_FIND: ui_find_draw(ui); break;
-        case UI_COMPARE: ui_compare_draw(ui); break;
-        case UI_SCREEN_COUNT: break;
+        /* A popup is drawn over the screen below it, as that screen was. */
+        if (screens[ui->screen]->flags & UI_POPUP && ui->depth) {
+            struct ui_place here = {ui->screen, ui->cursor, ui->top, ui->column};
+            struct ui_place below = ui->under[ui->depth - 1];
+            ui->screen = below.screen;
+            ui->cursor = below.cursor, ui->top = below.top, ui->column = below.column;
+            screens[ui->screen]->draw(ui);
+            ui->screen = here.screen;
+            ui->cursor = here.cursor, ui->top = here.top, ui->column = here.column;
+            ui->list_step = 0;
         }
+        screens[ui->screen]->draw(ui);
         ui_draw_status(ui);
         ui_draw_help(ui);
         ui_draw_field(ui);
@@ -565,8 +592,8 @@ static void follow_other_writers(struct ui *ui)
         return;
     if (ui->open)
         ui_reload(ui);
-    else
-        ui_sessions_reload(ui);
+    if (screens[ui->screen]->reload)
+        screens[ui->screen]->reload(ui);
     ui->data_version = version;
 }
 
@@ -655,12 +682,9 @@ static void loop(struct ui *ui)
         }
         ui->message[0] = '\0';
         if (lone_escape) { /* Esc closes what is open over a screen */
-            ui->suggesting = ui->listing = false;
-            if (ui->screen == UI_DASHBOARD)
-                ui->screen = ui->dashboard_from;
-            if (ui->compare_first)
-                ui_say(ui, "The pick to compare is forgotten.");
-            ui->compare_first = 0;
+            const struct ui_screen_ops *ops = screens[ui->screen];
+            if (!(ops->escape && ops->escape(ui)) && (ops->flags & UI_OVERLAY))
+                ui_back(ui);
             continue;
         }
         if (is_code && key == KEY_MOUSE) {
@@ -676,6 +700,8 @@ int ui_run(struct store *st, const char *open_slug, const char *theme)
     char err[512];
     struct ui *ui = xcalloc(1, sizeof *ui);
     ui->store = st;
+    for (int i = 0; i < UI_SCREEN_COUNT; i++)
+        ui->states[i] = xcalloc(1, screens[i]->state_size ? screens[i]->state_size : 1);
     ui->timer_minutes = 5;
     ui->guidance = true;
     ui->projector = !strcmp(theme, "projector");
@@ -712,20 +738,18 @@ int ui_run(struct store *st, const char *open_slug, const char *theme)
         ui_save_position(ui);
         ui_term_stop();
     }
-    if (ui->open)
+    if (ui->open) {
         session_free(&ui->session);
-    store_summaries_free(ui->sessions, ui->session_count);
-    store_search_free(ui->hits, ui->hit_count);
-    free(ui->find_query);
-    ui_compare_forget(ui);
+        alignment_free(&ui->align);
+    }
+    for (int i = 0; i < UI_SCREEN_COUNT; i++) {
+        if (screens[i]->free)
+            screens[i]->free(ui->states[i]);
+        free(ui->states[i]);
+    }
     store_steps_free(ui->steps);
     synonyms_free(&ui->synonyms);
-    ui_reveal_forget_marks(ui);
     field_free(&ui->field);
-    for (int i = 0; i < 3; i++)
-        free(ui->draft[i]);
-    free(ui->filter);
-    free(ui->shown);
     free(ui);
     return rc < 0 ? 1 : 0;
 }

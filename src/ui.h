@@ -14,8 +14,25 @@
 #include <stdbool.h>
 #include <time.h>
 
-enum ui_screen { UI_SESSIONS, UI_SETUP, UI_STEP, UI_REVEAL, UI_DECIDE, UI_NARRATIVE, UI_CANVAS,
-                 UI_DASHBOARD, UI_VOTE, UI_FIND, UI_COMPARE, UI_SCREEN_COUNT };
+/* Every screen, once: its id and its name (saved as the room's place). A
+ * screen is one file that defines ui_<name>_screen, its table of operations;
+ * adding one is that file, a line here, and its keys in ui_keys.c. */
+#define UI_SCREENS(X) \
+    X(SESSIONS, sessions) \
+    X(SETUP, setup) \
+    X(STEP, step) \
+    X(REVEAL, reveal) \
+    X(DECIDE, decide) \
+    X(NARRATIVE, narrative) \
+    X(CANVAS, canvas) \
+    X(DASHBOARD, dashboard) \
+    X(VOTE, vote) \
+    X(FIND, find) \
+    X(COMPARE, compare) \
+    X(SUGGESTIONS, suggestions) \
+    X(GROUP, group)
+#define UI_SCREEN_ID(id, name) UI_##id,
+enum ui_screen { UI_SCREENS(UI_SCREEN_ID) UI_SCREEN_COUNT };
 
 /* The reveal's views of a step, cycled with v. */
 enum ui_view { VIEW_GRID, VIEW_COVERAGE, VIEW_HEATMAP, VIEW_VOTES, VIEW_ANSWERS, VIEW_COUNT };
@@ -28,6 +45,7 @@ enum ui_action {
     ACT_TIMER_LESS, ACT_GUIDANCE, ACT_THEME, ACT_REDRAW, ACT_DEMO, ACT_LOCK, ACT_EXPORT, ACT_USE, ACT_EDITOR,
     ACT_DECIDE, ACT_VIEW, ACT_ATTRIBUTION, ACT_MARK, ACT_MERGE, ACT_RENAME, ACT_UNGROUP,
     ACT_SUGGEST, ACT_DISMISS, ACT_TAG, ACT_DASHBOARD, ACT_VOTE, ACT_FIND, ACT_COMPARE,
+    ACT_ACCEPT, ACT_TAKE_OUT, ACT_COUNT
 };
 
 /* One key binding: on which screens (a bit per enum ui_screen, or ALL), the
@@ -43,15 +61,23 @@ struct ui_binding {
     const char *help;
 };
 #define ON(s) (1u << (s))
-#define ALL_SCREENS 0xFFFFu
+#define ALL_SCREENS 0xFFFFFFFFu
 extern const struct ui_binding ui_bindings[];
 extern const size_t ui_binding_count;
 enum ui_action ui_action_for(enum ui_screen screen, int key);
-/* Whether an action changes the session (so a locked one refuses it). */
-bool ui_action_writes(enum ui_action a);
-/* Whether an action writes a file or runs a program ($EDITOR): a reviewer's
- * read-only session refuses it, a locked but writable one does not. */
-bool ui_action_leaves_program(enum ui_action a);
+
+/* An action's preconditions, declared once in ui_keys.c and checked once by
+ * the loop; the bottom line and the help overlay offer only what passes. */
+enum ui_need {
+    UI_NEEDS_WRITE = 1,    /* changes the session: refused when locked or read-only */
+    UI_LEAVES_PROGRAM = 2, /* writes a file or runs a program: refused when read-only */
+};
+struct ui_action_rule {
+    unsigned needs;
+    bool opens;            /* opens the overlay screen below (and closes it again) */
+    enum ui_screen overlay;
+};
+const struct ui_action_rule *ui_action_rule(enum ui_action a);
 /* The rule the bottom line and the key loop share: a locked session refuses
  * changes; a read-only store refuses those and what leaves the program. */
 bool ui_action_refused(enum ui_action a, bool locked, bool read_only);
@@ -72,21 +98,23 @@ struct ui_confirm {
     int64_t target;     /* what it is about: an answer's or a participant's id */
 };
 
+/* Where a screen was when an overlay opened over it, to return there. */
+struct ui_place {
+    enum ui_screen screen;
+    int cursor, top, column;
+};
+
 struct ui {
     struct store *store;
-    const char *db_path_for_messages;
     bool quit;
-
-    /* The session list. */
-    struct session_summary *sessions;
-    size_t session_count;
-    char *filter;                   /* `/` search, or NULL */
-    int *shown;                     /* indexes of sessions matching the filter */
-    int shown_count;
+    void *states[UI_SCREEN_COUNT];  /* each screen's own state (ui_state) */
+    struct ui_place under[4];       /* the screens below open overlays, innermost last */
+    int depth;
 
     /* The open session, if any, and where the room is in it. */
     bool open;
     struct session session;
+    struct alignment align;         /* of the open session, as loaded: computed once */
     enum ui_screen screen;
     int step;
     size_t person;                  /* whose turn it is */
@@ -101,27 +129,9 @@ struct ui {
     struct step_text steps[STEP_COUNT];
     struct synonyms synonyms;
 
-    /* The reveal: which view, how people are named, and grouping. */
+    /* How the misalignment views show a step and name people. */
     enum ui_view view;
     enum attribution attribution;
-    char **marks;                   /* keys of the groups marked for a merge */
-    size_t mark_count;
-    bool suggesting;                /* the suggestion list is open */
-    bool listing;                   /* the selected group's answers are open */
-    int listed;                     /* the selected answer in that list */
-    int suggestion;                 /* its selected row */
-    enum ui_screen dashboard_from;  /* where the dashboard returns to */
-
-    /* A reviewer's finding and comparing. */
-    char *find_query;
-    struct search_hit *hits;
-    size_t hit_count;
-    int64_t compare_first;          /* the session picked first with c, or 0 */
-    struct session compared[2];
-    bool comparing;
-    char **trend_dates;             /* the product's sessions, oldest first */
-    double *trend_values;           /* and their overall alignment */
-    size_t trend_count;
     bool guidance;                  /* the guidance panel is shown */
     bool projector;                 /* the projector theme */
     bool color;
@@ -135,9 +145,9 @@ struct ui {
     /* What is open on top of the screen. */
     struct field field;
     enum ui_purpose purpose;
+    enum ui_screen field_owner;     /* the screen that asked, and gets the text */
     bool pasting;                   /* between bracketed-paste marks */
     char prompt[120];
-    char *draft[3];                 /* the new-session form's answers so far */
     struct ui_confirm confirm;
     bool help;
 
@@ -149,7 +159,6 @@ void ui_say(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2
 void ui_error(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Shows the store's error, and reloads the session (the change may have half-happened elsewhere). */
 void ui_store_failed(struct ui *ui);
-bool ui_session_writable(struct ui *ui);
 void ui_reload(struct ui *ui);
 void ui_open_session(struct ui *ui, int64_t id);
 /* The walk: the screens of a session in order, moved along by ] and [. */
@@ -197,50 +206,70 @@ void ui_draw_field(struct ui *ui);
 void ui_draw_confirm(struct ui *ui);
 void ui_draw_help(struct ui *ui);
 void ui_draw_too_small(void);
+/* A box in the middle of the screen with a title, room for rows rows (fewer
+ * when the window is short: box.rows says how many), and one row drawn. */
+struct ui_box {
+    int y, x, width, rows;
+};
+struct ui_box ui_draw_box(struct ui *ui, int rows, const char *title);
+void ui_box_row(struct ui *ui, const struct ui_box *box, int row, const char *text, bool selected);
 /* The step title in big block letters when there is room; returns rows used. */
 int ui_draw_big_title(struct ui *ui, int y, const char *title);
-const char *ui_screen_name(enum ui_screen screen);
 /* An ISO 8601 UTC time as people read it: "2026-11-22 23:37 UTC". */
 void ui_format_time(const char *iso, char *out, size_t size);
 
-/* One file per screen: draw and act. */
-void ui_sessions_draw(struct ui *ui);
-void ui_sessions_act(struct ui *ui, enum ui_action a);
+/* A screen: a table of operations the loop calls, knowing no screen by name. */
+enum ui_screen_flag {
+    UI_IN_SESSION = 1, /* a screen of the open session: ] and [ walk, q goes to the list */
+    UI_OVERLAY = 2,    /* opened over another screen: q and Esc go back to it, and the
+                        * room's saved place is that screen */
+    UI_POPUP = 4,      /* an overlay drawn as a box over the screen below it */
+};
+struct ui_screen_ops {
+    const char *name;
+    unsigned flags;
+    size_t state_size;  /* its own state: zeroed at start, found with ui_state() */
+    void (*draw)(struct ui *ui);
+    void (*act)(struct ui *ui, enum ui_action a);
+    /* the text of a field it opened with ui_ask; NULL when it opens none */
+    void (*field_done)(struct ui *ui, enum ui_purpose p, char *text);
+    /* the field's text after each key (NULL when Esc cancels it), for a field
+     * that acts as it is typed; NULL otherwise */
+    void (*field_changed)(struct ui *ui, enum ui_purpose p, const char *text);
+    /* Esc: closes what it has open and returns true; NULL or false when nothing was */
+    bool (*escape)(struct ui *ui);
+    /* another process wrote the file; NULL when reloading the session is enough */
+    void (*reload)(struct ui *ui);
+    /* on leaving it for another screen; NULL when it keeps nothing */
+    void (*leave)(struct ui *ui);
+    /* frees what its state owns; NULL when it owns nothing */
+    void (*free)(void *state);
+};
+#define UI_SCREEN_OPS(id, name) extern const struct ui_screen_ops ui_##name##_screen;
+UI_SCREENS(UI_SCREEN_OPS)
+const struct ui_screen_ops *ui_screen_ops(enum ui_screen screen);
+/* A screen's own state (its state_size bytes). */
+void *ui_state(struct ui *ui, enum ui_screen screen);
+/* Opens an overlay screen over the current one; ui_back returns from it. */
+void ui_open_overlay(struct ui *ui, enum ui_screen screen);
+void ui_back(struct ui *ui);
+
+/* What screens offer each other. */
+/* The reveal's group under the cursor (also from a popup over the reveal), or NULL. */
+const struct align_group *ui_selected_group(struct ui *ui);
+/* Gives every answer of the step in one of the groups with these keys the
+ * label (NULL takes them out of their group), in one change. */
+void ui_relabel(struct ui *ui, char *const *keys, size_t key_count, const char *label,
+                bool only_labelled);
 void ui_sessions_reload(struct ui *ui);
-void ui_sessions_field_done(struct ui *ui, enum ui_purpose p, char *text);
-void ui_setup_draw(struct ui *ui);
-void ui_setup_act(struct ui *ui, enum ui_action a);
-void ui_setup_field_done(struct ui *ui, enum ui_purpose p, char *text);
-void ui_step_draw(struct ui *ui);
-void ui_step_act(struct ui *ui, enum ui_action a);
-void ui_step_field_done(struct ui *ui, enum ui_purpose p, char *text);
-void ui_reveal_draw(struct ui *ui);
-void ui_reveal_act(struct ui *ui, enum ui_action a);
-void ui_decide_draw(struct ui *ui);
-void ui_decide_act(struct ui *ui, enum ui_action a);
-void ui_decide_field_done(struct ui *ui, enum ui_purpose p, char *text);
-void ui_narrative_draw(struct ui *ui);
-void ui_narrative_act(struct ui *ui, enum ui_action a);
-void ui_narrative_field_done(struct ui *ui, enum ui_purpose p, char *text);
-void ui_canvas_draw(struct ui *ui);
-void ui_canvas_act(struct ui *ui, enum ui_action a);
-void ui_canvas_field_done(struct ui *ui, enum ui_purpose p, char *text);
-void ui_reveal_field_done(struct ui *ui, enum ui_purpose p, char *text);
-void ui_reveal_forget_marks(struct ui *ui);
-void ui_vote_draw(struct ui *ui);
-void ui_vote_act(struct ui *ui, enum ui_action a);
 /* The room order, Kendall's W and the top three of a step's votes. */
 void ui_draw_vote_results(struct ui *ui, const struct align_step *st, int y);
-void ui_find_draw(struct ui *ui);
-void ui_find_act(struct ui *ui, enum ui_action a);
 void ui_find_start(struct ui *ui, const char *query);
-void ui_compare_draw(struct ui *ui);
-void ui_compare_act(struct ui *ui, enum ui_action a);
-/* c on the session list: the first pick, then the comparison. */
+/* The words last found, "" before any. */
+const char *ui_find_query(struct ui *ui);
+/* c on the session list: the first pick, then the comparison; Esc forgets the first. */
 void ui_compare_pick(struct ui *ui, int64_t id);
-void ui_compare_forget(struct ui *ui);
-void ui_dashboard_draw(struct ui *ui);
-void ui_dashboard_act(struct ui *ui, enum ui_action a);
+bool ui_compare_forget_pick(struct ui *ui);
 
 /* How the misalignment views name participant p: by name, "Sales 2", or "P3". */
 void ui_participant_label(const struct ui *ui, size_t p, char *out, size_t size);

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void ui_canvas_draw(struct ui *ui)
+static void canvas_draw(struct ui *ui)
 {
     const struct session *s = &ui->session;
     const char *kind = s->solo && !s->locked ? "Positioning thesis" : "Positioning canvas";
@@ -88,12 +88,10 @@ static void lock(struct ui *ui)
     ui_say(ui, "Locked. The canvas is final; x exports it.");
 }
 
-void ui_canvas_act(struct ui *ui, enum ui_action a)
+static void canvas_act(struct ui *ui, enum ui_action a)
 {
     switch (a) {
     case ACT_LOCK:
-        if (!ui_session_writable(ui))
-            break;
         for (int i = 0; i < STEP_COUNT; i++)
             if (!ui->session.decisions[i]) {
                 ui_error(ui, "%s has no decision yet; every step needs one before locking.",
@@ -119,7 +117,7 @@ void ui_canvas_act(struct ui *ui, enum ui_action a)
     }
 }
 
-void ui_canvas_field_done(struct ui *ui, enum ui_purpose p, char *path)
+static void canvas_field_done(struct ui *ui, enum ui_purpose p, char *path)
 {
     (void)p;
     if (!*path)
@@ -149,3 +147,11 @@ void ui_canvas_field_done(struct ui *ui, enum ui_purpose p, char *path)
         ui_say(ui, "Wrote %s.", path);
     free(text);
 }
+
+const struct ui_screen_ops ui_canvas_screen = {
+    .name = "canvas",
+    .flags = UI_IN_SESSION,
+    .draw = canvas_draw,
+    .act = canvas_act,
+    .field_done = canvas_field_done,
+};

@@ -9,69 +9,111 @@
 #include <stdlib.h>
 #include <string.h>
 
-void ui_compare_forget(struct ui *ui)
+/* The pick, the two sessions compared, and the product's trend. */
+struct compare_state {
+    int64_t first;          /* the session picked first with c, or 0 */
+    bool comparing;
+    struct session compared[2];
+    char **trend_dates;     /* the product's sessions, oldest first */
+    double *trend_values;   /* and their overall alignment */
+    size_t trend_count;
+};
+
+static struct compare_state *state(struct ui *ui)
 {
-    if (ui->comparing) {
-        session_free(&ui->compared[0]);
-        session_free(&ui->compared[1]);
+    return ui_state(ui, UI_COMPARE);
+}
+
+static void forget(struct compare_state *cs)
+{
+    if (cs->comparing) {
+        session_free(&cs->compared[0]);
+        session_free(&cs->compared[1]);
     }
-    ui->comparing = false;
-    for (size_t i = 0; i < ui->trend_count; i++)
-        free(ui->trend_dates[i]);
-    free(ui->trend_dates);
-    free(ui->trend_values);
-    ui->trend_dates = NULL;
-    ui->trend_values = NULL;
-    ui->trend_count = 0;
+    cs->comparing = false;
+    for (size_t i = 0; i < cs->trend_count; i++)
+        free(cs->trend_dates[i]);
+    free(cs->trend_dates);
+    free(cs->trend_values);
+    cs->trend_dates = NULL;
+    cs->trend_values = NULL;
+    cs->trend_count = 0;
+}
+
+static void compare_leave(struct ui *ui)
+{
+    forget(state(ui));
+}
+
+static void free_state(void *p)
+{
+    forget(p);
+}
+
+bool ui_compare_forget_pick(struct ui *ui)
+{
+    struct compare_state *cs = state(ui);
+    if (!cs->first)
+        return false;
+    cs->first = 0;
+    ui_say(ui, "The pick to compare is forgotten.");
+    return true;
 }
 
 /* The product's sessions, oldest first, with their overall alignment. */
 static void load_trend(struct ui *ui, const char *product)
 {
-    for (size_t k = ui->session_count; k-- > 0;) { /* the list is newest first */
-        const struct session_summary *s = &ui->sessions[k];
+    struct compare_state *cs = state(ui);
+    struct session_summary *list;
+    size_t count;
+    if (store_list_sessions(ui->store, &list, &count) < 0)
+        return;
+    for (size_t k = count; k-- > 0;) { /* the list is newest first */
+        const struct session_summary *s = &list[k];
         struct session full;
         if (strcmp(s->product, product) || store_load_session(ui->store, s->id, &full) < 0)
             continue;
         struct alignment a;
         align_session(&full, &a);
-        ui->trend_dates = xrealloc(ui->trend_dates, (ui->trend_count + 1) * sizeof(char *));
-        ui->trend_values = xrealloc(ui->trend_values, (ui->trend_count + 1) * sizeof(double));
-        ui->trend_dates[ui->trend_count] = xasprintf("%.10s %s", s->created_at, s->slug);
-        ui->trend_values[ui->trend_count++] = a.overall;
+        cs->trend_dates = xrealloc(cs->trend_dates, (cs->trend_count + 1) * sizeof(char *));
+        cs->trend_values = xrealloc(cs->trend_values, (cs->trend_count + 1) * sizeof(double));
+        cs->trend_dates[cs->trend_count] = xasprintf("%.10s %s", s->created_at, s->slug);
+        cs->trend_values[cs->trend_count++] = a.overall;
         alignment_free(&a);
         session_free(&full);
     }
+    store_summaries_free(list, count);
 }
 
 void ui_compare_pick(struct ui *ui, int64_t id)
 {
-    if (!ui->compare_first) {
-        ui->compare_first = id;
+    struct compare_state *cs = state(ui);
+    if (!cs->first) {
+        cs->first = id;
         ui_say(ui, "Picked. Now c on the session to compare it with (Esc forgets the pick).");
         return;
     }
-    ui_compare_forget(ui);
-    if (store_load_session(ui->store, ui->compare_first, &ui->compared[0]) < 0) {
+    forget(cs);
+    int64_t first = cs->first;
+    cs->first = 0;
+    if (store_load_session(ui->store, first, &cs->compared[0]) < 0) {
         ui_error(ui, "%s", store_error(ui->store));
-        ui->compare_first = 0;
         return;
     }
-    if (store_load_session(ui->store, id, &ui->compared[1]) < 0) {
-        session_free(&ui->compared[0]);
+    if (store_load_session(ui->store, id, &cs->compared[1]) < 0) {
+        session_free(&cs->compared[0]);
         ui_error(ui, "%s", store_error(ui->store));
-        ui->compare_first = 0;
         return;
     }
-    ui->comparing = true;
-    ui->compare_first = 0;
-    load_trend(ui, ui->compared[1].product);
-    ui->screen = UI_COMPARE;
+    cs->comparing = true;
+    load_trend(ui, cs->compared[1].product);
+    ui_open_overlay(ui, UI_COMPARE);
 }
 
-void ui_compare_draw(struct ui *ui)
+static void compare_draw(struct ui *ui)
 {
-    const struct session *a = &ui->compared[0], *b = &ui->compared[1];
+    struct compare_state *cs = state(ui);
+    const struct session *a = &cs->compared[0], *b = &cs->compared[1];
     char title[400];
     snprintf(title, sizeof title, "Compare: %s \u2192 %s", a->slug, b->slug);
     ui_draw_header(ui, title, store_is_read_only(ui->store) ? "read-only" : NULL);
@@ -84,7 +126,7 @@ void ui_compare_draw(struct ui *ui)
     ui_put(y, 2, half, line, ui_attr(ui, C_TITLE));
     snprintf(line, sizeof line, "2: %s (%.10s)", b->name, b->created_at);
     ui_put(y++, 4 + half, half, line, ui_attr(ui, C_TITLE));
-    int rows_each = layout_clamp((LINES - 8 - (int)ui->trend_count) / STEP_COUNT - 2, 1, 6);
+    int rows_each = layout_clamp((LINES - 8 - (int)cs->trend_count) / STEP_COUNT - 2, 1, 6);
     for (int s = 0; s < STEP_COUNT && y < LINES - 4; s++) {
         const char *change = report_decision_change(a->decisions[s], b->decisions[s]);
         bool same = !strcmp(change, "same");
@@ -112,9 +154,9 @@ void ui_compare_draw(struct ui *ui)
              *b->product ? b->product : "sessions without a product");
     ui_put(y++, 2, COLS - 4, line, ui_attr(ui, C_TITLE));
     int bar_w = layout_clamp(COLS - 50, 10, 50);
-    for (size_t i = 0; i < ui->trend_count && y < LINES - 2; i++, y++) {
-        ui_put(y, 4, 36, ui->trend_dates[i], ui_attr(ui, C_NORMAL));
-        double v = ui->trend_values[i];
+    for (size_t i = 0; i < cs->trend_count && y < LINES - 2; i++, y++) {
+        ui_put(y, 4, 36, cs->trend_dates[i], ui_attr(ui, C_NORMAL));
+        double v = cs->trend_values[i];
         int cells = isnan(v) ? 0 : (int)(v / 100.0 * bar_w + 0.5);
         for (int c = 0; c < cells; c++)
             ui_put(y, 41 + c, 1, "\u2588", ui_attr(ui, C_GOOD));
@@ -128,10 +170,17 @@ void ui_compare_draw(struct ui *ui)
     alignment_free(&al[1]);
 }
 
-void ui_compare_act(struct ui *ui, enum ui_action a)
+static void compare_act(struct ui *ui, enum ui_action a)
 {
-    if (a == ACT_QUIT) {
-        ui_compare_forget(ui);
-        ui->screen = UI_SESSIONS;
-    }
+    (void)ui, (void)a; /* nothing to do here but leave it (q, Esc) */
 }
+
+const struct ui_screen_ops ui_compare_screen = {
+    .name = "compare",
+    .flags = UI_OVERLAY,
+    .state_size = sizeof(struct compare_state),
+    .draw = compare_draw,
+    .act = compare_act,
+    .leave = compare_leave,
+    .free = free_state,
+};

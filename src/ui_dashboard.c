@@ -7,31 +7,30 @@
 #include <stdio.h>
 
 
-void ui_dashboard_draw(struct ui *ui)
+static void dashboard_draw(struct ui *ui)
 {
     ui_draw_session_header(ui, "Alignment dashboard");
-    struct alignment a;
-    align_session(&ui->session, &a);
+    const struct alignment *a = &ui->align;
     int y = 2, title_w = 33, bar_w = layout_clamp(COLS - title_w - 38, 10, 60);
     char line[300];
-    if (isnan(a.overall))
+    if (isnan(a->overall))
         snprintf(line, sizeof line, "Overall alignment: not known yet (two people must answer "
                                     "a step).");
     else
         snprintf(line, sizeof line, "Overall alignment: %.1f%% (the mean of the steps' scores)",
-                 a.overall);
+                 a->overall);
     ui_put(y++, 2, COLS - 4, line, ui_attr(ui, C_TITLE));
     enum role r, q;
     double least;
-    if (align_session_least_aligned_roles(&a, &r, &q, &least)) {
+    if (align_session_least_aligned_roles(a, &r, &q, &least)) {
         snprintf(line, sizeof line, "Least aligned: %s and %s agree on %.1f%% of what they name.",
                  session_roles[r].word, session_roles[q].word, least * 100.0);
         ui_put(y++, 2, COLS - 4, line, ui_attr(ui, C_WARN) | A_BOLD);
     }
     y++;
     for (int s = 0; s < STEP_COUNT && y < LINES - 3; s++) {
-        const struct align_step *st = &a.steps[s];
-        bool weakest = s == a.weakest;
+        const struct align_step *st = &a->steps[s];
+        bool weakest = s == a->weakest;
         attr_t at = weakest ? ui_attr(ui, C_WARN) | A_BOLD : ui_attr(ui, C_NORMAL);
         snprintf(line, sizeof line, "%d. %s", s + 1, ui->steps[s].title);
         ui_put(y, 2, title_w - 1, line, at);
@@ -55,11 +54,17 @@ void ui_dashboard_draw(struct ui *ui)
         y += ui->projector;
     }
     ui_put(LINES - 2, 2, COLS - 4, "q returns; ] and [ go on along the walk.", ui_attr(ui, C_DIM));
-    alignment_free(&a);
 }
 
-void ui_dashboard_act(struct ui *ui, enum ui_action a)
+static void dashboard_act(struct ui *ui, enum ui_action a)
 {
     if (a == ACT_ATTRIBUTION)
         ui_say(ui, "The dashboard names departments, not people.");
 }
+
+const struct ui_screen_ops ui_dashboard_screen = {
+    .name = "dashboard",
+    .flags = UI_IN_SESSION | UI_OVERLAY,
+    .draw = dashboard_draw,
+    .act = dashboard_act,
+};

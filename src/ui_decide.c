@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void ui_decide_draw(struct ui *ui)
+static void decide_draw(struct ui *ui)
 {
     char where[120];
     snprintf(where, sizeof where, "Decide %d of %d: %s", ui->step + 1, STEP_COUNT,
@@ -28,9 +28,7 @@ void ui_decide_draw(struct ui *ui)
         ui_put(y++, 4, COLS - 6, "Not decided yet.", ui_attr(ui, C_WARN));
     y++;
 
-    struct alignment a;
-    align_session(s, &a);
-    const struct align_step *st = &a.steps[ui->step];
+    const struct align_step *st = &ui->align.steps[ui->step];
     char heading[160];
     if (isnan(st->alignment))
         snprintf(heading, sizeof heading, "What was said (Enter starts the decision from one):");
@@ -57,19 +55,14 @@ void ui_decide_draw(struct ui *ui)
         ui_put(y + row, 4, 9, count, at);
         ui_put(y + row, 14, COLS - 16, g->label, at);
     }
-    alignment_free(&a);
 }
 
 /* The label of the selected group, copied (caller frees), or NULL. */
 static char *selected_label(struct ui *ui)
 {
-    struct alignment a;
-    align_session(&ui->session, &a);
-    const struct align_step *st = &a.steps[ui->step];
-    char *label = ui->cursor >= 0 && ui->cursor < (int)st->group_count
-                      ? xstrdup(st->groups[ui->cursor].label) : NULL;
-    alignment_free(&a);
-    return label;
+    const struct align_step *st = &ui->align.steps[ui->step];
+    return ui->cursor >= 0 && ui->cursor < (int)st->group_count
+               ? xstrdup(st->groups[ui->cursor].label) : NULL;
 }
 
 static void ask_decision(struct ui *ui, const char *start)
@@ -79,23 +72,16 @@ static void ask_decision(struct ui *ui, const char *start)
     ui_ask(ui, P_DECISION, prompt, start, 1000, true);
 }
 
-void ui_decide_act(struct ui *ui, enum ui_action a)
+static void decide_act(struct ui *ui, enum ui_action a)
 {
     char *label;
-    struct alignment al;
-    align_session(&ui->session, &al);
-    bool moved = ui_list_move(ui, a, (int)al.steps[ui->step].group_count);
-    alignment_free(&al);
-    if (moved)
+    if (ui_list_move(ui, a, (int)ui->align.steps[ui->step].group_count))
         return;
     switch (a) {
     case ACT_EDIT:
-        if (ui_session_writable(ui))
-            ask_decision(ui, ui->session.decisions[ui->step] ? ui->session.decisions[ui->step] : "");
+        ask_decision(ui, ui->session.decisions[ui->step] ? ui->session.decisions[ui->step] : "");
         break;
     case ACT_USE:
-        if (!ui_session_writable(ui))
-            break;
         if (!(label = selected_label(ui))) {
             ui_error(ui, "There is no answer to start from; e writes the decision.");
             break;
@@ -113,7 +99,7 @@ void ui_decide_act(struct ui *ui, enum ui_action a)
     }
 }
 
-void ui_decide_field_done(struct ui *ui, enum ui_purpose p, char *text)
+static void decide_field_done(struct ui *ui, enum ui_purpose p, char *text)
 {
     (void)p;
     if (store_set_decision(ui->store, ui->session.id, (enum step)ui->step, text) < 0) {
@@ -123,3 +109,11 @@ void ui_decide_field_done(struct ui *ui, enum ui_purpose p, char *text)
     ui_reload(ui);
     ui_say(ui, "Decided. ] goes on.");
 }
+
+const struct ui_screen_ops ui_decide_screen = {
+    .name = "decide",
+    .flags = UI_IN_SESSION,
+    .draw = decide_draw,
+    .act = decide_act,
+    .field_done = decide_field_done,
+};

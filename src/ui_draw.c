@@ -9,14 +9,6 @@
 #include <string.h>
 #include <wchar.h>
 
-static const char *const screen_names[UI_SCREEN_COUNT] = {
-    "sessions", "setup", "step", "reveal", "decide", "narrative", "canvas", "dashboard", "vote", "find", "compare",
-};
-
-const char *ui_screen_name(enum ui_screen screen)
-{
-    return screen_names[screen];
-}
 
 int ui_put(int y, int x, int width, const char *text, attr_t attr)
 {
@@ -262,10 +254,10 @@ void ui_draw_help(struct ui *ui)
     char keys[64][40];
     const char *helps[64];
     int n = 0;
-    bool seen[64] = {false};
+    bool seen[ACT_COUNT] = {false};
     for (size_t i = 0; i < ui_binding_count && n < 64; i++) {
         const struct ui_binding *b = &ui_bindings[i];
-        if (!(b->screens & ON(ui->screen)))
+        if (!offered(ui, b))
             continue;
         if (!seen[b->action]) {
             seen[b->action] = true;
@@ -291,7 +283,7 @@ void ui_draw_help(struct ui *ui)
     attrset(A_NORMAL);
     char title[80];
     snprintf(title, sizeof title, " Keys on the %s screen (any key closes) ",
-             ui_screen_name(ui->screen));
+             ui_screen_ops(ui->screen)->name);
     ui_put(y, x + 2, width - 4, title, box | A_BOLD);
     int column_width = (width - 2) / columns;
     for (int i = 0; i < n; i++) {
@@ -301,6 +293,28 @@ void ui_draw_help(struct ui *ui)
         ui_put(cy, cx, 9, keys[i], box | A_BOLD);
         ui_put(cy, cx + 10, column_width - 11, helps[i], box);
     }
+}
+
+struct ui_box ui_draw_box(struct ui *ui, int rows, const char *title)
+{
+    struct ui_box box;
+    box.width = layout_clamp(COLS - 6, 40, 100);
+    box.x = layout_centre(COLS, box.width);
+    int height = layout_clamp(rows + 4, 5, LINES - 4);
+    box.y = layout_centre(LINES, height);
+    box.rows = height - 3;
+    attr_t a = ui_attr(ui, C_STATUS);
+    for (int r = 0; r < height; r++)
+        ui_fill(box.y + r, box.x, box.width, a);
+    ui_put(box.y, box.x + 2, box.width - 4, title, a | A_BOLD);
+    return box;
+}
+
+void ui_box_row(struct ui *ui, const struct ui_box *box, int row, const char *text, bool selected)
+{
+    attr_t a = selected ? ui_attr(ui, C_SELECTED) : ui_attr(ui, C_STATUS);
+    ui_fill(box->y + 2 + row, box->x + 1, box->width - 2, a);
+    ui_put(box->y + 2 + row, box->x + 2, box->width - 4, text, a);
 }
 
 void ui_draw_too_small(void)

@@ -8,19 +8,36 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* What was found, kept while browsing back and forth. */
+struct find_state {
+    char *query;
+    struct search_hit *hits;
+    size_t count;
+};
+
+static struct find_state *state(struct ui *ui)
+{
+    return ui_state(ui, UI_FIND);
+}
+
+const char *ui_find_query(struct ui *ui)
+{
+    return state(ui)->query ? state(ui)->query : "";
+}
+
 void ui_find_start(struct ui *ui, const char *query)
 {
-    store_search_free(ui->hits, ui->hit_count);
-    ui->hits = NULL;
-    ui->hit_count = 0;
-    free(ui->find_query);
-    ui->find_query = xstrdup(query);
-    if (store_search(ui->store, query, 500, &ui->hits, &ui->hit_count) < 0) {
+    struct find_state *fs = state(ui);
+    store_search_free(fs->hits, fs->count);
+    fs->hits = NULL;
+    fs->count = 0;
+    free(fs->query);
+    fs->query = xstrdup(query);
+    if (store_search(ui->store, query, 500, &fs->hits, &fs->count) < 0) {
         ui_error(ui, "%s", store_error(ui->store));
         return;
     }
-    ui->screen = UI_FIND;
-    ui->cursor = ui->top = 0;
+    ui_open_overlay(ui, UI_FIND);
 }
 
 /* The snippet with its matches drawn in their own attribute. */
@@ -45,14 +62,15 @@ static void draw_snippet(struct ui *ui, int y, int x, int width, const char *sni
     free(copy);
 }
 
-void ui_find_draw(struct ui *ui)
+static void find_draw(struct ui *ui)
 {
+    struct find_state *fs = state(ui);
     char title[300], right[40];
-    snprintf(title, sizeof title, "Find: %s", ui->find_query ? ui->find_query : "");
-    snprintf(right, sizeof right, "%zu found%s", ui->hit_count,
+    snprintf(title, sizeof title, "Find: %s", fs->query ? fs->query : "");
+    snprintf(right, sizeof right, "%zu found%s", fs->count,
              store_is_read_only(ui->store) ? "  read-only" : "");
     ui_draw_header(ui, title, right);
-    if (!ui->hit_count) {
+    if (!fs->count) {
         ui_put(2, 2, COLS - 4, "Nothing matches. q goes back; f on the list finds again.",
                ui_attr(ui, C_WARN));
         return;
@@ -63,12 +81,12 @@ void ui_find_draw(struct ui *ui)
     ui_put(y++, 4 + name_w + where_w, COLS - name_w - where_w - 6, "WHAT WAS SAID",
            ui_attr(ui, C_TITLE));
     int height = LINES - y - 2;
-    ui->cursor = layout_clamp(ui->cursor, 0, (int)ui->hit_count - 1);
-    layout_keep_visible(ui->cursor, (int)ui->hit_count, height, &ui->top);
+    ui->cursor = layout_clamp(ui->cursor, 0, (int)fs->count - 1);
+    layout_keep_visible(ui->cursor, (int)fs->count, height, &ui->top);
     ui->list_y = y, ui->list_x0 = 0, ui->list_x1 = COLS, ui->list_step = 1;
-    ui->list_count = (int)ui->hit_count;
-    for (int row = 0; row < height && ui->top + row < (int)ui->hit_count; row++) {
-        const struct search_hit *h = &ui->hits[ui->top + row];
+    ui->list_count = (int)fs->count;
+    for (int row = 0; row < height && ui->top + row < (int)fs->count; row++) {
+        const struct search_hit *h = &fs->hits[ui->top + row];
         bool selected = ui->top + row == ui->cursor;
         attr_t a = selected ? ui_attr(ui, C_SELECTED) : ui_attr(ui, C_NORMAL);
         if (selected)
@@ -85,14 +103,15 @@ void ui_find_draw(struct ui *ui)
     }
 }
 
-void ui_find_act(struct ui *ui, enum ui_action a)
+static void find_act(struct ui *ui, enum ui_action a)
 {
-    if (ui_list_move(ui, a, (int)ui->hit_count))
+    struct find_state *fs = state(ui);
+    if (ui_list_move(ui, a, (int)fs->count))
         return;
     switch (a) {
     case ACT_OPEN:
-        if (ui->cursor >= 0 && ui->cursor < (int)ui->hit_count) {
-            const struct search_hit *h = &ui->hits[ui->cursor];
+        if (ui->cursor >= 0 && ui->cursor < (int)fs->count) {
+            const struct search_hit *h = &fs->hits[ui->cursor];
             int step = h->step;
             ui_open_session(ui, h->session_id);
             /* where it was said: the step's reveal, or the narrative */
@@ -104,10 +123,22 @@ void ui_find_act(struct ui *ui, enum ui_action a)
                 ui_go(ui, UI_NARRATIVE, 0);
         }
         break;
-    case ACT_QUIT:
-        ui->screen = UI_SESSIONS;
-        ui->cursor = ui->top = 0;
-        break;
     default: break;
     }
 }
+
+static void free_state(void *p)
+{
+    struct find_state *fs = p;
+    store_search_free(fs->hits, fs->count);
+    free(fs->query);
+}
+
+const struct ui_screen_ops ui_find_screen = {
+    .name = "find",
+    .flags = UI_OVERLAY,
+    .state_size = sizeof(struct find_state),
+    .draw = find_draw,
+    .act = find_act,
+    .free = free_state,
+};

@@ -4,7 +4,7 @@
 #define WALK (ON(UI_SETUP) | ON(UI_STEP) | ON(UI_REVEAL) | ON(UI_DECIDE) | ON(UI_NARRATIVE) | \
               ON(UI_CANVAS) | ON(UI_DASHBOARD) | ON(UI_VOTE))
 #define LISTS (ON(UI_SESSIONS) | ON(UI_SETUP) | ON(UI_STEP) | ON(UI_DECIDE) | ON(UI_REVEAL) | \
-               ON(UI_VOTE) | ON(UI_FIND))
+               ON(UI_VOTE) | ON(UI_FIND) | ON(UI_SUGGESTIONS) | ON(UI_GROUP))
 #define CTRL(c) ((c) & 0x1F)
 
 /* Earlier rows win when a key means two things; the first row with a name
@@ -80,12 +80,13 @@ const struct ui_binding ui_bindings[] = {
     {ON(UI_REVEAL), 'u', ACT_UNGROUP, "u", NULL,
      "take the group apart again (in its answers: just one)"},
     {ON(UI_REVEAL), 's', ACT_SUGGEST, "s", "suggest", "suggested merges: Enter accepts, x dismisses"},
-    {ON(UI_REVEAL), 'x', ACT_DISMISS, "x", NULL, "dismiss the suggestion"},
+    {ON(UI_SUGGESTIONS), '\n', ACT_ACCEPT, "Enter", "merge", "merge the two groups"},
+    {ON(UI_SUGGESTIONS), 'x', ACT_DISMISS, "x", "dismiss", "dismiss the suggestion for good"},
+    {ON(UI_GROUP), 'u', ACT_TAKE_OUT, "u", "take out", "take the answer out of the group"},
     {ON(UI_REVEAL), 't', ACT_TAG, "t", NULL, "capability: today, roadmap or not planned"},
     {ON(UI_STEP) | ON(UI_REVEAL) | ON(UI_DECIDE) | ON(UI_CANVAS), 'A', ACT_DASHBOARD, "A",
      "alignment", "the alignment dashboard of the whole session"},
-        {ON(UI_REVEAL), '\n', ACT_OPEN, "Enter", NULL,
-     "the group's answers (u takes one out); in suggestions, merge"},
+    {ON(UI_REVEAL), '\n', ACT_OPEN, "Enter", "answers", "the group's answers (u takes one out)"},
     {ON(UI_REVEAL), KEY_LEFT, ACT_LEFT, "Left", NULL, "scroll the columns left"},
     {ON(UI_REVEAL), 'h', ACT_LEFT, "h", NULL, "scroll the columns left"},
     {ON(UI_REVEAL), KEY_RIGHT, ACT_RIGHT, "Right", NULL, "scroll the columns right"},
@@ -104,27 +105,36 @@ const struct ui_binding ui_bindings[] = {
 };
 const size_t ui_binding_count = sizeof ui_bindings / sizeof ui_bindings[0];
 
-bool ui_action_writes(enum ui_action a)
-{
-    switch (a) {
-    case ACT_ADD: case ACT_EDIT: case ACT_DELETE: case ACT_MOVE_UP: case ACT_MOVE_DOWN:
-    case ACT_ROLE: case ACT_LOCK: case ACT_USE: case ACT_EDITOR: case ACT_MERGE:
-    case ACT_RENAME: case ACT_UNGROUP: case ACT_TAG: case ACT_DISMISS:
-        return true;
-    default:
-        return false;
-    }
-}
+/* What each action needs of an open session, checked once by the loop
+ * before any screen sees it, and what the bottom line and the help offer:
+ * so nothing offered is refused. An action may open an overlay screen. */
+static const struct ui_action_rule rules[ACT_COUNT] = {
+    [ACT_ADD] = {UI_NEEDS_WRITE},      [ACT_EDIT] = {UI_NEEDS_WRITE},
+    [ACT_DELETE] = {UI_NEEDS_WRITE},   [ACT_MOVE_UP] = {UI_NEEDS_WRITE},
+    [ACT_MOVE_DOWN] = {UI_NEEDS_WRITE}, [ACT_ROLE] = {UI_NEEDS_WRITE},
+    [ACT_LOCK] = {UI_NEEDS_WRITE},     [ACT_USE] = {UI_NEEDS_WRITE},
+    [ACT_MERGE] = {UI_NEEDS_WRITE},    [ACT_RENAME] = {UI_NEEDS_WRITE},
+    [ACT_UNGROUP] = {UI_NEEDS_WRITE},  [ACT_TAG] = {UI_NEEDS_WRITE},
+    [ACT_DISMISS] = {UI_NEEDS_WRITE},  [ACT_ACCEPT] = {UI_NEEDS_WRITE},
+    [ACT_TAKE_OUT] = {UI_NEEDS_WRITE},
+    /* $EDITOR writes a file and runs a program; an export writes a file */
+    [ACT_EDITOR] = {UI_NEEDS_WRITE | UI_LEAVES_PROGRAM},
+    [ACT_EXPORT] = {UI_LEAVES_PROGRAM},
+    [ACT_VOTE] = {UI_NEEDS_WRITE, true, UI_VOTE},
+    [ACT_DASHBOARD] = {0, true, UI_DASHBOARD},
+    [ACT_SUGGEST] = {0, true, UI_SUGGESTIONS},
+};
 
-bool ui_action_leaves_program(enum ui_action a)
+const struct ui_action_rule *ui_action_rule(enum ui_action a)
 {
-    return a == ACT_EXPORT || a == ACT_EDITOR;
+    return &rules[a];
 }
 
 bool ui_action_refused(enum ui_action a, bool locked, bool read_only)
 {
-    return ((locked || read_only) && ui_action_writes(a)) ||
-           (read_only && ui_action_leaves_program(a));
+    unsigned needs = rules[a].needs;
+    return ((locked || read_only) && (needs & UI_NEEDS_WRITE)) ||
+           (read_only && (needs & UI_LEAVES_PROGRAM));
 }
 
 enum ui_action ui_action_for(enum ui_screen screen, int key)

@@ -27,7 +27,7 @@ static void draw_outline(struct ui *ui, int y, int x, int width)
     }
 }
 
-void ui_narrative_draw(struct ui *ui)
+static void narrative_draw(struct ui *ui)
 {
     ui_draw_session_header(ui, "Sales narrative");
     bool side = COLS >= 100;
@@ -105,27 +105,25 @@ static void edit_outside(struct ui *ui)
     free(fresh);
 }
 
-void ui_narrative_act(struct ui *ui, enum ui_action a)
+static void narrative_act(struct ui *ui, enum ui_action a)
 {
     switch (a) {
     case ACT_EDIT:
-        if (ui_session_writable(ui))
-            ui_ask(ui, P_NARRATIVE, " Sales narrative ", ui->session.narrative, 20000, true);
+        ui_ask(ui, P_NARRATIVE, " Sales narrative ", ui->session.narrative, 20000, true);
         break;
-    case ACT_EDITOR:
-        if (ui_session_writable(ui)) {
-            const char *editor = getenv("VISUAL") && *getenv("VISUAL") ? getenv("VISUAL")
-                                                                       : getenv("EDITOR");
-            if (editor)
-                setenv("SAMESONG_EDITOR", editor, 1);
-            edit_outside(ui);
-        }
+    case ACT_EDITOR: {
+        const char *editor = getenv("VISUAL") && *getenv("VISUAL") ? getenv("VISUAL")
+                                                                   : getenv("EDITOR");
+        if (editor)
+            setenv("SAMESONG_EDITOR", editor, 1);
+        edit_outside(ui);
         break;
+    }
     default: break;
     }
 }
 
-void ui_narrative_field_done(struct ui *ui, enum ui_purpose p, char *text)
+static void narrative_field_done(struct ui *ui, enum ui_purpose p, char *text)
 {
     (void)p;
     if (store_set_narrative(ui->store, ui->session.id, text) < 0)
@@ -135,3 +133,11 @@ void ui_narrative_field_done(struct ui *ui, enum ui_purpose p, char *text)
         ui_say(ui, "Narrative saved. ] goes on to the canvas.");
     }
 }
+
+const struct ui_screen_ops ui_narrative_screen = {
+    .name = "narrative",
+    .flags = UI_IN_SESSION,
+    .draw = narrative_draw,
+    .act = narrative_act,
+    .field_done = narrative_field_done,
+};

@@ -48,10 +48,22 @@ static size_t column_order(const struct session *s, size_t *order)
     return n;
 }
 
-static bool marked(const struct ui *ui, const char *key)
+/* The reveal's own state: the groups marked for a merge, by key. */
+struct reveal_state {
+    char **marks;
+    size_t mark_count;
+};
+
+static struct reveal_state *state(struct ui *ui)
 {
-    for (size_t i = 0; i < ui->mark_count; i++)
-        if (!strcmp(ui->marks[i], key))
+    return ui_state(ui, UI_REVEAL);
+}
+
+static bool marked(struct ui *ui, const char *key)
+{
+    struct reveal_state *rs = state(ui);
+    for (size_t i = 0; i < rs->mark_count; i++)
+        if (!strcmp(rs->marks[i], key))
             return true;
     return false;
 }
@@ -282,137 +294,13 @@ static void draw_answers(struct ui *ui, int y)
     free(order);
 }
 
-/* The step's groups' keys, and the suggestions among them not yet dismissed. */
-static size_t suggestions(struct ui *ui, const struct align_step *st, struct suggestion **out)
-{
-    const char **keys = xcalloc(st->group_count + 1, sizeof *keys);
-    for (size_t g = 0; g < st->group_count; g++)
-        keys[g] = st->groups[g].key;
-    size_t count, kept = 0;
-    similar_suggest(keys, st->group_count, &ui->synonyms, out, &count);
-    char **dismissed;
-    size_t dismissed_count;
-    if (store_load_dismissed(ui->store, ui->session.id, (enum step)ui->step, &dismissed,
-                             &dismissed_count) < 0)
-        dismissed_count = 0, dismissed = NULL;
-    for (size_t i = 0; i < count; i++) {
-        char *pair = xasprintf("%s\n%s", keys[(*out)[i].a], keys[(*out)[i].b]);
-        bool gone = false;
-        for (size_t d = 0; d < dismissed_count && !gone; d++)
-            gone = !strcmp(dismissed[d], pair);
-        free(pair);
-        if (!gone)
-            (*out)[kept++] = (*out)[i];
-    }
-    for (size_t d = 0; d < dismissed_count; d++)
-        free(dismissed[d]);
-    free(dismissed);
-    free(keys);
-    return kept;
-}
-
-static void draw_suggestions(struct ui *ui, const struct align_step *st)
-{
-    struct suggestion *list;
-    size_t n = suggestions(ui, st, &list);
-    int width = layout_clamp(COLS - 6, 40, 100), x = layout_centre(COLS, width);
-    int height = layout_clamp((int)n + 4, 5, LINES - 4), y = layout_centre(LINES, height);
-    attr_t box = ui_attr(ui, C_STATUS);
-    for (int r = 0; r < height; r++)
-        ui_fill(y + r, x, width, box);
-    ui_put(y, x + 2, width - 4,
-           n ? "Answers that may mean the same (Enter merges, x dismisses, Esc closes):"
-             : "No suggestions left for this step (Esc closes).",
-           box | A_BOLD);
-    ui->suggestion = layout_clamp(ui->suggestion, 0, (int)n - 1);
-    for (int i = 0; i < (int)n && i < height - 3; i++) {
-        char *line = xasprintf("%.2f  %s  ~  %s  (%s)", list[i].score, st->groups[list[i].a].label,
-                               st->groups[list[i].b].label,
-                               suggestion_reason_names[list[i].reason]);
-        attr_t a = i == ui->suggestion ? ui_attr(ui, C_SELECTED) : box;
-        ui_fill(y + 2 + i, x + 1, width - 2, a);
-        ui_put(y + 2 + i, x + 2, width - 4, line, a);
-        free(line);
-    }
-    free(list);
-}
-
-/* The answers of the selected group: who gave them, and whether they joined it
- * by a label (and so can be taken out) or by their own text. */
-static size_t group_answers(const struct ui *ui, const struct align_group *g,
-                            const struct input ***out)
-{
-    size_t n = 0;
-    *out = xcalloc(ui->session.input_count + 1, sizeof **out);
-    for (size_t i = 0; i < ui->session.input_count; i++) {
-        const struct input *in = &ui->session.inputs[i];
-        if ((int)in->step != ui->step)
-            continue;
-        char *key = similar_normalize(in->group ? in->group : in->text);
-        if (!strcmp(key, g->key))
-            (*out)[n++] = in;
-        free(key);
-    }
-    return n;
-}
-
-static void draw_group_answers(struct ui *ui, const struct align_group *g)
-{
-    const struct input **list;
-    size_t n = group_answers(ui, g, &list);
-    int width = layout_clamp(COLS - 6, 40, 100), x = layout_centre(COLS, width);
-    int height = layout_clamp((int)n + 4, 5, LINES - 4), y = layout_centre(LINES, height);
-    attr_t box = ui_attr(ui, C_STATUS);
-    for (int r = 0; r < height; r++)
-        ui_fill(y + r, x, width, box);
-    char title[300];
-    snprintf(title, sizeof title, "The answers in \"%s\" (u takes one out, Esc closes):",
-             g->label);
-    ui_put(y, x + 2, width - 4, title, box | A_BOLD);
-    ui->listed = layout_clamp(ui->listed, 0, (int)n - 1);
-    for (int i = 0; i < (int)n && i < height - 3; i++) {
-        char who[64];
-        ui_participant_label(ui, list[i]->participant, who, sizeof who);
-        char *line = xasprintf("%-10s %s%s", who, list[i]->text,
-                               list[i]->group ? "  (joined by its label)" : "");
-        attr_t a = i == ui->listed ? ui_attr(ui, C_SELECTED) : box;
-        ui_fill(y + 2 + i, x + 1, width - 2, a);
-        ui_put(y + 2 + i, x + 2, width - 4, line, a);
-        free(line);
-    }
-    free(list);
-}
-
-static void take_one_out(struct ui *ui, const struct align_group *g)
-{
-    const struct input **list;
-    size_t n = group_answers(ui, g, &list);
-    const struct input *in = ui->listed >= 0 && ui->listed < (int)n ? list[ui->listed] : NULL;
-    free(list);
-    if (!in)
-        return;
-    if (!in->group) {
-        ui_error(ui, "That answer is in the group by its own text; rename the group instead.");
-        return;
-    }
-    if (store_set_group(ui->store, ui->session.id, &in->id, 1, NULL) < 0)
-        ui_store_failed(ui);
-    else {
-        ui_reload(ui);
-        ui->listing = false;
-        ui_say(ui, "Took the answer out of the group.");
-    }
-}
-
-void ui_reveal_draw(struct ui *ui)
+static void reveal_draw(struct ui *ui)
 {
     char where[120];
     snprintf(where, sizeof where, "Reveal %d of %d: %s", ui->step + 1, STEP_COUNT,
              ui->steps[ui->step].title);
     ui_draw_session_header(ui, where);
-    struct alignment a;
-    align_session(&ui->session, &a);
-    const struct align_step *st = &a.steps[ui->step];
+    const struct align_step *st = &ui->align.steps[ui->step];
     char reading[200], line[300];
     align_reading(st, reading, sizeof reading);
     if (isnan(st->alignment))
@@ -435,26 +323,30 @@ void ui_reveal_draw(struct ui *ui)
     case VIEW_VOTES: ui_draw_vote_results(ui, st, y); break;
     default: draw_answers(ui, y); break;
     }
-    if (ui->suggesting)
-        draw_suggestions(ui, st);
-    else if (ui->listing && ui->cursor >= 0 && ui->cursor < (int)st->group_count)
-        draw_group_answers(ui, &st->groups[ui->cursor]);
-    alignment_free(&a);
 }
 
-void ui_reveal_forget_marks(struct ui *ui)
+static void forget_marks(struct ui *ui)
 {
-    for (size_t i = 0; i < ui->mark_count; i++)
-        free(ui->marks[i]);
-    free(ui->marks);
-    ui->marks = NULL;
-    ui->mark_count = 0;
+    struct reveal_state *rs = state(ui);
+    for (size_t i = 0; i < rs->mark_count; i++)
+        free(rs->marks[i]);
+    free(rs->marks);
+    rs->marks = NULL;
+    rs->mark_count = 0;
+}
+
+static void free_state(void *p)
+{
+    struct reveal_state *rs = p;
+    for (size_t i = 0; i < rs->mark_count; i++)
+        free(rs->marks[i]);
+    free(rs->marks);
 }
 
 /* Gives every answer of the step in one of the groups with these keys the
  * label (NULL takes them out of their group). */
-static void relabel(struct ui *ui, char *const *keys, size_t key_count, const char *label,
-                    bool only_labelled)
+void ui_relabel(struct ui *ui, char *const *keys, size_t key_count, const char *label,
+                bool only_labelled)
 {
     const struct session *s = &ui->session;
     int64_t *ids = xcalloc(s->input_count + 1, sizeof *ids);
@@ -483,33 +375,6 @@ static void relabel(struct ui *ui, char *const *keys, size_t key_count, const ch
     free(ids);
 }
 
-static void accept_suggestion(struct ui *ui, const struct align_step *st)
-{
-    struct suggestion *list;
-    size_t n = suggestions(ui, st, &list);
-    if (n) {
-        const struct align_group *a = &st->groups[list[ui->suggestion].a],
-                                 *b = &st->groups[list[ui->suggestion].b];
-        const struct align_group *keep = b->count > a->count ? b : a;
-        char *keys[2] = {a->key, b->key};
-        char *label = xstrdup(keep->label);
-        relabel(ui, keys, 2, label, false);
-        free(label);
-    }
-    free(list);
-}
-
-static void dismiss_suggestion(struct ui *ui, const struct align_step *st)
-{
-    struct suggestion *list;
-    size_t n = suggestions(ui, st, &list);
-    if (n && store_dismiss_suggestion(ui->store, ui->session.id, (enum step)ui->step,
-                                      st->groups[list[ui->suggestion].a].key,
-                                      st->groups[list[ui->suggestion].b].key) < 0)
-        ui_store_failed(ui);
-    free(list);
-}
-
 static void cycle_tag(struct ui *ui, const struct align_group *g)
 {
     const char *now = align_group_tag(&ui->session, g), *next = tags[0];
@@ -524,44 +389,48 @@ static void cycle_tag(struct ui *ui, const struct align_group *g)
     ui_say(ui, next ? "%s: %s." : "%s: no tag.", g->label, next);
 }
 
-void ui_reveal_act(struct ui *ui, enum ui_action act)
+static void toggle_mark(struct ui *ui, const struct align_group *g)
 {
-    struct alignment a;
-    align_session(&ui->session, &a);
-    const struct align_step *st = &a.steps[ui->step];
-    const struct align_group *g = ui->cursor >= 0 && ui->cursor < (int)st->group_count
-                                      ? &st->groups[ui->cursor] : NULL;
-    if (ui->suggesting) {
-        switch (act) {
-        case ACT_UP: ui->suggestion--; break;
-        case ACT_DOWN: ui->suggestion++; break;
-        case ACT_OPEN: if (ui_session_writable(ui)) accept_suggestion(ui, st); break;
-        case ACT_DISMISS: if (ui_session_writable(ui)) dismiss_suggestion(ui, st); break;
-        default: ui->suggesting = false; break;
-        }
-        alignment_free(&a);
+    struct reveal_state *rs = state(ui);
+    if (marked(ui, g->key)) {
+        for (size_t i = 0; i < rs->mark_count; i++)
+            if (!strcmp(rs->marks[i], g->key)) {
+                free(rs->marks[i]);
+                rs->marks[i] = rs->marks[--rs->mark_count];
+            }
+    } else {
+        rs->marks = xrealloc(rs->marks, (rs->mark_count + 1) * sizeof *rs->marks);
+        rs->marks[rs->mark_count++] = xstrdup(g->key);
+    }
+}
+
+/* m: asks the merged group's name, starting from the most named of them. */
+static void ask_merge(struct ui *ui, const struct align_step *st, const struct align_group *g)
+{
+    struct reveal_state *rs = state(ui);
+    if (!rs->mark_count || (rs->mark_count == 1 && marked(ui, g->key))) {
+        ui_error(ui, "Mark the groups to merge with Space first (two or more, or one and "
+                     "the row under the cursor).");
         return;
     }
-    if (ui->listing) {
-        switch (act) {
-        case ACT_UP: ui->listed--; break;
-        case ACT_DOWN: ui->listed++; break;
-        case ACT_UNGROUP: if (g && ui_session_writable(ui)) take_one_out(ui, g); break;
-        default: ui->listing = false; break;
-        }
-        alignment_free(&a);
+    const struct align_group *best = NULL;
+    for (size_t i = 0; i < st->group_count; i++)
+        if ((marked(ui, st->groups[i].key) || (rs->mark_count == 1 && &st->groups[i] == g)) &&
+            (!best || st->groups[i].count > best->count))
+            best = &st->groups[i];
+    ui_ask(ui, P_MERGE, "Name of the merged group:", best ? best->label : g->label, 200, false);
+}
+
+static void reveal_act(struct ui *ui, enum ui_action act)
+{
+    const struct align_step *st = &ui->align.steps[ui->step];
+    const struct align_group *g = ui_selected_group(ui);
+    if (ui_list_move(ui, act, (int)st->group_count))
         return;
-    }
-    if (ui_list_move(ui, act, (int)st->group_count)) {
-        alignment_free(&a);
-        return;
-    }
     switch (act) {
     case ACT_OPEN:
-        if (g) {
-            ui->listing = true;
-            ui->listed = 0;
-        }
+        if (g)
+            ui_open_overlay(ui, UI_GROUP);
         break;
     case ACT_LEFT: ui->column--; break;
     case ACT_RIGHT: ui->column++; break;
@@ -576,93 +445,77 @@ void ui_reveal_act(struct ui *ui, enum ui_action act)
             ui_store_failed(ui);
         break;
     case ACT_DECIDE: ui_go(ui, UI_DECIDE, ui->step); break;
-    case ACT_VOTE:
-        if (ui_session_writable(ui)) {
-            ui->screen = UI_VOTE; /* not a place of the walk: ] and [ go on from the reveal */
-            ui->cursor = ui->top = 0;
-        }
-        break;
     case ACT_MARK:
-        if (!g)
-            break;
-        if (marked(ui, g->key)) {
-            for (size_t i = 0; i < ui->mark_count; i++)
-                if (!strcmp(ui->marks[i], g->key)) {
-                    free(ui->marks[i]);
-                    ui->marks[i] = ui->marks[--ui->mark_count];
-                }
-        } else {
-            ui->marks = xrealloc(ui->marks, (ui->mark_count + 1) * sizeof *ui->marks);
-            ui->marks[ui->mark_count++] = xstrdup(g->key);
+        if (g) {
+            toggle_mark(ui, g);
+            ui->cursor++;
         }
-        ui->cursor++;
         break;
     case ACT_MERGE:
-        if (!g || !ui_session_writable(ui))
-            break;
-        if (!ui->mark_count || (ui->mark_count == 1 && marked(ui, g->key))) {
-            ui_error(ui, "Mark the groups to merge with Space first (two or more, or one and "
-                         "the row under the cursor).");
-            break;
-        }
-        {
-            /* Start from the label of the most named of the groups being merged. */
-            const struct align_group *best = NULL;
-            for (size_t i = 0; i < st->group_count; i++)
-                if ((marked(ui, st->groups[i].key) || (ui->mark_count == 1 && &st->groups[i] == g)) &&
-                    (!best || st->groups[i].count > best->count))
-                    best = &st->groups[i];
-            ui_ask(ui, P_MERGE, "Name of the merged group:", best ? best->label : g->label, 200,
-                   false);
-        }
+        if (g)
+            ask_merge(ui, st, g);
         break;
     case ACT_RENAME:
-        if (g && ui_session_writable(ui))
+        if (g)
             ui_ask(ui, P_RENAME_GROUP, "New name of the group:", g->label, 200, false);
         break;
     case ACT_UNGROUP:
-        if (g && ui_session_writable(ui)) {
+        if (g) {
             char *keys[1] = {g->key};
-            relabel(ui, keys, 1, NULL, true);
+            ui_relabel(ui, keys, 1, NULL, true);
         }
-        break;
-    case ACT_SUGGEST:
-        ui->suggesting = true;
-        ui->suggestion = 0;
         break;
     case ACT_TAG:
         if (ui->step != STEP_CAPABILITIES)
             ui_error(ui, "Tags are for the capabilities step: today, roadmap or not planned.");
-        else if (g && ui_session_writable(ui))
+        else if (g)
             cycle_tag(ui, g);
         break;
     default: break;
     }
-    alignment_free(&a);
 }
 
-void ui_reveal_field_done(struct ui *ui, enum ui_purpose p, char *text)
+static void reveal_field_done(struct ui *ui, enum ui_purpose p, char *text)
 {
-    struct alignment a;
-    align_session(&ui->session, &a);
-    const struct align_step *st = &a.steps[ui->step];
-    if (ui->cursor >= 0 && ui->cursor < (int)st->group_count && *text) {
-        const struct align_group *g = &st->groups[ui->cursor];
-        if (p == P_RENAME_GROUP) {
-            char *keys[1] = {g->key};
-            relabel(ui, keys, 1, text, false);
-        } else {
-            /* The marked groups; a single mark merges with the row under the cursor. */
-            char **keys = xcalloc(ui->mark_count + 1, sizeof *keys);
-            size_t n = 0;
-            for (size_t i = 0; i < ui->mark_count; i++)
-                keys[n++] = ui->marks[i];
-            if (n == 1 && !marked(ui, g->key))
-                keys[n++] = g->key;
-            relabel(ui, keys, n, text, false);
-            free(keys);
-            ui_reveal_forget_marks(ui);
-        }
+    struct reveal_state *rs = state(ui);
+    const struct align_group *g = ui_selected_group(ui);
+    if (!g || !*text)
+        return;
+    if (p == P_RENAME_GROUP) {
+        char *keys[1] = {g->key};
+        ui_relabel(ui, keys, 1, text, false);
+        return;
     }
-    alignment_free(&a);
+    /* The marked groups; a single mark merges with the row under the cursor. */
+    char **keys = xcalloc(rs->mark_count + 2, sizeof *keys);
+    size_t n = 0;
+    for (size_t i = 0; i < rs->mark_count; i++)
+        keys[n++] = rs->marks[i];
+    if (n == 1 && !marked(ui, g->key))
+        keys[n++] = g->key;
+    char *label = xstrdup(text);
+    ui_relabel(ui, keys, n, label, false);
+    free(label);
+    free(keys);
+    forget_marks(ui);
+}
+
+const struct ui_screen_ops ui_reveal_screen = {
+    .name = "reveal",
+    .flags = UI_IN_SESSION,
+    .state_size = sizeof(struct reveal_state),
+    .draw = reveal_draw,
+    .act = reveal_act,
+    .field_done = reveal_field_done,
+    .leave = forget_marks,
+    .free = free_state,
+};
+
+const struct align_group *ui_selected_group(struct ui *ui)
+{
+    int cursor = ui->screen == UI_REVEAL ? ui->cursor
+                 : ui->depth && ui->under[ui->depth - 1].screen == UI_REVEAL
+                     ? ui->under[ui->depth - 1].cursor : -1;
+    const struct align_step *st = &ui->align.steps[ui->step];
+    return ui->open && cursor >= 0 && cursor < (int)st->group_count ? &st->groups[cursor] : NULL;
 }

@@ -11,6 +11,21 @@
 
 #define DEMO_SLUG "replyline-positioning-workshop"
 
+/* The list's own state: the sessions, the filter and the new-session form. */
+struct sessions_state {
+    struct session_summary *sessions;
+    size_t count;
+    char *filter;   /* `/` search, or NULL */
+    int *shown;     /* indexes of the sessions the filter lets through */
+    int shown_count;
+    char *draft[3]; /* the new-session form's answers so far */
+};
+
+static struct sessions_state *state(struct ui *ui)
+{
+    return ui_state(ui, UI_SESSIONS);
+}
+
 /* Every word of the filter must appear in the session's name, product, slug,
  * mode, status or date: "acme locked 2026-10" narrows by all four. */
 static bool matches(const struct session_summary *s, const char *filter)
@@ -32,24 +47,26 @@ static bool matches(const struct session_summary *s, const char *filter)
 
 void ui_sessions_reload(struct ui *ui)
 {
-    store_summaries_free(ui->sessions, ui->session_count);
-    if (store_list_sessions(ui->store, &ui->sessions, &ui->session_count) < 0)
+    struct sessions_state *ss = state(ui);
+    store_summaries_free(ss->sessions, ss->count);
+    if (store_list_sessions(ui->store, &ss->sessions, &ss->count) < 0)
         ui_error(ui, "%s", store_error(ui->store));
     store_data_version(ui->store, &ui->data_version);
-    free(ui->shown);
-    ui->shown = xcalloc(ui->session_count + 1, sizeof *ui->shown);
-    ui->shown_count = 0;
-    for (size_t i = 0; i < ui->session_count; i++)
-        if (matches(&ui->sessions[i], ui->filter))
-            ui->shown[ui->shown_count++] = (int)i;
-    ui->cursor = layout_clamp(ui->cursor, 0, ui->shown_count - 1);
+    free(ss->shown);
+    ss->shown = xcalloc(ss->count + 1, sizeof *ss->shown);
+    ss->shown_count = 0;
+    for (size_t i = 0; i < ss->count; i++)
+        if (matches(&ss->sessions[i], ss->filter))
+            ss->shown[ss->shown_count++] = (int)i;
+    ui->cursor = layout_clamp(ui->cursor, 0, ss->shown_count - 1);
 }
 
-void ui_sessions_draw(struct ui *ui)
+static void sessions_draw(struct ui *ui)
 {
+    struct sessions_state *ss = state(ui);
     char right[64];
-    snprintf(right, sizeof right, "%zu session%s", ui->session_count,
-             ui->session_count == 1 ? "" : "s");
+    snprintf(right, sizeof right, "%zu session%s", ss->count,
+             ss->count == 1 ? "" : "s");
     ui_draw_header(ui, "samesong \u00b7 positioning workshops", right);
     /* The name gives way first, so the date stays whole at 80 columns. */
     int name_w = layout_clamp(COLS - 2 - 15 - 1 - 17 - 7 - 17 - 1, 12, 40);
@@ -62,18 +79,18 @@ void ui_sessions_draw(struct ui *ui)
     ui_put(y, x_people, 6, "PEOPLE", ui_attr(ui, C_TITLE));
     ui_put(y, x_date, COLS - x_date - 1, "LAST CHANGE", ui_attr(ui, C_TITLE));
     int height = LINES - 6;
-    if (ui->shown_count == 0) {
+    if (ss->shown_count == 0) {
         ui_put(4, 2, COLS - 4,
-               ui->filter ? "No session matches the search. Esc on / clears it."
+               ss->filter ? "No session matches the search. Esc on / clears it."
                           : "No sessions yet. Press a to start one, or D to open the demo "
                             "workshop.",
                ui_attr(ui, C_NORMAL));
     }
-    layout_keep_visible(ui->cursor, ui->shown_count, height, &ui->top);
+    layout_keep_visible(ui->cursor, ss->shown_count, height, &ui->top);
     ui->list_y = 3, ui->list_x0 = 0, ui->list_x1 = COLS, ui->list_step = 1;
-    ui->list_count = ui->shown_count;
-    for (int row = 0; row < height && ui->top + row < ui->shown_count; row++) {
-        const struct session_summary *s = &ui->sessions[ui->shown[ui->top + row]];
+    ui->list_count = ss->shown_count;
+    for (int row = 0; row < height && ui->top + row < ss->shown_count; row++) {
+        const struct session_summary *s = &ss->sessions[ss->shown[ui->top + row]];
         bool selected = ui->top + row == ui->cursor;
         attr_t a = selected ? ui_attr(ui, C_SELECTED) : ui_attr(ui, C_NORMAL);
         int yy = 3 + row;
@@ -92,9 +109,9 @@ void ui_sessions_draw(struct ui *ui)
         snprintf(when, sizeof when, "%.10s %.5s", s->changed_at, s->changed_at + 11);
         ui_put(yy, x_date, COLS - x_date - 1, when, a);
     }
-    if (ui->filter && ui->purpose != P_SEARCH) {
+    if (ss->filter && ui->purpose != P_SEARCH) {
         char line[160];
-        snprintf(line, sizeof line, "Search: %s   (/ to change, Esc in it to clear)", ui->filter);
+        snprintf(line, sizeof line, "Search: %s   (/ to change, Esc in it to clear)", ss->filter);
         ui_put(LINES - 2, 2, COLS - 4, line, ui_attr(ui, C_DIM));
     }
 }
@@ -121,20 +138,22 @@ static void open_demo(struct ui *ui)
 
 static void forget_draft(struct ui *ui)
 {
+    struct sessions_state *ss = state(ui);
     for (int i = 0; i < 3; i++) {
-        free(ui->draft[i]);
-        ui->draft[i] = NULL;
+        free(ss->draft[i]);
+        ss->draft[i] = NULL;
     }
 }
 
-void ui_sessions_act(struct ui *ui, enum ui_action a)
+static void sessions_act(struct ui *ui, enum ui_action a)
 {
-    if (ui_list_move(ui, a, ui->shown_count))
+    struct sessions_state *ss = state(ui);
+    if (ui_list_move(ui, a, ss->shown_count))
         return;
     switch (a) {
     case ACT_OPEN:
-        if (ui->shown_count)
-            ui_open_session(ui, ui->sessions[ui->shown[ui->cursor]].id);
+        if (ss->shown_count)
+            ui_open_session(ui, ss->sessions[ss->shown[ui->cursor]].id);
         break;
     case ACT_ADD:
         if (store_is_read_only(ui->store))
@@ -145,24 +164,24 @@ void ui_sessions_act(struct ui *ui, enum ui_action a)
         }
         break;
     case ACT_DEMO: open_demo(ui); break;
-    case ACT_FIND: ui_ask(ui, P_FIND, "Find words:", ui->find_query ? ui->find_query : "", 200,
-                          false); break;
+    case ACT_FIND: ui_ask(ui, P_FIND, "Find words:", ui_find_query(ui), 200, false); break;
     case ACT_COMPARE:
-        if (ui->shown_count)
-            ui_compare_pick(ui, ui->sessions[ui->shown[ui->cursor]].id);
+        if (ss->shown_count)
+            ui_compare_pick(ui, ss->sessions[ss->shown[ui->cursor]].id);
         break;
-    case ACT_SEARCH: ui_ask(ui, P_SEARCH, "Search:", ui->filter ? ui->filter : "", 200, false); break;
+    case ACT_SEARCH: ui_ask(ui, P_SEARCH, "Search:", ss->filter ? ss->filter : "", 200, false); break;
     case ACT_QUIT: ui->quit = true; break;
     default: break;
     }
-    ui->cursor = layout_clamp(ui->cursor, 0, ui->shown_count - 1);
+    ui->cursor = layout_clamp(ui->cursor, 0, ss->shown_count - 1);
 }
 
 static void create(struct ui *ui, bool solo, const char *founder)
 {
+    struct sessions_state *ss = state(ui);
     char *slug = NULL;
     int64_t id;
-    if (store_create_session(ui->store, ui->draft[0], ui->draft[1], solo, NULL, &slug) < 0) {
+    if (store_create_session(ui->store, ss->draft[0], ss->draft[1], solo, NULL, &slug) < 0) {
         ui_error(ui, "%s", store_error(ui->store));
         return;
     }
@@ -178,33 +197,42 @@ static void create(struct ui *ui, bool solo, const char *founder)
     }
 }
 
-/* The new-session form asks name, product, mode and (solo) the founder's
- * name, one field after another. The search follows each key typed (text is
- * NULL then, and the field still open). */
-void ui_sessions_field_done(struct ui *ui, enum ui_purpose p, char *text)
+/* The filter follows each key typed; Esc in it (text NULL) clears it. */
+static void set_filter(struct ui *ui, const char *text)
 {
+    struct sessions_state *ss = state(ui);
+    free(ss->filter);
+    ss->filter = text && *text ? xstrdup(text) : NULL;
+    ui_sessions_reload(ui);
+}
+
+static void sessions_field_changed(struct ui *ui, enum ui_purpose p, const char *text)
+{
+    if (p == P_SEARCH)
+        set_filter(ui, text);
+}
+
+/* The new-session form asks name, product, mode and (solo) the founder's
+ * name, one field after another. */
+static void sessions_field_done(struct ui *ui, enum ui_purpose p, char *text)
+{
+    struct sessions_state *ss = state(ui);
     switch (p) {
-    case P_SEARCH: {
-        char *now = text ? xstrdup(text) : field_text(&ui->field);
-        free(ui->filter);
-        ui->filter = NULL;
-        if (*now)
-            ui->filter = now;
-        else
-            free(now);
-        ui_sessions_reload(ui);
+    case P_SEARCH: set_filter(ui, text); break;
+    case P_FIND:
+        if (*text)
+            ui_find_start(ui, text);
         break;
-    }
     case P_NEW_NAME:
         if (!*text) {
             ui_ask(ui, P_NEW_NAME, "A session needs a name:", "", 200, false);
             break;
         }
-        ui->draft[0] = xstrdup(text);
+        ss->draft[0] = xstrdup(text);
         ui_ask(ui, P_NEW_PRODUCT, "Product (may be empty):", "", 200, false);
         break;
     case P_NEW_PRODUCT:
-        ui->draft[1] = xstrdup(text);
+        ss->draft[1] = xstrdup(text);
         ui_ask(ui, P_NEW_MODE, "A workshop with a room, or solo? (w/s, Enter for a workshop):", "",
                10, false);
         break;
@@ -225,3 +253,31 @@ void ui_sessions_field_done(struct ui *ui, enum ui_purpose p, char *text)
     default: break;
     }
 }
+
+static void free_state(void *p)
+{
+    struct sessions_state *ss = p;
+    store_summaries_free(ss->sessions, ss->count);
+    free(ss->shown);
+    free(ss->filter);
+    for (int i = 0; i < 3; i++)
+        free(ss->draft[i]);
+}
+
+/* Esc forgets a pick to compare, if there is one. */
+static bool sessions_escape(struct ui *ui)
+{
+    return ui_compare_forget_pick(ui);
+}
+
+const struct ui_screen_ops ui_sessions_screen = {
+    .name = "sessions",
+    .state_size = sizeof(struct sessions_state),
+    .draw = sessions_draw,
+    .act = sessions_act,
+    .field_done = sessions_field_done,
+    .field_changed = sessions_field_changed,
+    .escape = sessions_escape,
+    .reload = ui_sessions_reload,
+    .free = free_state,
+};

@@ -7,6 +7,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The name of the participant being added, kept while their role is asked. */
+struct setup_state {
+    char *name;
+};
+
+static struct setup_state *state(struct ui *ui)
+{
+    return ui_state(ui, UI_SETUP);
+}
+
 
 static int total_answers(const struct ui *ui, size_t p)
 {
@@ -16,7 +26,7 @@ static int total_answers(const struct ui *ui, size_t p)
     return n;
 }
 
-void ui_setup_draw(struct ui *ui)
+static void setup_draw(struct ui *ui)
 {
     ui_draw_session_header(ui, "Setup: who is in the room");
     const struct session *s = &ui->session;
@@ -70,23 +80,20 @@ static const struct participant *selected(struct ui *ui)
     return &ui->session.participants[ui->cursor];
 }
 
-void ui_setup_act(struct ui *ui, enum ui_action a)
+static void setup_act(struct ui *ui, enum ui_action a)
 {
     const struct participant *p;
     if (ui_list_move(ui, a, (int)ui->session.participant_count))
         return;
     switch (a) {
-    case ACT_ADD:
-        if (ui_session_writable(ui))
-            ui_ask(ui, P_ADD_PERSON, "Name of the participant:", "", 200, false);
-        break;
+    case ACT_ADD: ui_ask(ui, P_ADD_PERSON, "Name of the participant:", "", 200, false); break;
     case ACT_EDIT:
-        if ((p = selected(ui)) && ui_session_writable(ui))
+        if ((p = selected(ui)))
             ui_ask(ui, P_RENAME_PERSON, "New name:", p->name, 200, false);
         break;
     case ACT_ROLE:
         /* Each press moves to the next department, saved at once. */
-        if ((p = selected(ui)) && ui_session_writable(ui)) {
+        if ((p = selected(ui))) {
             enum role next = (enum role)((p->role + 1) % ROLE_COUNT);
             if (store_update_participant(ui->store, ui->session.id, p->id, p->name, next) < 0)
                 ui_store_failed(ui);
@@ -95,7 +102,7 @@ void ui_setup_act(struct ui *ui, enum ui_action a)
         }
         break;
     case ACT_DELETE:
-        if ((p = selected(ui)) && ui_session_writable(ui)) {
+        if ((p = selected(ui))) {
             if (total_answers(ui, (size_t)ui->cursor))
                 ui_error(ui, "%s has answers; delete them on the step screens first.", p->name);
             else
@@ -121,7 +128,7 @@ static int parse_role(const char *text)
     return -1;
 }
 
-void ui_setup_field_done(struct ui *ui, enum ui_purpose p, char *text)
+static void setup_field_done(struct ui *ui, enum ui_purpose p, char *text)
 {
     const struct participant *who;
     switch (p) {
@@ -138,8 +145,8 @@ void ui_setup_field_done(struct ui *ui, enum ui_purpose p, char *text)
                 free(clean);
                 return;
             }
-        free(ui->draft[0]);
-        ui->draft[0] = clean;
+        free(state(ui)->name);
+        state(ui)->name = clean;
         char prompt[120];
         snprintf(prompt, sizeof prompt, "Role, 1 to 6: 1 CEO  2 marketing  3 sales  4 product  "
                                         "5 success  6 other:");
@@ -153,15 +160,15 @@ void ui_setup_field_done(struct ui *ui, enum ui_purpose p, char *text)
                                    "6 other:", "", 20, false);
             break;
         }
-        if (store_add_participant(ui->store, ui->session.id, ui->draft[0], (enum role)role) < 0) {
+        if (store_add_participant(ui->store, ui->session.id, state(ui)->name, (enum role)role) < 0) {
             ui_store_failed(ui);
         } else {
             ui_reload(ui);
             ui->cursor = (int)ui->session.participant_count - 1;
             ui_say(ui, "Added. a adds another; Enter starts the first step.");
         }
-        free(ui->draft[0]);
-        ui->draft[0] = NULL;
+        free(state(ui)->name);
+        state(ui)->name = NULL;
         break;
     }
     case P_RENAME_PERSON:
@@ -174,3 +181,18 @@ void ui_setup_field_done(struct ui *ui, enum ui_purpose p, char *text)
     default: break;
     }
 }
+
+static void free_state(void *p)
+{
+    free(((struct setup_state *)p)->name);
+}
+
+const struct ui_screen_ops ui_setup_screen = {
+    .name = "setup",
+    .flags = UI_IN_SESSION,
+    .state_size = sizeof(struct setup_state),
+    .draw = setup_draw,
+    .act = setup_act,
+    .field_done = setup_field_done,
+    .free = free_state,
+};

@@ -69,7 +69,7 @@ static void draw_people(struct ui *ui, int y)
     }
 }
 
-void ui_step_draw(struct ui *ui)
+static void step_draw(struct ui *ui)
 {
     char where[120];
     snprintf(where, sizeof where, "Step %d of %d: %s", ui->step + 1, STEP_COUNT,
@@ -158,7 +158,7 @@ static void delete_answer(struct ui *ui)
         ui_reload(ui);
 }
 
-void ui_step_act(struct ui *ui, enum ui_action a)
+static void step_act(struct ui *ui, enum ui_action a)
 {
     size_t people = ui->session.participant_count;
     const struct input *in, **mine;
@@ -176,15 +176,15 @@ void ui_step_act(struct ui *ui, enum ui_action a)
         }
         break;
     case ACT_ADD:
-        if (has_people(ui) && ui_session_writable(ui))
+        if (has_people(ui))
             ask_answer(ui);
         break;
     case ACT_EDIT:
-        if ((in = selected(ui)) && ui_session_writable(ui))
+        if ((in = selected(ui)))
             ui_ask(ui, P_EDIT_ANSWER, "Edit the answer:", in->text, 1000, false);
         break;
     case ACT_DELETE:
-        if ((in = selected(ui)) && ui_session_writable(ui)) {
+        if ((in = selected(ui))) {
             char *safe = text_sanitize(in->text, false);
             ui_confirm(ui, delete_answer, in->id, "Delete \"%.60s\"?", safe);
             free(safe);
@@ -192,7 +192,7 @@ void ui_step_act(struct ui *ui, enum ui_action a)
         break;
     case ACT_MOVE_UP:
     case ACT_MOVE_DOWN:
-        if ((in = selected(ui)) && ui_session_writable(ui)) {
+        if ((in = selected(ui))) {
             int dir = a == ACT_MOVE_UP ? -1 : 1;
             if (store_move_input(ui->store, ui->session.id, in->id, dir) < 0) {
                 ui_store_failed(ui);
@@ -210,7 +210,7 @@ void ui_step_act(struct ui *ui, enum ui_action a)
     }
 }
 
-void ui_step_field_done(struct ui *ui, enum ui_purpose p, char *text)
+static void step_field_done(struct ui *ui, enum ui_purpose p, char *text)
 {
     const struct input *in;
     if (p == P_ADD_ANSWER) {
@@ -233,3 +233,11 @@ void ui_step_field_done(struct ui *ui, enum ui_purpose p, char *text)
             ui_reload(ui);
     }
 }
+
+const struct ui_screen_ops ui_step_screen = {
+    .name = "step",
+    .flags = UI_IN_SESSION,
+    .draw = step_draw,
+    .act = step_act,
+    .field_done = step_field_done,
+};

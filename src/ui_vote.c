@@ -46,7 +46,7 @@ static size_t rows(const struct ui *ui, const struct align_step *st, const char 
     return n;
 }
 
-void ui_vote_draw(struct ui *ui)
+static void vote_draw(struct ui *ui)
 {
     char where[120];
     snprintf(where, sizeof where, "Vote %d of %d: %s", ui->step + 1, STEP_COUNT,
@@ -55,9 +55,7 @@ void ui_vote_draw(struct ui *ui)
     const struct session *s = &ui->session;
     if (!s->participant_count)
         return;
-    struct alignment a;
-    align_session(s, &a);
-    const struct align_step *st = &a.steps[ui->step];
+    const struct align_step *st = &ui->align.steps[ui->step];
     int y = 2;
     ui_put(y++, 2, COLS - 4, "Rank what matters most, first. Each person votes privately, "
                              "in turn (Tab).", ui_attr(ui, C_DIM));
@@ -105,7 +103,6 @@ void ui_vote_draw(struct ui *ui)
     }
     free(labels);
     free(is_ranked);
-    alignment_free(&a);
 }
 
 static void save(struct ui *ui, char *const *labels, size_t count)
@@ -117,7 +114,7 @@ static void save(struct ui *ui, char *const *labels, size_t count)
         ui_reload(ui);
 }
 
-void ui_vote_act(struct ui *ui, enum ui_action a)
+static void vote_act(struct ui *ui, enum ui_action a)
 {
     size_t people = ui->session.participant_count;
     if (!people)
@@ -143,7 +140,7 @@ void ui_vote_act(struct ui *ui, enum ui_action a)
         ui->cursor = ui->top = 0;
         break;
     case ACT_USE:
-        if (c < 0 || c >= (int)n || !ui_session_writable(ui))
+        if (c < 0 || c >= (int)n)
             break;
         if (is_ranked[c]) { /* take it out */
             memmove(ranking + c, ranking + c + 1, (k - (size_t)c - 1) * sizeof *ranking);
@@ -157,7 +154,7 @@ void ui_vote_act(struct ui *ui, enum ui_action a)
     case ACT_MOVE_UP:
     case ACT_MOVE_DOWN: {
         int to = c + (a == ACT_MOVE_UP ? -1 : 1);
-        if (c < 0 || c >= (int)k || to < 0 || to >= (int)k || !ui_session_writable(ui))
+        if (c < 0 || c >= (int)k || to < 0 || to >= (int)k)
             break;
         char *t = ranking[c];
         ranking[c] = ranking[to];
@@ -207,3 +204,17 @@ void ui_draw_vote_results(struct ui *ui, const struct align_step *st, int y)
         free(row);
     }
 }
+
+/* Back on the reveal, the votes view shows what the room ranked. */
+static void vote_leave(struct ui *ui)
+{
+    ui->view = VIEW_VOTES;
+}
+
+const struct ui_screen_ops ui_vote_screen = {
+    .name = "vote",
+    .flags = UI_IN_SESSION | UI_OVERLAY,
+    .draw = vote_draw,
+    .act = vote_act,
+    .leave = vote_leave,
+};

@@ -1,0 +1,93 @@
+/* ui_group.c: over the reveal, the answers in the selected group, who gave
+ * them, and u to take one that joined by its label out again. */
+#include "layout.h"
+#include "ui.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The step's answers in group g (caller frees the list, not the answers). */
+static size_t group_answers(const struct ui *ui, const struct align_group *g,
+                            const struct input ***out)
+{
+    size_t n = 0;
+    *out = xcalloc(ui->session.input_count + 1, sizeof **out);
+    for (size_t i = 0; i < ui->session.input_count; i++) {
+        const struct input *in = &ui->session.inputs[i];
+        if ((int)in->step != ui->step)
+            continue;
+        char *key = similar_normalize(in->group ? in->group : in->text);
+        if (!strcmp(key, g->key))
+            (*out)[n++] = in;
+        free(key);
+    }
+    return n;
+}
+
+static void group_draw(struct ui *ui)
+{
+    const struct align_group *g = ui_selected_group(ui);
+    if (!g)
+        return;
+    const struct input **list;
+    size_t n = group_answers(ui, g, &list);
+    char title[300];
+    snprintf(title, sizeof title, "The answers in \"%s\" (u takes one out, Esc closes):",
+             g->label);
+    struct ui_box box = ui_draw_box(ui, (int)n, title);
+    ui->cursor = layout_clamp(ui->cursor, 0, (int)n - 1);
+    for (int i = 0; i < (int)n && i < box.rows; i++) {
+        char who[64];
+        ui_participant_label(ui, list[i]->participant, who, sizeof who);
+        char *line = xasprintf("%-10s %s%s", who, list[i]->text,
+                               list[i]->group ? "  (joined by its label)" : "");
+        ui_box_row(ui, &box, i, line, i == ui->cursor);
+        free(line);
+    }
+    free(list);
+}
+
+static void take_one_out(struct ui *ui, const struct input *in)
+{
+    if (!in->group) {
+        ui_error(ui, "That answer is in the group by its own text; rename the group instead.");
+        return;
+    }
+    int64_t id = in->id;
+    if (store_set_group(ui->store, ui->session.id, &id, 1, NULL) < 0) {
+        ui_store_failed(ui);
+        return;
+    }
+    ui_reload(ui);
+    ui_back(ui);
+    ui_say(ui, "Took the answer out of the group.");
+}
+
+static void group_act(struct ui *ui, enum ui_action a)
+{
+    const struct align_group *g = ui_selected_group(ui);
+    if (!g)
+        return;
+    const struct input **list;
+    size_t n = group_answers(ui, g, &list);
+    if (!ui_list_move(ui, a, (int)n) && a == ACT_TAKE_OUT && ui->cursor >= 0 &&
+        ui->cursor < (int)n)
+        take_one_out(ui, list[ui->cursor]);
+    free(list);
+}
+
+/* Another process changed the step: a group that went away closes. */
+static void group_reload(struct ui *ui)
+{
+    if (!ui_selected_group(ui))
+        ui_back(ui);
+}
+
+const struct ui_screen_ops ui_group_screen = {
+    .name = "group",
+    .flags = UI_IN_SESSION | UI_OVERLAY | UI_POPUP,
+    .draw = group_draw,
+    .act = group_act,
+    .reload = group_reload,
+};
