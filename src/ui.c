@@ -5,6 +5,7 @@
 #include "text.h"
 #include "ui.h"
 #include "util.h"
+#include "walk.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -161,46 +162,24 @@ void ui_go(struct ui *ui, enum ui_screen screen, int step)
     ui_save_position(ui);
 }
 
-/* The places of the walk in order: setup, then each step's entry, reveal and
- * decision (a solo session has no setup and no reveal), the narrative, the canvas. */
-struct place {
-    enum ui_screen screen;
-    int step;
-};
-
-static int walk_places(const struct ui *ui, struct place *out)
+/* The screen that shows a place of the walk: the one of the same name. */
+static enum ui_screen screen_of(enum walk_kind kind)
 {
-    int n = 0;
-    bool solo = ui->session.solo;
-    if (!solo)
-        out[n++] = (struct place){UI_SETUP, 0};
-    for (int s = 0; s < STEP_COUNT; s++) {
-        out[n++] = (struct place){UI_STEP, s};
-        if (!solo)
-            out[n++] = (struct place){UI_REVEAL, s};
-        out[n++] = (struct place){UI_DECIDE, s};
-    }
-    out[n++] = (struct place){UI_NARRATIVE, 0};
-    out[n++] = (struct place){UI_CANVAS, 0};
-    return n;
+    for (int i = 0; i < UI_SCREEN_COUNT; i++)
+        if (!strcmp(screens[i]->name, walk_kind_name(kind)))
+            return (enum ui_screen)i;
+    return UI_SESSIONS; /* unreachable: every place has its screen */
 }
 
 void ui_walk(struct ui *ui, int direction)
 {
-    struct place places[32];
-    int n = walk_places(ui, places), here = 0;
-    for (int i = 0; i < n; i++) {
-        bool per_step = places[i].screen == UI_STEP || places[i].screen == UI_REVEAL ||
-                        places[i].screen == UI_DECIDE;
-        if (places[i].screen == ui->screen && (!per_step || places[i].step == ui->step))
-            here = i;
-    }
-    int next = here + direction;
-    if (next < 0 || next >= n) {
-        ui_say(ui, next < 0 ? "This is the start of the walk." : "This is the end of the walk.");
+    struct walk_place here = {(enum walk_kind)walk_kind_from_name(screens[ui->screen]->name),
+                              ui->step};
+    if (!walk_move(ui->session.solo, &here, direction)) {
+        ui_say(ui, direction < 0 ? "This is the start of the walk." : "This is the end of the walk.");
         return;
     }
-    ui_go(ui, places[next].screen, places[next].step);
+    ui_go(ui, screen_of(here.kind), here.step);
 }
 
 void ui_close_session(struct ui *ui)
@@ -236,26 +215,21 @@ void ui_open_session(struct ui *ui, int64_t id)
 
     /* Back where the room was, or at the start of the walk. */
     struct store_position pos;
-    enum ui_screen screen = s.solo ? UI_STEP : (s.participant_count ? UI_STEP : UI_SETUP);
-    int step = 0;
+    int saved_kind = -1, saved_step = 0;
     if (store_load_position(ui->store, id, &pos) == 0 && pos.screen) {
-        for (int i = 0; i < UI_SCREEN_COUNT; i++)
-            if ((screens[i]->flags & UI_IN_SESSION) && !(screens[i]->flags & UI_OVERLAY) &&
-                !strcmp(pos.screen, screens[i]->name))
-                screen = (enum ui_screen)i;
-        step = pos.step >= 0 ? pos.step : 0;
+        saved_kind = walk_kind_from_name(pos.screen);
+        saved_step = pos.step;
         for (size_t i = 0; i < s.participant_count; i++)
             if (s.participants[i].id == pos.participant_id)
                 ui->person = i;
         free(pos.screen);
     }
-    if (s.solo && (screen == UI_SETUP || screen == UI_REVEAL))
-        screen = UI_STEP;
-    if (s.locked || store_is_read_only(ui->store))
-        screen = UI_CANVAS; /* a reviewer starts from what was decided */
+    struct walk_place place = walk_opening(s.solo, s.participant_count > 0,
+                                           s.locked || store_is_read_only(ui->store), saved_kind,
+                                           saved_step);
     leave_all(ui);
-    ui->screen = screen;
-    ui->step = step;
+    ui->screen = screen_of(place.kind);
+    ui->step = place.step;
     ui->cursor = ui->top = ui->column = 0;
     char when[40];
     ui_format_time(s.locked_at, when, sizeof when);
