@@ -82,7 +82,7 @@ static const char open_help[] =
 /* The workshop screens, on the session list or on one session. */
 static int run_screens(struct cli *cli, const char *slug)
 {
-    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+    if ((!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) && !getenv("SAMESONG_SCRIPT"))
         return cli_fail(cli, "the workshop screens need a terminal; see 'samesong --help' for "
                              "the commands that work without one");
     struct store *st;

@@ -461,12 +461,14 @@ static bool act_walk(struct ui *ui, enum ui_action a)
  * before any screen sees the key: the bottom line never offered it. */
 static bool refused(struct ui *ui, enum ui_action a)
 {
-    bool read_only = store_is_read_only(ui->store);
-    if (!ui->open || !ui_action_refused(a, ui->session.locked, read_only))
+    bool read_only = store_is_read_only(ui->store), locked = ui->open && ui->session.locked;
+    if (!ui_action_refused(a, locked, read_only))
         return false;
     if (read_only && (ui_action_rule(a)->needs & UI_LEAVES_PROGRAM))
         ui_error(ui, "Read-only: no export, no editor; the owner exports with samesong export.");
-    else if (ui->session.locked)
+    else if (!ui->open) /* the session list: a new session, or the demo added */
+        ui_error(ui, "Read-only: browsing cannot start a session. This database is read-only.");
+    else if (locked)
         ui_error(ui, "This session is locked; it cannot be changed.");
     else
         ui_error(ui, "The database is open read-only; nothing can be changed.");
@@ -589,7 +591,9 @@ static void loop(struct ui *ui)
         struct timespec t0, t1;
         clock_gettime(CLOCK_MONOTONIC, &t0);
         wint_t ch;
-        int r = get_wch(&ch);
+        int r = ui->script ? ui_script_key(ui->script, &ch) : get_wch(&ch);
+        if (ui->script && r == ERR)
+            break; /* the script is over */
         if (ui_term_signalled())
             break;
         if (ui_term_interrupted()) {
@@ -699,6 +703,8 @@ int ui_run(struct store *st, const char *open_slug, const char *theme)
                 safe = text_sanitize(err, false));
     else if (open_slug && (rc = store_find_session(st, open_slug, &id)) < 0)
         fprintf(stderr, "samesong: open: %s\n", safe = text_sanitize(store_error(st), false));
+    else if (ui_script_active() && !(ui->script = ui_script_start(err, sizeof err)))
+        rc = -1, fprintf(stderr, "samesong: %s\n", safe = text_sanitize(err, false));
     else if ((rc = ui_term_start(&ui->color, err, sizeof err)) < 0)
         fprintf(stderr, "samesong: %s\n", safe = text_sanitize(err, false));
     free(safe);
@@ -724,6 +730,7 @@ int ui_run(struct store *st, const char *open_slug, const char *theme)
     store_steps_free(ui->steps);
     synonyms_free(&ui->synonyms);
     field_free(&ui->field);
+    ui_script_stop(ui->script);
     free(ui);
     return rc < 0 ? 1 : 0;
 }

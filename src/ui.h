@@ -106,6 +106,7 @@ struct ui_place {
 
 struct ui {
     struct store *store;
+    struct ui_script *script;       /* keys from a script instead of the terminal, or NULL */
     bool quit;
     void *states[UI_SCREEN_COUNT];  /* each screen's own state (ui_state) */
     struct ui_place under[4];       /* the screens below open overlays, innermost last */
@@ -173,6 +174,15 @@ void ui_save_position(struct ui *ui);
 /* Moves the current list's cursor for the movement keys (up, down, first,
  * last, a page); returns false for any other action. count is the list's length. */
 bool ui_list_move(struct ui *ui, enum ui_action a, int count);
+
+/* ui_script.c: keys from a script file (SAMESONG_SCRIPT) and the screen
+ * written as text at each "dump" (to SAMESONG_DUMP): tests without a terminal. */
+struct ui_script;
+bool ui_script_active(void);
+struct ui_script *ui_script_start(char *err, size_t errlen);
+/* The next key as get_wch gives it (OK, KEY_CODE_YES), or ERR at the end. */
+int ui_script_key(struct ui_script *sc, wint_t *key);
+void ui_script_stop(struct ui_script *sc);
 
 /* ui_term.c: the terminal: start, colours, signals, stop. */
 enum ui_color {

@@ -33,8 +33,9 @@ static void group_draw(struct ui *ui)
     const struct input **list;
     size_t n = group_answers(ui, g, &list);
     char title[300];
-    snprintf(title, sizeof title, "The answers in \"%s\" (u takes one out, Esc closes):",
-             g->label);
+    bool fixed = ui_action_refused(ACT_TAKE_OUT, ui->session.locked, store_is_read_only(ui->store));
+    snprintf(title, sizeof title, "The answers in \"%s\" (%sEsc closes):", g->label,
+             fixed ? "" : "u takes one out, ");
     struct ui_box box = ui_draw_box(ui, (int)n, title);
     ui->cursor = layout_clamp(ui->cursor, 0, (int)n - 1);
     for (int i = 0; i < (int)n && i < box.rows; i++) {

@@ -117,6 +117,8 @@ static const struct ui_action_rule rules[ACT_COUNT] = {
     [ACT_UNGROUP] = {UI_NEEDS_WRITE},  [ACT_TAG] = {UI_NEEDS_WRITE},
     [ACT_DISMISS] = {UI_NEEDS_WRITE},  [ACT_ACCEPT] = {UI_NEEDS_WRITE},
     [ACT_TAKE_OUT] = {UI_NEEDS_WRITE},
+    /* the demo is added to the database the first time */
+    [ACT_DEMO] = {UI_NEEDS_WRITE},
     /* $EDITOR writes a file and runs a program; an export writes a file */
     [ACT_EDITOR] = {UI_NEEDS_WRITE | UI_LEAVES_PROGRAM},
     [ACT_EXPORT] = {UI_LEAVES_PROGRAM},

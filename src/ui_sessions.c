@@ -120,10 +120,6 @@ static void open_demo(struct ui *ui)
 {
     int64_t id;
     if (store_find_session(ui->store, DEMO_SLUG, &id) < 0) {
-        if (store_is_read_only(ui->store)) {
-            ui_error(ui, "The database is read-only, so the demo cannot be added to it.");
-            return;
-        }
         char *path = paths_data_file("examples/demo.json"), *slug = NULL;
         int rc = store_import_file(ui->store, path, DEMO_SLUG, &slug);
         free(path);
@@ -156,12 +152,8 @@ static void sessions_act(struct ui *ui, enum ui_action a)
             ui_open_session(ui, ss->sessions[ss->shown[ui->cursor]].id);
         break;
     case ACT_ADD:
-        if (store_is_read_only(ui->store))
-            ui_error(ui, "Read-only: browsing cannot start a session.");
-        else {
-            forget_draft(ui);
-            ui_ask(ui, P_NEW_NAME, "New session name:", "", 200, false);
-        }
+        forget_draft(ui);
+        ui_ask(ui, P_NEW_NAME, "New session name:", "", 200, false);
         break;
     case ACT_DEMO: open_demo(ui); break;
     case ACT_FIND: ui_ask(ui, P_FIND, "Find words:", ui_find_query(ui), 200, false); break;

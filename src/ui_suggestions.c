@@ -41,10 +41,12 @@ static void suggestions_draw(struct ui *ui)
     const struct align_step *st = &ui->align.steps[ui->step];
     struct suggestion *list;
     size_t n = suggestions(ui, st, &list);
+    bool fixed = ui_action_refused(ACT_ACCEPT, ui->session.locked, store_is_read_only(ui->store));
     struct ui_box box = ui_draw_box(ui, (int)n,
-                                    n ? "Answers that may mean the same (Enter merges, x dismisses, "
-                                        "Esc closes):"
-                                      : "No suggestions left for this step (Esc closes).");
+                                    !n    ? "No suggestions left for this step (Esc closes)."
+                                    : fixed ? "Answers that may mean the same (Esc closes):"
+                                            : "Answers that may mean the same (Enter merges, "
+                                              "x dismisses, Esc closes):");
     ui->cursor = layout_clamp(ui->cursor, 0, (int)n - 1);
     for (int i = 0; i < (int)n && i < box.rows; i++) {
         char *line = xasprintf("%.2f  %s  ~  %s  (%s)", list[i].score, st->groups[list[i].a].label,

@@ -8,6 +8,7 @@
 
 static volatile sig_atomic_t signalled, interrupted;
 static bool started;
+static FILE *term_out, *term_in; /* the terminal's streams, or /dev/null under a script */
 
 /* Signal handlers only set a flag; the loop then saves its place, closes the
  * database and restores the terminal. SIGTERM and SIGHUP end at once (someone
@@ -35,7 +36,13 @@ bool ui_term_interrupted(void)
 
 int ui_term_start(bool *color, char *err, size_t errlen)
 {
-    if (!newterm(NULL, stdout, stdin)) {
+    /* A script's screens go nowhere: its dumps are what a test reads. The
+     * size then comes from LINES and COLUMNS. */
+    bool scripted = ui_script_active();
+    term_out = scripted ? fopen("/dev/null", "w") : stdout;
+    term_in = scripted ? fopen("/dev/null", "r") : stdin;
+    if (!term_out || !term_in ||
+        !newterm(scripted && !getenv("TERM") ? "xterm" : NULL, term_out, term_in)) {
         snprintf(err, errlen, "cannot use this terminal (TERM=%s)",
                  getenv("TERM") ? getenv("TERM") : "unset");
         return -1;
@@ -60,8 +67,8 @@ int ui_term_start(bool *color, char *err, size_t errlen)
      * the rest of the paste run as commands. */
     define_key("\033[200~", KEY_PASTE_START);
     define_key("\033[201~", KEY_PASTE_END);
-    printf("\033[?2004h");
-    fflush(stdout);
+    fputs("\033[?2004h", term_out);
+    fflush(term_out);
 
     const char *no_color = getenv("NO_COLOR");
     *color = has_colors() && !(no_color && *no_color);
@@ -88,10 +95,14 @@ void ui_term_stop(void)
 {
     if (!started)
         return;
-    printf("\033[?2004l");
-    fflush(stdout);
+    fputs("\033[?2004l", term_out);
+    fflush(term_out);
     endwin();
     started = false;
+    if (term_out != stdout)
+        fclose(term_out);
+    if (term_in != stdin)
+        fclose(term_in);
 }
 
 /* Attributes for each use: colour pairs where there is colour, else bold,

@@ -1,0 +1,38 @@
+# script.sh: drive the real program's screens from a script of keys, with no
+# terminal and no sleeping: each "dump NAME" writes the screen as text.
+# Sourced by tests after lib.sh.
+
+DUMP="$WORK/dump"
+
+# drive W H ARGS... < SCRIPT: runs samesong ARGS on a W x H screen, keys from
+# standard input (lines "keys K...", "type TEXT", "dump NAME").
+drive() {
+    w=$1 h=$2
+    shift 2
+    cat >"$WORK/script"
+    SAMESONG_SCRIPT="$WORK/script" SAMESONG_DUMP="$DUMP" COLUMNS=$w LINES=$h TERM=xterm \
+        "$SAMESONG" "$@" </dev/null >"$OUT" 2>"$ERR"
+    STATUS=$?
+}
+
+# dumped NAME: the screen dumped as NAME.
+dumped() {
+    awk -v name="--- $1 ---" '$0 == name { on = 1; next } /^--- .* ---$/ { on = 0 } on' "$DUMP"
+}
+
+# bottom_line NAME: the last line of that screen, where keys and messages are.
+bottom_line() {
+    dumped "$1" | tail -n 1
+}
+
+# offered_keys NAME: the keys the bottom line offers, one per line, named as
+# "keys" takes them (Enter, Tab, Space, or the character).
+offered_keys() {
+    bottom_line "$1" | tr -s ' ' '\n' | grep -E '^[^:]+:[a-z]' | sed 's/:.*//' |
+        sed 's/^S-Tab$/BTab/'
+}
+
+# Declared for lib.sh's failure report, which prints these files.
+: >"$OUT"
+: >"$ERR"
+STATUS=0
