@@ -1,6 +1,4 @@
-/* cli.c: what the non-interactive commands share: options, errors, opening the store. */
-#include "config.h"
-
+/* cli.c: what the commands share: errors, opening the store and sessions, safe output. */
 #include "cli.h"
 #include "files.h"
 #include "paths.h"
@@ -49,54 +47,6 @@ int cli_usage_error(const struct cli *cli, const char *fmt, ...)
     vreport(cli, fmt, ap, tail);
     va_end(ap);
     return EXIT_USAGE;
-}
-
-int cli_help(const char *text)
-{
-    fputs(text, stdout);
-    return EXIT_OK;
-}
-
-int cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,
-               const struct option *longopts)
-{
-    /* A leading ':' (after any '+') tells a missing value from an unknown option. */
-    char spec[64];
-    bool in_order = shortopts[0] == '+';
-    snprintf(spec, sizeof spec, "%s:%s", in_order ? "+" : "", shortopts + in_order);
-    opterr = 0;
-    for (;;) {
-        int opt = getopt_long(argc, argv, spec, longopts, NULL);
-        if (opt == CLI_OPT_DB && !*optarg) {
-            cli_usage_error(cli, "--db needs a file name");
-            return '?';
-        } else if (opt == CLI_OPT_DB) {
-            cli->db_path = optarg;
-        } else if (opt == CLI_OPT_THEME) {
-            if (strcmp(optarg, "default") && strcmp(optarg, "projector") && strcmp(optarg, "plain")) {
-                cli_usage_error(cli, "unknown theme \"%s\"; themes are default, projector, plain",
-                                optarg);
-                return '?';
-            }
-            cli->theme = optarg;
-        } else if (opt == CLI_OPT_VERSION || (opt == 'V' && !cli->command)) {
-            printf("samesong %s\n", PACKAGE_VERSION);
-            exit(fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL);
-        } else if (opt == CLI_OPT_READ_ONLY) {
-            cli->read_only = true;
-        } else if (opt == ':' || opt == '?') {
-            const char *arg = argv[optind - 1];
-            if (opt == ':')
-                cli_usage_error(cli, "option %s needs a value", arg);
-            else if (strncmp(arg, "--", 2) == 0)
-                cli_usage_error(cli, "unknown option %s", arg);
-            else
-                cli_usage_error(cli, "unknown option -%c", optopt);
-            return '?';
-        } else {
-            return opt;
-        }
-    }
 }
 
 int cli_open_store(const struct cli *cli, struct store **st)

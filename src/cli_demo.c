@@ -9,28 +9,10 @@
 #define DEMO_SLUG "replyline-positioning-workshop"
 #define DEMO_NAME "Replyline positioning workshop"
 
-static const char help[] =
-    "Usage: samesong demo\n"
-    "Import the example workshop (a help-desk tool for e-commerce brands, six\n"
-    "stakeholders) into the database, unless it is already there, and print how\n"
-    "to look at it.\n"
-    "\n"
-    "      --db FILE   use FILE as the database\n"
-    "      --read-only open the database read-only\n"
-    "  -h, --help      show this help\n";
-
-int cli_demo(struct cli *cli, int argc, char **argv)
+static int demo_run(struct cli *cli, const struct cli_args *args)
 {
-    static const struct option options[] = {CLI_COMMON_OPTIONS, {0}};
-    int opt;
-    while ((opt = cli_getopt(cli, argc, argv, "h", options)) != -1) {
-        switch (opt) {
-        case 'h': return cli_help(help);
-        default: return EXIT_USAGE;
-        }
-    }
-    if (optind < argc)
-        return cli_usage_error(cli, "unexpected argument \"%s\"", argv[optind]);
+    (void)args;
+    cli->session = DEMO_SLUG; /* where the screens open, on a terminal */
     struct store *st;
     int rc = cli_open_store(cli, &st);
     if (rc != EXIT_OK)
@@ -70,3 +52,13 @@ int cli_demo(struct cli *cli, int argc, char **argv)
     store_close(st);
     return rc;
 }
+
+const struct cli_command cli_demo_command = {
+    .name = "demo",
+    .summary = "put the example workshop in the database",
+    .description = "Import the example workshop (a help-desk tool for e-commerce brands, six "
+                   "stakeholders) into the database, unless it is already there. On a terminal "
+                   "the workshop screens then open on it; elsewhere it prints how to look at it.",
+    .flags = CLI_SCREENS_ON_TTY,
+    .run = demo_run,
+};

@@ -8,17 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
-    "Usage: samesong export SESSION [--format json|md] [-o FILE]\n"
-    "Write SESSION as a session file (JSON, which 'samesong import' reads back)\n"
-    "or as a Markdown canvas, to standard output or FILE.\n"
-    "\n"
-    "  -f, --format FMT    json (the default) or md\n"
-    "  -o, --output FILE   write to FILE (replaced whole, never left half-written)\n"
-    "      --db FILE       use FILE as the database\n"
-    "      --read-only     open the database read-only\n"
-    "  -h, --help          show this help\n";
-
 /* The export as text, or NULL after printing why. */
 static char *render(const struct cli *cli, struct store *st, int64_t id, bool markdown)
 {
@@ -48,34 +37,18 @@ static char *render(const struct cli *cli, struct store *st, int64_t id, bool ma
     return out;
 }
 
-int cli_export(struct cli *cli, int argc, char **argv)
+static int export_run(struct cli *cli, const struct cli_args *args)
 {
-    cli->must_exist = true; /* it only reads: it makes no database */
-    static const struct option options[] = {
-        CLI_COMMON_OPTIONS,
-        {"format", required_argument, NULL, 'f'},
-        {"output", required_argument, NULL, 'o'},
-        {0},
-    };
-    const char *format = "json", *output = NULL;
-    int opt;
-    while ((opt = cli_getopt(cli, argc, argv, "hf:o:", options)) != -1) {
-        switch (opt) {
-        case 'h': return cli_help(help);
-        case 'f': format = optarg; break;
-        case 'o': output = optarg; break;
-        default: return EXIT_USAGE;
-        }
-    }
-    if (argc - optind != 1)
-        return cli_usage_error(cli, argc == optind ? "missing SESSION" : "give one SESSION");
+    const char *format = cli_arg(args, "format"), *output = cli_arg(args, "output");
+    if (!format)
+        format = "json";
     bool markdown = strcmp(format, "md") == 0 || strcmp(format, "markdown") == 0;
     if (!markdown && strcmp(format, "json") != 0)
         return cli_usage_error(cli, "unknown format \"%s\"; formats are json, md", format);
 
     struct store *st;
     int64_t id;
-    int rc = cli_open_session(cli, argv[optind], &st, &id);
+    int rc = cli_open_session(cli, args->argv[0], &st, &id);
     if (rc != EXIT_OK)
         return rc;
     /* Over the database or its -wal, an export would lose what the room saved. */
@@ -99,3 +72,17 @@ int cli_export(struct cli *cli, int argc, char **argv)
     free(text);
     return rc;
 }
+
+const struct cli_command cli_export_command = {
+    .name = "export",
+    .args = "SESSION", .min_args = 1, .max_args = 1,
+    .summary = "write a session as JSON or a Markdown canvas",
+    .description = "Write SESSION as a session file (JSON, which 'samesong import' reads back) or "
+                   "as a Markdown canvas, to standard output or FILE.",
+    .options = {
+        {"format", 'f', "FMT", "json (the default) or md", false},
+        {"output", 'o', "FILE", "write to FILE (replaced whole, never left half-written)", false},
+    },
+    .flags = CLI_READS,
+    .run = export_run,
+};

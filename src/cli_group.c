@@ -6,18 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
-    "Usage: samesong group SESSION --step STEP LABEL TEXT...\n"
-    "Give every answer of STEP whose text, or group label, matches one of the TEXTs\n"
-    "the group label LABEL, so they count as one answer. Matching ignores case, extra\n"
-    "white space and leading or trailing . , ; : ! ? ' \"\n"
-    "\n"
-    "  -s, --step STEP   " STEP_LIST "\n"
-    "  -u, --ungroup     take the matching answers out of their group (no LABEL)\n"
-    "      --db FILE     use FILE as the database\n"
-    "      --read-only   open the database read-only\n"
-    "  -h, --help        show this help\n";
-
 /* True when the answer's normalised text or group label is one of keys. */
 static bool matches(const struct input *in, char *const *keys, size_t count)
 {
@@ -31,45 +19,26 @@ static bool matches(const struct input *in, char *const *keys, size_t count)
     return found;
 }
 
-int cli_group(struct cli *cli, int argc, char **argv)
+static int group_run(struct cli *cli, const struct cli_args *args)
 {
-    static const struct option options[] = {
-        CLI_COMMON_OPTIONS,
-        {"step", required_argument, NULL, 's'},
-        {"ungroup", no_argument, NULL, 'u'},
-        {0},
-    };
-    const char *step_id = NULL;
-    bool ungroup = false;
-    int opt;
-    while ((opt = cli_getopt(cli, argc, argv, "hs:u", options)) != -1) {
-        switch (opt) {
-        case 'h': return cli_help(help);
-        case 's': step_id = optarg; break;
-        case 'u': ungroup = true; break;
-        default: return EXIT_USAGE;
-        }
-    }
-    if (!step_id)
-        return cli_usage_error(cli, "missing --step STEP");
-    int first_text = optind + 1 + !ungroup;
-    if (argc < first_text + 1)
-        return cli_usage_error(cli, ungroup ? "give SESSION and at least one TEXT"
-                                            : "give SESSION, LABEL and at least one TEXT");
-    int step = cli_step(cli, step_id);
+    bool ungroup = cli_flag(args, "ungroup");
+    if (!ungroup && args->argc < 3) /* the table's count is --ungroup's, without LABEL */
+        return cli_usage_error(cli, "give SESSION, LABEL and at least one TEXT");
+    int first_text = 2 - ungroup;
+    int step = cli_step(cli, cli_arg(args, "step"));
     if (step < 0)
         return EXIT_FAIL;
-    const char *label = ungroup ? NULL : argv[optind + 1];
+    const char *label = ungroup ? NULL : args->argv[1];
 
     struct store *st;
     struct session s;
-    int rc = cli_load_session(cli, argv[optind], &st, &s);
+    int rc = cli_load_session(cli, args->argv[0], &st, &s);
     if (rc != EXIT_OK)
         return rc;
-    size_t key_count = (size_t)(argc - first_text);
+    size_t key_count = (size_t)(args->argc - first_text);
     char **keys = xcalloc(key_count, sizeof *keys);
     for (size_t k = 0; k < key_count; k++)
-        keys[k] = similar_normalize(argv[first_text + (int)k]);
+        keys[k] = similar_normalize(args->argv[first_text + (int)k]);
     int64_t *ids = xcalloc(s.input_count ? s.input_count : 1, sizeof *ids);
     size_t count = 0;
     for (size_t i = 0; i < s.input_count; i++)
@@ -96,3 +65,17 @@ int cli_group(struct cli *cli, int argc, char **argv)
     store_close(st);
     return rc;
 }
+
+const struct cli_command cli_group_command = {
+    .name = "group",
+    .args = "SESSION LABEL TEXT...", .min_args = 2, .max_args = -1,
+    .summary = "give answers of a step one group label",
+    .description = "Give every answer of STEP whose text, or group label, matches one of the "
+                   "TEXTs the group label LABEL, so they count as one answer. Matching ignores "
+                   "case, extra white space and leading or trailing . , ; : ! ? ' \"",
+    .options = {
+        {"step", 's', "STEP", STEP_LIST, .required = true},
+        {"ungroup", 'u', NULL, "take the matching answers out of their group (no LABEL)", false},
+    },
+    .run = group_run,
+};

@@ -7,16 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
-    "Usage: samesong list [--json]\n"
-    "List the sessions, newest first: number, slug, name, product, mode, status,\n"
-    "participants and the date it was created.\n"
-    "\n"
-    "      --json      print a JSON array instead of a table\n"
-    "      --db FILE   use FILE as the database\n"
-    "      --read-only open the database read-only\n"
-    "  -h, --help      show this help\n";
-
 enum { COL_ID, COL_SLUG, COL_NAME, COL_PRODUCT, COL_MODE, COL_STATUS, COL_PEOPLE, COL_DATE,
        COL_COUNT };
 static const char *const headings[COL_COUNT] = {"#",    "SLUG",   "NAME",   "PRODUCT",
@@ -91,30 +81,13 @@ static void print_table(const struct session_summary *list, size_t count, int co
     free(rows);
 }
 
-int cli_list(struct cli *cli, int argc, char **argv)
+static int list_run(struct cli *cli, const struct cli_args *args)
 {
-    cli->must_exist = true; /* it only reads: it makes no database */
-    static const struct option options[] = {
-        CLI_COMMON_OPTIONS,
-        {"json", no_argument, NULL, 'j'},
-        {0},
-    };
-    bool json = false;
-    int opt;
-    while ((opt = cli_getopt(cli, argc, argv, "h", options)) != -1) {
-        switch (opt) {
-        case 'h': return cli_help(help);
-        case 'j': json = true; break;
-        default: return EXIT_USAGE;
-        }
-    }
-    if (optind < argc)
-        return cli_usage_error(cli, "unexpected argument \"%s\"", argv[optind]);
     struct store *st;
     int rc = cli_open_store(cli, &st);
     if (rc != EXIT_OK)
         return rc;
-    if (json) {
+    if (cli_flag(args, "json")) {
         char *text;
         if (store_list_json(st, &text) < 0) {
             rc = cli_fail(cli, "%s", store_error(st));
@@ -142,3 +115,13 @@ int cli_list(struct cli *cli, int argc, char **argv)
     store_close(st);
     return rc;
 }
+
+const struct cli_command cli_list_command = {
+    .name = "list",
+    .summary = "list the sessions, newest first",
+    .description = "List the sessions, newest first: number, slug, name, product, mode, status, "
+                   "participants and the date it was created.",
+    .options = {{"json", 0, NULL, "print a JSON array instead of a table", false}},
+    .flags = CLI_READS,
+    .run = list_run,
+};

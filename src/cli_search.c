@@ -6,18 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
-    "Usage: samesong search WORDS... [--limit N]\n"
-    "Find the answers, decisions and narratives of every session that hold all the\n"
-    "WORDS (the last may be the start of a word): decisions and narratives first,\n"
-    "then the newest answers. Matches are shown\n"
-    "between \u00ab and \u00bb.\n"
-    "\n"
-    "  -n, --limit N     at most N results (default 50)\n"
-    "      --db FILE     use FILE as the database\n"
-    "      --read-only   open the database read-only\n"
-    "  -h, --help        show this help\n";
-
 /* The snippet with the store's match marks shown as guillemets. */
 static char *marked(const char *snippet)
 {
@@ -36,32 +24,16 @@ static char *marked(const char *snippet)
     return strbuf_take(&b);
 }
 
-int cli_search(struct cli *cli, int argc, char **argv)
+static int search_run(struct cli *cli, const struct cli_args *args)
 {
-    cli->must_exist = true; /* it only reads: it makes no database */
-    static const struct option options[] = {
-        CLI_COMMON_OPTIONS,
-        {"limit", required_argument, NULL, 'n'},
-        {0},
-    };
-    int limit = 50, opt;
-    while ((opt = cli_getopt(cli, argc, argv, "hn:", options)) != -1) {
-        switch (opt) {
-        case 'h': return cli_help(help);
-        case 'n':
-            limit = atoi(optarg);
-            if (limit < 1)
-                return cli_usage_error(cli, "--limit needs a number of at least 1");
-            break;
-        default: return EXIT_USAGE;
-        }
-    }
-    if (optind == argc)
-        return cli_usage_error(cli, "missing WORDS");
+    const char *limit_arg = cli_arg(args, "limit");
+    int limit = limit_arg ? atoi(limit_arg) : 50;
+    if (limit < 1)
+        return cli_usage_error(cli, "--limit needs a number of at least 1");
     struct strbuf words = {0};
-    for (int i = optind; i < argc; i++) {
-        strbuf_puts(&words, i > optind ? " " : "");
-        strbuf_puts(&words, argv[i]);
+    for (int i = 0; i < args->argc; i++) {
+        strbuf_puts(&words, i > 0 ? " " : "");
+        strbuf_puts(&words, args->argv[i]);
     }
     char *query = strbuf_take(&words);
     struct store *st;
@@ -91,3 +63,15 @@ int cli_search(struct cli *cli, int argc, char **argv)
     free(query);
     return rc;
 }
+
+const struct cli_command cli_search_command = {
+    .name = "search",
+    .args = "WORDS...", .min_args = 1, .max_args = -1,
+    .summary = "find answers, decisions and narratives by their words",
+    .description = "Find the answers, decisions and narratives of every session that hold all the "
+                   "WORDS (the last may be the start of a word): decisions and narratives first, "
+                   "then the newest answers. Matches are shown between \u00ab and \u00bb.",
+    .options = {{"limit", 'n', "N", "at most N results (default 50)", false}},
+    .flags = CLI_READS,
+    .run = search_run,
+};

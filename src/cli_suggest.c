@@ -7,18 +7,6 @@
 
 #include <stdlib.h>
 
-static const char help[] =
-    "Usage: samesong suggest SESSION [--step STEP]\n"
-    "List groups of answers that may mean the same thing (similar spelling, shared\n"
-    "words, or synonyms from synonyms.json), best first, each with its score and the\n"
-    "'samesong group' command that merges them.\n"
-    "\n"
-    "  -s, --step STEP   only this step, one of:\n"
-    "                    " STEP_LIST "\n"
-    "      --db FILE     use FILE as the database\n"
-    "      --read-only   open the database read-only\n"
-    "  -h, --help        show this help\n";
-
 int cli_load_synonyms(const struct cli *cli, struct synonyms *syn)
 {
     char *path = paths_data_file("synonyms.json");
@@ -74,25 +62,9 @@ static size_t print_step(const struct cli *cli, const struct session *s,
     return count;
 }
 
-int cli_suggest(struct cli *cli, int argc, char **argv)
+static int suggest_run(struct cli *cli, const struct cli_args *args)
 {
-    cli->must_exist = true; /* it only reads: it makes no database */
-    static const struct option options[] = {
-        CLI_COMMON_OPTIONS,
-        {"step", required_argument, NULL, 's'},
-        {0},
-    };
-    const char *step_id = NULL;
-    int opt;
-    while ((opt = cli_getopt(cli, argc, argv, "hs:", options)) != -1) {
-        switch (opt) {
-        case 'h': return cli_help(help);
-        case 's': step_id = optarg; break;
-        default: return EXIT_USAGE;
-        }
-    }
-    if (argc - optind != 1)
-        return cli_usage_error(cli, argc == optind ? "missing SESSION" : "give one SESSION");
+    const char *step_id = cli_arg(args, "step");
     int only = step_id ? cli_step(cli, step_id) : -1;
     if (step_id && only < 0)
         return EXIT_FAIL;
@@ -103,7 +75,7 @@ int cli_suggest(struct cli *cli, int argc, char **argv)
         return rc;
     struct store *st;
     struct session s;
-    rc = cli_load_session(cli, argv[optind], &st, &s);
+    rc = cli_load_session(cli, args->argv[0], &st, &s);
     if (rc == EXIT_OK) {
         struct alignment a;
         align_session(&s, &a);
@@ -120,3 +92,15 @@ int cli_suggest(struct cli *cli, int argc, char **argv)
     synonyms_free(&syn);
     return rc;
 }
+
+const struct cli_command cli_suggest_command = {
+    .name = "suggest",
+    .args = "SESSION", .min_args = 1, .max_args = 1,
+    .summary = "list groups of answers that may mean the same",
+    .description = "List groups of answers that may mean the same thing (similar spelling, shared "
+                   "words, or synonyms from synonyms.json), best first, each with its score and "
+                   "the 'samesong group' command that merges them.",
+    .options = {{"step", 's', "STEP", "only this step, one of:\n" STEP_LIST, false}},
+    .flags = CLI_READS,
+    .run = suggest_run,
+};

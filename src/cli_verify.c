@@ -4,18 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help[] =
-    "Usage: samesong verify [SESSION]\n"
-    "Check that SESSION (its slug or number), or without it every locked session, is\n"
-    "still what the room locked: its content has the lock digest stored when it was\n"
-    "locked, the triggers that refuse changes to locked sessions are all in place,\n"
-    "and the search index says what the session says. Prints each session's digest,\n"
-    "to compare with the one in an exported canvas. Exits 1 when anything differs.\n"
-    "\n"
-    "      --db FILE   use FILE as the database\n"
-    "      --read-only open the database read-only\n"
-    "  -h, --help      show this help\n";
-
 /* Checks one locked session; prints its line and returns whether it holds. */
 static int verify_one(const struct cli *cli, struct store *st, int64_t id, bool *intact)
 {
@@ -47,22 +35,12 @@ static int verify_one(const struct cli *cli, struct store *st, int64_t id, bool 
     return rc;
 }
 
-int cli_verify(struct cli *cli, int argc, char **argv)
+static int verify_run(struct cli *cli, const struct cli_args *args)
 {
-    static const struct option options[] = {CLI_COMMON_OPTIONS, {0}};
-    cli->must_exist = true; /* it only reads: it makes no database */
-    int opt;
-    while ((opt = cli_getopt(cli, argc, argv, "h", options)) != -1) {
-        switch (opt) {
-        case 'h': return cli_help(help);
-        default: return EXIT_USAGE;
-        }
-    }
-    if (argc - optind > 1)
-        return cli_usage_error(cli, "give at most one SESSION");
     struct store *st;
     int64_t one = 0;
-    int rc = optind < argc ? cli_open_session(cli, argv[optind], &st, &one) : cli_open_store(cli, &st);
+    int rc = args->argc ? cli_open_session(cli, args->argv[0], &st, &one)
+                        : cli_open_store(cli, &st);
     if (rc != EXIT_OK)
         return rc;
     char *missing = NULL;
@@ -96,3 +74,17 @@ int cli_verify(struct cli *cli, int argc, char **argv)
     store_close(st);
     return rc;
 }
+
+const struct cli_command cli_verify_command = {
+    .name = "verify",
+    .args = "[SESSION]", .min_args = 0, .max_args = 1,
+    .summary = "check that locked sessions are as they were locked",
+    .description = "Check that SESSION (its slug or number), or without it every locked session, "
+                   "is still what the room locked: its content has the lock digest stored when it "
+                   "was locked, the triggers that refuse changes to locked sessions are all in "
+                   "place, and the search index says what the session says. Prints each "
+                   "session's digest, to compare with the one in an exported canvas. Exits 1 when "
+                   "anything differs.",
+    .flags = CLI_READS,
+    .run = verify_run,
+};

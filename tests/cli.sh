@@ -237,4 +237,38 @@ if [ "$(id -u)" -eq 0 ] && su nobody -s /bin/sh -c true 2>/dev/null; then
     check '[ ! -e "$WORK/shared/copy.db-wal" ]' "reading the copy created nothing beside it"
 fi
 
+# --- the commands as a table: help and usage errors written in one place ----------------
+# help_columns: the columns where the options' help starts in $OUT, one line per column.
+help_columns() {
+    grep -E '^  (-[[:alnum:]],|   ) --' "$OUT" |
+        sed -E 's/^(  (-[[:alnum:]],|   ) --[a-z-]+( [A-Z]+)? +).*/\1/' | awk '{ print length($0) }' | sort -u
+}
+commands=$("$SAMESONG" --help | sed -n '/^Commands:$/,/^$/p' | awk 'NR > 1 && NF { print $1 }')
+check '[ "$(printf "%s\n" "$commands" | wc -l)" -eq 15 ]' "--help lists the fifteen commands: $commands"
+for cmd in $commands; do
+    run "$cmd" --help; status 0 "$cmd --help"
+    stdout_has "Usage: samesong $cmd"; stdout_has "      --db FILE"; stdout_has "  -h, --help"
+    check '[ "$(help_columns | wc -l)" -eq 1 ]' "$cmd --help starts every option's help in one column"
+    check '[ "$(wc -L <"$OUT")" -le 80 ]' "$cmd --help fits in 80 columns"
+done
+run --help; check '[ "$(help_columns | wc -l)" -eq 1 ]' "--help starts every option's help in one column"
+run browse --help; check '! grep -q -- "--read-only" "$OUT"' "browse, always read-only, does not offer --read-only"
+run demo --help; stdout_has "--theme THEME"
+run --db "$db" list extra; status 2 "list takes no argument"
+stderr_is "samesong: list: unexpected argument \"extra\"; see 'samesong list --help'"
+run --db "$db" export; status 2 "export without SESSION"; stderr_is "samesong: export: missing SESSION; see 'samesong export --help'"
+run --db "$db" export a b; status 2 "export of two sessions"; stderr_has "export: give one SESSION;"
+run --db "$db" search; status 2 "search without WORDS"; stderr_has "search: missing WORDS;"
+run --db "$db" diff acme-q3; status 2 "diff of one session"; stderr_has "diff: give SESSION_A and SESSION_B;"
+run --db "$db" verify a b; status 2 "verify of two sessions"; stderr_has "verify: give at most one SESSION;"
+run --db "$db" new Acme Q4; status 2 "new with an unquoted name"
+stderr_has "new: give NAME as one argument (quote it if it has spaces);"
+run --db "$db" group acme-q3 --step value Label; status 2 "group without TEXT"
+stderr_has "group: give SESSION, LABEL and at least one TEXT;"
+run --db "$db" report acme-q3 --frob; status 2 "an unknown option after a command"
+stderr_is "samesong: report: unknown option --frob; see 'samesong report --help'"
+run --db "$db" report acme-q3 -x; status 2 "an unknown letter"; stderr_has "report: unknown option -x;"
+run --db "$db" export acme-q3 --form md; status 0 "a long option may be shortened"; stdout_has "# Positioning canvas"
+run list -V; status 0 "-V after a command"; stdout_is "samesong 0.1.0"
+
 finish

@@ -12,7 +12,10 @@ if [ -n "${MANDOC:-}" ]; then
 fi
 
 page=$(groff -man -Tutf8 -P -cbou "$MAN_PAGE" 2>/dev/null)
-for cmd in open browse new list add show export import demo report suggest group search diff verify; do
+# the commands as 'samesong --help' lists them: a new command without a section fails here
+commands=$("$SAMESONG" --help | sed -n '/^Commands:$/,/^$/p' | awk 'NR > 1 && NF { print $1 }')
+check '[ "$(printf "%s\n" "$commands" | wc -l)" -ge 15 ]' "samesong --help lists the commands: $commands"
+for cmd in $commands; do
     check 'printf "%s" "$page" | grep -qE "^ +(samesong )?$cmd( |$)"' "man page has no section for $cmd"
     # every long option a command's --help lists is in the man page
     for opt in $("$SAMESONG" "$cmd" --help | grep -oE -- '--[a-z-]+' | sort -u); do
