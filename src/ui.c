@@ -591,6 +591,7 @@ static void loop(struct ui *ui)
         struct timespec t0, t1;
         clock_gettime(CLOCK_MONOTONIC, &t0);
         wint_t ch;
+        errno = 0; /* get_wch leaves it alone at end of file: no stale EINTR */
         int r = ui->script ? ui_script_key(ui->script, &ch) : get_wch(&ch);
         if (ui->script && r == ERR)
             break; /* the script is over */
@@ -603,10 +604,14 @@ static void loop(struct ui *ui)
         }
         if (r == ERR) {
             /* After the terminal goes away get_wch fails at once, every time:
-             * leave rather than spin. */
+             * leave rather than spin. SIGHUP may never come (the shell that
+             * owns the terminal ignores it), so ask the terminal itself. */
             clock_gettime(CLOCK_MONOTONIC, &t1);
             long ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
-            quick_errors = ms < TICK_MS / 5 && errno != EINTR ? quick_errors + 1 : 0;
+            bool quick = ms < TICK_MS / 5;
+            if (quick && ui_term_gone())
+                break;
+            quick_errors = quick && errno != EINTR ? quick_errors + 1 : 0;
             if (quick_errors > 20)
                 break;
             timer_tick(ui);

@@ -194,6 +194,8 @@ void ui_term_stop(void);
 bool ui_term_signalled(void);
 /* True once after each Ctrl-C. */
 bool ui_term_interrupted(void);
+/* True when the terminal has hung up, even if no SIGHUP came. */
+bool ui_term_gone(void);
 attr_t ui_attr(const struct ui *ui, enum ui_color c);
 attr_t ui_role_attr(const struct ui *ui, enum role role);
 /* Bracketed paste marks, defined as keys so pasted text is told from typing. */

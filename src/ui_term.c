@@ -1,10 +1,12 @@
 /* ui_term.c: the terminal: starting and restoring it, colours and themes, signals. */
 #include "ui.h"
 
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static volatile sig_atomic_t signalled, interrupted;
 static bool started;
@@ -32,6 +34,12 @@ bool ui_term_interrupted(void)
     bool was = interrupted != 0;
     interrupted = 0;
     return was;
+}
+
+bool ui_term_gone(void)
+{
+    struct pollfd in = {.fd = STDIN_FILENO, .events = POLLIN};
+    return poll(&in, 1, 0) == 1 && (in.revents & (POLLHUP | POLLERR | POLLNVAL));
 }
 
 int ui_term_start(bool *color, char *err, size_t errlen)

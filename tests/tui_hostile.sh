@@ -1,0 +1,67 @@
+#!/bin/sh
+# tui_hostile.sh: the workshop screens when the terminal goes away unannounced:
+# the program ends at once and spins no CPU.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/tmux.sh"
+
+demo="$WORK/demo.db"
+"$SAMESONG" --db "$demo" demo >/dev/null
+
+# A samesong the test could not end is killed when it ends, however it ends.
+STRAY=""
+trap 'for p in $STRAY; do kill -KILL "$p" 2>/dev/null; done
+      for i in $(seq 0 "$RUNS"); do tmux -L "$BASE_SOCKET-$i" kill-server 2>/dev/null; done
+      rm -rf "$WORK"' EXIT
+
+# samesong_pid: the samesong this test started on $demo (waits up to 5 s).
+samesong_pid() {
+    for _ in $(seq 50); do
+        pid=$(pgrep -f "^$SAMESONG --db $demo open" | head -1)
+        [ -n "$pid" ] && { STRAY="$STRAY $pid"; echo "$pid"; return 0; }
+        sleep 0.1
+    done
+    return 1
+}
+
+# cpu_ticks PID: user and system time the process has used, in clock ticks.
+cpu_ticks() {
+    sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | awk '{ print $12 + $13 }'
+}
+
+# --- the terminal goes away while the Ctrl-C question is open, and no SIGHUP comes --------
+# The shell ignores SIGHUP and outlives the terminal, so the kernel sends none to
+# samesong: reading the terminal then gives end-of-file at once, every time.
+tmux -L "$SOCKET" kill-server 2>/dev/null
+RUNS=$((RUNS + 1)); SOCKET="$BASE_SOCKET-$RUNS"
+tmux -L "$SOCKET" -f /dev/null new-session -d -x 100 -y 30 \
+    "trap '' HUP; env TERM=$TERM LC_ALL=C.UTF-8 SAMESONG_DATA_DIR='$SAMESONG_DATA_DIR' \
+     '$SAMESONG' --db '$demo' open replyline-positioning-workshop; sleep 600"
+wait_for "Step 1 of 5"
+pid=$(samesong_pid)
+keys C-c
+on_screen "Quit samesong?" "Ctrl-C asks first"
+tmux -L "$SOCKET" kill-server
+for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$pid" 2>/dev/null; then
+    before=$(cpu_ticks "$pid"); sleep 1; after=$(cpu_ticks "$pid")
+    bad "a lost terminal: samesong still runs 5 s later, using $((after - before)) of 100 ticks a second"
+    kill -KILL "$pid" 2>/dev/null
+else
+    ok
+fi
+
+# the same with no question open: the hang-up is not mistaken for an interrupted read
+tmux -L "$SOCKET" kill-server 2>/dev/null
+RUNS=$((RUNS + 1)); SOCKET="$BASE_SOCKET-$RUNS"
+tmux -L "$SOCKET" -f /dev/null new-session -d -x 100 -y 30 \
+    "trap '' HUP; env TERM=$TERM LC_ALL=C.UTF-8 SAMESONG_DATA_DIR='$SAMESONG_DATA_DIR' \
+     '$SAMESONG' --db '$demo' open replyline-positioning-workshop; sleep 600"
+wait_for "Step 1 of 5"
+pid=$(samesong_pid)
+keys C-c n
+tmux -L "$SOCKET" kill-server
+for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+check '! kill -0 "$pid" 2>/dev/null' "a lost terminal after a Ctrl-C answered no: samesong ends"
+kill -KILL "$pid" 2>/dev/null
+
+finish
