@@ -13,9 +13,9 @@ static bool started;
 static FILE *term_out, *term_in; /* the terminal's streams, or /dev/null under a script */
 
 /* Signal handlers only set a flag; the loop then saves its place, closes the
- * database and restores the terminal. SIGTERM and SIGHUP end at once (someone
- * asked, or the terminal is gone); Ctrl-C asks first, as a key pressed by
- * mistake in front of a room should not end the meeting. */
+ * database and restores the terminal. SIGTERM, SIGHUP and SIGQUIT (Ctrl-\)
+ * end at once (someone asked, or the terminal is gone); Ctrl-C asks first, as
+ * a key pressed by mistake in front of a room should not end the meeting. */
 static void on_signal(int sig)
 {
     if (sig == SIGINT)
@@ -63,6 +63,7 @@ int ui_term_start(bool *color, char *err, size_t errlen)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL);
 
     cbreak();
     noecho();

@@ -1,6 +1,7 @@
 #!/bin/sh
-# tui_hostile.sh: the workshop screens when the terminal goes away unannounced:
-# the program ends at once and spins no CPU.
+# tui_hostile.sh: the workshop screens when the terminal goes away unannounced
+# or Ctrl-\ quits: the program ends at once, spins no CPU, and leaves the
+# terminal as it found it.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/tmux.sh"
 
@@ -62,6 +63,22 @@ keys C-c n
 tmux -L "$SOCKET" kill-server
 for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
 check '! kill -0 "$pid" 2>/dev/null' "a lost terminal after a Ctrl-C answered no: samesong ends"
+kill -KILL "$pid" 2>/dev/null
+
+# --- Ctrl-\ (SIGQUIT) ends it like SIGTERM: the terminal back as it was ------------------
+tmux -L "$SOCKET" kill-server 2>/dev/null
+RUNS=$((RUNS + 1)); SOCKET="$BASE_SOCKET-$RUNS"
+# no core file, should a samesong that does not catch SIGQUIT dump one
+tmux -L "$SOCKET" -f /dev/null new-session -d -x 100 -y 30 \
+    "ulimit -c 0; env TERM=$TERM LC_ALL=C.UTF-8 SAMESONG_DATA_DIR='$SAMESONG_DATA_DIR' \
+     '$SAMESONG' --db '$demo' open replyline-positioning-workshop; echo \"samesong exited with \$?\"; sleep 600"
+wait_for "Step 1 of 5"
+pid=$(samesong_pid)
+modes() { tmux -L "$SOCKET" display -p -t 0 "alternate=#{alternate_on} mouse=#{mouse_any_flag}"; }
+check '[ "$(modes)" = "alternate=1 mouse=1" ]' "the screens use the alternate screen and the mouse"
+keys 'C-\'
+on_screen "samesong exited with 0" "Ctrl-\\ ends it cleanly"
+check '[ "$(modes)" = "alternate=0 mouse=0" ]' "and leaves the alternate screen and mouse tracking"
 kill -KILL "$pid" 2>/dev/null
 
 finish
