@@ -3,6 +3,7 @@
 # versions, paths that are no database, huge strings, escapes stored behind its
 # back, invisible characters, a full disk. Each is refused in one line or made safe.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/script.sh"
 
 command -v sqlite3 >/dev/null || { echo "cli_hostile: the sqlite3 shell is needed (Debian package sqlite3)"; exit 1; }
 
@@ -62,6 +63,19 @@ for db in "$WORK/missing.db" "$WORK/dangling.db"; do
     done
 done
 check '[ -z "$(ls "$WORK" | grep "missing\|target")" ]' "read-only commands made no file"
+# the screens too (driven by a script: what is refused is refused before any terminal)
+drive 100 30 --db "$WORK/missing.db" open acme <<'KEYS'
+dump start
+KEYS
+status 1 "open on no database fails"; stderr_is "samesong: open: no such database: $WORK/missing.db"
+check '[ ! -e "$WORK/missing.db" ]' "and makes none"
+drive 100 30 --db "$WORK/first.db" <<'KEYS'
+dump start
+keys q
+KEYS
+status 0 "samesong on its own, on first use"
+check 'dumped start | grep -q "No sessions yet"' "shows the empty list"
+check '[ -s "$WORK/first.db" ]' "and has made the database"
 SAMESONG_DB="$WORK/default-missing.db" run list
 status 1 "the default database, missing: list says so"
 stderr_is "samesong: list: no such database: $WORK/default-missing.db"
