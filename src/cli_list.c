@@ -52,12 +52,16 @@ static void print_table(const struct session_summary *list, size_t count, int co
         widths[c] = text_width(headings[c]);
     for (size_t i = 0; i < count; i++) {
         const struct session_summary *s = &list[i];
+        /* Every column read from the file is made safe: anyone may have edited it. */
+        char *date = xstrndup(s->created_at, 10);
         char *cells[COL_COUNT] = {
-            xasprintf("%lld", (long long)s->id), xstrdup(s->slug), text_sanitize(s->name, false),
+            xasprintf("%lld", (long long)s->id), text_sanitize(s->slug, false),
+            text_sanitize(s->name, false),
             text_sanitize(s->product, false), xstrdup(s->solo ? "solo" : "workshop"),
             xstrdup(s->locked ? "locked" : "open"), xasprintf("%d", s->participants),
-            xstrndup(s->created_at, 10),
+            text_sanitize(date, false),
         };
+        free(date);
         for (int c = 0; c < COL_COUNT; c++) {
             rows[i][c] = cells[c];
             int w = text_width(cells[c]);

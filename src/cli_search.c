@@ -45,11 +45,9 @@ static int search_run(struct cli *cli, const struct cli_args *args)
     for (size_t i = 0; rc == EXIT_OK && i < count; i++) {
         const struct search_hit *h = &hits[i];
         char *text = marked(h->snippet);
-        printf("%s  %s  ", h->slug, h->step >= 0 ? session_steps[h->step].id : "narrative");
-        if (h->participant)
-            cli_put_safe(stdout, h->participant, false);
-        else
-            fputs(h->kind, stdout);
+        cli_put_safe(stdout, h->slug, false);
+        printf("  %s  ", h->step >= 0 ? session_steps[h->step].id : "narrative");
+        cli_put_safe(stdout, h->participant ? h->participant : h->kind, false);
         fputs(": ", stdout);
         cli_put_safe(stdout, text, false);
         putchar('\n');

@@ -49,8 +49,10 @@ static size_t print_step(const struct cli *cli, const struct session *s,
         fputs("  ~  ", stdout);
         cli_put_safe(stdout, b->label, false);
         char *db = cli_db_hint(cli);
-        printf("  (%s)\n             samesong%s group %s --step %s ",
-               suggestion_reason_names[list[i].reason], db, s->slug, session_steps[st->step].id);
+        printf("  (%s)\n             samesong%s group ", suggestion_reason_names[list[i].reason],
+               db);
+        cli_put_safe(stdout, s->slug, false);
+        printf(" --step %s ", session_steps[st->step].id);
         free(db);
         put_quoted(keep->label);
         putchar(' ');

@@ -29,7 +29,9 @@ static int verify_one(const struct cli *cli, struct store *st, int64_t id, bool 
         *intact = true;
         fputs("intact  ", stdout);
         cli_put_safe(stdout, s.slug, false);
-        printf("  locked %s  %s\n", s.locked_at ? s.locked_at : "?", s.lock_digest);
+        fputs("  locked ", stdout);
+        cli_put_safe(stdout, s.locked_at ? s.locked_at : "?", false);
+        printf("  %s\n", s.lock_digest); /* checked on reading: "sha256:" and hex digits */
     }
     session_free(&s);
     return rc;

@@ -228,7 +228,9 @@ char *report_alignment_text(const struct session *s, const struct alignment *a,
     struct strbuf b = {0};
     strbuf_puts(&b, "Alignment: ");
     add_safe(&b, s->name);
-    strbuf_printf(&b, " (%s)\nOverall alignment: ", s->slug);
+    strbuf_puts(&b, " (");
+    add_safe(&b, s->slug);
+    strbuf_puts(&b, ")\nOverall alignment: ");
     report_add_percent(&b, a->overall);
     if (a->weakest >= 0) {
         strbuf_printf(&b, "; weakest step: %s (", steps[a->weakest].title);

@@ -38,6 +38,21 @@ static void add_text(struct strbuf *b, const char *label, const char *text)
     free(safe);
 }
 
+/* "1: name (slug), open, created 2026-11-22", every field made safe: the
+ * file may have been edited by anyone. */
+static void add_heading(struct strbuf *b, int n, const struct session *s)
+{
+    char *line = xasprintf("%s (%s)", s->name, s->slug);
+    char *date = xstrndup(s->created_at, 10);
+    char *safe = text_sanitize(line, false), *safe_date = text_sanitize(date, false);
+    strbuf_printf(b, "%d: %s, %s, created %s\n", n, safe, s->locked ? "locked" : "open",
+                  safe_date);
+    free(safe_date);
+    free(safe);
+    free(date);
+    free(line);
+}
+
 char *report_diff(const struct session *a, const struct session *b,
                   const struct step_text steps[STEP_COUNT])
 {
@@ -45,11 +60,8 @@ char *report_diff(const struct session *a, const struct session *b,
     struct alignment al_a, al_b;
     align_session(a, &al_a);
     align_session(b, &al_b);
-    char *name_a = text_sanitize(a->name, false), *name_b = text_sanitize(b->name, false);
-    strbuf_printf(&out, "1: %s (%s), %s, created %.10s\n", name_a, a->slug,
-                  a->locked ? "locked" : "open", a->created_at);
-    strbuf_printf(&out, "2: %s (%s), %s, created %.10s\n", name_b, b->slug,
-                  b->locked ? "locked" : "open", b->created_at);
+    add_heading(&out, 1, a);
+    add_heading(&out, 2, b);
     strbuf_puts(&out, "Overall alignment: ");
     report_add_percent(&out, al_a.overall);
     strbuf_puts(&out, " -> ");
@@ -72,8 +84,6 @@ char *report_diff(const struct session *a, const struct session *b,
         }
     }
     strbuf_printf(&out, "\n%d of %d decisions differ.\n", changed, STEP_COUNT);
-    free(name_a);
-    free(name_b);
     alignment_free(&al_a);
     alignment_free(&al_b);
     return strbuf_take(&out);

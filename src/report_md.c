@@ -104,14 +104,18 @@ char *report_markdown(const struct session *s, const struct step_text steps[STEP
     }
     strbuf_printf(&b, "- Mode: %s\n", s->solo ? "solo" : "workshop");
     if (s->locked) {
-        strbuf_printf(&b, "- Status: locked on %s\n", s->locked_at ? s->locked_at : "?");
+        strbuf_puts(&b, "- Status: locked on ");
+        add_md(&b, s->locked_at ? s->locked_at : "?", "");
+        strbuf_puts(&b, "\n");
         /* checked on reading: "sha256:" and hex digits only */
         if (s->lock_digest)
             strbuf_printf(&b, "- Lock digest: `%s` (`samesong verify` checks it)\n",
                           s->lock_digest);
     } else
         strbuf_puts(&b, "- Status: open (draft)\n");
-    strbuf_printf(&b, "- Created: %s\n", s->created_at ? s->created_at : "?");
+    strbuf_puts(&b, "- Created: ");
+    add_md(&b, s->created_at ? s->created_at : "?", "");
+    strbuf_puts(&b, "\n");
     strbuf_puts(&b, "- Participants: ");
     for (size_t p = 0; p < s->participant_count; p++) {
         if (p)

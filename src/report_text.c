@@ -62,11 +62,13 @@ char *report_text(const struct session *s, const struct step_text steps[STEP_COU
     free(title);
     if (*s->product)
         add_wrapped(&b, s->product, "Product: ", "         ");
-    strbuf_printf(&b, "Mode: %s. Status: %s", s->solo ? "solo" : "workshop",
-                  s->locked ? "locked" : "open");
-    if (s->locked_at)
-        strbuf_printf(&b, " since %s", s->locked_at);
-    strbuf_printf(&b, ". Created %s.\n", s->created_at);
+    char *status = xasprintf("Mode: %s. Status: %s%s%s. Created %s.", s->solo ? "solo" : "workshop",
+                             s->locked ? "locked" : "open", s->locked_at ? " since " : "",
+                             s->locked_at ? s->locked_at : "", s->created_at);
+    char *safe = text_sanitize(status, false); /* the dates too: the file may be edited */
+    strbuf_printf(&b, "%s\n", safe);
+    free(safe);
+    free(status);
     struct strbuf people = {0};
     strbuf_printf(&people, "Participants (%zu):", s->participant_count);
     for (size_t p = 0; p < s->participant_count; p++)

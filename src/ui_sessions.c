@@ -106,7 +106,11 @@ static void sessions_draw(struct ui *ui)
         snprintf(people, sizeof people, "%d", s->participants);
         ui_put(yy, x_people, 6, people, a);
         char when[20];
-        snprintf(when, sizeof when, "%.10s %.5s", s->changed_at, s->changed_at + 11);
+        /* A date edited in the file may be short: read nothing past its end. */
+        if (strlen(s->changed_at) >= 16)
+            snprintf(when, sizeof when, "%.10s %.5s", s->changed_at, s->changed_at + 11);
+        else
+            snprintf(when, sizeof when, "%s", s->changed_at);
         ui_put(yy, x_date, COLS - x_date - 1, when, a);
     }
     if (ss->filter && ui->purpose != P_SEARCH) {

@@ -92,4 +92,32 @@ for cmd in "new Acme" "demo" "import $SAMESONG_DATA_DIR/examples/demo.json"; do
     check '[ -s "$WORK/made.db" ]' "${cmd%% *}: the file is there"
 done
 
+# --- escapes written into the file behind samesong's back never reach the terminal -------
+db="$WORK/edited.db"
+"$SAMESONG" --db "$db" demo >/dev/null
+"$SAMESONG" --db "$db" new "Other" >/dev/null
+sqlite3 "$db" "UPDATE sessions SET slug = 'x' || char(27) || '[31mred',
+                   name = 'Replyline' || char(27) || ']0;title' || char(7),
+                   created_at = char(27) || '[2J2026', locked_at = 'L' || char(155) || '2J'
+               WHERE id = 1;
+               UPDATE search SET kind = 'decision' || char(27) || '[1m' WHERE kind = 'decision';"
+# raw_controls: the last run's output holds a C0 control (but tab and line feed), DEL or a C1 control.
+raw_controls() {
+    LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$OUT" "$ERR" ||
+        LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$OUT" "$ERR"
+}
+for args in "list" "list --json" "show 1" "search Gorgias" "search status quo" "report 1" \
+            "report 1 --json" "suggest 1" "diff 1 2" "export 1" "export 1 --format md" \
+            "verify 1" "group 1 --step value Nothing-like-it Label"; do
+    # shellcheck disable=SC2086
+    run --db "$db" $args
+    check '! raw_controls' "$args: no raw control character in what it prints"
+done
+run --db "$db" list; stdout_has "x^[[31mred"; stdout_has "^[[2J2026"
+run --db "$db" show 1; stdout_has "(x^[[31mred)"; stdout_has "since L<9B>2J. Created ^[[2J2026."
+run --db "$db" search Gorgias; stdout_has "x^[[31mred  "
+run --db "$db" diff 1 2; stdout_has "1: Replyline^[]0;title^G (x^[[31mred), open, created ^[[2J2026"
+run --db "$db" export 1 --format md; stdout_has "- Created: ^\[\[2J2026"
+run --db "$db" export 1; stdout_has '"name":"Replyline\u001b]0;title\u0007"'
+
 finish

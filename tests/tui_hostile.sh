@@ -81,4 +81,23 @@ on_screen "samesong exited with 0" "Ctrl-\\ ends it cleanly"
 check '[ "$(modes)" = "alternate=0 mouse=0" ]' "and leaves the alternate screen and mouse tracking"
 kill -KILL "$pid" 2>/dev/null
 
+# --- escapes and a short date written into the file behind samesong's back -------------
+db="$WORK/edited.db"
+"$SAMESONG" --db "$db" demo >/dev/null
+"$SAMESONG" --db "$db" new "Other" >/dev/null
+sqlite3 "$db" "UPDATE sessions SET name = 'Replyline' || char(27) || '[31mRED',
+                   slug = 'x' || char(27) || '[31mred' WHERE id = 1;
+               UPDATE sessions SET created_at = 'x' WHERE id = 2;
+               UPDATE events SET at = 'x' WHERE session_id = 2;"
+tui 100 30 --db "$db" --theme plain
+on_screen "Replyline^[[31mRED" "the list shows an escape in a name as a placeholder"
+check 'screen | grep -q "Other  *workshop  *0  *x *$"' "and a date cut short as it is, nothing past its end"
+check '! tmux -L "$SOCKET" capture-pane -e -p -t 0 | grep -q "$(printf "\033")\[31m"' \
+    "no red from the name reached the terminal"
+keys j Enter
+on_screen "Replyline^[[31mRED" "the session's header shows it as a placeholder too"
+check '! tmux -L "$SOCKET" capture-pane -e -p -t 0 | grep -q "$(printf "\033")\[31m"' \
+    "no red from the name reached the terminal"
+keys q q
+
 finish
