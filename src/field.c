@@ -14,8 +14,7 @@ static bool allowed(const struct field *f, uint32_t c)
     if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F))
         return false;
     /* Invisible direction and zero-width marks would make the text lie about itself. */
-    if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
-        (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF)
+    if (text_is_invisible(c))
         return false;
     return c <= 0x10FFFF && !(c >= 0xD800 && c <= 0xDFFF);
 }

@@ -8,12 +8,10 @@
 #include <string.h>
 
 /* Characters that are valid in JSON but would act on, or hide from, a terminal
- * that shows the output: C1 controls, direction overrides, zero-width marks. */
+ * that shows the output: C1 controls and the invisible characters. */
 static bool must_escape(uint32_t c)
 {
-    return (c >= 0x80 && c <= 0x9F) || (c >= 0x200B && c <= 0x200D) ||
-           (c >= 0x202A && c <= 0x202E) || c == 0x2060 || (c >= 0x2066 && c <= 0x2069) ||
-           c == 0xFEFF;
+    return (c >= 0x80 && c <= 0x9F) || text_is_invisible(c);
 }
 
 /* Adds one UTF-8 character, or its \uXXXX escape when it must not show raw. */
@@ -25,7 +23,10 @@ static size_t add_char(struct strbuf *b, const char *s, size_t n)
         strbuf_add(b, "\\ufffd", 6); /* an invalid byte, which the store never holds */
         return 1;
     }
-    if (must_escape(c))
+    if (must_escape(c) && c > 0xFFFF) /* JSON spells it as a UTF-16 surrogate pair */
+        strbuf_printf(b, "\\u%04x\\u%04x", 0xD800 + ((unsigned)(c - 0x10000) >> 10),
+                      0xDC00 + ((unsigned)(c - 0x10000) & 0x3FF));
+    else if (must_escape(c))
         strbuf_printf(b, "\\u%04x", (unsigned)c);
     else
         strbuf_add(b, s, len);

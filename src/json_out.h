@@ -7,11 +7,12 @@
 #include <stdbool.h>
 
 /* A string with quotes and escapes; control characters as \u00XX, and C1
- * controls, direction overrides and zero-width marks as \uXXXX too. */
+ * controls and invisible characters (text_is_invisible) as \uXXXX too, those
+ * past U+FFFF as a surrogate pair. */
 void json_out_string(struct strbuf *b, const char *s);
-/* A copy of JSON text (SQLite's) with C1 controls, direction overrides and
- * zero-width marks written as \uXXXX escapes, as json_out_string writes them:
- * the same document to a reader, and nothing that acts on a terminal. */
+/* A copy of JSON text (SQLite's) with C1 controls and invisible characters
+ * written as \uXXXX escapes, as json_out_string writes them: the same
+ * document to a reader, and nothing that acts on a terminal. */
 char *json_out_escape_invisible(const char *json);
 
 /* A number with at most `decimals` decimals, or null for NAN. */

@@ -51,11 +51,17 @@ static bool is_control(uint32_t c)
     return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F);
 }
 
-/* Characters that change how text around them looks without being seen. */
-static bool is_invisible_format(uint32_t c)
+bool text_is_invisible(uint32_t c)
 {
-    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
-           (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF;
+    return c == 0x00AD ||                    /* soft hyphen */
+           c == 0x061C || c == 0x180E ||     /* Arabic letter mark, Mongolian vowel separator */
+           (c >= 0x200B && c <= 0x200F) ||   /* zero-width space, joiners, LRM, RLM */
+           (c >= 0x202A && c <= 0x202E) ||   /* embeddings and overrides */
+           (c >= 0x2060 && c <= 0x2064) ||   /* word joiner, invisible operators */
+           (c >= 0x2066 && c <= 0x206F) ||   /* isolates, deprecated format controls */
+           c == 0xFEFF ||                    /* zero-width no-break space */
+           (c >= 0xFFF9 && c <= 0xFFFB) ||   /* interlinear annotation */
+           (c >= 0xE0000 && c <= 0xE007F);   /* tags, which can spell hidden text */
 }
 
 static bool is_space(const char *s)
@@ -128,7 +134,7 @@ char *text_sanitize(const char *s, bool keep_newlines)
         } else if (c >= 0x80 && c <= 0x9F) {
             snprintf(shown, sizeof shown, "<%02X>", (unsigned)c);
             strbuf_add(&b, shown, 4);
-        } else if (!is_invisible_format(c)) {
+        } else if (!text_is_invisible(c)) {
             strbuf_add(&b, s + i, len);
         }
         i += len;

@@ -32,9 +32,14 @@ char *text_validate(const char *s, const struct text_rule *rule, char *why, size
 /* Code points in a valid UTF-8 string. */
 size_t text_chars(const char *s);
 
+/* True for characters that change how the text around them looks, or hide
+ * text, without being seen themselves: direction marks, embeddings,
+ * overrides and isolates, zero-width characters, the soft hyphen, tags. */
+bool text_is_invisible(uint32_t c);
+
 /* A copy of untrusted text that is safe to write to a terminal (caller
  * frees): invalid bytes become U+FFFD, C0 controls and DEL show as ^X, C1
- * controls as <9B>, bidi overrides and zero-width characters are dropped.
+ * controls as <9B>, invisible characters (text_is_invisible) are dropped.
  * Line feeds are kept when keep_newlines, else shown as ^J. */
 char *text_sanitize(const char *s, bool keep_newlines);
 

@@ -91,6 +91,9 @@ START_TEST(controls_never_enter)
     ck_assert(!field_insert(&f, 0x7F));
     ck_assert(!field_insert(&f, '\n')); /* one line */
     ck_assert(!field_insert(&f, 0x202E)); /* a right-to-left override */
+    ck_assert(!field_insert(&f, 0x200F)); /* a right-to-left mark */
+    ck_assert(!field_insert(&f, 0xE0041)); /* a tag letter */
+    ck_assert(!field_insert(&f, 0x00AD)); /* a soft hyphen */
     ck_assert_uint_eq(field_paste(&f, "a\x1b[31mb\tc\r\nd\xff"), 10);
     ck_assert_str_eq(text_of(&f), "a[31mb c d"); /* ESC dropped, tab and line break as spaces */
     field_free(&f);

@@ -1,5 +1,7 @@
-/* check_text.c: Check suite for text.c: validation, sanitising, width, truncation, slugs. */
+/* check_text.c: Check suite for text.c: validation, sanitising, width, truncation, slugs;
+ * and the escapes json_out.c writes for what must not reach a terminal raw. */
 #include "check_main.h"
+#include "json_out.h"
 #include "text.h"
 
 #include <locale.h>
@@ -103,6 +105,47 @@ START_TEST(sanitize_drops_bidi_and_zero_width)
     char *s = text_sanitize("ab\xE2\x80\xAE" "cd\xE2\x80\x8B" "e\xEF\xBB\xBF" "f\xE2\x81\xA6", false);
     ck_assert_str_eq(s, "abcdef");
     free(s);
+}
+END_TEST
+
+/* Marks that reorder or hide text but were let through: LRM, RLM, the Arabic
+ * letter mark, the soft hyphen, tag characters (which can spell a hidden
+ * "IGNORE" after visible text), an invisible operator. */
+#define LRM "\xE2\x80\x8E"
+#define RLM "\xE2\x80\x8F"
+#define ALM "\xD8\x9C"
+#define SHY "\xC2\xAD"
+#define TAG_I "\xF3\xA0\x81\x89"      /* U+E0049 */
+#define TAG_CANCEL "\xF3\xA0\x81\xBF" /* U+E007F */
+#define INVISIBLE_TIMES "\xE2\x81\xA2" /* U+2062 */
+static const char hidden[] =
+    "a" LRM "b" RLM "c" ALM "d" SHY "e" TAG_I TAG_CANCEL "f" INVISIBLE_TIMES "g";
+
+START_TEST(sanitize_drops_direction_marks_soft_hyphen_and_tags)
+{
+    char *s = text_sanitize(hidden, false);
+    ck_assert_str_eq(s, "abcdefg");
+    free(s);
+    ck_assert(text_is_invisible(0x200E) && text_is_invisible(0x200F) && text_is_invisible(0x061C));
+    ck_assert(text_is_invisible(0x00AD) && text_is_invisible(0xE0000));
+    ck_assert(text_is_invisible(0xE007F));
+    ck_assert(!text_is_invisible(0xE0080) && !text_is_invisible(0x00AC) && !text_is_invisible('a'));
+    ck_assert(!text_is_invisible(0x061B) && !text_is_invisible(0x2010)); /* visible neighbours */
+}
+END_TEST
+
+START_TEST(json_escapes_what_is_invisible)
+{
+    struct strbuf b = {0};
+    json_out_string(&b, hidden);
+    char *json = strbuf_take(&b);
+    ck_assert_str_eq(json, "\"a\\u200eb\\u200fc\\u061cd\\u00ade"
+                           "\\udb40\\udc49\\udb40\\udc7ff\\u2062g\"");
+    free(json);
+    /* SQLite's JSON text gets the same escapes, in place. */
+    char *doc = json_out_escape_invisible("{\"t\":\"x" TAG_I RLM "\"}");
+    ck_assert_str_eq(doc, "{\"t\":\"x\\udb40\\udc49\\u200f\"}");
+    free(doc);
 }
 END_TEST
 
@@ -227,6 +270,8 @@ static Suite *text_suite(void)
     tcase_add_test(tc, validate_refuses_controls_and_escapes);
     tcase_add_test(tc, sanitize_makes_controls_visible);
     tcase_add_test(tc, sanitize_drops_bidi_and_zero_width);
+    tcase_add_test(tc, sanitize_drops_direction_marks_soft_hyphen_and_tags);
+    tcase_add_test(tc, json_escapes_what_is_invisible);
     tcase_add_test(tc, sanitize_replaces_invalid_bytes);
     tcase_add_test(tc, width_counts_columns);
     tcase_add_test(tc, truncate_fits_columns);

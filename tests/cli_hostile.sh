@@ -120,4 +120,34 @@ run --db "$db" diff 1 2; stdout_has "1: Replyline^[]0;title^G (x^[[31mred), open
 run --db "$db" export 1 --format md; stdout_has "- Created: ^\[\[2J2026"
 run --db "$db" export 1; stdout_has '"name":"Replyline\u001b]0;title\u0007"'
 
+# --- direction marks, the soft hyphen and tag characters: dropped on the terminal,
+# escaped in JSON, kept in the data -------------------------------------------------------
+db="$WORK/invisible.db"
+lrm=$(printf '\342\200\216') rlm=$(printf '\342\200\217') alm=$(printf '\330\234')
+shy=$(printf '\302\255') tags=$(printf '\363\240\201\211\363\240\201\277') # U+E0049, U+E007F
+"$SAMESONG" --db "$db" new "Plan${rlm}B" >/dev/null
+"$SAMESONG" --db "$db" add plan-b --as "Ann${lrm}" --step value "cheap${shy}er${tags} ${alm}ok" \
+    >/dev/null
+# hidden_marks: the last run printed one of them raw.
+hidden_marks() {
+    for m in "$lrm" "$rlm" "$alm" "$shy" "$tags"; do grep -qF -- "$m" "$OUT" && return 0; done
+    return 1
+}
+for args in "show plan-b" "list" "search cheap" "report plan-b" "export plan-b --format md" \
+            "export plan-b" "list --json" "report plan-b --json"; do
+    # shellcheck disable=SC2086
+    run --db "$db" $args
+    status 0 "$args"
+    check '! hidden_marks' "$args: prints no direction mark, soft hyphen or tag raw"
+done
+run --db "$db" show plan-b; stdout_has "PlanB (plan-b)"; stdout_has "- cheaper ok"
+run --db "$db" export plan-b
+stdout_has '"name":"Plan\u200fB"'; stdout_has '"name":"Ann\u200e"'
+stdout_has '"text":"cheap\u00ader\udb40\udc49\udb40\udc7f \u061cok"'
+cp "$OUT" "$WORK/invisible.json"
+run --db "$db" import "$WORK/invisible.json" --slug copy; status 0 "the escaped file imports"
+run --db "$db" export copy
+check 'cmp -s "$OUT" "$WORK/invisible.json"' "and exports the same: the characters were kept"
+run --db "$db" list --json; stdout_has '"name":"Plan\u200fB"'
+
 finish
