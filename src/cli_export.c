@@ -63,9 +63,7 @@ static int export_run(struct cli *cli, const struct cli_args *args)
     if (!text)
         return EXIT_FAIL;
     if (!output || strcmp(output, "-") == 0) {
-        fputs(text, stdout);
-        if (fflush(stdout) != 0)
-            rc = cli_fail(cli, "cannot write to standard output: %m");
+        fputs(text, stdout); /* a failed write is reported once, on the way out (main.c) */
     } else if (file_write_atomic(output, text, strlen(text)) < 0) {
         rc = cli_fail(cli, "cannot write %s: %m", output);
     }

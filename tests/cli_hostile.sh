@@ -150,4 +150,20 @@ run --db "$db" export copy
 check 'cmp -s "$OUT" "$WORK/invisible.json"' "and exports the same: the characters were kept"
 run --db "$db" list --json; stdout_has '"name":"Plan\u200fB"'
 
+# --- a full disk under standard output: exactly one line says so ------------------------
+db="$WORK/full.db"
+"$SAMESONG" --db "$db" new "Tiny" >/dev/null
+if [ -w /dev/full ]; then
+    for args in "export tiny" "export tiny --format md" "show tiny" "list" "list --json" \
+                "report tiny" "new Other"; do
+        # shellcheck disable=SC2086
+        "$SAMESONG" --db "$db" $args >/dev/full 2>"$ERR"; STATUS=$?
+        : >"$OUT"
+        status 1 "$args > /dev/full fails"
+        stderr_is "samesong: cannot write to standard output: No space left on device"
+    done
+else
+    echo "cli_hostile: no /dev/full here; the full-disk checks are skipped"
+fi
+
 finish
