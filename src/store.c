@@ -13,6 +13,7 @@
 
 #define BUSY_TIMEOUT_MS 5000
 #define BUSY_RETRIES 100 /* of 50 ms: as long as the busy timeout */
+#define WAL_SIZE_LIMIT "4194304" /* bytes: about SQLite's automatic checkpoint's 1000 pages */
 
 int store_fail(struct store *st, const char *fmt, ...)
 {
@@ -239,9 +240,15 @@ static int configure_connection(struct store *st)
         sqlite3_exec(st->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL) != SQLITE_OK)
         return store_sql_fail(st, st->path);
     /* Keep the -wal and -shm files after closing: a reader who may not create
-     * files in this folder (a reviewer over ssh) can then still open it. */
+     * files in this folder (a reviewer over ssh) can then still open it. But
+     * not at their largest: with a size limit set, SQLite truncates the -wal
+     * to nothing when the last connection closes (after a big import it kept
+     * every page the import wrote), and to the limit each time it starts over. */
     int keep = 1;
     sqlite3_file_control(st->db, "main", SQLITE_FCNTL_PERSIST_WAL, &keep);
+    if (sqlite3_exec(st->db, "PRAGMA journal_size_limit = " WAL_SIZE_LIMIT, NULL, NULL, NULL) !=
+        SQLITE_OK)
+        return store_sql_fail(st, st->path);
     return 0;
 }
 

@@ -166,4 +166,19 @@ else
     echo "cli_hostile: no /dev/full here; the full-disk checks are skipped"
 fi
 
+# --- the -wal file is kept, but not at its largest after a big import -------------------
+db="$WORK/big-import.db"
+awk 'BEGIN {
+    printf "{\"format\": \"samesong-session/1\", \"name\": \"Many\",";
+    printf " \"participants\": [{\"name\": \"Ann\", \"role\": \"ceo\"}], \"inputs\": [";
+    for (i = 1; i <= 20000; i++)
+        printf "%s{\"participant\": \"Ann\", \"step\": \"value\", \"text\": \"answer %d, long enough to fill some pages\"}", (i > 1 ? "," : ""), i;
+    printf "]}";
+}' >"$WORK/many.json"
+run --db "$db" import "$WORK/many.json"; status 0 "a session file of 20000 answers imports"
+check '[ "$(wc -c <"$db")" -gt 2000000 ]' "the database holds them (over 2 MB)"
+check '[ -e "$db-wal" ] && [ -e "$db-shm" ]' "the -wal and -shm files stay, for readers who cannot make them"
+check '[ "$(wc -c <"$db-wal")" -lt 65536 ]' "but the -wal is small again: $(wc -c <"$db-wal") bytes"
+run --db "$db" --read-only show many; status 0 "and a reader still opens the database"
+
 finish
