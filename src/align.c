@@ -271,8 +271,10 @@ static void build_vote(const struct session *s, struct align_step *st)
 
     /* Room order, and its top three as candidate indexes (keys are shared pointers). */
     struct candidate *sorted = xmalloc(n * sizeof *sorted);
-    memcpy(sorted, cands, n * sizeof *sorted);
-    qsort(sorted, n, sizeof *sorted, compare_candidates);
+    if (n > 0) { /* cands is NULL when every ranking was empty */
+        memcpy(sorted, cands, n * sizeof *sorted);
+        qsort(sorted, n, sizeof *sorted, compare_candidates);
+    }
     size_t room[3], room_count = n < 3 ? n : 3;
     for (size_t i = 0; i < room_count; i++)
         for (size_t c = 0; c < n; c++)

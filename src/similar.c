@@ -299,7 +299,8 @@ void similar_suggest(const char *const *keys, size_t n, const struct synonyms *s
                 *(struct suggestion *)array_push(out, count, &cap, sizeof s) = s;
         }
     }
-    qsort(*out, *count, sizeof **out, compare_suggestions);
+    if (*count > 1) /* *out is still NULL when nothing was found: qsort must not see it */
+        qsort(*out, *count, sizeof **out, compare_suggestions);
     for (size_t i = 0; i < n; i++) {
         free(tri[i].items);
         free(word[i].items);

@@ -395,6 +395,24 @@ START_TEST(suggestions_best_first)
 }
 END_TEST
 
+/* Nothing alike, one key or none: no suggestion, and the empty list was
+ * sorted as a NULL pointer (UBSan: "null pointer passed as argument 1"). */
+START_TEST(no_suggestions_when_nothing_is_alike)
+{
+    struct synonyms syn;
+    synonyms_init(&syn, xcalloc(1, sizeof(char *)), xcalloc(1, sizeof(size_t)), 0);
+    const char *keys[] = {"zendesk", "spreadsheets"};
+    for (size_t n = 0; n <= 2; n++) {
+        struct suggestion *list = (struct suggestion *)&list; /* anything but NULL */
+        size_t count = 99;
+        similar_suggest(keys, n, &syn, &list, &count);
+        ck_assert_uint_eq(count, 0);
+        ck_assert_ptr_null(list);
+    }
+    synonyms_free(&syn);
+}
+END_TEST
+
 /* The example workshop's alternatives, worked by hand from data/examples/demo.json:
  * 15 pairs summing to 3.8 (Maya and Carlos named the same three), 3.8 / 15 = 25.3%. */
 START_TEST(example_workshop)
@@ -491,6 +509,7 @@ static Suite *align_suite(void)
     tcase_add_test(tc, vote_edge_cases);
     tcase_add_test(tc, similarity_scores);
     tcase_add_test(tc, suggestions_best_first);
+    tcase_add_test(tc, no_suggestions_when_nothing_is_alike);
     tcase_add_test(tc, example_workshop);
     tcase_add_test(tc, readings_for_the_room);
     suite_add_tcase(s, tc);

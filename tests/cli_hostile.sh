@@ -181,4 +181,13 @@ check '[ -e "$db-wal" ] && [ -e "$db-shm" ]' "the -wal and -shm files stay, for 
 check '[ "$(wc -c <"$db-wal")" -lt 65536 ]' "but the -wal is small again: $(wc -c <"$db-wal") bytes"
 run --db "$db" --read-only show many; status 0 "and a reader still opens the database"
 
+# --- suggest on a step with nothing alike: no suggestion, and no NULL sorted ---------------
+db="$WORK/lone.db"
+"$SAMESONG" --db "$db" new "Lone" >/dev/null
+"$SAMESONG" --db "$db" add lone --as Ann --step value "Fast answers" >/dev/null
+"$SAMESONG" --db "$db" add lone --as Bob --step value "Zendesk" >/dev/null
+run --db "$db" suggest lone; status 0 "suggest with nothing alike"
+stdout_is "No suggestions: no two groups look alike."
+run --db "$db" report lone; status 0 "report with nothing alike"
+
 finish
