@@ -535,19 +535,45 @@ static int parse(struct parser *p)
     return check_whole(p);
 }
 
-/* SQLite's JSON functions end a string at \u0000 without a word, which would
- * store a cut text; look for that escape first. Backslashes appear only
- * inside strings in valid JSON, so following escapes is enough. */
-static bool has_escaped_nul(const char *json, size_t len)
+/* No field holds a longer string: the narrative's 20000 characters, each
+ * written as an escaped surrogate pair (\uD83D\uDE00), take 240 KB. */
+#define MAX_STRING_BYTES ((size_t)1 << 20)
+
+/* What one pass over the raw text finds before SQLite reads any of it. */
+struct scan {
+    bool escaped_nul;   /* SQLite's JSON functions end a string at \u0000 without a
+                         * word, which would store a cut text */
+    size_t long_at;     /* where the first string over MAX_STRING_BYTES starts, */
+    size_t long_bytes;  /* and its length; 0 when there is none */
+};
+
+/* Follows the strings' quotes and escapes: a string too long for any field is
+ * refused by its length alone, before SQLite decodes and copies it (a 50 MB
+ * answer took 10 s and 540 MB to refuse after being read whole). */
+static void scan_strings(const char *json, size_t len, struct scan *out)
 {
-    for (size_t i = 0; i + 1 < len; i++) {
-        if (json[i] != '\\')
-            continue;
-        if (json[i + 1] == 'u' && i + 5 < len && memcmp(json + i + 2, "0000", 4) == 0)
-            return true;
-        i++; /* skip the escaped character, so \\u0000 is a backslash and text */
+    memset(out, 0, sizeof *out);
+    bool in_string = false;
+    size_t start = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (!in_string) {
+            in_string = json[i] == '"';
+            start = i + 1;
+        } else if (json[i] == '\\') {
+            if (i + 5 < len && json[i + 1] == 'u' && memcmp(json + i + 2, "0000", 4) == 0)
+                out->escaped_nul = true;
+            i++; /* skip the escaped character, so \\u0000 is a backslash and text */
+        } else if (json[i] == '"') {
+            in_string = false;
+        }
+        if (in_string && !out->long_bytes && i + 1 - start > MAX_STRING_BYTES) {
+            out->long_at = start;
+            while (i < len && json[i] != '"') /* to its end, for the message */
+                i += json[i] == '\\' ? 2 : 1;
+            out->long_bytes = (i < len ? i : len) - start;
+            in_string = false;
+        }
     }
-    return false;
 }
 
 int store_parse_session_file(const char *json, size_t len, struct session *out, char *err,
@@ -567,7 +593,15 @@ int store_parse_session_file(const char *json, size_t len, struct session *out, 
         snprintf(err, errlen, "not a session file: it contains a NUL byte");
         return -1;
     }
-    if (has_escaped_nul(json, len)) {
+    struct scan scan;
+    scan_strings(json, len, &scan);
+    if (scan.long_bytes) {
+        snprintf(err, errlen, "byte %zu: a string of %zu bytes; no field holds more than %zu "
+                              "characters", scan.long_at + 1, scan.long_bytes,
+                 TEXT_NARRATIVE.max_chars);
+        return -1;
+    }
+    if (scan.escaped_nul) {
         snprintf(err, errlen, "a string contains \\u0000, control character U+0000");
         return -1;
     }

@@ -78,6 +78,13 @@ char *text_validate(const char *s, const struct text_rule *rule, char *why, size
     while (end > start && is_space(end - 1))
         end--;
     size_t n = (size_t)(end - start), chars = 0;
+    /* No character takes more than 4 bytes: a longer text is refused by its
+     * length alone, before decoding it (a 50 MB paste, a hostile file). */
+    if (n > 4 * rule->max_chars) {
+        snprintf(why, whylen, "text of %zu bytes; at most %zu characters are allowed", n,
+                 rule->max_chars);
+        return NULL;
+    }
     for (size_t i = 0; i < n;) {
         uint32_t c;
         size_t len = text_decode(start + i, n - i, &c);

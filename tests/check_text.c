@@ -49,6 +49,30 @@ START_TEST(validate_counts_characters_not_bytes)
 }
 END_TEST
 
+/* A text longer than 4 bytes a character is refused by its length, before a
+ * byte of it is decoded: the invalid byte at its end is never reached. */
+START_TEST(validate_refuses_by_bytes_before_decoding)
+{
+    size_t n = 50 * 1000 * 1000;
+    char *big = malloc(n + 2);
+    memset(big, 'a', n);
+    big[n] = '\xFF';
+    big[n + 1] = '\0';
+    ck_assert_ptr_null(valid(big, &TEXT_ANSWER));
+    ck_assert_str_eq(why, "text of 50000001 bytes; at most 1000 characters are allowed");
+    ck_assert_ptr_null(valid(big + n - 80001, &TEXT_NARRATIVE));
+    ck_assert_str_eq(why, "text of 80002 bytes; at most 20000 characters are allowed");
+    free(big);
+    char s[4 * 1000 + 1];
+    for (int i = 0; i < 1000; i++)
+        memcpy(s + 4 * i, "\xF0\x9F\x98\x80", 4); /* U+1F600, four bytes */
+    s[4000] = '\0';
+    char *t = valid(s, &TEXT_ANSWER); /* 4000 bytes, 1000 characters: the limit, taken */
+    ck_assert_ptr_nonnull(t);
+    free(t);
+}
+END_TEST
+
 START_TEST(validate_refuses_invalid_utf8)
 {
     static const char *const bad[] = {
@@ -266,6 +290,7 @@ static Suite *text_suite(void)
     tcase_add_test(tc, validate_trims_and_keeps_inner_space);
     tcase_add_test(tc, validate_refuses_empty_and_blank);
     tcase_add_test(tc, validate_counts_characters_not_bytes);
+    tcase_add_test(tc, validate_refuses_by_bytes_before_decoding);
     tcase_add_test(tc, validate_refuses_invalid_utf8);
     tcase_add_test(tc, validate_refuses_controls_and_escapes);
     tcase_add_test(tc, sanitize_makes_controls_visible);

@@ -190,4 +190,45 @@ run --db "$db" suggest lone; status 0 "suggest with nothing alike"
 stdout_is "No suggestions: no two groups look alike."
 run --db "$db" report lone; status 0 "report with nothing alike"
 
+# --- a string too long for any field is refused by its length, before it is decoded -------
+db="$WORK/huge.db"
+"$SAMESONG" --db "$db" new "Huge" >/dev/null
+sum_before=$(cksum <"$db")
+# session_file TEXT_FILE: a session file with one answer, its text the file's contents.
+session_file() {
+    printf '{"format": "samesong-session/1", "name": "Huge", "participants": [{"name": "Ann", "role": "ceo"}], "inputs": [{"participant": "Ann", "step": "value", "text": "'
+    cat "$1"
+    printf '"}]}'
+}
+head -c 50000000 /dev/zero | tr '\0' a >"$WORK/50mb.txt"
+session_file "$WORK/50mb.txt" >"$WORK/50mb.json"
+rm "$WORK/50mb.txt"
+run --db "$db" import "$WORK/50mb.json"
+status 1 "a 50 MB answer in a session file"
+stderr_is "samesong: import: $WORK/50mb.json: byte 160: a string of 50000000 bytes; no field holds more than 20000 characters"
+"$SAMESONG" --db "$db" import - <"$WORK/50mb.json" >"$OUT" 2>"$ERR"; STATUS=$?
+status 1 "the same on standard input"
+stderr_is "samesong: import: standard input: byte 160: a string of 50000000 bytes; no field holds more than 20000 characters"
+rm "$WORK/50mb.json"
+head -c 300000 /dev/zero | tr '\0' a >"$WORK/300kb.txt"
+session_file "$WORK/300kb.txt" >"$WORK/300kb.json"
+run --db "$db" import "$WORK/300kb.json"
+status 1 "a 300 KB answer"
+stderr_is "samesong: import: $WORK/300kb.json: inputs[0].text: text of 300000 bytes; at most 1000 characters are allowed"
+run --db "$db" add huge --as Ann --step value "$(head -c 120000 /dev/zero | tr '\0' a)"
+status 1 "a 120 KB answer on the command line"
+stderr_is "samesong: add: answer: text of 120000 bytes; at most 1000 characters are allowed"
+check '[ "$(cksum <"$db")" = "$sum_before" ]' "nothing was written"
+# the limits themselves still fit: 1000 four-byte characters, a narrative of 20000 escaped ones
+awk 'BEGIN { for (i = 0; i < 1000; i++) printf "\360\237\230\200" }' >"$WORK/4000b.txt"
+run --db "$db" add huge --as Ann --step value "$(cat "$WORK/4000b.txt")"
+status 0 "an answer of 1000 four-byte characters (4000 bytes) is taken"
+{
+    printf '{"format": "samesong-session/1", "name": "Long story", "narrative": "'
+    awk 'BEGIN { for (i = 0; i < 20000; i++) printf "\\ud83d\\ude00" }'
+    printf '"}'
+} >"$WORK/story.json"
+run --db "$db" import "$WORK/story.json"
+status 0 "a narrative of 20000 characters, each escaped as a surrogate pair (240 KB)"
+
 finish
