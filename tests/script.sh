@@ -32,6 +32,32 @@ offered_keys() {
         sed 's/^S-Tab$/BTab/'
 }
 
+# shows NAME TEXT WHAT / hides NAME TEXT WHAT: one assertion each, on the
+# screen dumped as NAME (a missing dump shows nothing).
+bad_dump() {
+    bad "$2"
+    if has_dump "$1"; then dumped "$1" | sed 's/^/  | /'; else echo "  (no screen was dumped as $1)"; fi
+}
+shows() {
+    if dumped "$1" | grep -qF -- "$2"; then ok; else bad_dump "$1" "$3: $1 lacks \"$2\""; fi
+}
+hides() {
+    if has_dump "$1" && ! dumped "$1" | grep -qF -- "$2"; then ok
+    else bad_dump "$1" "$3: $1 shows \"$2\""; fi
+}
+
+# has_dump NAME: a screen was dumped as NAME; after keys that quit, none is.
+has_dump() {
+    grep -qxF -- "--- $1 ---" "$DUMP" 2>/dev/null
+}
+
+# quit_before NAME WHAT: the keys before the dump NAME ended the program, with
+# status 0 (the script goes on after them, so a program still running dumps it).
+quit_before() {
+    if [ "$STATUS" -eq 0 ] && ! has_dump "$1"; then ok
+    else bad_dump "$1" "$2: still running at $1, or status $STATUS"; fi
+}
+
 # Declared for lib.sh's failure report, which prints these files.
 : >"$OUT"
 : >"$ERR"

@@ -52,6 +52,12 @@ wait_for() {
     return 1
 }
 
+# reached TEXT WHAT: a step on the way, not an assertion of its own: waits for
+# TEXT, and counts a failure only when it never shows.
+reached() {
+    wait_for "$1" || bad_screen "$2: the screen lacks \"$1\""
+}
+
 # on_screen TEXT WHAT / not_on_screen TEXT WHAT: one assertion each.
 bad_screen() {
     FAILED=$((FAILED + 1))
