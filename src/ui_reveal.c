@@ -385,8 +385,9 @@ static void cycle_tag(struct ui *ui, const struct align_group *g)
         ui_store_failed(ui);
         return;
     }
-    ui_reload(ui);
+    /* said before the reload, which replaces the groups g points into */
     ui_say(ui, next ? "%s: %s." : "%s: no tag.", g->label, next);
+    ui_reload(ui);
 }
 
 static void toggle_mark(struct ui *ui, const struct align_group *g)
