@@ -191,6 +191,9 @@ enum ui_color {
 };
 int ui_term_start(bool *color, char *err, size_t errlen);
 void ui_term_stop(void);
+/* Gives the terminal to another program (an editor) and takes it back. */
+void ui_term_suspend(void);
+void ui_term_resume(void);
 bool ui_term_signalled(void);
 /* True once after each Ctrl-C. */
 bool ui_term_interrupted(void);

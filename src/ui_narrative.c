@@ -74,8 +74,7 @@ static void edit_outside(struct ui *ui)
     close(fd);
     int status = -1;
     if (written) {
-        def_prog_mode();
-        ui_term_stop();
+        ui_term_suspend();
         pid_t pid = fork();
         if (pid == 0) {
             execl("/bin/sh", "sh", "-c", "$SAMESONG_EDITOR \"$1\"", "sh", path, (char *)NULL);
@@ -83,10 +82,7 @@ static void edit_outside(struct ui *ui)
         }
         if (pid > 0)
             waitpid(pid, &status, 0);
-        reset_prog_mode();
-        printf("\033[?2004h");
-        fflush(stdout);
-        clear();
+        ui_term_resume();
     }
     size_t len;
     char *fresh = written && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? file_read(path, &len)

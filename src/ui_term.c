@@ -100,6 +100,22 @@ int ui_term_start(bool *color, char *err, size_t errlen)
     return 0;
 }
 
+void ui_term_suspend(void)
+{
+    def_prog_mode();
+    fputs("\033[?2004l", term_out);
+    fflush(term_out);
+    endwin();
+}
+
+void ui_term_resume(void)
+{
+    reset_prog_mode();
+    fputs("\033[?2004h", term_out);
+    fflush(term_out);
+    clear();
+}
+
 void ui_term_stop(void)
 {
     if (!started)
