@@ -11,8 +11,9 @@ export TERM=tmux-256color
 trap 'for i in $(seq 0 "$RUNS"); do tmux -L "$BASE_SOCKET-$i" kill-server 2>/dev/null; done
       rm -rf "$WORK"' EXIT
 
-# tui W H ARGS...: starts samesong ARGS in a fresh W x H terminal; the pane
-# stays after it exits and shows its exit status.
+# tui W H ARGS...: starts samesong ARGS in a fresh W x H terminal (with the
+# variables TUI_ENV sets, such as EDITOR=...); the pane stays after it exits
+# and shows its exit status.
 tui() {
     w=$1 h=$2
     shift 2
@@ -20,7 +21,7 @@ tui() {
     RUNS=$((RUNS + 1))
     SOCKET="$BASE_SOCKET-$RUNS" # a fresh server: an old one may still be closing
     tmux -L "$SOCKET" -f /dev/null new-session -d -x "$w" -y "$h" \
-        "env TERM=$TERM LC_ALL=C.UTF-8 SAMESONG_DATA_DIR='$SAMESONG_DATA_DIR' \
+        "env TERM=$TERM LC_ALL=C.UTF-8 SAMESONG_DATA_DIR='$SAMESONG_DATA_DIR' ${TUI_ENV:-} \
          '$SAMESONG' $* ; echo \"samesong exited with \$?\"; sleep 600"
     tmux -L "$SOCKET" set-option -g remain-on-exit on >/dev/null
     sleep 0.3

@@ -54,31 +54,19 @@ keys ] ] ] ] ] ] ] ] ] ] ] ] ] ] ]
 dump narrative
 SCRIPT
 shows narrative "Sales narrative" "the narrative screen"
-RUNS=$((RUNS + 1)); SOCKET="$BASE_SOCKET-$RUNS"
-tmux -L "$SOCKET" -f /dev/null new-session -d -x 100 -y 30 \
-    "env TERM=$TERM EDITOR='$WORK/editor.sh' SAMESONG_DATA_DIR='$SAMESONG_DATA_DIR' '$SAMESONG' --db '$demo' open replyline-positioning-workshop; sleep 600"
+TUI_ENV="EDITOR='$WORK/editor.sh'" tui 100 30 --db "$demo" open replyline-positioning-workshop
 reached "Sales narrative" "the session reopens on the narrative"
 keys E
 on_screen "Narrative saved." "the editor's text is saved"
 on_screen "Replyline answers them in the ticket." "and shown"
 run --db "$demo" export replyline-positioning-workshop
 stdout_has '"narrative":"Brands drown in where-is-my-order tickets.\nReplyline answers them in the ticket."'
-
-# --- after the editor, quitting still gives the terminal back ------------------------------
-RUNS=$((RUNS + 1)); SOCKET="$BASE_SOCKET-$RUNS"
-tmux -L "$SOCKET" -f /dev/null new-session -d -x 100 -y 30 \
-    "env TERM=$TERM EDITOR='$WORK/editor.sh' SAMESONG_DATA_DIR='$SAMESONG_DATA_DIR' '$SAMESONG' --db '$demo' open replyline-positioning-workshop; echo samesong exited with \$?; sleep 600"
-reached "Sales narrative" "the session reopens on the narrative"
-keys E
-reached "Narrative saved." "the editor ran again"
+# after the editor, quitting still gives the terminal back
 keys q q
 on_screen "samesong exited with 0" "q q quits after the editor"
 check '[ "$(tmux -L "$SOCKET" display -p -t 0 "#{alternate_on}")" = 0 ]' \
     "after the editor and quitting, the terminal is out of the alternate screen"
-tmux -L "$SOCKET" kill-server
-RUNS=$((RUNS + 1)); SOCKET="$BASE_SOCKET-$RUNS"
-tmux -L "$SOCKET" -f /dev/null new-session -d -x 100 -y 30 \
-    "env TERM=$TERM SAMESONG_DATA_DIR='$SAMESONG_DATA_DIR' '$SAMESONG' --db '$demo' open replyline-positioning-workshop; sleep 600"
+tui 100 30 --db "$demo" open replyline-positioning-workshop
 reached "Sales narrative" "the session opens where it was left"
 
 # --- mouse: a click selects a row -------------------------------------------------------
