@@ -60,6 +60,10 @@ static int export_run(struct cli *cli, const struct cli_args *args)
         return cli_fail(cli, "%s is the database itself; choose another file", output);
     if (part)
         return cli_fail(cli, "%s is the database's %s file; choose another file", output, part);
+    if (output && strcmp(output, "-") != 0 && file_is_special(output)) {
+        free(text);
+        return cli_fail(cli, "%s is not a regular file; choose another file", output);
+    }
     if (!text)
         return EXIT_FAIL;
     if (!output || strcmp(output, "-") == 0) {

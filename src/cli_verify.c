@@ -10,10 +10,12 @@ static int verify_one(const struct cli *cli, struct store *st, int64_t id, bool 
     struct session s;
     if (store_load_session(st, id, &s) < 0)
         return cli_fail(cli, "%s", store_error(st));
-    char digest[STORE_DIGEST_SIZE];
+    char digest[STORE_DIGEST_SIZE], *sealed = NULL;
     int stale = 0;
+    bool at_upgrade = false;
     int rc = EXIT_OK;
-    if (store_content_digest(st, id, digest) < 0 || store_check_search_index(st, id, &stale) < 0)
+    if (store_content_digest(st, id, digest) < 0 || store_check_search_index(st, id, &stale) < 0 ||
+        store_lock_digest(st, id, &sealed, &at_upgrade) < 0)
         rc = cli_fail(cli, "%s", store_error(st));
     else if (!s.lock_digest)
         cli_fail(cli, "%s is marked locked but was never sealed with a lock digest: it was not "
@@ -48,11 +50,11 @@ static int verify_run(struct cli *cli, const struct cli_args *args)
     char *missing = NULL;
     struct session_summary *list = NULL;
     size_t count = 0, checked = 0, held = 0;
-    if (store_check_guards(st, &missing) < 0 || store_list_sessions(st, &list, &count) < 0)
+    if (store_check_schema(st, &missing) < 0 || store_list_sessions(st, &list, &count) < 0)
         rc = cli_fail(cli, "%s", store_error(st));
     else if (missing) /* said first, then each session is still checked */
-        cli_fail(cli, "the trigger %s that guards locked sessions was dropped or changed; "
-                      "locked sessions in this file may have been altered", missing);
+        cli_fail(cli, "the database's schema is not as samesong made it: %s; locked sessions "
+                      "in this file may have been altered", missing);
     for (size_t i = 0; i < count && rc == EXIT_OK; i++) {
         if (one && list[i].id != one)
             continue;
@@ -83,10 +85,12 @@ const struct cli_command cli_verify_command = {
     .summary = "check that locked sessions are as they were locked",
     .description = "Check that SESSION (its slug or number), or without it every locked session, "
                    "is still what the room locked: its content has the lock digest stored when it "
-                   "was locked, the triggers that refuse changes to locked sessions are all in "
-                   "place, and the search index says what the session says. Prints each "
-                   "session's digest, to compare with the one in an exported canvas. Exits 1 when "
-                   "anything differs.",
-    .flags = CLI_READS,
+                   "was locked, the database's schema (the triggers that refuse changes to locked "
+                   "sessions above all) is exactly as samesong makes it, and the search index "
+                   "says what the session says. Prints each session's digest, to compare with "
+                   "the one in an exported canvas; a session locked by an older samesong was "
+                   "sealed when the file was upgraded, and says so. Opens the database "
+                   "read-only. Exits 1 when anything differs.",
+    .flags = CLI_READS | CLI_READ_ONLY,
     .run = verify_run,
 };

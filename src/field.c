@@ -117,6 +117,8 @@ static size_t at_column(const struct field *f, size_t start, int col)
 
 static void erase(struct field *f, size_t from, size_t to)
 {
+    if (from == to)
+        return; /* nothing to erase, and f->text may still be NULL */
     memmove(f->text + from, f->text + to, (f->len - to) * sizeof *f->text);
     f->len -= to - from;
     f->cursor = from;

@@ -37,7 +37,31 @@ char *file_read(const char *path, size_t *len)
     return data;
 }
 
+static int write_whole(const char *path, const char *data, size_t len);
+
+bool file_is_special(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 && !S_ISREG(sb.st_mode);
+}
+
 int file_write_atomic(const char *path, const char *data, size_t len)
+{
+    /* Through a symbolic link to the file it names: renaming over the link
+     * would replace the link, not write the file. */
+    struct stat sb;
+    char *real = NULL;
+    if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode) && !(path = real = realpath(path, NULL)))
+        return -1;
+    int rc = write_whole(path, data, len);
+    int saved = errno;
+    free(real);
+    errno = saved;
+    return rc;
+}
+
+/* Writes a temporary file beside path and renames it over path. */
+static int write_whole(const char *path, const char *data, size_t len)
 {
     char *tmp = xasprintf("%s.XXXXXX", path);
     int fd = mkstemp(tmp);

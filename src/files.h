@@ -6,13 +6,18 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* True when path exists and is no regular file (after links): a device, a
+ * FIFO, a folder, which an export must not replace. */
+bool file_is_special(const char *path);
+
 /* The whole file, NUL-terminated (caller frees); "-" reads standard input.
  * NULL with errno set on failure. */
 char *file_read(const char *path, size_t *len);
 
 /* Writes data to a temporary file beside path, flushes it to disk and
  * renames it over path, so readers see the old file or the new one, never
- * half of one. Returns 0, or -1 with errno set. */
+ * half of one; a symbolic link is written through to the file it names.
+ * Returns 0, or -1 with errno set. */
 int file_write_atomic(const char *path, const char *data, size_t len);
 
 /* Creates a folder and its parents (mode 0700 for new ones); 0 or -1 with errno. */

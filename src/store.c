@@ -194,7 +194,8 @@ static int migrate(struct store *st, int version)
     if (version == STORE_SCHEMA_VERSION)
         return 0;
     if (st->read_only)
-        return store_fail(st, "%s needs its schema upgraded; open it once without --read-only",
+        return store_fail(st, "%s needs its schema upgraded, which a read-only open cannot do; "
+                              "open it once with samesong (not browse or --read-only)",
                           st->path);
     if (store_begin(st) < 0)
         return -1;
@@ -226,9 +227,20 @@ fail:
     return -1;
 }
 
+/* samesong_locking(): true while this program locks a session. The lock
+ * triggers call it, so another program cannot lock one or write a digest. */
+static void locking_function(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc, (void)argv;
+    const struct store *st = sqlite3_user_data(ctx);
+    sqlite3_result_int(ctx, st->locking);
+}
+
 static int configure_connection(struct store *st)
 {
-    if (sqlite3_exec(st->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK)
+    if (sqlite3_exec(st->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_create_function(st->db, "samesong_locking", 0, SQLITE_UTF8, st, locking_function,
+                                NULL, NULL) != SQLITE_OK)
         return store_sql_fail(st, st->path);
     if (st->read_only)
         return 0;

@@ -154,11 +154,14 @@ int store_lock_session(struct store *st, int64_t session_id);
 #define STORE_DIGEST_SIZE 72
 /* The digest of the session's content as it is now. */
 int store_content_digest(struct store *st, int64_t session_id, char digest[STORE_DIGEST_SIZE]);
-/* The digest stored when the session locked (caller frees), NULL if none. */
-int store_lock_digest(struct store *st, int64_t session_id, char **digest);
-/* *missing (caller frees) names the first guard trigger that was dropped or
- * changed, NULL when every one is as this program made it. */
-int store_check_guards(struct store *st, char **missing);
+/* The digest stored when the session locked (caller frees), NULL if none;
+ * *at_upgrade when it was sealed as found when the file was upgraded to
+ * schema 5 (locked by an older samesong), not when it was locked. */
+int store_lock_digest(struct store *st, int64_t session_id, char **digest, bool *at_upgrade);
+/* *difference (caller frees) names the first table, index, trigger or view
+ * that was dropped, changed or added ("trigger zz was added"), NULL when the
+ * schema is exactly as this program makes it. */
+int store_check_schema(struct store *st, char **difference);
 /* *stale is the number of rows of the session's search index that do not
  * match its answers, decisions and narrative (0 when the index is true). */
 int store_check_search_index(struct store *st, int64_t session_id, int *stale);

@@ -11,6 +11,7 @@ struct store {
     char *path;
     bool read_only;
     bool read_only_by_itself;
+    bool locking;       /* inside store_lock: samesong_locking() is true */
     char err[512];
 };
 

@@ -1,6 +1,7 @@
 /* store_lock.c: locking a session for good, sealing its content with a
  * SHA-256 digest, and verifying later that neither was tampered with. */
 #include "store_internal.h"
+#include "json_out.h"
 #include "sha256.h"
 #include "util.h"
 
@@ -33,22 +34,30 @@ int store_content_digest(struct store *st, int64_t session_id, char digest[STORE
     char *content;
     if (store_session_content(st, session_id, &content) < 0)
         return -1;
+    /* over the content as export writes it: invisible characters escaped */
+    char *written = json_out_escape_invisible(content);
     memcpy(digest, "sha256:", 7);
-    sha256_hex(content, strlen(content), digest + 7);
+    sha256_hex(written, strlen(written), digest + 7);
+    free(written);
     free(content);
     return 0;
 }
 
-/* Writes the digest of a session that has just been locked; the lock_digests
- * triggers accept it once, and only for a locked session. */
-static int seal(struct store *st, int64_t session_id)
+/* Writes the digest of a session that has just been locked (when is "lock",
+ * or "upgrade" for one locked before digests existed); the lock_digests
+ * triggers accept it once, only for a locked session, only from here. */
+static int seal(struct store *st, int64_t session_id, const char *when)
 {
     char digest[STORE_DIGEST_SIZE];
     if (store_content_digest(st, session_id, digest) < 0)
         return -1;
-    struct store_args a = {.session = session_id, .text = digest};
-    return store_run(st, "INSERT INTO lock_digests (session_id, digest) VALUES (:session, :text)",
-                     &a, true, "cannot seal the lock");
+    struct store_args a = {.session = session_id, .text = digest, .name = when};
+    st->locking = true;
+    int rc = store_run(st, "INSERT INTO lock_digests (session_id, digest, sealed)"
+                           " VALUES (:session, :text, :name)",
+                       &a, true, "cannot seal the lock");
+    st->locking = false;
+    return rc;
 }
 
 int store_lock_in_transaction(struct store *st, int64_t session_id)
@@ -61,11 +70,12 @@ int store_lock_in_transaction(struct store *st, int64_t session_id)
     if (store_log_event(st, session_id, 0, "lock", "") < 0)
         return -1;
     struct store_args a = {.session = session_id};
-    if (store_run(st, "UPDATE sessions SET status = 'locked',"
-                      " locked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = :session",
-                  &a, true, "no such session") < 0)
-        return -1;
-    return seal(st, session_id);
+    st->locking = true;
+    int rc = store_run(st, "UPDATE sessions SET status = 'locked',"
+                           " locked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = :session",
+                       &a, true, "no such session");
+    st->locking = false;
+    return rc < 0 ? -1 : seal(st, session_id, "lock");
 }
 
 int store_lock_session(struct store *st, int64_t session_id)
@@ -95,63 +105,95 @@ int store_seal_unsealed_locks(struct store *st)
     sqlite3_finalize(stmt);
     rc = rc == SQLITE_DONE ? 0 : store_sql_fail(st, "cannot read the locked sessions");
     for (size_t i = 0; i < count && rc == 0; i++)
-        rc = seal(st, ids[i]);
+        rc = seal(st, ids[i], "upgrade");
     free(ids);
     return rc;
 }
 
-int store_lock_digest(struct store *st, int64_t session_id, char **digest)
+int store_lock_digest(struct store *st, int64_t session_id, char **digest, bool *at_upgrade)
 {
     *digest = NULL;
-    sqlite3_stmt *stmt = store_prepare(st, "SELECT digest FROM lock_digests WHERE session_id = ?");
+    *at_upgrade = false;
+    sqlite3_stmt *stmt = store_prepare(
+        st, "SELECT digest, sealed = 'upgrade' FROM lock_digests WHERE session_id = ?");
     if (!stmt)
         return -1;
     sqlite3_bind_int64(stmt, 1, session_id);
     int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW)
+    if (rc == SQLITE_ROW) {
         *digest = store_column_text(stmt, 0);
+        *at_upgrade = sqlite3_column_int(stmt, 1);
+    }
     sqlite3_finalize(stmt);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
                                                  : store_sql_fail(st, "cannot read the lock digest");
 }
 
-/* The guard triggers of a database made by this program: name and SQL of
- * each, from a fresh in-memory database migrated to the current schema. */
-static int expected_triggers(struct store *st, sqlite3 **fresh)
+/* Every object of the schema but SQLite's own, one string each, sorted:
+ * "type name: its SQL". */
+static int schema_rows(sqlite3 *db, char ***rows, size_t *count)
 {
-    if (sqlite3_open(":memory:", fresh) != SQLITE_OK)
-        return store_fail(st, "cannot check the triggers: out of memory");
-    for (int v = 0; v < STORE_SCHEMA_VERSION; v++)
-        if (sqlite3_exec(*fresh, store_migrations[v], NULL, NULL, NULL) != SQLITE_OK)
-            return store_fail(st, "cannot check the triggers: %s", sqlite3_errmsg(*fresh));
-    return 0;
+    *rows = NULL;
+    *count = 0;
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT type || ' ' || name || ': ' || coalesce(sql, '')"
+                               " FROM sqlite_schema WHERE name NOT LIKE 'sqlite%' ORDER BY 1",
+                           -1, &stmt, NULL) != SQLITE_OK)
+        return -1;
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+        *(char **)array_push(rows, count, &cap, sizeof **rows) =
+            xstrdup((const char *)sqlite3_column_text(stmt, 0));
+    sqlite3_finalize(stmt);
+    return rc == SQLITE_DONE ? 0 : -1;
 }
 
-int store_check_guards(struct store *st, char **missing)
+static bool has_row(char **rows, size_t count, const char *row)
 {
-    *missing = NULL;
+    for (size_t i = 0; i < count; i++)
+        if (!strcmp(rows[i], row))
+            return true;
+    return false;
+}
+
+/* "trigger zz" from "trigger zz: CREATE ...", for a message. */
+static char *object_name(const char *row)
+{
+    return xstrndup(row, strcspn(row, ":"));
+}
+
+int store_check_schema(struct store *st, char **difference)
+{
+    *difference = NULL;
     sqlite3 *fresh = NULL;
-    int rc = expected_triggers(st, &fresh);
-    sqlite3_stmt *want = NULL, *have = NULL;
-    if (rc == 0 &&
-        (sqlite3_prepare_v2(fresh, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'"
-                                   " ORDER BY name", -1, &want, NULL) != SQLITE_OK ||
-         !(have = store_prepare(st, "SELECT sql FROM sqlite_schema WHERE type = 'trigger'"
-                                    " AND name = ?"))))
-        rc = store_fail(st, "cannot check the triggers");
-    while (rc == 0 && !*missing && sqlite3_step(want) == SQLITE_ROW) {
-        const char *name = (const char *)sqlite3_column_text(want, 0);
-        const char *sql = (const char *)sqlite3_column_text(want, 1);
-        sqlite3_bind_text(have, 1, name, -1, SQLITE_TRANSIENT);
-        int found = sqlite3_step(have);
-        if (found != SQLITE_ROW && found != SQLITE_DONE)
-            rc = store_sql_fail(st, "cannot check the triggers");
-        else if (found == SQLITE_DONE || strcmp((const char *)sqlite3_column_text(have, 0), sql))
-            *missing = xstrdup(name);
-        sqlite3_reset(have);
-    }
-    sqlite3_finalize(want);
-    sqlite3_finalize(have);
+    char **want = NULL, **have = NULL;
+    size_t nwant = 0, nhave = 0;
+    int rc = sqlite3_open(":memory:", &fresh) == SQLITE_OK ? 0 : -1;
+    for (int v = 0; v < STORE_SCHEMA_VERSION && rc == 0; v++)
+        rc = sqlite3_exec(fresh, store_migrations[v], NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+    if (rc == 0 && (schema_rows(fresh, &want, &nwant) < 0 || schema_rows(st->db, &have, &nhave) < 0))
+        rc = -1;
+    if (rc < 0)
+        store_fail(st, "cannot read the schema to check it");
+    for (size_t i = 0; rc == 0 && !*difference && i < nwant; i++)
+        if (!has_row(have, nhave, want[i])) {
+            char *name = object_name(want[i]);
+            *difference = xasprintf("%s was dropped or changed", name);
+            free(name);
+        }
+    for (size_t i = 0; rc == 0 && !*difference && i < nhave; i++)
+        if (!has_row(want, nwant, have[i])) {
+            char *name = object_name(have[i]);
+            *difference = xasprintf("%s was added", name);
+            free(name);
+        }
+    for (size_t i = 0; i < nwant; i++)
+        free(want[i]);
+    for (size_t i = 0; i < nhave; i++)
+        free(have[i]);
+    free(want);
+    free(have);
     sqlite3_close(fresh);
     return rc;
 }

@@ -283,13 +283,31 @@ static const char migration_5[] =
     FIXED("steps", "steps")
     FIXED("roles", "roles")
 
+    /* Only samesong locks a session or writes a digest: the function these
+     * triggers call exists only on samesong's own connections, so in any
+     * other program the statement fails ("no such function"); dropping the
+     * triggers to get round it is what verify finds. */
+    "CREATE TRIGGER sessions_lock_by_samesong BEFORE UPDATE OF status ON sessions"
+    " WHEN NEW.status = 'locked' AND OLD.status IS NOT 'locked'"
+    " BEGIN SELECT RAISE(ABORT, 'only samesong locks a session') WHERE NOT samesong_locking();"
+    " END;"
+    /* The search index finds a decision or a narrative by a rowid above 2^40:
+     * no answer's id may reach there, or a REPLACE of that answer would take
+     * a locked session's row out of the index. */
+    "CREATE TRIGGER inputs_id_range BEFORE INSERT ON inputs WHEN NEW.id >= " HIGH
+    " BEGIN SELECT RAISE(ABORT, 'an answer id out of range'); END;"
+    "CREATE TRIGGER inputs_id_range_update BEFORE UPDATE OF id ON inputs WHEN NEW.id >= " HIGH
+    " BEGIN SELECT RAISE(ABORT, 'an answer id out of range'); END;"
     "CREATE TABLE lock_digests ("
     "  session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,"
-    "  digest TEXT NOT NULL CHECK (digest GLOB 'sha256:*' AND length(digest) = 71)"
+    "  digest TEXT NOT NULL CHECK (digest GLOB 'sha256:*' AND length(digest) = 71),"
+    /* 'upgrade' for sessions locked before schema 5, sealed as they were found */
+    "  sealed TEXT NOT NULL DEFAULT 'lock' CHECK (sealed IN ('lock', 'upgrade'))"
     ") STRICT;"
     "CREATE TRIGGER lock_digests_insert BEFORE INSERT ON lock_digests"
-    " WHEN NOT " IS_LOCKED("NEW.session_id")
+    " WHEN (SELECT status FROM sessions WHERE id = NEW.session_id) IS NOT 'locked'"
     " OR EXISTS (SELECT 1 FROM lock_digests WHERE session_id = NEW.session_id)"
+    " OR NOT samesong_locking()"
     " BEGIN SELECT RAISE(ABORT, 'a lock digest is written once, when its session locks'); END;"
     "CREATE TRIGGER lock_digests_update BEFORE UPDATE ON lock_digests"
     " BEGIN SELECT RAISE(ABORT, 'a lock digest cannot change'); END;"

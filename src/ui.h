@@ -81,6 +81,9 @@ const struct ui_action_rule *ui_action_rule(enum ui_action a);
 /* The rule the bottom line and the key loop share: a locked session refuses
  * changes; a read-only store refuses those and what leaves the program. */
 bool ui_action_refused(enum ui_action a, bool locked, bool read_only);
+/* Whether this session takes the action: what a screen's text may invite. */
+struct ui;
+bool ui_allows(const struct ui *ui, enum ui_action a);
 
 /* What the open text field is for. */
 enum ui_purpose {
@@ -176,7 +179,7 @@ void ui_save_position(struct ui *ui);
 bool ui_list_move(struct ui *ui, enum ui_action a, int count);
 
 /* ui_script.c: keys from a script file (SAMESONG_SCRIPT) and the screen
- * written as text at each "dump" (to SAMESONG_DUMP): tests without a terminal. */
+ * written as text to standard output at each "dump": tests without a terminal. */
 struct ui_script;
 bool ui_script_active(void);
 struct ui_script *ui_script_start(char *err, size_t errlen);

@@ -25,7 +25,9 @@ static void canvas_draw(struct ui *ui)
         /* The seal a reader can compare with an exported copy (samesong verify). */
         snprintf(line, sizeof line, "Digest %s", s->lock_digest ? s->lock_digest
                                                                 : "missing: not sealed");
-        ui_put(y++, 2, COLS - 4, line, s->lock_digest ? ui_attr(ui, C_DIM) : ui_attr(ui, C_WARN));
+        /* whole, over more lines when the window is narrower than it */
+        y += ui_put_wrapped(y, 2, COLS - 4, 3, line,
+                            s->lock_digest ? ui_attr(ui, C_DIM) : ui_attr(ui, C_WARN));
     } else {
         int missing = 0;
         for (int i = 0; i < STEP_COUNT; i++)
@@ -141,6 +143,8 @@ static void canvas_field_done(struct ui *ui, enum ui_purpose p, char *path)
         ui_error(ui, "%s is the database itself; choose another file.", path);
     else if (part)
         ui_error(ui, "%s is the database's %s file; choose another file.", path, part);
+    else if (file_is_special(path))
+        ui_error(ui, "%s is not a regular file; choose another file.", path);
     else if (file_write_atomic(path, text, strlen(text)) < 0)
         ui_error(ui, "Cannot write %s: %s", path, strerror(errno));
     else

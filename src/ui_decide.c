@@ -19,8 +19,10 @@ static void decide_draw(struct ui *ui)
     y += ui_put_wrapped(y, 2, COLS - 4, 2, ui->steps[ui->step].question, A_BOLD);
     y++;
     const char *decision = s->decisions[ui->step];
-    ui_put(y++, 2, COLS - 4, s->solo ? "Your answer for the thesis (e writes it):"
-                                     : "The room's decision (e writes it):",
+    bool writes = ui_allows(ui, ACT_EDIT); /* invite only what this session takes */
+    ui_put(y++, 2, COLS - 4,
+           s->solo ? (writes ? "Your answer for the thesis (e writes it):" : "Your answer for the thesis:")
+                   : (writes ? "The room's decision (e writes it):" : "The room's decision:"),
            ui_attr(ui, C_TITLE));
     if (decision)
         y += ui_put_wrapped(y, 4, COLS - 6, 6, decision, ui_attr(ui, C_GOOD) | A_BOLD);
@@ -31,11 +33,11 @@ static void decide_draw(struct ui *ui)
     const struct align_step *st = &ui->align.steps[ui->step];
     char heading[160];
     if (isnan(st->alignment))
-        snprintf(heading, sizeof heading, "What was said (Enter starts the decision from one):");
+        snprintf(heading, sizeof heading, "What was said%s:",
+                 writes ? " (Enter starts the decision from one)" : "");
     else
-        snprintf(heading, sizeof heading,
-                 "What was said, most named first; alignment %.1f%% (Enter starts from one):",
-                 st->alignment);
+        snprintf(heading, sizeof heading, "What was said, most named first; alignment %.1f%%%s:",
+                 st->alignment, writes ? " (Enter starts from one)" : "");
     ui_put(y++, 2, COLS - 4, heading, ui_attr(ui, C_TITLE));
     int height = LINES - y - 2;
     ui->cursor = layout_clamp(ui->cursor, 0, (int)st->group_count - 1);

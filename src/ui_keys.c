@@ -139,6 +139,11 @@ bool ui_action_refused(enum ui_action a, bool locked, bool read_only)
            (read_only && (needs & UI_LEAVES_PROGRAM));
 }
 
+bool ui_allows(const struct ui *ui, enum ui_action a)
+{
+    return !ui_action_refused(a, ui->open && ui->session.locked, store_is_read_only(ui->store));
+}
+
 enum ui_action ui_action_for(enum ui_screen screen, int key)
 {
     if (key == '\r' || key == KEY_ENTER)

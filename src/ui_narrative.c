@@ -45,7 +45,9 @@ static void narrative_draw(struct ui *ui)
     if (*text)
         ui_put_wrapped(y, x, width, rows, text, ui_attr(ui, C_NORMAL));
     else
-        ui_put(y, x, width, "Not written yet: e writes it here, E in your editor.",
+        ui_put(y, x, width,
+               ui_allows(ui, ACT_EDIT) ? "Not written yet: e writes it here, E in your editor."
+                                       : "Not written yet.",
                ui_attr(ui, C_WARN));
     if (side)
         draw_outline(ui, 2, COLS - outline_w - 2, outline_w);

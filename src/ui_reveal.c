@@ -316,6 +316,11 @@ static void reveal_draw(struct ui *ui)
              : ui->attribution == ATTRIBUTE_ROLES ? "roles only" : "anonymous");
     ui_put(y++, 2, COLS - 4, view, ui_attr(ui, C_DIM));
     y++;
+    if (!ui->session.participant_count) { /* no columns, no rows: nothing to draw */
+        ui_put(y, 2, COLS - 4, "Nobody is in this session yet, so there is nothing to reveal.",
+               ui_attr(ui, C_WARN));
+        return;
+    }
     switch (ui->view) {
     case VIEW_GRID: draw_grid(ui, st, y); break;
     case VIEW_COVERAGE: draw_coverage(ui, st, y); break;

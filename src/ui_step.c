@@ -94,11 +94,12 @@ static void step_draw(struct ui *ui)
     ui->list_y = y + 1; /* the names start below their heading, as do the answers */
     const struct participant *who = &s->participants[ui->person];
     char heading[300];
+    const char *invite = ui_allows(ui, ACT_ADD) ? " (a adds one)" : "";
     if (solo)
-        snprintf(heading, sizeof heading, "Your answers (a adds one)");
+        snprintf(heading, sizeof heading, "Your answers%s", invite);
     else
-        snprintf(heading, sizeof heading, "%s's answers, private until the reveal (a adds one)",
-                 who->name);
+        snprintf(heading, sizeof heading, "%s's answers, private until the reveal%s", who->name,
+                 invite);
     ui_put(y++, x, width, heading, solo ? ui_attr(ui, C_TITLE) : ui_role_attr(ui, who->role));
     const struct input **list;
     int n = answers(ui, &list);

@@ -207,6 +207,16 @@ STATUS=$?; status 1 "export over the -wal by a relative name"; stderr_has "-wal 
 check '[ "$(cksum <"$db-wal")" = "$wal_sum" ]' "the -wal is byte for byte unchanged"
 check '[ "$(ls -a "$WORK")" = "$listing" ]' "no file appeared beside the database"
 rm -r "$WORK/sub" "$WORK/soft.md" "$WORK/hard.md"
+# a FIFO or a device is not replaced; a link is written through, and stays a link
+mkfifo "$WORK/fifo"
+run --db "$db" export acme-q3 -o "$WORK/fifo"; status 1 "export onto a FIFO"
+stderr_is "samesong: export: $WORK/fifo is not a regular file; choose another file"
+check '[ -p "$WORK/fifo" ]' "the FIFO is still a FIFO"
+: >"$WORK/real.md"
+ln -s real.md "$WORK/link.md"
+run --db "$db" export acme-q3 --format md -o "$WORK/link.md"; status 0 "export through a link"
+check '[ -L "$WORK/link.md" ] && grep -q "Acme Q3" "$WORK/real.md"' "the link stays, the file it names is written"
+rm "$WORK/fifo" "$WORK/link.md" "$WORK/real.md"
 run --db "$db" show acme-q3; status 0 "the database survived"
 "$SAMESONG" --db "$db" list --json >/dev/full 2>"$ERR"; STATUS=$?
 status 1 "a full disk on standard output"; stderr_has "cannot write to standard output"

@@ -41,7 +41,8 @@ OPEN_IN=$(sqlite3 "$db" "SELECT min(id) FROM inputs WHERE participant_id = $OPEN
 # attempt SQL: the statement is refused by SQLite and the session's export is unchanged.
 attempt() {
     out=$(sqlite3 "$db" "$1" 2>&1)
-    if printf '%s' "$out" | grep -qE "session is locked|are fixed|lock digest"; then ok
+    # refused by a trigger, or because only samesong has the function its guard calls
+    if printf '%s' "$out" | grep -qE "session is locked|are fixed|lock digest|out of range|no such function: samesong_locking"; then ok
     else bad "not refused: $1 ($out)"; fi
     "$SAMESONG" --db "$db" export sealed -o "$WORK/after.json" 2>/dev/null
     check '[ "$(cksum <"$WORK/after.json")" = "$sum_before" ]' "the locked session changed after: $1"
@@ -77,8 +78,14 @@ attempt "PRAGMA foreign_keys = OFF; DELETE FROM steps WHERE id = 'value'"
 attempt "PRAGMA foreign_keys = OFF; UPDATE roles SET id = 'boss' WHERE id = 'ceo'"
 attempt "DELETE FROM lock_digests"
 attempt "UPDATE lock_digests SET digest = 'sha256:' || lower(hex(zeroblob(32)))"
-attempt "INSERT OR REPLACE INTO lock_digests VALUES ($S, 'sha256:' || lower(hex(zeroblob(32))))"
+attempt "INSERT OR REPLACE INTO lock_digests (session_id, digest) VALUES ($S, 'sha256:' || lower(hex(zeroblob(32))))"
 attempt "PRAGMA recursive_triggers = ON; REPLACE INTO sessions (id, slug, name) VALUES ($S, 'sealed', 'x')"
+# Only samesong locks a session or writes a digest (review: a forged lock).
+attempt "UPDATE sessions SET status = 'locked', locked_at = '2020-01-01T00:00:00Z' WHERE id = 1"
+attempt "INSERT INTO lock_digests (session_id, digest) VALUES (99, 'sha256:' || lower(hex(zeroblob(32))))"
+check '[ "$(sqlite3 "$db" "SELECT status FROM sessions WHERE id = 1")" = open ]' "the open session stays open"
+# No answer may take a decision's place in the search index.
+attempt "INSERT OR REPLACE INTO inputs (id, participant_id, step, position, text) VALUES (1099511627776 + $S * 8 + 5, $OPEN_P, 'category', 99, 'x')"
 run --db "$db" add sealed --as Maya --step value "after the lock"
 status 1 "samesong add is still refused on the locked session"
 run --db "$db" verify
@@ -100,8 +107,13 @@ cp "$db" "$WORK/tampered.db"
 sqlite3 "$WORK/tampered.db" "DROP TRIGGER inputs_locked_update; UPDATE inputs SET text = 'Changed' WHERE id = $IN"
 run --db "$WORK/tampered.db" verify sealed
 status 1 "verify fails on a changed locked session"
-stderr_has "the trigger inputs_locked_update that guards locked sessions was dropped or changed"
+stderr_has "the database's schema is not as samesong made it: trigger inputs_locked_update was dropped or changed"
 stderr_has "sealed was changed after it was locked: its content no longer matches its lock digest $digest"
+cp "$db" "$WORK/planted.db"
+sqlite3 "$WORK/planted.db" "CREATE TRIGGER zz_audit BEFORE UPDATE OF status ON sessions WHEN NEW.status = 'locked' BEGIN UPDATE decisions SET text = 'cheapest' WHERE session_id = NEW.id; END;"
+run --db "$WORK/planted.db" verify
+status 1 "verify finds a trigger that samesong did not make"
+stderr_has "trigger zz_audit was added"
 run --db "$WORK/tampered.db" export sealed -o "$WORK/tampered.json"
 run --db "$db" import "$WORK/tampered.json" --slug again
 status 1 "a sealed file changed after the lock is not imported"

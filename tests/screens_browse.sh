@@ -66,5 +66,32 @@ check '! bottom_line reveal | grep -qE "(m:merge|V:vote|t:)"' "the reveal offers
 check '! bottom_line suggestions | grep -qE "(merge|dismiss)"' "the suggestions offer no merge"
 check '! dumped suggestions | grep -q "Enter merges"' "nor does their title"
 check '[ "$(cksum <"$db")" = "$sum_before" ]' "browsing changed nothing in the file"
+{ echo "keys Enter ["; echo "dump narrative"; echo "keys ["; echo "dump decide"
+  echo "keys [ ["; echo "dump step"; } | drive 100 30 --db "$db" browse
+check '! dumped narrative | grep -q "e writes it here"' "the narrative invites no writing"
+check '! dumped decide | grep -qE "e writes it|Enter starts"' "nor does the decision"
+check '! dumped step | grep -q "a adds one"' "nor the answers"
+
+# A session nobody has joined: every view of its reveal draws, and says why it is empty.
+"$SAMESONG" --db "$WORK/empty.db" new "Empty one" >/dev/null
+{ echo "keys Enter [ [ ["; echo "dump reveal"; echo "keys v"; echo "dump coverage"
+  echo "keys v"; echo "dump heatmap"; echo "keys v v s"; echo "dump suggestions"
+  echo "keys Escape Enter A"; echo "dump dashboard"; } | drive 100 30 --db "$WORK/empty.db" browse
+status 0 "the screens of an empty session ran without a crash"
+check 'dumped heatmap | grep -q "Nobody is in this session yet"' "the heatmap of nobody says so"
+check 'dumped dashboard | grep -q "Alignment dashboard"' "and the dashboard opens"
+
+# The canvas of a locked session shows its whole digest, even at 60 columns.
+cat >"$WORK/sealed.json" <<'JSON'
+{"format": "samesong-session/1", "name": "Sealed", "mode": "solo",
+ "participants": [{"name": "Ana", "role": "ceo"}],
+ "decisions": [{"step": "alternatives", "text": "a"}, {"step": "capabilities", "text": "b"},
+               {"step": "value", "text": "c"}, {"step": "customers", "text": "d"},
+               {"step": "category", "text": "e"}], "locked": true}
+JSON
+"$SAMESONG" --db "$WORK/sealed.db" import "$WORK/sealed.json" >/dev/null
+digest=$("$SAMESONG" --db "$WORK/sealed.db" verify | grep -o 'sha256:[0-9a-f]*')
+echo "dump canvas" | drive 60 18 --db "$WORK/sealed.db" open sealed
+check 'dumped canvas | tr -d " \n" | grep -qF "$digest"' "at 60 columns the canvas shows the whole digest $digest"
 
 finish

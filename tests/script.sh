@@ -10,8 +10,9 @@ drive() {
     w=$1 h=$2
     shift 2
     cat >"$WORK/script"
-    SAMESONG_SCRIPT="$WORK/script" SAMESONG_DUMP="$DUMP" COLUMNS=$w LINES=$h TERM=xterm \
-        "$SAMESONG" "$@" </dev/null >"$OUT" 2>"$ERR"
+    SAMESONG_SCRIPT="$WORK/script" COLUMNS=$w LINES=$h TERM=xterm \
+        "$SAMESONG" "$@" </dev/null >"$DUMP" 2>"$ERR"
+    cp "$DUMP" "$OUT" # for lib.sh's report of a failure
     STATUS=$?
 }
 
