@@ -12,8 +12,8 @@ drive() {
     cat >"$WORK/script"
     SAMESONG_SCRIPT="$WORK/script" COLUMNS=$w LINES=$h TERM=xterm \
         "$SAMESONG" "$@" </dev/null >"$DUMP" 2>"$ERR"
-    cp "$DUMP" "$OUT" # for lib.sh's report of a failure
     STATUS=$?
+    cp "$DUMP" "$OUT" # for lib.sh's report of a failure
 }
 
 # dumped NAME: the screen dumped as NAME.
