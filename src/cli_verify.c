@@ -28,13 +28,17 @@ static int verify_one(const struct cli *cli, struct store *st, int64_t id, bool 
                       "was changed by hand", s.slug, stale, stale == 1 ? "" : "s",
                  stale == 1 ? "es" : "");
     else {
+        /* Sealed at an upgrade, the digest vouches for the file since then
+         * only: say so, apart from sessions sealed when they were locked. */
         *intact = true;
-        fputs("intact  ", stdout);
+        fputs(at_upgrade ? "upgraded  " : "intact  ", stdout);
         cli_put_safe(stdout, s.slug, false);
         fputs("  locked ", stdout);
         cli_put_safe(stdout, s.locked_at ? s.locked_at : "?", false);
-        printf("  %s\n", s.lock_digest); /* checked on reading: "sha256:" and hex digits */
+        printf("  %s%s\n", s.lock_digest, /* checked on reading: "sha256:" and hex digits */
+               at_upgrade ? "  (sealed when the file was upgraded, not when it was locked)" : "");
     }
+    free(sealed);
     session_free(&s);
     return rc;
 }
