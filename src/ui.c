@@ -159,6 +159,8 @@ void ui_go(struct ui *ui, enum ui_screen screen, int step)
     ui->screen = screen;
     ui->step = to;
     ui->cursor = ui->top = ui->column = 0;
+    if (screen == UI_REVEAL)
+        ui->view = VIEW_GRID; /* a reveal opens on who said what, as the manual says */
     ui_save_position(ui);
 }
 

@@ -104,6 +104,9 @@ static void canvas_act(struct ui *ui, enum ui_action a)
         if (unbacked)
             ui_confirm(ui, lock, 0, "The decision claims \"%.40s\": %s, not today. Lock anyway?",
                        unbacked->group, unbacked->tag);
+        else if (!*ui->session.narrative) /* the pitch is what leaves the room */
+            ui_confirm(ui, lock, 0, "There is no sales narrative yet. Lock the %s anyway?",
+                       ui->session.solo ? "thesis" : "canvas");
         else
             ui_confirm(ui, lock, 0, "Lock this %s for good? Nobody can change it afterwards.",
                        ui->session.solo ? "thesis" : "canvas");

@@ -490,6 +490,8 @@ static void reveal_field_done(struct ui *ui, enum ui_purpose p, char *text)
     if (p == P_RENAME_GROUP) {
         char *keys[1] = {g->key};
         ui_relabel(ui, keys, 1, text, false);
+        if (!ui->message_is_error)
+            ui_say(ui, "Renamed the group \"%s\".", text);
         return;
     }
     /* The marked groups; a single mark merges with the row under the cursor. */
