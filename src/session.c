@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 const struct step_info session_steps[STEP_COUNT] = {
     {"alternatives", "alternative"},
@@ -42,7 +43,7 @@ int role_from_id(const char *id)
 int session_find_participant(const struct session *s, const char *name)
 {
     for (size_t i = 0; i < s->participant_count; i++)
-        if (strcmp(s->participants[i].name, name) == 0)
+        if (strcasecmp(s->participants[i].name, name) == 0) /* "Sam" is "SAM", as in the store */
             return (int)i;
     return -1;
 }

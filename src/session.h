@@ -95,7 +95,8 @@ struct session {
 /* Frees everything the session owns and zeroes it; the struct itself is the caller's. */
 void session_free(struct session *s);
 
-/* The index of the participant with that name, or -1. */
+/* The index of the participant with that name, or -1; names are the same
+ * whatever the case of their ASCII letters ("Sam" is "SAM"). */
 int session_find_participant(const struct session *s, const char *name);
 
 #endif

@@ -7,11 +7,11 @@
 #include <string.h>
 #include <wchar.h>
 
-const struct text_rule TEXT_ANSWER = {1000, false, false};
-const struct text_rule TEXT_NAME = {200, false, false};
-const struct text_rule TEXT_PRODUCT = {200, true, false};
-const struct text_rule TEXT_DECISION = {1000, false, true};
-const struct text_rule TEXT_NARRATIVE = {20000, true, true};
+const struct text_rule TEXT_ANSWER = {1000, false, false, false};
+const struct text_rule TEXT_NAME = {200, false, false, true};
+const struct text_rule TEXT_PRODUCT = {200, true, false, false};
+const struct text_rule TEXT_DECISION = {1000, false, true, false};
+const struct text_rule TEXT_NARRATIVE = {20000, true, true, false};
 
 size_t text_decode(const char *str, size_t n, uint32_t *cp)
 {
@@ -108,7 +108,15 @@ char *text_validate(const char *s, const struct text_rule *rule, char *why, size
                  rule->max_chars);
         return NULL;
     }
-    return xstrndup(start, n);
+    char *clean = xstrndup(start, n);
+    if (rule->fold_spaces) {
+        char *to = clean;
+        for (const char *from = clean; *from; from++)
+            if (*from != ' ' || to == clean || to[-1] != ' ')
+                *to++ = *from;
+        *to = '\0';
+    }
+    return clean;
 }
 
 size_t text_chars(const char *s)

@@ -11,10 +11,11 @@ struct text_rule {
     size_t max_chars;    /* in code points, not bytes */
     bool may_be_empty;
     bool multiline;      /* line feeds allowed */
+    bool fold_spaces;    /* runs of spaces inside become one: "Sam  Lee" is "Sam Lee" */
 };
 
 extern const struct text_rule TEXT_ANSWER;    /* an answer: 1..1000, one line */
-extern const struct text_rule TEXT_NAME;      /* names, labels: 1..200, one line */
+extern const struct text_rule TEXT_NAME;      /* names, labels: 1..200, one line, spaces folded */
 extern const struct text_rule TEXT_PRODUCT;   /* 0..200, one line */
 extern const struct text_rule TEXT_DECISION;  /* 1..1000, may span lines */
 extern const struct text_rule TEXT_NARRATIVE; /* 0..20000, may span lines */

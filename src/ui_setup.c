@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* The name of the participant being added, kept while their role is asked. */
 struct setup_state {
@@ -140,7 +141,7 @@ static void setup_field_done(struct ui *ui, enum ui_purpose p, char *text)
             break;
         }
         for (size_t i = 0; i < ui->session.participant_count; i++)
-            if (!strcmp(ui->session.participants[i].name, clean)) {
+            if (!strcasecmp(ui->session.participants[i].name, clean)) {
                 ui_error(ui, "%s is already in this session.", clean);
                 free(clean);
                 return;

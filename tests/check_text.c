@@ -22,6 +22,18 @@ START_TEST(validate_trims_and_keeps_inner_space)
 }
 END_TEST
 
+/* A name's inner runs of spaces fold into one; an answer keeps its own. */
+START_TEST(validate_folds_spaces_in_names)
+{
+    char *t = valid("  Lee   Ann  Smith ", &TEXT_NAME);
+    ck_assert_str_eq(t, "Lee Ann Smith");
+    free(t);
+    t = valid("Lee   Ann", &TEXT_ANSWER);
+    ck_assert_str_eq(t, "Lee   Ann");
+    free(t);
+}
+END_TEST
+
 START_TEST(validate_refuses_empty_and_blank)
 {
     ck_assert_ptr_null(valid("", &TEXT_ANSWER));
@@ -288,6 +300,7 @@ static Suite *text_suite(void)
     Suite *s = suite_create("text");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, validate_trims_and_keeps_inner_space);
+    tcase_add_test(tc, validate_folds_spaces_in_names);
     tcase_add_test(tc, validate_refuses_empty_and_blank);
     tcase_add_test(tc, validate_counts_characters_not_bytes);
     tcase_add_test(tc, validate_refuses_by_bytes_before_decoding);

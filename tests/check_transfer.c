@@ -318,6 +318,9 @@ static const struct bad_case bad_cases[] = {
     {HEAD "\"participants\": [{\"name\": \"Maya\", \"role\": \"ceo\"},"
           " {\"name\": \" Maya \", \"role\": \"sales\"}]}",
      "participants[1].name: \"Maya\" is listed twice"},
+    {HEAD "\"participants\": [{\"name\": \"Sam Lee\", \"role\": \"ceo\"},"
+          " {\"name\": \"SAM  LEE\", \"role\": \"sales\"}]}",
+     "participants[1].name: \"SAM LEE\" is listed twice"},
     {HEAD "\"participants\": [{\"name\": \"Maya\", \"role\": \"ceo\", \"age\": 40}]}",
      "participants[0].age: unknown field"},
     {HEAD PEOPLE "\"inputs\": [{\"participant\": \"Maya\", \"step\": \"value\", \"text\": \"a\"},"

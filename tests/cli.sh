@@ -183,6 +183,17 @@ if command -v script >/dev/null; then
     check '! grep -q "$(printf "\033\[2J")" "$OUT"' "open does not echo a raw escape from its argument"
 fi
 
+# --- names: "Sam" and "SAM" are one person; inner runs of spaces fold (issue 10, 19) ----------
+run --db "$WORK/names.db" new "Names" >/dev/null; status 0 "a session for names"
+run --db "$WORK/names.db" add names --as Sam --role ceo --step value "a"; status 0 "Sam answers"
+run --db "$WORK/names.db" add names --as SAM --step value "b"; status 0 "SAM answers as Sam"
+run --db "$WORK/names.db" add names --as "Lee   Ann" --role sales --step value "c"; status 0 "Lee Ann answers"
+run --db "$WORK/names.db" add names --as "lee ann" --step value "d"; status 0 "and again, in lower case"
+run --db "$WORK/names.db" show names
+stdout_has "Participants (2): Sam (ceo), Lee Ann (sales)"
+run --db "$WORK/names.db" add names --as SAM --role sales --step value "x"; status 1 "SAM is Sam, a CEO"
+stderr_has "already in this session as ceo"
+
 # --- found in review: edges a user meets ------------------------------------------
 run list --version; status 0 "--version after a command"; stdout_is "samesong 0.1.0"
 run --db "" list; status 2 "--db with no name"; stderr_is "samesong: --db needs a file name; see 'samesong --help'"
