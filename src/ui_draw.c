@@ -80,8 +80,7 @@ static bool offered(const struct ui *ui, const struct ui_binding *b)
 {
     if (!(b->screens & ON(ui->screen)))
         return false;
-    if (ui_action_refused(b->action, ui->open && ui->session.locked,
-                          store_is_read_only(ui->store)))
+    if (!ui_allows(ui, b->action))
         return false;
     if (ui->open && ui->session.solo &&
         (b->action == ACT_NEXT_PERSON || b->action == ACT_PREV_PERSON || b->action == ACT_REVEAL))

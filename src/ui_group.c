@@ -33,7 +33,7 @@ static void group_draw(struct ui *ui)
     const struct input **list;
     size_t n = group_answers(ui, g, &list);
     char title[300];
-    bool fixed = ui_action_refused(ACT_TAKE_OUT, ui->session.locked, store_is_read_only(ui->store));
+    bool fixed = !ui_allows(ui, ACT_TAKE_OUT);
     snprintf(title, sizeof title, "The answers in \"%s\" (%sEsc closes):", g->label,
              fixed ? "" : "u takes one out, ");
     struct ui_box box = ui_draw_box(ui, (int)n, title);

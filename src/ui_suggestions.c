@@ -41,7 +41,7 @@ static void suggestions_draw(struct ui *ui)
     const struct align_step *st = &ui->align.steps[ui->step];
     struct suggestion *list;
     size_t n = suggestions(ui, st, &list);
-    bool fixed = ui_action_refused(ACT_ACCEPT, ui->session.locked, store_is_read_only(ui->store));
+    bool fixed = !ui_allows(ui, ACT_ACCEPT);
     struct ui_box box = ui_draw_box(ui, (int)n,
                                     !n    ? "No suggestions left for this step (Esc closes)."
                                     : fixed ? "Answers that may mean the same (Esc closes):"
