@@ -48,6 +48,28 @@ stderr_one_line() {
 # check COND WHAT: a shell condition holds.
 check() { if eval "$1"; then ok; else bad "$2"; fi; }
 
+# reviewer_db DB: the demo workshop and a second quarter of it ("Replyline Q4",
+# one decision changed), for tests of browsing, finding and comparing.
+reviewer_db() {
+    "$SAMESONG" --db "$1" demo >/dev/null
+    "$SAMESONG" --db "$1" export replyline-positioning-workshop -o "$WORK/q3.json"
+    sed 's/"name": *"Replyline positioning workshop"/"name": "Replyline Q4"/' "$WORK/q3.json" |
+        sed 's/with Gorgias\./with Gorgias and Zendesk./' >"$WORK/q4.json"
+    "$SAMESONG" --db "$1" import "$WORK/q4.json" >/dev/null
+}
+
+# many_answers_db DB N: a session "many" in DB where Ann gave N answers to the first step.
+many_answers_db() {
+    {
+        printf '{"format": "samesong-session/1", "name": "Many", "participants": [{"name": "Ann", "role": "ceo"}], "inputs": ['
+        for i in $(seq "$2"); do
+            printf '%s{"participant": "Ann", "step": "alternatives", "text": "answer %d"}' "$([ "$i" -gt 1 ] && echo ,)" "$i"
+        done
+        printf ']}'
+    } >"$WORK/many.json"
+    "$SAMESONG" --db "$1" import "$WORK/many.json" >/dev/null
+}
+
 finish() {
     echo "$TEST_NAME: $PASSED passed, $FAILED failed"
     { echo "$TEST_NAME: $PASSED passed, $FAILED failed" >&9; } 2>/dev/null

@@ -71,14 +71,7 @@ hides closed "Keys on the step screen" "any key closes the help"
 
 # --- found in review: 600 answers all reachable ---------------------------------------------
 many="$WORK/many.db"
-{
-    printf '{"format": "samesong-session/1", "name": "Many", "participants": [{"name": "Ann", "role": "ceo"}], "inputs": ['
-    for i in $(seq 600); do
-        printf '%s{"participant": "Ann", "step": "alternatives", "text": "answer %d"}' "$([ "$i" -gt 1 ] && echo ,)" "$i"
-    done
-    printf ']}'
-} >"$WORK/many.json"
-"$SAMESONG" --db "$many" import "$WORK/many.json" >/dev/null
+many_answers_db "$many" 600
 drive 100 30 --db "$many" open many <<'SCRIPT'
 keys End
 dump end

@@ -9,11 +9,7 @@
 . "$(dirname "$0")/script.sh"
 
 db="$WORK/team.db"
-"$SAMESONG" --db "$db" demo >/dev/null
-"$SAMESONG" --db "$db" export replyline-positioning-workshop -o "$WORK/q3.json"
-sed 's/"name": *"Replyline positioning workshop"/"name": "Replyline Q4"/' "$WORK/q3.json" |
-    sed 's/with Gorgias\./with Gorgias and Zendesk./' >"$WORK/q4.json"
-"$SAMESONG" --db "$db" import "$WORK/q4.json" >/dev/null
+reviewer_db "$db"
 
 # --- a read-only copy (mode 0444): every editing key, then the same bytes ----------------------
 cp "$db" "$WORK/copy.db"

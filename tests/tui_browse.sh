@@ -7,11 +7,7 @@
 . "$(dirname "$0")/tmux.sh"
 
 db="$WORK/team.db"
-"$SAMESONG" --db "$db" demo >/dev/null
-"$SAMESONG" --db "$db" export replyline-positioning-workshop -o "$WORK/q3.json"
-sed 's/"name": *"Replyline positioning workshop"/"name": "Replyline Q4"/' "$WORK/q3.json" |
-    sed 's/with Gorgias\./with Gorgias and Zendesk./' >"$WORK/q4.json"
-"$SAMESONG" --db "$db" import "$WORK/q4.json" >/dev/null
+reviewer_db "$db"
 
 # --- browsing while the workshop writes: the new answer shows ---------------------------------
 # The list is newest first: the demo is the second row.

@@ -29,14 +29,19 @@ cpu_ticks() {
     sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | awk '{ print $12 + $13 }'
 }
 
+# start_ignoring_hup: the demo in a fresh terminal whose shell ignores SIGHUP.
+start_ignoring_hup() {
+    tmux -L "$SOCKET" kill-server 2>/dev/null
+    RUNS=$((RUNS + 1)); SOCKET="$BASE_SOCKET-$RUNS"
+    tmux -L "$SOCKET" -f /dev/null new-session -d -x 100 -y 30 \
+        "trap '' HUP; env TERM=$TERM LC_ALL=C.UTF-8 SAMESONG_DATA_DIR='$SAMESONG_DATA_DIR' \
+         '$SAMESONG' --db '$demo' open replyline-positioning-workshop; sleep 600"
+}
+
 # --- the terminal goes away while the Ctrl-C question is open, and no SIGHUP comes --------
 # The shell ignores SIGHUP and outlives the terminal, so the kernel sends none to
 # samesong: reading the terminal then gives end-of-file at once, every time.
-tmux -L "$SOCKET" kill-server 2>/dev/null
-RUNS=$((RUNS + 1)); SOCKET="$BASE_SOCKET-$RUNS"
-tmux -L "$SOCKET" -f /dev/null new-session -d -x 100 -y 30 \
-    "trap '' HUP; env TERM=$TERM LC_ALL=C.UTF-8 SAMESONG_DATA_DIR='$SAMESONG_DATA_DIR' \
-     '$SAMESONG' --db '$demo' open replyline-positioning-workshop; sleep 600"
+start_ignoring_hup
 wait_for "Step 1 of 5"
 pid=$(samesong_pid)
 keys C-c
@@ -52,11 +57,7 @@ else
 fi
 
 # the same with no question open: the hang-up is not mistaken for an interrupted read
-tmux -L "$SOCKET" kill-server 2>/dev/null
-RUNS=$((RUNS + 1)); SOCKET="$BASE_SOCKET-$RUNS"
-tmux -L "$SOCKET" -f /dev/null new-session -d -x 100 -y 30 \
-    "trap '' HUP; env TERM=$TERM LC_ALL=C.UTF-8 SAMESONG_DATA_DIR='$SAMESONG_DATA_DIR' \
-     '$SAMESONG' --db '$demo' open replyline-positioning-workshop; sleep 600"
+start_ignoring_hup
 wait_for "Step 1 of 5"
 pid=$(samesong_pid)
 keys C-c n

@@ -82,14 +82,7 @@ on_screen "· Replyline positioning workshop" "a click on a row, then Enter, ope
 
 # --- found in review: pastes never act as keys ---------------------------------------------
 many="$WORK/many.db"
-{
-    printf '{"format": "samesong-session/1", "name": "Many", "participants": [{"name": "Ann", "role": "ceo"}], "inputs": ['
-    for i in $(seq 600); do
-        printf '%s{"participant": "Ann", "step": "alternatives", "text": "answer %d"}' "$([ "$i" -gt 1 ] && echo ,)" "$i"
-    done
-    printf ']}'
-} >"$WORK/many.json"
-"$SAMESONG" --db "$many" import "$WORK/many.json" >/dev/null
+many_answers_db "$many" 600
 tui 100 30 --db "$many" open many
 keys End d
 reached "Delete \"answer 600\"?" "d asks about the 600th answer"
