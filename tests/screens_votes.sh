@@ -88,6 +88,26 @@ dump imported
 KEYS
 shows imported " 2. Helpdesks" "the imported session's votes view agrees"
 
+# --- an accepted suggestion carries the rankings too, and z in the list undoes it -------------
+# The first suggestion is Do nothing ~ status quo: Do nothing (ranked by 4) is kept.
+fresh
+drive 100 30 --db "$db" open $slug <<'KEYS'
+keys r j j j R C-u
+type Support helpdesks
+keys Enter s
+dump suggestions
+keys Enter
+dump accepted
+keys z
+dump undone
+KEYS
+shows accepted "Merged the two as \"Do nothing\". Each ranking keeps the better rank of them. z undoes it." "accepting says how rankings combine"
+check 'offered_keys suggestions | grep -qx z' "after the rename, z is offered in the suggestions"
+shows undone "Undid the merge of \"Do nothing\" and \"status quo\"." "z in the suggestions undoes the merge"
+shows undone "Do nothing  ~  status quo" "and the suggestion is back"
+run --db "$db" report $slug
+stdout_has " 2. Support helpdesks"
+
 # --- taking a group apart asks first and says what happens to its votes ------------------------
 fresh
 drive 100 30 --db "$db" open $slug <<'KEYS'
