@@ -271,8 +271,11 @@ void ui_draw_help(struct ui *ui)
     }
     int room = LINES - 6, columns = n > room ? 2 : 1;
     int per_column = (n + columns - 1) / columns;
+    /* Taller than the window even in two columns: it scrolls, and says so. */
+    int shown = per_column > room ? room : per_column;
+    ui->help_height = per_column > room ? shown : 0;
     int width = layout_clamp(columns == 2 ? COLS - 2 : 72, 20, COLS - 2);
-    int height = per_column + 4, x = layout_centre(COLS, width), y = layout_centre(LINES, height);
+    int height = shown + 4, x = layout_centre(COLS, width), y = layout_centre(LINES, height);
     attr_t box = ui_attr(ui, C_STATUS);
     for (int r = 0; r < height; r++)
         ui_fill(y + r, x, width, box);
@@ -280,18 +283,19 @@ void ui_draw_help(struct ui *ui)
     ui_hline(y, x, width);
     ui_hline(y + height - 1, x, width);
     attrset(A_NORMAL);
-    char title[80];
-    snprintf(title, sizeof title, " Keys on the %s screen (any key closes) ",
-             ui_screen_ops(ui->screen)->name);
+    char title[100];
+    snprintf(title, sizeof title, " Keys on the %s screen (%s) ", ui_screen_ops(ui->screen)->name,
+             ui->help_height ? "j/k PgDn scroll, other keys close" : "any key closes");
     ui_put(y, x + 2, width - 4, title, box | A_BOLD);
     int column_width = (width - 2) / columns;
+    struct ui_page pg = {0};
     for (int i = 0; i < n; i++) {
-        int cx = x + 2 + (i / per_column) * column_width, cy = y + 2 + i % per_column;
-        if (cy >= y + height - 1)
-            continue;
-        ui_put(cy, cx, 9, keys[i], box | A_BOLD);
-        ui_put(cy, cx + 10, column_width - 11, helps[i], box);
+        int cx = x + 2 + (i / per_column) * column_width, row = i % per_column;
+        ui_page_put(&pg, row, cx, 9, keys[i], box | A_BOLD);
+        ui_page_put(&pg, row, cx + 10, column_width - 11, helps[i], box);
     }
+    ui_page_draw(ui, &pg, y + 2, shown, &ui->help_top, y + height - 1, x + width - 2);
+    ui_page_free(&pg);
 }
 
 struct ui_box ui_draw_box(struct ui *ui, int rows, const char *title)

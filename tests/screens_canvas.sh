@@ -81,4 +81,126 @@ else
     echo "SKIP: cmark is not installed; the exact lines above are checked instead"
 fi
 
+# --- item 6: long screens scroll, and show what they cut ------------------------------------
+# Decisions of four lines whose last sentence matters, a long narrative, and
+# a 1,000-character answer.
+words() { awk -v n="$1" -v w="$2" 'BEGIN { for (i = 0; i < n; i++) printf "%s", w }'; }
+line="words that fill the line until it wraps words that fill the line until it wraps"
+decision() {
+    printf '{"step": "%s", "text": "%s one: %s\\n%s two: %s\\n%s three: %s\\nThe key sentence of %s."}' \
+        "$1" "$1" "$line" "$1" "$line" "$1" "$line" "$1"
+}
+{
+    printf '{"format": "samesong-session/1", "name": "Long", "mode": "workshop",\n'
+    printf ' "participants": [{"name": "Ana", "role": "ceo"}, {"name": "Ben", "role": "sales"}],\n'
+    printf ' "inputs": [{"participant": "Ana", "step": "alternatives", "text": "%s END OF ANA"},\n' \
+        "$(words 40 "Ana wrote a long answer ")"
+    printf '  {"participant": "Ana", "step": "alternatives", "text": "second answer"},\n'
+    printf '  {"participant": "Ben", "step": "alternatives", "text": "short"}],\n'
+    printf ' "decisions": [%s, %s, %s, %s, %s],\n' "$(decision alternatives)" \
+        "$(decision capabilities)" "$(decision value)" "$(decision customers)" "$(decision category)"
+    printf ' "narrative": "%sThe buyer signs and we accept."}\n' \
+        "$(words 39 "The story goes on for a while. ")"
+}>"$WORK/long.json"
+long=0
+fresh_long() {
+    long=$((long + 1))
+    db="$WORK/long$long.db"
+    "$SAMESONG" --db "$db" import "$WORK/long.json" >/dev/null
+}
+to_canvas="keys ] ] ] ] ] ] ] ] ] ] ] ] ] ] ] ]"
+
+fresh_long
+drive 80 24 --db "$db" open long <<KEYS
+$to_canvas
+dump top
+keys j
+dump down
+keys G
+dump end
+keys k
+dump up
+keys g
+dump home
+keys PgDn
+dump pgdn
+keys Space
+dump space
+keys PgUp PgUp End
+dump end2
+keys Home Down Up
+dump home2
+KEYS
+status 0 "the walk to the canvas ran"
+shows top "Positioning canvas" "the walk ends on the canvas"
+shows top "lines 1-18 of " "the canvas says which lines show"
+shows top "more below (j, PgDn)" "and that there is more below"
+shows top "alternatives one: words that fill the line" "the first decision starts at the top"
+shows top "alternatives two:" "a decision is not cut to two lines"
+shows down "lines 2-19 of " "j scrolls down a line"
+shows end "The buyer signs and we accept." "G reaches the end of the narrative"
+shows end "Sales narrative" "a section scrolled into from the middle still shows its title"
+hides end "more below" "at the end nothing is below"
+shows up "more below (j, PgDn)" "k scrolls back up"
+hides up "The buyer signs and we accept." "k moved a line up"
+shows home "lines 1-18 of " "g goes back to the top"
+shows pgdn "lines 18-35 of " "PgDn moves a page, keeping a line"
+shows space "lines 35-52 of " "Space moves a page too"
+shows end2 "The buyer signs and we accept." "End reaches the end"
+shows home2 "lines 1-18 of " "Home, Down, Up: back at the top"
+
+fresh_long
+drive 120 35 --db "$db" open long <<KEYS
+$to_canvas
+dump wide
+keys G
+dump wide_end
+KEYS
+shows wide "The key sentence of alternatives." "at 120x35 a decision's key sentence shows"
+hides wide "accept.…" "the narrative is not cut silently"
+shows wide "more below" "the canvas says there is more"
+shows wide_end "The buyer signs and we accept." "G shows the narrative's end"
+
+fresh_long
+drive 80 24 --db "$db" open long <<'KEYS'
+keys ] v v v v
+dump answers
+keys G
+dump answers_end
+keys g Space
+dump answers_space
+keys Home j
+dump answers_j
+KEYS
+shows answers "view: answers" "v reaches the answers view"
+shows answers "more below (j, PgDn)" "a 1,000-character answer says there is more"
+hides answers "END OF ANA" "the answer's end is below the window"
+shows answers "• short" "the other column shows"
+shows answers_end "END OF ANA" "G reaches the end of the long answer"
+shows answers_end "• second answer" "and the answer after it"
+shows answers_end "(k, PgUp)" "at the end it says how to go back"
+shows answers_space "lines 14-27 of " "Space pages in the answers view"
+shows answers_j "lines 2-15 of " "j scrolls the answers a line"
+
+fresh_long
+drive 60 18 --db "$db" open long <<'KEYS'
+keys ] ?
+dump help
+keys j
+dump help_j
+keys G
+dump help_end
+keys x
+dump help_closed
+KEYS
+shows help "Keys on the reveal screen" "? opens the help"
+shows help "lines 1-12 of 13, more below" "a help taller than the window says so"
+shows help "show all keys" "it starts at the top"
+hides help "decide this step" "the last key is below"
+shows help_j "decide this step" "j scrolls the help"
+hides help_j "show all keys" "the first line scrolled away"
+shows help_end "(k, PgUp)" "G goes to the end"
+hides help_closed "Keys on the reveal screen" "any other key closes the help"
+shows help "scroll the colum…" "help text cut shows it is cut"
+
 finish
