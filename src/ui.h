@@ -268,6 +268,11 @@ bool ui_page_scroll(enum ui_action a, int *top, int height);
 /* The movement action of a key (j k Up Down PgUp PgDn Space g G Home End), or ACT_NONE. */
 enum ui_action ui_page_key(int key, bool is_code);
 
+/* ui_builds_on.c: the decisions the current step builds on (the value step
+ * the capabilities, the category the value and the customers), each on one
+ * line cut with an ellipsis, in at most max_rows rows. Returns the rows used. */
+int ui_draw_builds_on(struct ui *ui, int y, int x, int width, int max_rows);
+
 /* A screen: a table of operations the loop calls, knowing no screen by name. */
 enum ui_screen_flag {
     UI_IN_SESSION = 1, /* a screen of the open session: ] and [ walk, q goes to the list */

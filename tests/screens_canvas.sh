@@ -203,4 +203,85 @@ shows help_end "(k, PgUp)" "G goes to the end"
 hides help_closed "Keys on the reveal screen" "any other key closes the help"
 shows help "scroll the colum…" "help text cut shows it is cut"
 
+# --- item 7: later steps show what they build on ---------------------------------------------
+cat >"$WORK/builds.json" <<'JSON'
+{"format": "samesong-session/1", "name": "Builds", "mode": "workshop",
+ "participants": [{"name": "Ana", "role": "ceo"}, {"name": "Ben", "role": "sales"}],
+ "inputs": [{"participant": "Ana", "step": "capabilities", "text": "Order lookup inside every ticket"},
+            {"participant": "Ben", "step": "capabilities", "text": "Macro suggestions"},
+            {"participant": "Ana", "step": "value", "text": "Save time"},
+            {"participant": "Ana", "step": "value", "text": "Sell more"},
+            {"participant": "Ben", "step": "value", "text": "Sell more"},
+            {"participant": "Ana", "step": "customers", "text": "Ana's customer answer"},
+            {"participant": "Ana", "step": "category", "text": "Ana's category answer"},
+            {"participant": "Ben", "step": "category", "text": "Help desk"}],
+ "votes": [{"participant": "Ana", "step": "value", "ranking": ["Sell more", "Save time"]},
+           {"participant": "Ben", "step": "value", "ranking": ["Sell more"]}],
+ "capability_tags": [{"group": "Order lookup inside every ticket", "tag": "today"},
+                     {"group": "Macro suggestions", "tag": "roadmap"}],
+ "decisions": [{"step": "alternatives", "text": "Spreadsheets and a shared inbox"},
+               {"step": "capabilities", "text": "1. Order lookup inside every ticket\n2. Priced per store, not per agent\n3. Migrate from Gorgias in a day, with every macro and tag"},
+               {"step": "value", "text": "Save two hours a day per agent\nTurn support into revenue"},
+               {"step": "customers", "text": "Shopify brands with 5 to 50 agents"}]}
+JSON
+db="$WORK/builds.db"
+"$SAMESONG" --db "$db" import "$WORK/builds.json" >/dev/null
+drive 80 24 --db "$db" open builds <<'KEYS'
+keys ] ] ]
+dump cap_entry
+keys ] ]
+dump cap_decide
+keys ]
+dump value_entry
+keys ] ]
+dump value_decide
+keys ]
+dump customers_entry
+keys ] ] ]
+dump category_entry
+keys ] ]
+dump category_decide
+keys ] e
+dump writing
+keys Escape
+KEYS
+status 0 "the walk through the steps ran"
+shows cap_entry "Builds on Competitive alternatives: Spreadsheets and a shared inbox" \
+    "the capabilities step shows the alternatives it must beat"
+shows value_entry "Builds on Differentiated capabilities: 1. Order lookup inside every ticket" \
+    "the value step shows the decided capabilities"
+shows value_entry "…" "a long decision is cut with an ellipsis"
+shows value_entry "Save time" "the answers still show under the panel"
+shows value_decide "Builds on Differentiated capabilities: 1. Order lookup" \
+    "the value decide screen shows the capabilities too"
+shows customers_entry "Builds on Value themes: Save two hours a day per agent · Turn support into" \
+    "the customers step shows the value themes, its lines joined"
+shows customers_entry "            revenue" "wrapped onto a second row when there is only one source"
+shows customers_entry "Ana's customer answer" "and the answers"
+shows category_entry "Builds on Value themes: Save two hours a day per agent" \
+    "the category step shows the value themes"
+shows category_entry "          Best-fit customers: Shopify brands with 5 to 50 agents" \
+    "and the customers, a line each"
+shows category_entry "Ana's category answer" "and the answers at 80x24"
+shows category_decide "Best-fit customers: Shopify brands" "the category decide screen shows both"
+shows category_decide "Help desk" "and what was said"
+shows value_decide "The room's vote (2 rankings): 1. Sell more  2. Save time" \
+    "the decide screen shows the vote order"
+shows cap_decide "Order lookup inside every ticket [today]" "the decide screen shows the tags"
+shows cap_decide "Macro suggestions [roadmap]" "every tag"
+hides value_entry "Builds on Competitive" "the value step shows only what it builds on"
+shows writing "Sales narrative" "e opens the narrative field"
+shows writing "OUTLINE (the decisions)" "the outline stays in view while writing"
+shows writing "Who it is for  Shopify brands with 5 to 50 agents" "each decision in it"
+shows writing "Ctrl-D or F2 saves" "and the field is open"
+
+"$SAMESONG" --db "$db" import "$WORK/builds.json" --slug wide >/dev/null
+drive 120 35 --db "$db" open wide <<'KEYS'
+keys ] ] ] ] ] ] ] ] ] ] ] ] ] ] ] e
+dump writing
+KEYS
+shows writing "Ctrl-D or F2 saves" "the field is open at 120x35"
+shows writing "Who it is for" "the outline is beside it"
+shows writing "Shopify brands with 5 to 50 agents" "with the decisions"
+
 finish
