@@ -1,4 +1,5 @@
-/* report_md.c: a session as a Markdown canvas for `samesong export --format md`. */
+/* report_md.c: a session as a Markdown canvas for `samesong export --format md`:
+ * the canvas first (decisions, tags, votes, narrative), then how the room got there. */
 #include "align.h"
 #include "report.h"
 #include "text.h"
@@ -9,20 +10,136 @@
 
 
 /* Adds user text so Markdown shows it literally: controls made visible,
- * markup characters escaped, and each line kept inside the current block. */
+ * markup characters escaped, and each line kept inside the current block.
+ * At the start of a line, what would open a block (a list item, a setext
+ * heading's underline, an indented code block) is escaped or dropped too. */
 static void add_md(struct strbuf *b, const char *text, const char *line_prefix)
 {
     char *safe = text_sanitize(text, true);
+    bool line_start = true;
     for (const char *c = safe; *c; c++) {
         if (*c == '\n') {
             strbuf_printf(b, "\n%s", line_prefix);
+            line_start = true;
             continue;
         }
-        if (strchr("\\`*_[]<>#|~", *c))
+        if (line_start && (*c == ' ' || *c == '\t'))
+            continue; /* four spaces would start a code block */
+        if (line_start && strchr("-+=", *c))
+            strbuf_add(b, "\\", 1);
+        if (line_start && *c >= '0' && *c <= '9') { /* "1." or "1)" would start a list */
+            size_t digits = strspn(c, "0123456789");
+            if (c[digits] == '.' || c[digits] == ')') {
+                strbuf_add(b, c, digits);
+                strbuf_add(b, "\\", 1);
+                c += digits;
+            }
+        }
+        line_start = false;
+        if (strchr("\\`*_[]<>#|~&", *c))
             strbuf_add(b, "\\", 1);
         strbuf_add(b, c, 1);
     }
     free(safe);
+}
+
+/* A line's text after a list marker the user typed ("1. ", "2) ", "- ",
+ * "* ", a bullet), and whether the marker was a number; NULL without one. */
+static const char *after_marker(const char *line, bool *numbered)
+{
+    line += strspn(line, " \t");
+    size_t digits = strspn(line, "0123456789");
+    *numbered = digits > 0 && digits < 10 && (line[digits] == '.' || line[digits] == ')') &&
+                line[digits + 1] == ' ';
+    if (*numbered)
+        return line + digits + 2;
+    if ((*line == '-' || *line == '*' || *line == '+') && line[1] == ' ')
+        return line + 2;
+    if (!strncmp(line, "\u2022 ", 4)) /* a bullet pasted from a slide */
+        return line + 4;
+    return NULL;
+}
+
+/* A decision: one line stays a paragraph after "Decision:"; several lines
+ * become a list, numbered when every line was numbered, else bulleted. */
+static void add_decision(struct strbuf *b, const char *decision)
+{
+    if (!decision) {
+        strbuf_puts(b, "**Decision:** _not decided yet_\n\n");
+        return;
+    }
+    char *copy = xstrdup(decision);
+    const char *lines[1000];
+    size_t n = 0;
+    for (char *line = strtok(copy, "\n"); line && n < 1000; line = strtok(NULL, "\n"))
+        if (line[strspn(line, " \t\r")])
+            lines[n++] = line;
+    bool all_numbered = n > 0;
+    for (size_t i = 0; i < n; i++) {
+        bool numbered;
+        after_marker(lines[i], &numbered);
+        all_numbered &= numbered;
+    }
+    if (n == 1 && !all_numbered) {
+        strbuf_puts(b, "**Decision:** ");
+        add_md(b, lines[0], "");
+        strbuf_puts(b, "\n\n");
+    } else {
+        strbuf_puts(b, "**Decision:**\n\n");
+        for (size_t i = 0; i < n; i++) {
+            bool numbered;
+            const char *text = after_marker(lines[i], &numbered);
+            /* a lone number among bullets stays part of its text */
+            if (!text || (numbered && !all_numbered))
+                text = lines[i];
+            if (all_numbered)
+                strbuf_printf(b, "%zu. ", i + 1);
+            else
+                strbuf_puts(b, "- ");
+            add_md(b, text, "");
+            strbuf_puts(b, "\n");
+        }
+        strbuf_puts(b, "\n");
+    }
+    free(copy);
+}
+
+/* The capabilities the room tagged: today, roadmap or not planned. */
+static void add_tags(struct strbuf *b, const struct session *s)
+{
+    if (!s->tag_count)
+        return;
+    strbuf_puts(b, "**Capability tags:**\n\n");
+    for (size_t i = 0; i < s->tag_count; i++) {
+        strbuf_puts(b, "- ");
+        add_md(b, s->tags[i].group, "");
+        strbuf_printf(b, ": %s\n", s->tags[i].tag); /* one of three fixed words */
+    }
+    strbuf_puts(b, "\n");
+}
+
+/* The room's vote on a step: the order, lowest rank sum first, and how far
+ * the rankings agree. */
+static void add_vote(struct strbuf *b, const struct align_vote *v)
+{
+    if (!v)
+        return;
+    strbuf_printf(b, "**Vote:** %zu ranking%s of %zu group%s; agreement (Kendall's W) ",
+                  v->rankings, v->rankings == 1 ? "" : "s", v->candidate_count,
+                  v->candidate_count == 1 ? "" : "s");
+    if (isnan(v->kendall_w))
+        strbuf_puts(b, "n/a");
+    else
+        strbuf_printf(b, "%.2f", v->kendall_w);
+    strbuf_printf(b, "; top three: %s (%.1f%% of rankings match it).\n\n",
+                  v->top3_all_agree ? "everyone agrees" : "not everyone agrees",
+                  v->top3_match_share);
+    for (size_t i = 0; i < v->candidate_count; i++) {
+        strbuf_printf(b, "%zu. ", i + 1);
+        add_md(b, v->order[i].label, "");
+        strbuf_printf(b, " (rank sum %g)\n", v->order[i].rank_sum);
+    }
+    strbuf_puts(b, "\n");
 }
 
 /* Each participant as a list item, their answers as items under it, so an
@@ -60,13 +177,12 @@ static void add_answers(struct strbuf *b, const struct session *s, enum step ste
 
 /* The alignment dashboard in words: each step's score, the weakest step and
  * the least-aligned pair of roles. */
-static void add_alignment(struct strbuf *b, const struct session *s,
+static void add_alignment(struct strbuf *b, const struct session *s, const struct alignment *al,
                           const struct step_text steps[STEP_COUNT])
 {
     if (s->solo)
         return; /* one voice: nothing to align */
-    struct alignment a;
-    align_session(s, &a);
+    const struct alignment a = *al;
     strbuf_puts(b, "\n## Alignment\n\n");
     if (isnan(a.overall))
         strbuf_puts(b, "Overall alignment: not known (no step has two answers yet).\n\n");
@@ -87,7 +203,6 @@ static void add_alignment(struct strbuf *b, const struct session *s,
     if (align_session_least_aligned_roles(&a, &r, &q, &least))
         strbuf_printf(b, "\nLeast aligned: %s and %s (%.1f%% agreement).\n", session_roles[r].word,
                       session_roles[q].word, least * 100.0);
-    alignment_free(&a);
 }
 
 char *report_markdown(const struct session *s, const struct step_text steps[STEP_COUNT])
@@ -123,29 +238,33 @@ char *report_markdown(const struct session *s, const struct step_text steps[STEP
         add_md(&b, s->participants[p].name, "");
         strbuf_printf(&b, " (%s)", session_roles[s->participants[p].role].name);
     }
-    strbuf_puts(&b, s->participant_count ? "\n" : "none yet\n");
+    strbuf_puts(&b, s->participant_count ? "\n\n" : "none yet\n\n");
 
+    /* The canvas first: what the room decided, then the pitch; how they got
+     * there (the answers, the alignment) after it. */
+    struct alignment a;
+    align_session(s, &a);
     for (int step = 0; step < STEP_COUNT; step++) {
-        strbuf_printf(&b, "\n## %d. %s\n\n_%s_\n\n", step + 1, steps[step].title,
+        strbuf_printf(&b, "## %d. %s\n\n_%s_\n\n", step + 1, steps[step].title,
                       steps[step].question);
-        if (s->decisions[step]) {
-            strbuf_puts(&b, "**Decision:** ");
-            add_md(&b, s->decisions[step], "");
-            strbuf_puts(&b, "\n\n");
-        } else {
-            strbuf_puts(&b, "**Decision:** _not decided yet_\n\n");
-        }
-        if (!s->solo)
-            strbuf_puts(&b, "What each participant said:\n\n");
-        add_answers(&b, s, (enum step)step);
+        add_decision(&b, s->decisions[step]);
+        if (step == STEP_CAPABILITIES)
+            add_tags(&b, s);
+        add_vote(&b, a.steps[step].vote);
     }
-    add_alignment(&b, s, steps);
-    strbuf_puts(&b, "\n## Sales narrative\n\n");
+    strbuf_puts(&b, "## Sales narrative\n\n");
     if (*s->narrative) {
         add_md(&b, s->narrative, "");
-        strbuf_puts(&b, "\n");
+        strbuf_puts(&b, "\n\n");
     } else {
-        strbuf_puts(&b, "_Not written yet._\n");
+        strbuf_puts(&b, "_Not written yet._\n\n");
     }
+    strbuf_puts(&b, s->solo ? "## Your answers\n" : "## What each participant said\n");
+    for (int step = 0; step < STEP_COUNT; step++) {
+        strbuf_printf(&b, "\n### %d. %s\n\n", step + 1, steps[step].title);
+        add_answers(&b, s, (enum step)step);
+    }
+    add_alignment(&b, s, &a, steps);
+    alignment_free(&a);
     return strbuf_take(&b);
 }

@@ -496,6 +496,7 @@ static void act(struct ui *ui, enum ui_action a)
         return;
     if (a == ACT_HELP) {
         ui->help = true;
+        ui->help_top = 0;
         return;
     }
     if (a == ACT_REDRAW) {
@@ -661,8 +662,10 @@ static void loop(struct ui *ui)
             field_key(ui, key, is_code);
             continue;
         }
-        if (ui->help) {
-            ui->help = false;
+        if (ui->help) { /* a help taller than the window scrolls; any other key closes it */
+            if (!ui->help_height || !ui_page_scroll(ui_page_key(key, is_code), &ui->help_top,
+                                                    ui->help_height))
+                ui->help = false;
             continue;
         }
         ui->message[0] = '\0';

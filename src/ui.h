@@ -154,6 +154,11 @@ struct ui {
     char prompt[120];
     struct ui_confirm confirm;
     bool help;
+    int help_top, help_height;      /* the help's first row and rows shown; 0 high when it fits */
+    /* Where a multi-line field is drawn, when its screen keeps something in
+     * view beside it (the narrative's outline); set by that screen's draw,
+     * used once. All zero: the whole screen. */
+    struct { int y, x, height, width; } field_box;
 
     char message[300];
     bool message_is_error;
@@ -235,6 +240,38 @@ void ui_box_row(struct ui *ui, const struct ui_box *box, int row, const char *te
 int ui_draw_big_title(struct ui *ui, int y, const char *title);
 /* An ISO 8601 UTC time as people read it: "2026-11-22 23:37 UTC". */
 void ui_format_time(const char *iso, char *out, size_t size);
+
+/* ui_page.c: content taller than its window (the canvas, the answers view,
+ * the help), laid out whole as cells on rows, then drawn a window at a time. */
+struct ui_cell {
+    int row, x, width;
+    char *text;
+    attr_t attr;
+};
+struct ui_page {
+    struct ui_cell *cells;
+    size_t count, cap;
+    int rows;           /* rows the content needs */
+};
+/* One row of untrusted text at row, x, cut to width with an ellipsis. */
+void ui_page_put(struct ui_page *pg, int row, int x, int width, const char *text, attr_t attr);
+/* Untrusted text wrapped whole from row on; returns the rows it took (1 at least). */
+int ui_page_wrap(struct ui_page *pg, int row, int x, int width, const char *text, attr_t attr);
+void ui_page_free(struct ui_page *pg);
+/* Draws rows *top.. of the page on rows y..y+height-1, *top clamped first; when
+ * the page is taller, says which lines show on marker_y, ending at marker_right. */
+void ui_page_draw(struct ui *ui, const struct ui_page *pg, int y, int height, int *top,
+                  int marker_y, int marker_right);
+/* Moves *top for a movement action (a line, a page, the start, the end);
+ * false for any other action. */
+bool ui_page_scroll(enum ui_action a, int *top, int height);
+/* The movement action of a key (j k Up Down PgUp PgDn Space g G Home End), or ACT_NONE. */
+enum ui_action ui_page_key(int key, bool is_code);
+
+/* ui_builds_on.c: the decisions the current step builds on (the value step
+ * the capabilities, the category the value and the customers), each on one
+ * line cut with an ellipsis, in at most max_rows rows. Returns the rows used. */
+int ui_draw_builds_on(struct ui *ui, int y, int x, int width, int max_rows);
 
 /* A screen: a table of operations the loop calls, knowing no screen by name. */
 enum ui_screen_flag {

@@ -1,5 +1,6 @@
-/* ui_canvas.c: the five decisions and the narrative on one screen; locking
- * (final, after every step is decided) and exporting. */
+/* ui_canvas.c: the five decisions and the narrative on one screen, scrolled
+ * when they are longer than it; locking (final, after every step is decided)
+ * and exporting. */
 #include "files.h"
 #include "report.h"
 #include "similar.h"
@@ -9,6 +10,31 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The canvas's own state: how many rows its scrolled part had when drawn. */
+struct canvas_state {
+    int height;
+};
+
+/* The five decisions and the narrative, whole: the window scrolls over them.
+ * starts[] gets the row each of the six sections starts on. */
+static void layout_canvas(struct ui *ui, struct ui_page *pg, int starts[STEP_COUNT + 1])
+{
+    const struct session *s = &ui->session;
+    int row = 0, width = COLS - 33;
+    for (int i = 0; i < STEP_COUNT; i++) {
+        starts[i] = row;
+        ui_page_put(pg, row, 2, 28, ui->steps[i].title, ui_attr(ui, C_TITLE));
+        const char *d = s->decisions[i];
+        row += ui_page_wrap(pg, row, 31, width, d ? d : "(not decided yet)",
+                            d ? ui_attr(ui, C_NORMAL) : ui_attr(ui, C_WARN));
+        row += 1 + ui->projector;
+    }
+    starts[STEP_COUNT] = row;
+    ui_page_put(pg, row, 2, 28, "Sales narrative", ui_attr(ui, C_TITLE));
+    ui_page_wrap(pg, row, 31, width, *s->narrative ? s->narrative : "(not written yet)",
+                 *s->narrative ? ui_attr(ui, C_NORMAL) : ui_attr(ui, C_WARN));
+}
 
 static void canvas_draw(struct ui *ui)
 {
@@ -41,22 +67,21 @@ static void canvas_draw(struct ui *ui)
         ui_put(y++, 2, COLS - 4, line, missing ? ui_attr(ui, C_WARN) : ui_attr(ui, C_GOOD));
     }
     y++;
-    int rows_each = (LINES - y - 6) / STEP_COUNT;
-    if (rows_each < 1)
-        rows_each = 1;
-    for (int i = 0; i < STEP_COUNT && y < LINES - 3; i++) {
-        ui_put(y, 2, 28, ui->steps[i].title, ui_attr(ui, C_TITLE));
-        const char *d = s->decisions[i];
-        int used = ui_put_wrapped(y, 31, COLS - 33, rows_each, d ? d : "(not decided yet)",
-                                  d ? ui_attr(ui, C_NORMAL) : ui_attr(ui, C_WARN));
-        y += (used > 0 ? used : 1) + ui->projector;
-    }
-    if (y < LINES - 3) {
-        ui_put(++y, 2, 28, "Sales narrative", ui_attr(ui, C_TITLE));
-        ui_put_wrapped(y, 31, COLS - 33, LINES - 2 - y, *s->narrative ? s->narrative
-                                                                       : "(not written yet)",
-                       *s->narrative ? ui_attr(ui, C_NORMAL) : ui_attr(ui, C_WARN));
-    }
+    struct ui_page pg = {0};
+    int starts[STEP_COUNT + 1];
+    layout_canvas(ui, &pg, starts);
+    struct canvas_state *cs = ui_state(ui, UI_CANVAS);
+    cs->height = LINES - 2 - y;
+    ui_page_draw(ui, &pg, y, cs->height, &ui->top, LINES - 2, COLS - 2);
+    ui_page_free(&pg);
+    /* A section scrolled in from the middle still says what it is. */
+    for (int i = STEP_COUNT; i >= 0; i--)
+        if (starts[i] <= ui->top) {
+            if (starts[i] < ui->top)
+                ui_put(y, 2, 28, i < STEP_COUNT ? ui->steps[i].title : "Sales narrative",
+                       ui_attr(ui, C_DIM));
+            break;
+        }
 }
 
 /* A capability the decision names that the product cannot back today:
@@ -92,6 +117,8 @@ static void lock(struct ui *ui)
 
 static void canvas_act(struct ui *ui, enum ui_action a)
 {
+    if (ui_page_scroll(a, &ui->top, ((struct canvas_state *)ui_state(ui, UI_CANVAS))->height))
+        return;
     switch (a) {
     case ACT_LOCK:
         for (int i = 0; i < STEP_COUNT; i++)
@@ -158,6 +185,7 @@ static void canvas_field_done(struct ui *ui, enum ui_purpose p, char *path)
 const struct ui_screen_ops ui_canvas_screen = {
     .name = "canvas",
     .flags = UI_IN_SESSION,
+    .state_size = sizeof(struct canvas_state),
     .draw = canvas_draw,
     .act = canvas_act,
     .field_done = canvas_field_done,

@@ -1,5 +1,6 @@
 /* ui_decide.c: the room's decision for a step, written by the facilitator,
- * perhaps starting from one of the answers (listed as groups, most named first). */
+ * perhaps starting from one of the answers (listed as groups, most named first,
+ * capabilities with their tags), beside what it builds on and the room's vote. */
 #include "align.h"
 #include "layout.h"
 #include "ui.h"
@@ -7,6 +8,23 @@
 
 #include <stdlib.h>
 #include <string.h>
+
+/* The room's vote order on one line ("1. A  2. B  3. C"), cut with an
+ * ellipsis; returns the rows used (none without a vote). */
+static int draw_vote_order(struct ui *ui, const struct align_step *st, int y)
+{
+    if (!st->vote || !st->vote->candidate_count)
+        return 0;
+    struct strbuf b = {0};
+    strbuf_printf(&b, "The room's vote (%zu ranking%s): ", st->vote->rankings,
+                  st->vote->rankings == 1 ? "" : "s");
+    for (size_t i = 0; i < st->vote->candidate_count; i++)
+        strbuf_printf(&b, "%s%zu. %s", i ? "  " : "", i + 1, st->vote->order[i].label);
+    char *line = strbuf_take(&b);
+    ui_put(y, 2, COLS - 4, line, ui_attr(ui, C_TITLE));
+    free(line);
+    return 1;
+}
 
 static void decide_draw(struct ui *ui)
 {
@@ -17,6 +35,7 @@ static void decide_draw(struct ui *ui)
     const struct session *s = &ui->session;
     int y = 2;
     y += ui_put_wrapped(y, 2, COLS - 4, 2, ui->steps[ui->step].question, A_BOLD);
+    y += ui_draw_builds_on(ui, y, 2, COLS - 4, LINES >= 30 ? 4 : 2);
     y++;
     const char *decision = s->decisions[ui->step];
     bool writes = ui_allows(ui, ACT_EDIT); /* invite only what this session takes */
@@ -24,13 +43,15 @@ static void decide_draw(struct ui *ui)
            s->solo ? (writes ? "Your answer for the thesis (e writes it):" : "Your answer for the thesis:")
                    : (writes ? "The room's decision (e writes it):" : "The room's decision:"),
            ui_attr(ui, C_TITLE));
-    if (decision)
-        y += ui_put_wrapped(y, 4, COLS - 6, 6, decision, ui_attr(ui, C_GOOD) | A_BOLD);
+    if (decision) /* cut with an ellipsis; e shows it whole */
+        y += ui_put_wrapped(y, 4, COLS - 6, LINES >= 30 ? 6 : 4, decision,
+                            ui_attr(ui, C_GOOD) | A_BOLD);
     else
         ui_put(y++, 4, COLS - 6, "Not decided yet.", ui_attr(ui, C_WARN));
     y++;
 
     const struct align_step *st = &ui->align.steps[ui->step];
+    y += draw_vote_order(ui, st, y);
     char heading[160];
     if (isnan(st->alignment))
         snprintf(heading, sizeof heading, "What was said%s:",
@@ -55,7 +76,11 @@ static void decide_draw(struct ui *ui)
         char count[24];
         snprintf(count, sizeof count, "%zu of %zu", g->count, st->answered);
         ui_put(y + row, 4, 9, count, at);
-        ui_put(y + row, 14, COLS - 16, g->label, at);
+        /* a capability's tag, so the decision claims only what the product backs */
+        const char *tag = ui->step == STEP_CAPABILITIES ? align_group_tag(s, g) : NULL;
+        char *label = tag ? xasprintf("%s [%s]", g->label, tag) : xstrdup(g->label);
+        ui_put(y + row, 14, COLS - 16, label, at);
+        free(label);
     }
 }
 

@@ -172,26 +172,33 @@ void ui_draw_field(struct ui *ui)
     if (f->max >= 200 && f->len + 100 >= f->max) /* the limit of a long text, when it is near */
         snprintf(counter, sizeof counter, " %zu/%zu ", f->len, f->max);
     if (f->multiline) {
-        int top_y = 3, height = LINES - 6, width = COLS - 4;
+        /* the whole screen, or the part its screen left beside what stays in view */
+        int top_y = 3, height = LINES - 6, left = 1, span = COLS - 2;
+        if (ui->field_box.height > 0) {
+            top_y = ui->field_box.y, height = ui->field_box.height;
+            left = ui->field_box.x, span = ui->field_box.width;
+            ui->field_box.height = 0; /* the screen sets it again at each draw */
+        }
+        int width = span - 2;
         for (int y = top_y - 1; y < top_y + height + 1; y++)
-            ui_fill(y, 1, COLS - 2, ui_attr(ui, C_NORMAL));
+            ui_fill(y, left, span, ui_attr(ui, C_NORMAL));
         attrset(ui_attr(ui, C_TITLE));
-        ui_hline(top_y - 1, 1, COLS - 2);
-        ui_hline(top_y + height, 1, COLS - 2);
+        ui_hline(top_y - 1, left, span);
+        ui_hline(top_y + height, left, span);
         attrset(A_NORMAL);
-        ui_put(top_y - 1, 3, COLS - 6, ui->prompt, ui_attr(ui, C_TITLE));
+        ui_put(top_y - 1, left + 2, span - 4, ui->prompt, ui_attr(ui, C_TITLE));
         ui_fill(LINES - 1, 0, COLS, ui_attr(ui, C_STATUS));
         ui_put(LINES - 1, 1, COLS - 2,
                "Ctrl-D or F2 saves  Esc cancels  Enter: new line  Ctrl-A/E line start/end  "
                "Ctrl-U/K/W delete", ui_attr(ui, C_STATUS));
         if (counter[0])
-            ui_put(top_y + height, COLS - 2 - (int)strlen(counter), 20, counter,
+            ui_put(top_y + height, left + span - 1 - (int)strlen(counter), 20, counter,
                    ui_attr(ui, f->len >= f->max ? C_ERROR : C_WARN));
         /* Scroll so the cursor's row shows. */
-        int rows = layout_field(f, width, 0, top_y, 2, height, &cy, &cx, false);
+        int rows = layout_field(f, width, 0, top_y, left + 1, height, &cy, &cx, false);
         int top = 0, cursor_row = cy - top_y;
         layout_keep_visible(cursor_row, rows, height, &top);
-        layout_field(f, width, top, top_y, 2, height, &cy, &cx, true);
+        layout_field(f, width, top, top_y, left + 1, height, &cy, &cx, true);
     } else {
         int y = LINES - 2;
         ui_fill(y, 0, COLS, ui_attr(ui, C_SELECTED));
@@ -273,8 +280,11 @@ void ui_draw_help(struct ui *ui)
     }
     int room = LINES - 6, columns = n > room ? 2 : 1;
     int per_column = (n + columns - 1) / columns;
+    /* Taller than the window even in two columns: it scrolls, and says so. */
+    int shown = per_column > room ? room : per_column;
+    ui->help_height = per_column > room ? shown : 0;
     int width = layout_clamp(columns == 2 ? COLS - 2 : 72, 20, COLS - 2);
-    int height = per_column + 4, x = layout_centre(COLS, width), y = layout_centre(LINES, height);
+    int height = shown + 4, x = layout_centre(COLS, width), y = layout_centre(LINES, height);
     attr_t box = ui_attr(ui, C_STATUS);
     for (int r = 0; r < height; r++)
         ui_fill(y + r, x, width, box);
@@ -282,18 +292,19 @@ void ui_draw_help(struct ui *ui)
     ui_hline(y, x, width);
     ui_hline(y + height - 1, x, width);
     attrset(A_NORMAL);
-    char title[80];
-    snprintf(title, sizeof title, " Keys on the %s screen (any key closes) ",
-             ui_screen_ops(ui->screen)->name);
+    char title[100];
+    snprintf(title, sizeof title, " Keys on the %s screen (%s) ", ui_screen_ops(ui->screen)->name,
+             ui->help_height ? "j/k PgDn scroll, other keys close" : "any key closes");
     ui_put(y, x + 2, width - 4, title, box | A_BOLD);
     int column_width = (width - 2) / columns;
+    struct ui_page pg = {0};
     for (int i = 0; i < n; i++) {
-        int cx = x + 2 + (i / per_column) * column_width, cy = y + 2 + i % per_column;
-        if (cy >= y + height - 1)
-            continue;
-        ui_put(cy, cx, 9, keys[i], box | A_BOLD);
-        ui_put(cy, cx + 10, column_width - 11, helps[i], box);
+        int cx = x + 2 + (i / per_column) * column_width, row = i % per_column;
+        ui_page_put(&pg, row, cx, 9, keys[i], box | A_BOLD);
+        ui_page_put(&pg, row, cx + 10, column_width - 11, helps[i], box);
     }
+    ui_page_draw(ui, &pg, y + 2, shown, &ui->help_top, y + height - 1, x + width - 2);
+    ui_page_free(&pg);
 }
 
 struct ui_box ui_draw_box(struct ui *ui, int rows, const char *title)

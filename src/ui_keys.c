@@ -43,6 +43,19 @@ const struct ui_binding ui_bindings[] = {
     {LISTS, KEY_END, ACT_LAST, "End", NULL, "last row"},
     {LISTS, 'G', ACT_LAST, "G", NULL, "last row"},
 
+    /* Screens that scroll rather than cut what does not fit. */
+    {ON(UI_CANVAS), KEY_DOWN, ACT_DOWN, "Down", NULL, "scroll down a line"},
+    {ON(UI_CANVAS), 'j', ACT_DOWN, "j", NULL, "scroll down a line"},
+    {ON(UI_CANVAS), KEY_UP, ACT_UP, "Up", NULL, "scroll up a line"},
+    {ON(UI_CANVAS), 'k', ACT_UP, "k", NULL, "scroll up a line"},
+    {ON(UI_CANVAS), KEY_NPAGE, ACT_PAGE_DOWN, "PgDn", NULL, "scroll down a page"},
+    {ON(UI_CANVAS), ' ', ACT_PAGE_DOWN, "Space", NULL, "scroll down a page"},
+    {ON(UI_CANVAS), KEY_PPAGE, ACT_PAGE_UP, "PgUp", NULL, "scroll up a page"},
+    {ON(UI_CANVAS), 'g', ACT_FIRST, "g", NULL, "to the top"},
+    {ON(UI_CANVAS), KEY_HOME, ACT_FIRST, "Home", NULL, "to the top"},
+    {ON(UI_CANVAS), 'G', ACT_LAST, "G", NULL, "to the end"},
+    {ON(UI_CANVAS), KEY_END, ACT_LAST, "End", NULL, "to the end"},
+
     {ON(UI_SETUP), 'a', ACT_ADD, "a", "add", "add a participant"},
     {ON(UI_SETUP), 'e', ACT_EDIT, "e", "rename", "rename"},
     {ON(UI_SETUP), 'o', ACT_ROLE, "o", "role", "change role"},

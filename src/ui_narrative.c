@@ -1,5 +1,5 @@
 /* ui_narrative.c: the sales narrative, written here or in $VISUAL / $EDITOR,
- * with the five decisions beside it as the outline. */
+ * with the five decisions beside it as the outline, in view while writing. */
 #include "files.h"
 #include "ui.h"
 #include "util.h"
@@ -10,13 +10,32 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+static const char *const cues[STEP_COUNT] = {
+    "Why the alternatives fall short", "What only we can do", "The value it brings",
+    "Who it is for", "The category it belongs to",
+};
+
+/* The outline in six rows, under the field on a narrow screen: each decision
+ * on one line after its cue, cut with an ellipsis. */
+static void draw_short_outline(struct ui *ui, int y, int x, int width)
+{
+    ui_put(y++, x, width, "OUTLINE (the decisions)", ui_attr(ui, C_TITLE));
+    for (int s = 0; s < STEP_COUNT; s++) {
+        const char *d = ui->session.decisions[s];
+        int used = ui_put(y, x, width, cues[s], A_BOLD | ui_attr(ui, C_NORMAL));
+        char *one = d ? xstrdup(d) : xstrdup("(not decided yet)");
+        for (char *c = one; *c; c++)
+            if (*c == '\n')
+                *c = ' ';
+        ui_put(y++, x + used + 2, width - used - 2, one,
+               d ? ui_attr(ui, C_NORMAL) : ui_attr(ui, C_WARN));
+        free(one);
+    }
+}
+
 /* The outline: what the story has to carry, from the decisions. */
 static void draw_outline(struct ui *ui, int y, int x, int width)
 {
-    static const char *const cues[STEP_COUNT] = {
-        "Why the alternatives fall short", "What only we can do", "The value it brings",
-        "Who it is for", "The category it belongs to",
-    };
     ui_put(y++, x, width, "OUTLINE (the decisions)", ui_attr(ui, C_TITLE));
     for (int s = 0; s < STEP_COUNT && y < LINES - 3; s++) {
         ui_put(y++, x, width, cues[s], A_BOLD | ui_attr(ui, C_NORMAL));
@@ -32,6 +51,18 @@ static void narrative_draw(struct ui *ui)
     ui_draw_session_header(ui, "Sales narrative");
     bool side = COLS >= 100;
     int outline_w = side ? COLS / 3 : COLS - 4;
+    if (ui->purpose == P_NARRATIVE) { /* writing: the outline stays in view beside the field */
+        if (side) {
+            ui->field_box.y = 3, ui->field_box.height = LINES - 6;
+            ui->field_box.x = 1, ui->field_box.width = COLS - outline_w - 4;
+            draw_outline(ui, 2, COLS - outline_w - 2, outline_w);
+        } else {
+            ui->field_box.y = 3, ui->field_box.height = LINES - 6 - (STEP_COUNT + 2);
+            ui->field_box.x = 1, ui->field_box.width = COLS - 2;
+            draw_short_outline(ui, LINES - 2 - (STEP_COUNT + 1), 2, COLS - 4);
+        }
+        return;
+    }
     int x = 2, width = side ? COLS - outline_w - 6 : COLS - 4;
     int y = 2;
     y += ui_put_wrapped(y, x, width, 3,

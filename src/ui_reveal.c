@@ -53,6 +53,7 @@ struct reveal_state {
     char **marks;
     size_t mark_count;
     char *apart_key; /* the group u asked to take apart */
+    int answers_height;     /* rows of the answers view's scrolled part, as drawn */
 };
 
 static struct reveal_state *state(struct ui *ui)
@@ -261,6 +262,8 @@ static void draw_heatmap(struct ui *ui, const struct align_step *st, int y)
     free(order);
 }
 
+/* Everyone's answers side by side, each whole: the columns scroll together
+ * (j, k, PgDn, Space) when the longest is taller than the window. */
 static void draw_answers(struct ui *ui, int y)
 {
     const struct session *s = &ui->session;
@@ -268,30 +271,34 @@ static void draw_answers(struct ui *ui, int y)
     size_t n = column_order(s, order);
     struct layout_columns cols = layout_fit_columns(COLS - 4, (int)n, 18, 40, 2);
     ui->column = layout_clamp(ui->column, 0, (int)n - cols.visible);
+    struct ui_page pg = {0};
     for (int c = 0; c < cols.visible && ui->column + c < (int)n; c++) {
         size_t p = order[ui->column + c];
-        int x = 2 + c * (cols.width + 2), row = y;
+        int x = 2 + c * (cols.width + 2), row = 0;
         const struct participant *who = &s->participants[p];
         char label[64];
         ui_participant_label(ui, p, label, sizeof label);
-        ui_put(row++, x, cols.width, label, ui_role_attr(ui, who->role) | A_BOLD);
+        ui_put(y, x, cols.width, label, ui_role_attr(ui, who->role) | A_BOLD);
         attrset(ui_role_attr(ui, who->role));
-        ui_hline(row++, x, cols.width);
+        ui_hline(y + 1, x, cols.width);
         attrset(A_NORMAL);
         bool any = false;
-        for (size_t i = 0; i < s->input_count && row < LINES - 2; i++) {
+        for (size_t i = 0; i < s->input_count; i++) {
             const struct input *in = &s->inputs[i];
             if (in->participant != p || (int)in->step != ui->step)
                 continue;
             char *line = xasprintf("\u2022 %s", in->text);
-            row += ui_put_wrapped(row, x, cols.width, LINES - 2 - row, line, ui_attr(ui, C_NORMAL));
+            row += ui_page_wrap(&pg, row, x, cols.width, line, ui_attr(ui, C_NORMAL));
             free(line);
             row += ui->projector;
             any = true;
         }
         if (!any)
-            ui_put(row, x, cols.width, "(no answers)", ui_attr(ui, C_DIM));
+            ui_page_put(&pg, row, x, cols.width, "(no answers)", ui_attr(ui, C_DIM));
     }
+    state(ui)->answers_height = LINES - 4 - y;
+    ui_page_draw(ui, &pg, y + 2, state(ui)->answers_height, &ui->top, LINES - 2, COLS - 2);
+    ui_page_free(&pg);
     free(order);
 }
 
@@ -550,6 +557,10 @@ static void reveal_act(struct ui *ui, enum ui_action act)
 {
     const struct align_step *st = &ui->align.steps[ui->step];
     const struct align_group *g = ui_selected_group(ui);
+    /* The answers view scrolls its text; Space pages there, marking nothing unseen. */
+    if (ui->view == VIEW_ANSWERS &&
+        ui_page_scroll(act == ACT_MARK ? ACT_PAGE_DOWN : act, &ui->top, state(ui)->answers_height))
+        return;
     if (ui_list_move(ui, act, (int)st->group_count))
         return;
     switch (act) {
@@ -561,7 +572,7 @@ static void reveal_act(struct ui *ui, enum ui_action act)
     case ACT_RIGHT: ui->column++; break;
     case ACT_VIEW:
         ui->view = (enum ui_view)((ui->view + 1) % VIEW_COUNT);
-        ui->column = 0;
+        ui->column = ui->top = 0;
         break;
     case ACT_ATTRIBUTION:
         ui->attribution = (enum attribution)((ui->attribution + 1) % 3);

@@ -38,6 +38,8 @@ static int draw_question(struct ui *ui, int y, int x, int width)
         ui_put(y++, x, width, title, ui_attr(ui, C_TITLE));
     }
     y += ui_put_wrapped(y, x, width, 3, t->question, A_BOLD | ui_attr(ui, C_NORMAL));
+    /* what earlier steps decided: its room comes from the guidance, not the answers */
+    y += ui_draw_builds_on(ui, y, x, width, LINES >= 30 ? 4 : 2);
     if (ui->guidance && LINES >= 24) {
         for (size_t g = 0; g < t->guidance_count && y < LINES / 2; g++) {
             ui_put(y, x + 2, 2, "\u2022", ui_attr(ui, C_DIM));
