@@ -342,14 +342,33 @@ static bool swallow_escape_sequence(void)
     return true;
 }
 
+/* Hands the text to the screen that asked. When it refuses the text (says
+ * an error and opens nothing else), the field opens again as it was, the
+ * error under it: what is typed next is meant for the field, not for keys. */
 static void field_done(struct ui *ui)
 {
     char *text = field_text(&ui->field);
     enum ui_purpose p = ui->purpose;
+    enum ui_screen asker = ui->field_owner;
+    size_t max = ui->field.max, cursor = ui->field.cursor;
+    bool multiline = ui->field.multiline;
+    char prompt[sizeof ui->prompt];
+    snprintf(prompt, sizeof prompt, "%s", ui->prompt);
     close_field(ui);
-    const struct ui_screen_ops *owner = screens[ui->field_owner];
+    ui->message[0] = '\0';
+    ui->message_is_error = false;
+    const struct ui_screen_ops *owner = screens[asker];
     if (owner->field_done)
         owner->field_done(ui, p, text);
+    if (ui->message_is_error && ui->purpose == P_NONE && !ui->confirm.open &&
+        ui->screen == asker) {
+        char error[sizeof ui->message];
+        snprintf(error, sizeof error, "%s", ui->message);
+        ui_ask(ui, p, prompt, text, max, multiline);
+        ui->field.cursor = cursor < ui->field.len ? cursor : ui->field.len;
+        snprintf(ui->message, sizeof ui->message, "%s", error);
+        ui->message_is_error = true;
+    }
     free(text);
 }
 
@@ -395,6 +414,7 @@ static void field_key(struct ui *ui, int key, bool is_code)
     switch (key) {
     case 27: /* Esc: a lone one, escape sequences were read away before */
         field_changed(ui, true);
+        ui->message[0] = '\0'; /* an error about the text goes with it */
         if (f->len)
             ui_say(ui, "Cancelled; what was typed is not saved.");
         close_field(ui);
@@ -440,9 +460,12 @@ static bool act_walk(struct ui *ui, enum ui_action a)
     if (overlay && (a == ACT_NEXT || a == ACT_PREV || a == ACT_REVEAL))
         while (ui->depth)
             ui_back(ui);
+    bool revealing = ui->screen == UI_STEP && !ui->session.solo;
     switch (a) {
     case ACT_NEXT:
-        if (ui->screen == UI_SETUP && !ui->session.participant_count)
+        if (revealing)
+            ui_step_reveal(ui); /* ] leads to the reveal: unanswered work is asked about */
+        else if (ui->screen == UI_SETUP && !ui->session.participant_count)
             ui_error(ui, "Add at least one participant first (a).");
         else
             ui_walk(ui, +1);
@@ -452,6 +475,8 @@ static bool act_walk(struct ui *ui, enum ui_action a)
     case ACT_REVEAL:
         if (ui->session.solo)
             ui_error(ui, "A solo session has no reveal: ] goes on to the decision.");
+        else if (revealing)
+            ui_step_reveal(ui);
         else if (ui->screen != UI_REVEAL)
             ui_go(ui, UI_REVEAL, ui->step);
         return true;

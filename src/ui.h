@@ -292,6 +292,10 @@ bool ui_compare_forget_pick(struct ui *ui);
 /* How the misalignment views name participant p: by name, "Sales 2", or "P3". */
 void ui_participant_label(const struct ui *ui, size_t p, char *out, size_t size);
 
+/* From a step to its reveal: at once when everyone has answered, else after
+ * a question naming who has not. */
+void ui_step_reveal(struct ui *ui);
+
 /* The timer, used by the step screen and drawn in the corner. */
 void ui_timer_toggle(struct ui *ui);
 /* The header for a screen of the open session: its name, where in the walk,

@@ -160,6 +160,15 @@ static int layout_field(const struct field *f, int width, int top, int y0, int x
     return row + 1;
 }
 
+/* Under a field: its keys, or what was wrong with the text just given. */
+static void field_hints(struct ui *ui, const char *keys)
+{
+    bool error = ui->message[0] && ui->message_is_error;
+    attr_t at = ui_attr(ui, error ? C_ERROR : C_STATUS);
+    ui_fill(LINES - 1, 0, COLS, at);
+    ui_put(LINES - 1, 1, COLS - 2, error ? ui->message : keys, at);
+}
+
 void ui_draw_field(struct ui *ui)
 {
     if (ui->purpose == P_NONE)
@@ -178,10 +187,8 @@ void ui_draw_field(struct ui *ui)
         ui_hline(top_y + height, 1, COLS - 2);
         attrset(A_NORMAL);
         ui_put(top_y - 1, 3, COLS - 6, ui->prompt, ui_attr(ui, C_TITLE));
-        ui_fill(LINES - 1, 0, COLS, ui_attr(ui, C_STATUS));
-        ui_put(LINES - 1, 1, COLS - 2,
-               "Ctrl-D or F2 saves  Esc cancels  Enter: new line  Ctrl-A/E line start/end  "
-               "Ctrl-U/K/W delete", ui_attr(ui, C_STATUS));
+        field_hints(ui, "Ctrl-D or F2 saves  Esc cancels  Enter: new line  Ctrl-A/E line "
+                        "start/end  Ctrl-U/K/W delete");
         if (counter[0])
             ui_put(top_y + height, COLS - 2 - (int)strlen(counter), 20, counter,
                    ui_attr(ui, f->len >= f->max ? C_ERROR : C_WARN));
@@ -227,9 +234,7 @@ void ui_draw_field(struct ui *ui)
         if (counter[0])
             ui_put(y, COLS - 1 - (int)strlen(counter), 20, counter,
                    ui_attr(ui, f->len >= f->max ? C_ERROR : C_WARN));
-        ui_fill(LINES - 1, 0, COLS, ui_attr(ui, C_STATUS));
-        ui_put(LINES - 1, 1, COLS - 2, "Enter saves  Esc cancels  Ctrl-A/E start/end  "
-                                       "Ctrl-U/K/W delete", ui_attr(ui, C_STATUS));
+        field_hints(ui, "Enter saves  Esc cancels  Ctrl-A/E start/end  Ctrl-U/K/W delete");
     }
     move(cy, cx);
 }
@@ -258,16 +263,20 @@ void ui_draw_help(struct ui *ui)
         const struct ui_binding *b = &ui_bindings[i];
         if (!offered(ui, b))
             continue;
-        if (!seen[b->action]) {
+        /* a key of an action already listed joins its row when it does the same;
+         * one that says something else there (Enter on the setup) gets its own */
+        int same = -1;
+        for (int j = 0; j < n && seen[b->action]; j++)
+            if (!strcmp(helps[j], b->help))
+                same = j;
+        if (same < 0) {
             seen[b->action] = true;
             snprintf(keys[n], sizeof keys[n], "%s", b->name);
             helps[n++] = b->help;
-            continue;
+        } else if (strlen(keys[same]) + strlen(b->name) < 36) {
+            snprintf(keys[same] + strlen(keys[same]), sizeof keys[same] - strlen(keys[same]),
+                     " %s", b->name);
         }
-        for (int j = 0; j < n; j++)
-            if (helps[j] == b->help && strlen(keys[j]) + strlen(b->name) < 36)
-                snprintf(keys[j] + strlen(keys[j]), sizeof keys[j] - strlen(keys[j]), " %s",
-                         b->name);
     }
     int room = LINES - 6, columns = n > room ? 2 : 1;
     int per_column = (n + columns - 1) / columns;

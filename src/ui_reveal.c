@@ -505,7 +505,8 @@ static void reveal_field_done(struct ui *ui, enum ui_purpose p, char *text)
     ui_relabel(ui, keys, n, label, false);
     free(label);
     free(keys);
-    forget_marks(ui);
+    if (!ui->message_is_error) /* refused, the field opens again on the same marks */
+        forget_marks(ui);
 }
 
 const struct ui_screen_ops ui_reveal_screen = {

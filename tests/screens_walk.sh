@@ -1,0 +1,121 @@
+#!/bin/sh
+# screens_walk.sh: the walk as a facilitator met it (issue 10), driven by a
+# script: revealing asks about who has not answered, a refused field stays
+# open, setup's help lists Enter, the timer shows that time is up, removing
+# someone with answers, pastes, and a solo thesis's wording.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/script.sh"
+
+slug=replyline-positioning-workshop
+n=0
+# fresh: the demo in a new database
+fresh() {
+    n=$((n + 1))
+    db="$WORK/team$n.db"
+    "$SAMESONG" --db "$db" demo >/dev/null
+}
+
+# --- revealing asks when someone has not answered ----------------------------------------
+cat >"$WORK/late.json" <<'JSON'
+{"format": "samesong-session/1", "name": "Late",
+ "participants": [{"name": "Maya", "role": "ceo"}, {"name": "Lena", "role": "product"},
+                  {"name": "Tom", "role": "sales"}, {"name": "Ana", "role": "success"},
+                  {"name": "Bo", "role": "other"}, {"name": "Cy", "role": "other"}],
+ "inputs": [{"participant": "Maya", "step": "alternatives", "text": "Excel"},
+            {"participant": "Lena", "step": "alternatives", "text": "Excel"},
+            {"participant": "Tom", "step": "alternatives", "text": "Excel"},
+            {"participant": "Ana", "step": "alternatives", "text": "Excel"},
+            {"participant": "Bo", "step": "alternatives", "text": "Excel"},
+            {"participant": "Maya", "step": "capabilities", "text": "Fast"}]}
+JSON
+fresh
+"$SAMESONG" --db "$db" import "$WORK/late.json" >/dev/null
+drive 100 30 --db "$db" open late <<'KEYS'
+keys ]
+dump one
+keys n
+dump refused
+keys r
+dump r-asks
+keys y
+dump revealed
+keys ] ]
+dump step2
+keys ]
+dump many
+keys Escape
+dump kept
+KEYS
+shows one "Cy has not answered; reveal anyway? (y/n)" "] names the one who has not answered"
+hides one "Reveal 1 of 5" "and does not reveal by itself"
+shows refused "Step 1 of 5" "n stays on the step"
+shows r-asks "Cy has not answered; reveal anyway?" "r asks the same"
+shows revealed "Reveal 1 of 5" "y reveals"
+shows many "Lena, Tom, Ana and 2 others have not answered; reveal anyway?" "a few named, then how many others"
+shows kept "Step 2 of 5" "Esc stays on the step"
+# everyone answered: ] reveals at once, as the demo's first step shows
+fresh
+drive 100 30 --db "$db" open $slug <<'KEYS'
+keys ]
+dump all
+KEYS
+shows all "Reveal 1 of 5" "everyone answered: ] reveals"
+hides all "reveal anyway" "without a question"
+
+# --- a refused field stays open, so what is typed next goes into it -----------------------
+fresh
+drive 100 30 --db "$db" open $slug <<'KEYS'
+keys [ j e C-u
+type Maya
+keys Enter
+dump renamed
+keys C-u
+type Marco
+keys Enter
+dump setup
+keys a
+type Priya
+keys Enter
+dump added
+keys Escape
+KEYS
+shows renamed "New name: Maya" "renaming to a taken name keeps the field open"
+check '[ "$(bottom_line renamed)" = " Maya is already in this session" ]' "with the error on the bottom line"
+shows setup "Marco                           Marketing" "Marco was typed into the field, not run as keys"
+hides setup "Name of the participant" "a did not run"
+shows added "Name of the participant: Priya" "adding a taken name keeps the field open"
+shows added "Priya is already in this session." "and says why"
+run --db "$db" export $slug
+stdout_has '{"name":"Marco","role":"marketing"}'
+
+fresh
+drive 100 30 --db "$db" open $slug <<'KEYS'
+keys a
+type   
+keys Enter
+dump answer
+keys Escape ] R C-u
+type   
+keys Enter
+dump group
+keys Escape q a
+type   
+keys Enter
+dump session
+keys Escape
+KEYS
+shows answer "Maya:" "a spaces-only answer keeps the field open"
+check '[ "$(bottom_line answer)" = " An answer cannot be empty." ]' "and says an answer cannot be empty"
+shows group "New name of the group:" "a spaces-only group name keeps the field open"
+shows session "New session name:" "a spaces-only session name keeps the field open"
+shows session "The session name: empty text." "and says why"
+
+# --- setup's help lists Enter ---------------------------------------------------------------
+fresh
+drive 100 30 --db "$db" open $slug <<'KEYS'
+keys [ ?
+dump help
+KEYS
+check 'dumped help | grep -q "Enter *start the first step"' "setup's help lists Enter"
+
+finish
