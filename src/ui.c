@@ -153,7 +153,7 @@ void ui_go(struct ui *ui, enum ui_screen screen, int step)
     }
     int to = layout_clamp(step, 0, STEP_COUNT - 1);
     if (to != ui->step) { /* each step's silent writing starts afresh */
-        ui->timer_running = false;
+        ui->timer_running = ui->timer_up = false;
         ui->timer_left = 0;
     }
     ui->screen = screen;
@@ -272,11 +272,18 @@ void ui_confirm(struct ui *ui, void (*yes)(struct ui *ui), int64_t target, const
     ui->confirm.open = true;
 }
 
+time_t ui_now(const struct ui *ui)
+{
+    return time(NULL) + (ui->script ? (time_t)ui_script_waited(ui->script) : 0);
+}
+
 /* The timer counts down in the corner of the step screen. */
 int ui_timer_seconds_left(const struct ui *ui)
 {
+    if (ui->timer_up)
+        return 0;
     if (ui->timer_running) {
-        long left = (long)(ui->timer_end - time(NULL));
+        long left = (long)(ui->timer_end - ui_now(ui));
         return left > 0 ? (int)left : 0;
     }
     return ui->timer_left > 0 ? ui->timer_left : ui->timer_minutes * 60;
@@ -284,6 +291,12 @@ int ui_timer_seconds_left(const struct ui *ui)
 
 void ui_timer_toggle(struct ui *ui)
 {
+    if (ui->timer_up) { /* after time is up, t first puts the full length back */
+        ui->timer_up = false;
+        ui->timer_left = 0;
+        ui_say(ui, "Timer reset to %d:00; t starts it.", ui->timer_minutes);
+        return;
+    }
     if (ui->timer_running) {
         ui->timer_left = ui_timer_seconds_left(ui);
         ui->timer_running = false;
@@ -291,7 +304,7 @@ void ui_timer_toggle(struct ui *ui)
         return;
     }
     int left = ui_timer_seconds_left(ui);
-    ui->timer_end = time(NULL) + left;
+    ui->timer_end = ui_now(ui) + left;
     ui->timer_running = true;
     ui_say(ui, "Silent writing: %d:%02d. Everyone writes their own answers first.", left / 60,
            left % 60);
@@ -303,7 +316,7 @@ void ui_timer_adjust(struct ui *ui, int minutes)
     if (ui->timer_running)
         ui->timer_end += minutes * 60;
     else
-        ui->timer_left = 0; /* a stopped timer starts afresh from the new length */
+        ui->timer_left = 0, ui->timer_up = false; /* a stopped timer starts afresh */
     ui_say(ui, "Timer: %d minute%s.", ui->timer_minutes, ui->timer_minutes == 1 ? "" : "s");
 }
 
@@ -312,6 +325,7 @@ static void timer_tick(struct ui *ui)
     if (ui->timer_running && ui_timer_seconds_left(ui) == 0) {
         ui->timer_running = false;
         ui->timer_left = 0;
+        ui->timer_up = true; /* shown until t resets it: the room may look up late */
         ui_say(ui, "Time is up: pens down.");
         beep();
     }
@@ -648,6 +662,11 @@ static void loop(struct ui *ui)
         quick_errors = 0;
         bool is_code = r == KEY_CODE_YES;
         int key = (int)ch;
+        if (is_code && key == KEY_TICK) { /* a script's wait: as a timeout */
+            timer_tick(ui);
+            follow_other_writers(ui);
+            continue;
+        }
         if (is_code && key == KEY_RESIZE) {
             clear();
             continue;

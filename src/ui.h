@@ -145,6 +145,7 @@ struct ui {
     bool timer_running;
     time_t timer_end;
     int timer_left;                 /* seconds left while paused */
+    bool timer_up;                  /* it ran out: shows 0:00 until t resets it */
 
     /* What is open on top of the screen. */
     struct field field;
@@ -183,8 +184,11 @@ bool ui_list_move(struct ui *ui, enum ui_action a, int count);
 struct ui_script;
 bool ui_script_active(void);
 struct ui_script *ui_script_start(char *err, size_t errlen);
-/* The next key as get_wch gives it (OK, KEY_CODE_YES), or ERR at the end. */
+/* The next key as get_wch gives it (OK, KEY_CODE_YES), or ERR at the end;
+ * a "wait N" gives KEY_TICK, its N seconds added to the script's clock. */
 int ui_script_key(struct ui_script *sc, wint_t *key);
+/* Seconds the script has waited so far: its clock runs ahead by them. */
+long ui_script_waited(const struct ui_script *sc);
 void ui_script_stop(struct ui_script *sc);
 
 /* ui_term.c: the terminal: start, colours, signals, stop. */
@@ -207,6 +211,8 @@ attr_t ui_role_attr(const struct ui *ui, enum role role);
 /* Bracketed paste marks, defined as keys so pasted text is told from typing. */
 #define KEY_PASTE_START (KEY_MAX + 1)
 #define KEY_PASTE_END (KEY_MAX + 2)
+/* Time passing with no key, as a timeout of get_wch: from a script's wait. */
+#define KEY_TICK (KEY_MAX + 3)
 #define UI_MIN_COLS 60
 #define UI_MIN_LINES 18
 
@@ -304,6 +310,8 @@ void ui_draw_session_header(struct ui *ui, const char *where);
 /* How many answers participant p gave for step. */
 int ui_answer_count(const struct ui *ui, size_t p, int step);
 void ui_timer_adjust(struct ui *ui, int minutes);
+/* Now, for the timer: a script's waits move it on. */
+time_t ui_now(const struct ui *ui);
 int ui_timer_seconds_left(const struct ui *ui);
 
 #endif

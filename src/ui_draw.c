@@ -410,7 +410,8 @@ void ui_draw_session_header(struct ui *ui, const char *where)
     int left = ui_timer_seconds_left(ui);
     if (ui->screen == UI_STEP || ui->timer_running)
         snprintf(right, sizeof right, "%s  \u23f1 %d:%02d%s", state, left / 60, left % 60,
-                 ui->timer_running ? "" : ui->timer_left ? " (t resumes)" : " (t starts)");
+                 ui->timer_up ? " time is up (t resets)" : ui->timer_running ? ""
+                 : ui->timer_left ? " (t resumes)" : " (t starts)");
     else
         snprintf(right, sizeof right, "%s", state);
     ui_draw_header(ui, title, right);

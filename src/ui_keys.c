@@ -58,7 +58,7 @@ const struct ui_binding ui_bindings[] = {
     {ON(UI_STEP), 'd', ACT_DELETE, "d", "delete", "delete the answer"},
     {ON(UI_STEP), 'K', ACT_MOVE_UP, "K", NULL, "move the answer up"},
     {ON(UI_STEP), 'J', ACT_MOVE_DOWN, "J", NULL, "move the answer down"},
-    {ON(UI_STEP), 't', ACT_TIMER, "t", "timer", "start or pause the writing timer"},
+    {ON(UI_STEP), 't', ACT_TIMER, "t", "timer", "start or pause the writing timer; once time is up, reset it"},
     {ON(UI_STEP), '+', ACT_TIMER_MORE, "+", NULL, "one more minute on the timer"},
     {ON(UI_STEP), '-', ACT_TIMER_LESS, "-", NULL, "one minute less on the timer"},
     {ON(UI_STEP), 'i', ACT_GUIDANCE, "i", "guide", "show or hide the guidance"},

@@ -118,4 +118,29 @@ dump help
 KEYS
 check 'dumped help | grep -q "Enter *start the first step"' "setup's help lists Enter"
 
+# --- the timer: when time is up the header says so until t resets it ----------------------
+# (a script's "wait N" moves the program's clock on N seconds, as if no key came)
+fresh
+drive 100 30 --db "$db" open $slug <<'KEYS'
+keys - - - - t
+wait 30
+dump running
+wait 31
+dump up
+wait 300
+dump later
+keys t
+dump reset
+keys t
+wait 5
+dump again
+KEYS
+shows running "0:30" "the timer counts down a minute"
+shows up "0:00 time is up (t resets)" "time is up shows in the header"
+shows up "Time is up: pens down." "and on the bottom line"
+shows later "0:00 time is up (t resets)" "still shown minutes later, not reset to 1:00"
+shows reset "1:00 (t starts)" "t resets it to its length"
+shows reset "Timer reset to 1:00; t starts it." "and says so"
+shows again "0:55" "t starts it again"
+
 finish
