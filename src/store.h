@@ -75,6 +75,10 @@ int store_add_participant(struct store *st, int64_t session_id, const char *name
 int store_update_participant(struct store *st, int64_t session_id, int64_t participant_id,
                              const char *name, enum role role);
 int store_remove_participant(struct store *st, int64_t session_id, int64_t participant_id);
+/* Removes a participant with every answer and vote they gave, in one
+ * transaction: all of it or, on failure, none. */
+int store_remove_participant_and_answers(struct store *st, int64_t session_id,
+                                         int64_t participant_id);
 
 /* Answers: change one's text, delete it, or move it up (-1) or down (+1)
  * among its participant's answers for the step. */

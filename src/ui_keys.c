@@ -46,7 +46,7 @@ const struct ui_binding ui_bindings[] = {
     {ON(UI_SETUP), 'a', ACT_ADD, "a", "add", "add a participant"},
     {ON(UI_SETUP), 'e', ACT_EDIT, "e", "rename", "rename"},
     {ON(UI_SETUP), 'o', ACT_ROLE, "o", "role", "change role"},
-    {ON(UI_SETUP), 'd', ACT_DELETE, "d", "remove", "remove (only without answers)"},
+    {ON(UI_SETUP), 'd', ACT_DELETE, "d", "remove", "remove, with their answers after a question"},
     {ON(UI_SETUP), '\n', ACT_NEXT, "Enter", NULL, "start the first step"},
 
     {ON(UI_STEP), 'a', ACT_ADD, "a", "add", "add an answer"},

@@ -143,4 +143,30 @@ shows reset "1:00 (t starts)" "t resets it to its length"
 shows reset "Timer reset to 1:00; t starts it." "and says so"
 shows again "0:55" "t starts it again"
 
+# --- removing someone with answers offers to remove them with their answers ----------------
+fresh
+drive 100 30 --db "$db" open $slug <<'KEYS'
+keys [ j d
+dump asked
+keys n
+dump kept
+keys d y
+dump removed
+keys a
+type Zoe
+keys Enter 6 Enter d
+dump plain
+keys y
+dump gone
+KEYS
+shows asked "Remove Jonas and their 11 answers? This cannot be undone. (y/n)" "d asks, telling how many answers"
+shows kept "Jonas" "n keeps Jonas"
+hides removed "Jonas" "y removes Jonas"
+shows removed "Removed, with their answers." "and says so"
+shows plain "Remove Zoe from this session? (y/n)" "someone without answers: a plain question"
+hides gone "Zoe" "and y removes them"
+run --db "$db" export $slug
+check '! grep -q Jonas "$OUT"' "nothing of Jonas is left in the session"
+stdout_has '"participant":"Maya"'
+
 finish
