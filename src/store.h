@@ -64,6 +64,11 @@ int store_create_session(struct store *st, const char *name, const char *product
 int store_add_input(struct store *st, int64_t session_id, const char *participant, int role,
                     enum step step, const char *text, const char *group);
 
+/* Records several answers of one participant for a step, in order, in one
+ * transaction: all of them or, when one is refused, none. */
+int store_add_inputs(struct store *st, int64_t session_id, const char *participant, enum step step,
+                     char *const *texts, size_t count);
+
 /* Gives the answers with these ids the group label (NULL takes them out of
  * their group), all in one transaction. */
 int store_set_group(struct store *st, int64_t session_id, const int64_t *input_ids, size_t count,

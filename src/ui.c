@@ -268,6 +268,7 @@ void ui_confirm(struct ui *ui, void (*yes)(struct ui *ui), int64_t target, const
     vsnprintf(ui->confirm.question, sizeof ui->confirm.question, fmt, ap);
     va_end(ap);
     ui->confirm.yes = yes;
+    ui->confirm.no = NULL;
     ui->confirm.target = target;
     ui->confirm.open = true;
 }
@@ -400,10 +401,15 @@ static void field_changed(struct ui *ui, bool cancelled)
 static void field_key(struct ui *ui, int key, bool is_code)
 {
     struct field *f = &ui->field;
+    if (ui->pasting) { /* gathered, and put into the field at the paste's end */
+        if (!is_code)
+            ui_paste_char(ui, (uint32_t)key);
+        return;
+    }
+    if (!ui->message_is_error)
+        ui->message[0] = '\0'; /* news is read by the next key; an error stays until Enter */
     if (is_code) {
         switch (key) {
-        case KEY_PASTE_START: ui->pasting = true; return;
-        case KEY_PASTE_END: ui->pasting = false; return;
         case KEY_LEFT: field_apply(f, FIELD_LEFT); return;
         case KEY_RIGHT: field_apply(f, FIELD_RIGHT); return;
         case KEY_UP: field_apply(f, FIELD_UP); return;
@@ -421,10 +427,6 @@ static void field_key(struct ui *ui, int key, bool is_code)
             return;
         }
     }
-    /* Inside a paste a control character is just a stray byte: it must not
-     * save the field (Ctrl-D) or cut its text (Ctrl-K, U, W). */
-    if (ui->pasting && key != '\n' && key != '\r' && key != '\t' && (key < 0x20 || key == 0x7F))
-        return;
     switch (key) {
     case 27: /* Esc: a lone one, escape sequences were read away before */
         field_changed(ui, true);
@@ -435,9 +437,7 @@ static void field_key(struct ui *ui, int key, bool is_code)
         return;
     case '\r':
     case '\n':
-        if (ui->pasting && !f->multiline)
-            field_insert(f, ' ');
-        else if (f->multiline)
+        if (f->multiline)
             field_insert(f, '\n');
         else
             field_done(ui);
@@ -451,7 +451,7 @@ static void field_key(struct ui *ui, int key, bool is_code)
     case 21: field_apply(f, FIELD_KILL_TO_START); break;   /* Ctrl-U */
     case 23: field_apply(f, FIELD_KILL_WORD); break;       /* Ctrl-W */
     case 8: case 127: field_apply(f, FIELD_BACKSPACE); break;
-    case '\t': if (ui->pasting) field_insert(f, ' '); return;
+    case '\t': return;
     default:
         if (!field_insert(f, (uint32_t)key) && f->len >= f->max)
             ui_error(ui, "That is the limit: %zu characters.", f->max);
@@ -677,14 +677,16 @@ static void loop(struct ui *ui)
             continue;
         }
         /* Paste marks first, whatever is open: pasted text is text, never keys. */
-        if (is_code && (key == KEY_PASTE_START || key == KEY_PASTE_END)) {
-            ui->pasting = key == KEY_PASTE_START;
-            if (ui->pasting && ui->purpose == P_NONE)
-                ui_say(ui, "Pasted text goes into a field: press a (or e) first.");
+        if (is_code && key == KEY_PASTE_START) {
+            ui_paste_start(ui);
             continue;
         }
-        if (ui->pasting && ui->purpose == P_NONE)
-            continue; /* a paste with no field open is dropped whole */
+        if (is_code && key == KEY_PASTE_END) {
+            ui_paste_end(ui);
+            continue;
+        }
+        if (ui->pasting && (ui->purpose == P_NONE || ui->confirm.open))
+            continue; /* a paste with no field open is dropped whole, and answers no question */
         /* An escape sequence curses does not know is read away before any of
          * its bytes can be taken for a key; a lone Esc stays a key. */
         bool lone_escape = false;
@@ -697,6 +699,8 @@ static void loop(struct ui *ui)
             ui->confirm.open = false;
             if (!lone_escape && (key == 'y' || key == 'Y'))
                 ui->confirm.yes(ui);
+            else if (ui->confirm.no && !lone_escape && (key == 'n' || key == 'N'))
+                ui->confirm.no(ui);
             else if (ui->purpose == P_NONE)
                 ui_say(ui, "Nothing was changed.");
             continue;
@@ -781,6 +785,7 @@ int ui_run(struct store *st, const char *open_slug, const char *theme)
     store_steps_free(ui->steps);
     synonyms_free(&ui->synonyms);
     field_free(&ui->field);
+    field_free(&ui->paste);
     ui_script_stop(ui->script);
     free(ui);
     return rc < 0 ? 1 : 0;

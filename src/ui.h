@@ -98,6 +98,7 @@ struct ui_confirm {
     bool open;
     char question[200];
     void (*yes)(struct ui *ui);
+    void (*no)(struct ui *ui);  /* n, when it does something; then Esc does nothing */
     int64_t target;     /* what it is about: an answer's or a participant's id */
 };
 
@@ -152,6 +153,8 @@ struct ui {
     enum ui_purpose purpose;
     enum ui_screen field_owner;     /* the screen that asked, and gets the text */
     bool pasting;                   /* between bracketed-paste marks */
+    struct field paste;             /* what was pasted so far (ui_paste.c) */
+    bool paste_cr;                  /* its last character was a CR */
     char prompt[120];
     struct ui_confirm confirm;
     bool help;
@@ -297,6 +300,13 @@ bool ui_compare_forget_pick(struct ui *ui);
 
 /* How the misalignment views name participant p: by name, "Sales 2", or "P3". */
 void ui_participant_label(const struct ui *ui, size_t p, char *out, size_t size);
+
+/* ui_paste.c: a paste gathered between its marks, then put into the field. */
+void ui_paste_start(struct ui *ui);
+void ui_paste_char(struct ui *ui, uint32_t c);
+void ui_paste_end(struct ui *ui);
+/* Saves each text as an answer of the person whose turn it is, in one change. */
+void ui_step_add_answers(struct ui *ui, char *const *texts, size_t count);
 
 /* From a step to its reveal: at once when everyone has answered, else after
  * a question naming who has not. */

@@ -160,13 +160,13 @@ static int layout_field(const struct field *f, int width, int top, int y0, int x
     return row + 1;
 }
 
-/* Under a field: its keys, or what was wrong with the text just given. */
+/* Under a field: its keys, or the message there is (what was wrong with
+ * the text just given, or what a paste saved). */
 static void field_hints(struct ui *ui, const char *keys)
 {
-    bool error = ui->message[0] && ui->message_is_error;
-    attr_t at = ui_attr(ui, error ? C_ERROR : C_STATUS);
+    attr_t at = ui_attr(ui, ui->message[0] && ui->message_is_error ? C_ERROR : C_STATUS);
     ui_fill(LINES - 1, 0, COLS, at);
-    ui_put(LINES - 1, 1, COLS - 2, error ? ui->message : keys, at);
+    ui_put(LINES - 1, 1, COLS - 2, ui->message[0] ? ui->message : keys, at);
 }
 
 void ui_draw_field(struct ui *ui)
@@ -246,7 +246,8 @@ void ui_draw_confirm(struct ui *ui)
     int y = LINES - 2;
     ui_fill(y, 0, COLS, ui_attr(ui, C_ERROR));
     char line[260];
-    snprintf(line, sizeof line, "%s (y/n)", ui->confirm.question);
+    /* a question whose n does something says its keys itself */
+    snprintf(line, sizeof line, "%s%s", ui->confirm.question, ui->confirm.no ? "" : " (y/n)");
     ui_put(y, 1, COLS - 2, line, ui_attr(ui, C_ERROR));
 }
 

@@ -211,6 +211,19 @@ static void step_act(struct ui *ui, enum ui_action a)
     }
 }
 
+void ui_step_add_answers(struct ui *ui, char *const *texts, size_t count)
+{
+    const struct participant *who = &ui->session.participants[ui->person];
+    if (store_add_inputs(ui->store, ui->session.id, who->name, (enum step)ui->step, texts,
+                         count) < 0) {
+        ui_store_failed(ui);
+        return;
+    }
+    ui_reload(ui);
+    ui->cursor = 1 << 20;
+    ui_say(ui, "Saved %zu answers, one per line.", count);
+}
+
 /* Spaces alone are no answer: said plainly, not as "empty text". */
 static bool blank(const char *text)
 {

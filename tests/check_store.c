@@ -658,6 +658,20 @@ START_TEST(participants_leave_with_their_answers)
 }
 END_TEST
 
+START_TEST(several_answers_are_added_whole)
+{
+    struct store *st = open_ok(false);
+    int64_t id = new_session(st, "Pasted", false);
+    char *bad[] = {"Gorgias", "  "}, *good[] = {"Gorgias", "Zendesk"};
+    ck_assert_int_eq(store_add_inputs(st, id, "Lena", STEP_ALTERNATIVES, bad, 2), -1);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM inputs"), 0);
+    ck_assert_int_eq(store_add_inputs(st, id, "Lena", STEP_ALTERNATIVES, good, 2), 0);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM inputs WHERE position = 1 AND text = 'Zendesk'"),
+                     1);
+    store_close(st);
+}
+END_TEST
+
 START_TEST(answers_are_edited_deleted_and_moved)
 {
     struct store *st = open_ok(false);
@@ -847,6 +861,7 @@ static Suite *store_suite(void)
     tcase_add_test(tc, steps_file_is_read);
     tcase_add_test(tc, participants_are_managed);
     tcase_add_test(tc, participants_leave_with_their_answers);
+    tcase_add_test(tc, several_answers_are_added_whole);
     tcase_add_test(tc, answers_are_edited_deleted_and_moved);
     tcase_add_test(tc, narrative_and_position);
     tcase_add_test(tc, locked_session_refuses_edits);

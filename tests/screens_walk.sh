@@ -169,4 +169,45 @@ run --db "$db" export $slug
 check '! grep -q Jonas "$OUT"' "nothing of Jonas is left in the session"
 stdout_has '"participant":"Maya"'
 
+# --- pastes: several lines into an answer ask; a long one says it was cut ------------------
+# ("paste" sends the text between the marks of a terminal's bracketed paste)
+long=$(printf 'x%.0s' $(seq 1100))
+fresh
+drive 100 30 --db "$db" open $slug <<KEYS
+keys Tab Tab Tab Tab a
+paste Gorgias\n  Zendesk \n\nDo nothing
+dump asked
+keys y
+dump each
+paste one\ntwo
+keys n
+dump joined
+keys Enter C-u
+paste three\nfour
+keys Escape
+dump nothing
+keys C-u
+paste $long
+dump cut
+keys Escape Escape e C-u
+paste five\nsix
+dump edit
+keys Escape
+KEYS
+shows asked "3 lines pasted: one answer per line? y: 3 answers  n: one answer  Esc: nothing" "pasting lines into an answer asks"
+shows each "Saved 3 answers, one per line." "y saves one answer per line"
+shows each "Lena:" "and the field stays open for the next"
+shows joined "Lena: one two" "n joins the lines with spaces in the field"
+shows nothing "Lena:" "Esc pastes nothing"
+hides nothing "three" "nothing at all"
+check '[ "$(bottom_line cut)" = " The paste was cut: this field holds at most 1000 characters." ]' "a long paste says it was cut, on the bottom line"
+shows cut "1000/1000" "cut at the limit"
+shows edit "Edit the answer: five six" "editing an answer takes a paste as one line, unasked"
+run --db "$db" export $slug
+stdout_has '{"participant":"Lena","step":"alternatives","text":"Gorgias"}'
+stdout_has '{"participant":"Lena","step":"alternatives","text":"Zendesk"}'
+stdout_has '{"participant":"Lena","step":"alternatives","text":"Do nothing"}'
+stdout_has '{"participant":"Lena","step":"alternatives","text":"one two"}'
+check '! grep -q "three" "$OUT"' "Esc saved nothing"
+
 finish
