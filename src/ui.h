@@ -289,6 +289,9 @@ const struct align_group *ui_selected_group(struct ui *ui);
 void ui_relabel(struct ui *ui, char *const *keys, size_t key_count, const char *label,
                 bool only_labelled);
 void ui_sessions_reload(struct ui *ui);
+/* t on a capability's group: today, roadmap, not planned, no tag; on the
+ * reveal, and on the decide screen (where a solo thesis tags them). */
+void ui_cycle_tag(struct ui *ui, const struct align_group *g);
 /* The room order, Kendall's W and the top three of a step's votes. */
 void ui_draw_vote_results(struct ui *ui, const struct align_step *st, int y);
 void ui_find_start(struct ui *ui, const char *query);

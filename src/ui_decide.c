@@ -32,7 +32,12 @@ static void decide_draw(struct ui *ui)
 
     const struct align_step *st = &ui->align.steps[ui->step];
     char heading[160];
-    if (isnan(st->alignment))
+    bool tags = ui->step == STEP_CAPABILITIES && ui_allows(ui, ACT_TAG);
+    if (s->solo) /* one person: no counts, no alignment */
+        snprintf(heading, sizeof heading, "Your answers%s:",
+                 !writes ? "" : tags ? " (Enter starts from one; t tags it today, roadmap or not "
+                                       "planned)" : " (Enter starts the thesis from one)");
+    else if (isnan(st->alignment))
         snprintf(heading, sizeof heading, "What was said%s:",
                  writes ? " (Enter starts the decision from one)" : "");
     else
@@ -54,8 +59,9 @@ static void decide_draw(struct ui *ui)
             ui_fill(y + row, 2, COLS - 4, at);
         char count[24];
         snprintf(count, sizeof count, "%zu of %zu", g->count, st->answered);
-        ui_put(y + row, 4, 9, count, at);
-        ui_put(y + row, 14, COLS - 16, g->label, at);
+        if (!s->solo) /* "1 of 1" says nothing of one person */
+            ui_put(y + row, 4, 9, count, at);
+        ui_put(y + row, s->solo ? 4 : 14, COLS - (s->solo ? 6 : 16), g->label, at);
     }
 }
 
@@ -97,6 +103,14 @@ static void decide_act(struct ui *ui, enum ui_action a)
         }
         free(label);
         break;
+    case ACT_TAG: { /* here too, so a solo thesis (no reveal) can tag its capabilities */
+        const struct align_step *st = &ui->align.steps[ui->step];
+        if (ui->step != STEP_CAPABILITIES)
+            ui_error(ui, "Tags are for the capabilities step: today, roadmap or not planned.");
+        else if (ui->cursor >= 0 && ui->cursor < (int)st->group_count)
+            ui_cycle_tag(ui, &st->groups[ui->cursor]);
+        break;
+    }
     default: break;
     }
 }

@@ -83,7 +83,8 @@ static bool offered(const struct ui *ui, const struct ui_binding *b)
     if (!ui_allows(ui, b->action))
         return false;
     if (ui->open && ui->session.solo &&
-        (b->action == ACT_NEXT_PERSON || b->action == ACT_PREV_PERSON || b->action == ACT_REVEAL))
+        (b->action == ACT_NEXT_PERSON || b->action == ACT_PREV_PERSON || b->action == ACT_REVEAL ||
+         b->action == ACT_ATTRIBUTION))
         return false;
     return true;
 }

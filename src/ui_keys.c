@@ -94,6 +94,7 @@ const struct ui_binding ui_bindings[] = {
     {ON(UI_REVEAL), 'c', ACT_DECIDE, "c", "decide", "decide this step"},
 
     {ON(UI_DECIDE), 'e', ACT_EDIT, "e", "write", "write the room's decision"},
+    {ON(UI_DECIDE), 't', ACT_TAG, "t", NULL, "capability: today, roadmap or not planned"},
     {ON(UI_DECIDE), '\n', ACT_USE, "Enter", "use it", "start the decision from this answer (added to it)"},
 
     {ON(UI_NARRATIVE), 'e', ACT_EDIT, "e", "write", "write the narrative here"},

@@ -380,7 +380,7 @@ void ui_relabel(struct ui *ui, char *const *keys, size_t key_count, const char *
     free(ids);
 }
 
-static void cycle_tag(struct ui *ui, const struct align_group *g)
+void ui_cycle_tag(struct ui *ui, const struct align_group *g)
 {
     const char *now = align_group_tag(&ui->session, g), *next = tags[0];
     for (int i = 0; i < 3 && now; i++)
@@ -475,7 +475,7 @@ static void reveal_act(struct ui *ui, enum ui_action act)
         if (ui->step != STEP_CAPABILITIES)
             ui_error(ui, "Tags are for the capabilities step: today, roadmap or not planned.");
         else if (g)
-            cycle_tag(ui, g);
+            ui_cycle_tag(ui, g);
         break;
     default: break;
     }

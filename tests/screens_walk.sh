@@ -210,4 +210,42 @@ stdout_has '{"participant":"Lena","step":"alternatives","text":"Do nothing"}'
 stdout_has '{"participant":"Lena","step":"alternatives","text":"one two"}'
 check '! grep -q "three" "$OUT"' "Esc saved nothing"
 
+# --- solo: tags without a reveal; no "1 of 1"; a locked thesis is still a thesis ------------
+cat >"$WORK/solo.json" <<'JSON'
+{"format": "samesong-session/1", "name": "Thesis", "mode": "solo",
+ "participants": [{"name": "Ana", "role": "ceo"}],
+ "inputs": [{"participant": "Ana", "step": "alternatives", "text": "Excel"},
+            {"participant": "Ana", "step": "capabilities", "text": "Order lookup"},
+            {"participant": "Ana", "step": "capabilities", "text": "AI replies"}],
+ "decisions": [{"step": "alternatives", "text": "Excel"}, {"step": "capabilities", "text": "b"},
+               {"step": "value", "text": "c"}, {"step": "customers", "text": "d"},
+               {"step": "category", "text": "e"}],
+ "narrative": "Teams drown in spreadsheets."}
+JSON
+fresh
+"$SAMESONG" --db "$db" import "$WORK/solo.json" >/dev/null
+drive 100 30 --db "$db" open thesis <<'KEYS'
+keys g [ [ [ [ [ [ [ [ [ [ [ [ [ [ [ [ ] ] ]
+dump decide
+keys t j t t
+dump tagged
+keys A
+dump dashboard
+keys q ] ] ] ] ] ] ] ] ] ] ] ] L y
+dump locked
+KEYS
+shows decide "Decide 2 of 5: Differentiated capabilities" "the solo capabilities decision"
+shows decide "t tags it today, roadmap or not planned" "invites tagging"
+hides decide "1 of 1" "no count of one person"
+shows tagged "AI replies: roadmap." "t tags a capability without a reveal"
+shows dashboard "A solo thesis has no alignment to measure." "the dashboard says why there is no alignment"
+shows dashboard "2. Differentiated capabilities    2 answers, decided" "and how far each step is"
+hides dashboard "two people must answer" "not that two people must answer"
+hides dashboard "1 of 1" "no count of one person"
+shows locked "Positioning thesis" "a locked thesis is still called a thesis in the header"
+shows locked "This thesis is final and read-only." "as the text says"
+run --db "$db" export thesis
+stdout_has '{"group":"Order lookup","tag":"today"}'
+stdout_has '{"group":"AI replies","tag":"roadmap"}'
+
 finish
