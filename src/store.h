@@ -64,6 +64,11 @@ int store_create_session(struct store *st, const char *name, const char *product
 int store_add_input(struct store *st, int64_t session_id, const char *participant, int role,
                     enum step step, const char *text, const char *group);
 
+/* Records several answers of one participant for a step, in order, in one
+ * transaction: all of them or, when one is refused, none. */
+int store_add_inputs(struct store *st, int64_t session_id, const char *participant, enum step step,
+                     char *const *texts, size_t count);
+
 /* Gives the answers with these ids the group label (NULL takes them out of
  * their group), all in one transaction. */
 int store_set_group(struct store *st, int64_t session_id, const int64_t *input_ids, size_t count,
@@ -88,6 +93,10 @@ int store_add_participant(struct store *st, int64_t session_id, const char *name
 int store_update_participant(struct store *st, int64_t session_id, int64_t participant_id,
                              const char *name, enum role role);
 int store_remove_participant(struct store *st, int64_t session_id, int64_t participant_id);
+/* Removes a participant with every answer and vote they gave, in one
+ * transaction: all of it or, on failure, none. */
+int store_remove_participant_and_answers(struct store *st, int64_t session_id,
+                                         int64_t participant_id);
 
 /* Answers: change one's text, delete it, or move it up (-1) or down (+1)
  * among its participant's answers for the step. */

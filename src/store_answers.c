@@ -2,6 +2,7 @@
  * deleting and reordering them. Each is one transaction. */
 #include "store_internal.h"
 #include "text.h"
+#include "util.h"
 
 #include <stdlib.h>
 
@@ -27,6 +28,35 @@ int store_add_input(struct store *st, int64_t session_id, const char *participan
     free(name);
     free(clean);
     free(label);
+    return rc;
+}
+
+int store_add_inputs(struct store *st, int64_t session_id, const char *participant, enum step step,
+                     char *const *texts, size_t count)
+{
+    char *name = store_checked_text(st, "participant name", participant, &TEXT_NAME);
+    char **clean = xcalloc(count + 1, sizeof *clean);
+    bool valid = name != NULL;
+    for (size_t i = 0; i < count && valid; i++) /* every one checked before any is written */
+        valid = (clean[i] = store_checked_text(st, "answer", texts[i], &TEXT_ANSWER)) != NULL;
+    int rc = -1;
+    struct store_args a = {.session = session_id, .step = session_steps[step].id};
+    if (valid && store_begin_change(st, session_id) == 0) {
+        rc = store_ensure_participant(st, session_id, name, -1, &a.participant);
+        for (size_t i = 0; i < count && rc == 0; i++) {
+            a.text = clean[i];
+            rc = store_run(st, "INSERT INTO inputs (participant_id, step, position, text)"
+                               " SELECT :participant, :step, coalesce(max(position), -1) + 1,"
+                               " :text FROM inputs"
+                               " WHERE participant_id = :participant AND step = :step",
+                           &a, false, "");
+        }
+        rc = store_end_change(st, rc, session_id, a.participant, "add", session_steps[step].id);
+    }
+    for (size_t i = 0; i < count; i++)
+        free(clean[i]);
+    free(clean);
+    free(name);
     return rc;
 }
 

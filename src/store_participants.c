@@ -1,5 +1,5 @@
 /* store_participants.c: who is in a session: added on first answer or by
- * name, renamed, given another role, removed while they have said nothing. */
+ * name, renamed, given another role, removed (with what they said, if asked). */
 #include "store_internal.h"
 #include "text.h"
 #include "util.h"
@@ -119,4 +119,24 @@ int store_remove_participant(struct store *st, int64_t session_id, int64_t parti
                         "only a participant without answers can be removed; delete their "
                         "answers first",
                         "leave", "");
+}
+
+int store_remove_participant_and_answers(struct store *st, int64_t session_id,
+                                         int64_t participant_id)
+{
+    struct store_args a = {.session = session_id, .id = participant_id};
+    if (store_begin_change(st, session_id) < 0)
+        return -1;
+    /* the participant last, so a wrong id changes nothing at all */
+    int rc = store_run(st, "DELETE FROM votes WHERE participant_id = :id AND participant_id IN"
+                           " (SELECT id FROM participants WHERE session_id = :session)",
+                       &a, false, "");
+    if (rc == 0)
+        rc = store_run(st, "DELETE FROM inputs WHERE participant_id = :id AND participant_id IN"
+                           " (SELECT id FROM participants WHERE session_id = :session)",
+                       &a, false, "");
+    if (rc == 0)
+        rc = store_run(st, "DELETE FROM participants WHERE id = :id AND session_id = :session",
+                       &a, true, "no such participant in this session");
+    return store_end_change(st, rc, session_id, 0, "leave", "with their answers");
 }

@@ -153,7 +153,7 @@ void ui_go(struct ui *ui, enum ui_screen screen, int step)
     }
     int to = layout_clamp(step, 0, STEP_COUNT - 1);
     if (to != ui->step) { /* each step's silent writing starts afresh */
-        ui->timer_running = false;
+        ui->timer_running = ui->timer_up = false;
         ui->timer_left = 0;
     }
     ui->screen = screen;
@@ -268,15 +268,23 @@ void ui_confirm(struct ui *ui, void (*yes)(struct ui *ui), int64_t target, const
     vsnprintf(ui->confirm.question, sizeof ui->confirm.question, fmt, ap);
     va_end(ap);
     ui->confirm.yes = yes;
+    ui->confirm.no = NULL;
     ui->confirm.target = target;
     ui->confirm.open = true;
+}
+
+time_t ui_now(const struct ui *ui)
+{
+    return time(NULL) + (ui->script ? (time_t)ui_script_waited(ui->script) : 0);
 }
 
 /* The timer counts down in the corner of the step screen. */
 int ui_timer_seconds_left(const struct ui *ui)
 {
+    if (ui->timer_up)
+        return 0;
     if (ui->timer_running) {
-        long left = (long)(ui->timer_end - time(NULL));
+        long left = (long)(ui->timer_end - ui_now(ui));
         return left > 0 ? (int)left : 0;
     }
     return ui->timer_left > 0 ? ui->timer_left : ui->timer_minutes * 60;
@@ -284,6 +292,12 @@ int ui_timer_seconds_left(const struct ui *ui)
 
 void ui_timer_toggle(struct ui *ui)
 {
+    if (ui->timer_up) { /* after time is up, t first puts the full length back */
+        ui->timer_up = false;
+        ui->timer_left = 0;
+        ui_say(ui, "Timer reset to %d:00; t starts it.", ui->timer_minutes);
+        return;
+    }
     if (ui->timer_running) {
         ui->timer_left = ui_timer_seconds_left(ui);
         ui->timer_running = false;
@@ -291,7 +305,7 @@ void ui_timer_toggle(struct ui *ui)
         return;
     }
     int left = ui_timer_seconds_left(ui);
-    ui->timer_end = time(NULL) + left;
+    ui->timer_end = ui_now(ui) + left;
     ui->timer_running = true;
     ui_say(ui, "Silent writing: %d:%02d. Everyone writes their own answers first.", left / 60,
            left % 60);
@@ -303,7 +317,7 @@ void ui_timer_adjust(struct ui *ui, int minutes)
     if (ui->timer_running)
         ui->timer_end += minutes * 60;
     else
-        ui->timer_left = 0; /* a stopped timer starts afresh from the new length */
+        ui->timer_left = 0, ui->timer_up = false; /* a stopped timer starts afresh */
     ui_say(ui, "Timer: %d minute%s.", ui->timer_minutes, ui->timer_minutes == 1 ? "" : "s");
 }
 
@@ -312,6 +326,7 @@ static void timer_tick(struct ui *ui)
     if (ui->timer_running && ui_timer_seconds_left(ui) == 0) {
         ui->timer_running = false;
         ui->timer_left = 0;
+        ui->timer_up = true; /* shown until t resets it: the room may look up late */
         ui_say(ui, "Time is up: pens down.");
         beep();
     }
@@ -342,14 +357,33 @@ static bool swallow_escape_sequence(void)
     return true;
 }
 
+/* Hands the text to the screen that asked. When it refuses the text (says
+ * an error and opens nothing else), the field opens again as it was, the
+ * error under it: what is typed next is meant for the field, not for keys. */
 static void field_done(struct ui *ui)
 {
     char *text = field_text(&ui->field);
     enum ui_purpose p = ui->purpose;
+    enum ui_screen asker = ui->field_owner;
+    size_t max = ui->field.max, cursor = ui->field.cursor;
+    bool multiline = ui->field.multiline;
+    char prompt[sizeof ui->prompt];
+    snprintf(prompt, sizeof prompt, "%s", ui->prompt);
     close_field(ui);
-    const struct ui_screen_ops *owner = screens[ui->field_owner];
+    ui->message[0] = '\0';
+    ui->message_is_error = false;
+    const struct ui_screen_ops *owner = screens[asker];
     if (owner->field_done)
         owner->field_done(ui, p, text);
+    if (ui->message_is_error && ui->purpose == P_NONE && !ui->confirm.open &&
+        ui->screen == asker) {
+        char error[sizeof ui->message];
+        snprintf(error, sizeof error, "%s", ui->message);
+        ui_ask(ui, p, prompt, text, max, multiline);
+        ui->field.cursor = cursor < ui->field.len ? cursor : ui->field.len;
+        snprintf(ui->message, sizeof ui->message, "%s", error);
+        ui->message_is_error = true;
+    }
     free(text);
 }
 
@@ -367,10 +401,15 @@ static void field_changed(struct ui *ui, bool cancelled)
 static void field_key(struct ui *ui, int key, bool is_code)
 {
     struct field *f = &ui->field;
+    if (ui->pasting) { /* gathered, and put into the field at the paste's end */
+        if (!is_code)
+            ui_paste_char(ui, (uint32_t)key);
+        return;
+    }
+    if (!ui->message_is_error)
+        ui->message[0] = '\0'; /* news is read by the next key; an error stays until Enter */
     if (is_code) {
         switch (key) {
-        case KEY_PASTE_START: ui->pasting = true; return;
-        case KEY_PASTE_END: ui->pasting = false; return;
         case KEY_LEFT: field_apply(f, FIELD_LEFT); return;
         case KEY_RIGHT: field_apply(f, FIELD_RIGHT); return;
         case KEY_UP: field_apply(f, FIELD_UP); return;
@@ -388,22 +427,17 @@ static void field_key(struct ui *ui, int key, bool is_code)
             return;
         }
     }
-    /* Inside a paste a control character is just a stray byte: it must not
-     * save the field (Ctrl-D) or cut its text (Ctrl-K, U, W). */
-    if (ui->pasting && key != '\n' && key != '\r' && key != '\t' && (key < 0x20 || key == 0x7F))
-        return;
     switch (key) {
     case 27: /* Esc: a lone one, escape sequences were read away before */
         field_changed(ui, true);
+        ui->message[0] = '\0'; /* an error about the text goes with it */
         if (f->len)
             ui_say(ui, "Cancelled; what was typed is not saved.");
         close_field(ui);
         return;
     case '\r':
     case '\n':
-        if (ui->pasting && !f->multiline)
-            field_insert(f, ' ');
-        else if (f->multiline)
+        if (f->multiline)
             field_insert(f, '\n');
         else
             field_done(ui);
@@ -417,7 +451,7 @@ static void field_key(struct ui *ui, int key, bool is_code)
     case 21: field_apply(f, FIELD_KILL_TO_START); break;   /* Ctrl-U */
     case 23: field_apply(f, FIELD_KILL_WORD); break;       /* Ctrl-W */
     case 8: case 127: field_apply(f, FIELD_BACKSPACE); break;
-    case '\t': if (ui->pasting) field_insert(f, ' '); return;
+    case '\t': return;
     default:
         if (!field_insert(f, (uint32_t)key) && f->len >= f->max)
             ui_error(ui, "That is the limit: %zu characters.", f->max);
@@ -440,9 +474,12 @@ static bool act_walk(struct ui *ui, enum ui_action a)
     if (overlay && (a == ACT_NEXT || a == ACT_PREV || a == ACT_REVEAL))
         while (ui->depth)
             ui_back(ui);
+    bool revealing = ui->screen == UI_STEP && !ui->session.solo;
     switch (a) {
     case ACT_NEXT:
-        if (ui->screen == UI_SETUP && !ui->session.participant_count)
+        if (revealing)
+            ui_step_reveal(ui); /* ] leads to the reveal: unanswered work is asked about */
+        else if (ui->screen == UI_SETUP && !ui->session.participant_count)
             ui_error(ui, "Add at least one participant first (a).");
         else
             ui_walk(ui, +1);
@@ -452,6 +489,8 @@ static bool act_walk(struct ui *ui, enum ui_action a)
     case ACT_REVEAL:
         if (ui->session.solo)
             ui_error(ui, "A solo session has no reveal: ] goes on to the decision.");
+        else if (revealing)
+            ui_step_reveal(ui);
         else if (ui->screen != UI_REVEAL)
             ui_go(ui, UI_REVEAL, ui->step);
         return true;
@@ -624,6 +663,11 @@ static void loop(struct ui *ui)
         quick_errors = 0;
         bool is_code = r == KEY_CODE_YES;
         int key = (int)ch;
+        if (is_code && key == KEY_TICK) { /* a script's wait: as a timeout */
+            timer_tick(ui);
+            follow_other_writers(ui);
+            continue;
+        }
         if (is_code && key == KEY_RESIZE) {
             clear();
             continue;
@@ -634,14 +678,16 @@ static void loop(struct ui *ui)
             continue;
         }
         /* Paste marks first, whatever is open: pasted text is text, never keys. */
-        if (is_code && (key == KEY_PASTE_START || key == KEY_PASTE_END)) {
-            ui->pasting = key == KEY_PASTE_START;
-            if (ui->pasting && ui->purpose == P_NONE)
-                ui_say(ui, "Pasted text goes into a field: press a (or e) first.");
+        if (is_code && key == KEY_PASTE_START) {
+            ui_paste_start(ui);
             continue;
         }
-        if (ui->pasting && ui->purpose == P_NONE)
-            continue; /* a paste with no field open is dropped whole */
+        if (is_code && key == KEY_PASTE_END) {
+            ui_paste_end(ui);
+            continue;
+        }
+        if (ui->pasting && (ui->purpose == P_NONE || ui->confirm.open))
+            continue; /* a paste with no field open is dropped whole, and answers no question */
         /* An escape sequence curses does not know is read away before any of
          * its bytes can be taken for a key; a lone Esc stays a key. */
         bool lone_escape = false;
@@ -654,6 +700,8 @@ static void loop(struct ui *ui)
             ui->confirm.open = false;
             if (!lone_escape && (key == 'y' || key == 'Y'))
                 ui->confirm.yes(ui);
+            else if (ui->confirm.no && !lone_escape && (key == 'n' || key == 'N'))
+                ui->confirm.no(ui);
             else if (ui->purpose == P_NONE)
                 ui_say(ui, "Nothing was changed.");
             continue;
@@ -740,6 +788,7 @@ int ui_run(struct store *st, const char *open_slug, const char *theme)
     store_steps_free(ui->steps);
     synonyms_free(&ui->synonyms);
     field_free(&ui->field);
+    field_free(&ui->paste);
     ui_script_stop(ui->script);
     free(ui);
     return rc < 0 ? 1 : 0;

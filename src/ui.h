@@ -98,6 +98,7 @@ struct ui_confirm {
     bool open;
     char question[200];
     void (*yes)(struct ui *ui);
+    void (*no)(struct ui *ui);  /* n, when it does something; then Esc does nothing */
     int64_t target;     /* what it is about: an answer's or a participant's id */
 };
 
@@ -145,12 +146,15 @@ struct ui {
     bool timer_running;
     time_t timer_end;
     int timer_left;                 /* seconds left while paused */
+    bool timer_up;                  /* it ran out: shows 0:00 until t resets it */
 
     /* What is open on top of the screen. */
     struct field field;
     enum ui_purpose purpose;
     enum ui_screen field_owner;     /* the screen that asked, and gets the text */
     bool pasting;                   /* between bracketed-paste marks */
+    struct field paste;             /* what was pasted so far (ui_paste.c) */
+    bool paste_cr;                  /* its last character was a CR */
     char prompt[120];
     struct ui_confirm confirm;
     bool help;
@@ -188,8 +192,11 @@ bool ui_list_move(struct ui *ui, enum ui_action a, int count);
 struct ui_script;
 bool ui_script_active(void);
 struct ui_script *ui_script_start(char *err, size_t errlen);
-/* The next key as get_wch gives it (OK, KEY_CODE_YES), or ERR at the end. */
+/* The next key as get_wch gives it (OK, KEY_CODE_YES), or ERR at the end;
+ * a "wait N" gives KEY_TICK, its N seconds added to the script's clock. */
 int ui_script_key(struct ui_script *sc, wint_t *key);
+/* Seconds the script has waited so far: its clock runs ahead by them. */
+long ui_script_waited(const struct ui_script *sc);
 void ui_script_stop(struct ui_script *sc);
 
 /* ui_term.c: the terminal: start, colours, signals, stop. */
@@ -212,6 +219,8 @@ attr_t ui_role_attr(const struct ui *ui, enum role role);
 /* Bracketed paste marks, defined as keys so pasted text is told from typing. */
 #define KEY_PASTE_START (KEY_MAX + 1)
 #define KEY_PASTE_END (KEY_MAX + 2)
+/* Time passing with no key, as a timeout of get_wch: from a script's wait. */
+#define KEY_TICK (KEY_MAX + 3)
 #define UI_MIN_COLS 60
 #define UI_MIN_LINES 18
 
@@ -324,6 +333,9 @@ size_t ui_rankings_naming(const struct ui *ui, char *const *keys, size_t key_cou
 void ui_undo_grouping(struct ui *ui);
 bool ui_can_undo(const struct ui *ui);
 void ui_sessions_reload(struct ui *ui);
+/* t on a capability's group: today, roadmap, not planned, no tag; on the
+ * reveal, and on the decide screen (where a solo thesis tags them). */
+void ui_cycle_tag(struct ui *ui, const struct align_group *g);
 /* The room order, Kendall's W and the top three of a step's votes. */
 void ui_draw_vote_results(struct ui *ui, const struct align_step *st, int y);
 void ui_find_start(struct ui *ui, const char *query);
@@ -336,6 +348,17 @@ bool ui_compare_forget_pick(struct ui *ui);
 /* How the misalignment views name participant p: by name, "Sales 2", or "P3". */
 void ui_participant_label(const struct ui *ui, size_t p, char *out, size_t size);
 
+/* ui_paste.c: a paste gathered between its marks, then put into the field. */
+void ui_paste_start(struct ui *ui);
+void ui_paste_char(struct ui *ui, uint32_t c);
+void ui_paste_end(struct ui *ui);
+/* Saves each text as an answer of the person whose turn it is, in one change. */
+void ui_step_add_answers(struct ui *ui, char *const *texts, size_t count);
+
+/* From a step to its reveal: at once when everyone has answered, else after
+ * a question naming who has not. */
+void ui_step_reveal(struct ui *ui);
+
 /* The timer, used by the step screen and drawn in the corner. */
 void ui_timer_toggle(struct ui *ui);
 /* The header for a screen of the open session: its name, where in the walk,
@@ -344,6 +367,8 @@ void ui_draw_session_header(struct ui *ui, const char *where);
 /* How many answers participant p gave for step. */
 int ui_answer_count(const struct ui *ui, size_t p, int step);
 void ui_timer_adjust(struct ui *ui, int minutes);
+/* Now, for the timer: a script's waits move it on. */
+time_t ui_now(const struct ui *ui);
 int ui_timer_seconds_left(const struct ui *ui);
 
 #endif

@@ -39,7 +39,8 @@ static void layout_canvas(struct ui *ui, struct ui_page *pg, int starts[STEP_COU
 static void canvas_draw(struct ui *ui)
 {
     const struct session *s = &ui->session;
-    const char *kind = s->solo && !s->locked ? "Positioning thesis" : "Positioning canvas";
+    /* a thesis stays one when locked, as the text under it says */
+    const char *kind = s->solo ? "Positioning thesis" : "Positioning canvas";
     ui_draw_session_header(ui, kind);
     int y = 2;
     if (s->locked) {

@@ -7,9 +7,33 @@
 #include <stdio.h>
 
 
+/* One person has no alignment to measure: each step says how far the thesis
+ * has come instead of "1 of 1 answered" or that two people must answer. */
+static void solo_draw(struct ui *ui)
+{
+    ui_put(2, 2, COLS - 4, "A solo thesis has no alignment to measure. How far each step is:",
+           ui_attr(ui, C_TITLE));
+    int y = 4;
+    for (int s = 0; s < STEP_COUNT && y < LINES - 3; s++) {
+        char line[200];
+        int answers = ui_answer_count(ui, 0, s);
+        snprintf(line, sizeof line, "%d. %-30s %d answer%s, %s", s + 1, ui->steps[s].title,
+                 answers, answers == 1 ? "" : "s",
+                 ui->session.decisions[s] ? "decided" : "not decided yet");
+        ui_put(y, 2, COLS - 4, line, ui_attr(ui, ui->session.decisions[s] ? C_GOOD : C_NORMAL));
+        y += 1 + ui->projector;
+    }
+}
+
 static void dashboard_draw(struct ui *ui)
 {
     ui_draw_session_header(ui, "Alignment dashboard");
+    if (ui->session.solo) {
+        solo_draw(ui);
+        ui_put(LINES - 2, 2, COLS - 4, "q returns; ] and [ go on along the walk.",
+               ui_attr(ui, C_DIM));
+        return;
+    }
     const struct alignment *a = &ui->align;
     int y = 2, title_w = 33, bar_w = layout_clamp(COLS - title_w - 38, 10, 60);
     char line[300];

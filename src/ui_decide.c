@@ -53,7 +53,12 @@ static void decide_draw(struct ui *ui)
     const struct align_step *st = &ui->align.steps[ui->step];
     y += draw_vote_order(ui, st, y);
     char heading[160];
-    if (isnan(st->alignment))
+    bool tags = ui->step == STEP_CAPABILITIES && ui_allows(ui, ACT_TAG);
+    if (s->solo) /* one person: no counts, no alignment */
+        snprintf(heading, sizeof heading, "Your answers%s:",
+                 !writes ? "" : tags ? " (Enter starts from one; t tags it today, roadmap or not "
+                                       "planned)" : " (Enter starts the thesis from one)");
+    else if (isnan(st->alignment))
         snprintf(heading, sizeof heading, "What was said%s:",
                  writes ? " (Enter starts the decision from one)" : "");
     else
@@ -75,11 +80,12 @@ static void decide_draw(struct ui *ui)
             ui_fill(y + row, 2, COLS - 4, at);
         char count[24];
         snprintf(count, sizeof count, "%zu of %zu", g->count, st->answered);
-        ui_put(y + row, 4, 9, count, at);
+        if (!s->solo) /* "1 of 1" says nothing of one person */
+            ui_put(y + row, 4, 9, count, at);
         /* a capability's tag, so the decision claims only what the product backs */
         const char *tag = ui->step == STEP_CAPABILITIES ? align_group_tag(s, g) : NULL;
         char *label = tag ? xasprintf("%s [%s]", g->label, tag) : xstrdup(g->label);
-        ui_put(y + row, 14, COLS - 16, label, at);
+        ui_put(y + row, s->solo ? 4 : 14, COLS - (s->solo ? 6 : 16), label, at);
         free(label);
     }
 }
@@ -122,6 +128,14 @@ static void decide_act(struct ui *ui, enum ui_action a)
         }
         free(label);
         break;
+    case ACT_TAG: { /* here too, so a solo thesis (no reveal) can tag its capabilities */
+        const struct align_step *st = &ui->align.steps[ui->step];
+        if (ui->step != STEP_CAPABILITIES)
+            ui_error(ui, "Tags are for the capabilities step: today, roadmap or not planned.");
+        else if (ui->cursor >= 0 && ui->cursor < (int)st->group_count)
+            ui_cycle_tag(ui, &st->groups[ui->cursor]);
+        break;
+    }
     default: break;
     }
 }

@@ -85,7 +85,8 @@ static bool offered(const struct ui *ui, const struct ui_binding *b)
     if (b->action == ACT_UNDO && !ui_can_undo(ui))
         return false;
     if (ui->open && ui->session.solo &&
-        (b->action == ACT_NEXT_PERSON || b->action == ACT_PREV_PERSON || b->action == ACT_REVEAL))
+        (b->action == ACT_NEXT_PERSON || b->action == ACT_PREV_PERSON || b->action == ACT_REVEAL ||
+         b->action == ACT_ATTRIBUTION))
         return false;
     return true;
 }
@@ -162,6 +163,15 @@ static int layout_field(const struct field *f, int width, int top, int y0, int x
     return row + 1;
 }
 
+/* Under a field: its keys, or the message there is (what was wrong with
+ * the text just given, or what a paste saved). */
+static void field_hints(struct ui *ui, const char *keys)
+{
+    attr_t at = ui_attr(ui, ui->message[0] && ui->message_is_error ? C_ERROR : C_STATUS);
+    ui_fill(LINES - 1, 0, COLS, at);
+    ui_put(LINES - 1, 1, COLS - 2, ui->message[0] ? ui->message : keys, at);
+}
+
 void ui_draw_field(struct ui *ui)
 {
     if (ui->purpose == P_NONE)
@@ -187,10 +197,8 @@ void ui_draw_field(struct ui *ui)
         ui_hline(top_y + height, left, span);
         attrset(A_NORMAL);
         ui_put(top_y - 1, left + 2, span - 4, ui->prompt, ui_attr(ui, C_TITLE));
-        ui_fill(LINES - 1, 0, COLS, ui_attr(ui, C_STATUS));
-        ui_put(LINES - 1, 1, COLS - 2,
-               "Ctrl-D or F2 saves  Esc cancels  Enter: new line  Ctrl-A/E line start/end  "
-               "Ctrl-U/K/W delete", ui_attr(ui, C_STATUS));
+        field_hints(ui, "Ctrl-D or F2 saves  Esc cancels  Enter: new line  Ctrl-A/E line "
+                        "start/end  Ctrl-U/K/W delete");
         if (counter[0])
             ui_put(top_y + height, left + span - 1 - (int)strlen(counter), 20, counter,
                    ui_attr(ui, f->len >= f->max ? C_ERROR : C_WARN));
@@ -236,9 +244,7 @@ void ui_draw_field(struct ui *ui)
         if (counter[0])
             ui_put(y, COLS - 1 - (int)strlen(counter), 20, counter,
                    ui_attr(ui, f->len >= f->max ? C_ERROR : C_WARN));
-        ui_fill(LINES - 1, 0, COLS, ui_attr(ui, C_STATUS));
-        ui_put(LINES - 1, 1, COLS - 2, "Enter saves  Esc cancels  Ctrl-A/E start/end  "
-                                       "Ctrl-U/K/W delete", ui_attr(ui, C_STATUS));
+        field_hints(ui, "Enter saves  Esc cancels  Ctrl-A/E start/end  Ctrl-U/K/W delete");
     }
     move(cy, cx);
 }
@@ -250,7 +256,8 @@ void ui_draw_confirm(struct ui *ui)
     int y = LINES - 2;
     ui_fill(y, 0, COLS, ui_attr(ui, C_ERROR));
     char line[260];
-    snprintf(line, sizeof line, "%s (y/n)", ui->confirm.question);
+    /* a question whose n does something says its keys itself */
+    snprintf(line, sizeof line, "%s%s", ui->confirm.question, ui->confirm.no ? "" : " (y/n)");
     ui_put(y, 1, COLS - 2, line, ui_attr(ui, C_ERROR));
 }
 
@@ -267,16 +274,20 @@ void ui_draw_help(struct ui *ui)
         const struct ui_binding *b = &ui_bindings[i];
         if (!offered(ui, b))
             continue;
-        if (!seen[b->action]) {
+        /* a key of an action already listed joins its row when it does the same;
+         * one that says something else there (Enter on the setup) gets its own */
+        int same = -1;
+        for (int j = 0; j < n && seen[b->action]; j++)
+            if (!strcmp(helps[j], b->help))
+                same = j;
+        if (same < 0) {
             seen[b->action] = true;
             snprintf(keys[n], sizeof keys[n], "%s", b->name);
             helps[n++] = b->help;
-            continue;
+        } else if (strlen(keys[same]) + strlen(b->name) < 36) {
+            snprintf(keys[same] + strlen(keys[same]), sizeof keys[same] - strlen(keys[same]),
+                     " %s", b->name);
         }
-        for (int j = 0; j < n; j++)
-            if (helps[j] == b->help && strlen(keys[j]) + strlen(b->name) < 36)
-                snprintf(keys[j] + strlen(keys[j]), sizeof keys[j] - strlen(keys[j]), " %s",
-                         b->name);
     }
     int room = LINES - 6, columns = n > room ? 2 : 1;
     int per_column = (n + columns - 1) / columns;
@@ -414,7 +425,8 @@ void ui_draw_session_header(struct ui *ui, const char *where)
     int left = ui_timer_seconds_left(ui);
     if (ui->screen == UI_STEP || ui->timer_running)
         snprintf(right, sizeof right, "%s  \u23f1 %d:%02d%s", state, left / 60, left % 60,
-                 ui->timer_running ? "" : ui->timer_left ? " (t resumes)" : " (t starts)");
+                 ui->timer_up ? " time is up (t resets)" : ui->timer_running ? ""
+                 : ui->timer_left ? " (t resumes)" : " (t starts)");
     else
         snprintf(right, sizeof right, "%s", state);
     ui_draw_header(ui, title, right);

@@ -59,7 +59,7 @@ const struct ui_binding ui_bindings[] = {
     {ON(UI_SETUP), 'a', ACT_ADD, "a", "add", "add a participant"},
     {ON(UI_SETUP), 'e', ACT_EDIT, "e", "rename", "rename"},
     {ON(UI_SETUP), 'o', ACT_ROLE, "o", "role", "change role"},
-    {ON(UI_SETUP), 'd', ACT_DELETE, "d", "remove", "remove (only without answers)"},
+    {ON(UI_SETUP), 'd', ACT_DELETE, "d", "remove", "remove, with their answers after a question"},
     {ON(UI_SETUP), '\n', ACT_NEXT, "Enter", NULL, "start the first step"},
 
     {ON(UI_STEP), 'a', ACT_ADD, "a", "add", "add an answer"},
@@ -71,7 +71,7 @@ const struct ui_binding ui_bindings[] = {
     {ON(UI_STEP), 'd', ACT_DELETE, "d", "delete", "delete the answer"},
     {ON(UI_STEP), 'K', ACT_MOVE_UP, "K", NULL, "move the answer up"},
     {ON(UI_STEP), 'J', ACT_MOVE_DOWN, "J", NULL, "move the answer down"},
-    {ON(UI_STEP), 't', ACT_TIMER, "t", "timer", "start or pause the writing timer"},
+    {ON(UI_STEP), 't', ACT_TIMER, "t", "timer", "start or pause the writing timer; once time is up, reset it"},
     {ON(UI_STEP), '+', ACT_TIMER_MORE, "+", NULL, "one more minute on the timer"},
     {ON(UI_STEP), '-', ACT_TIMER_LESS, "-", NULL, "one minute less on the timer"},
     {ON(UI_STEP), 'i', ACT_GUIDANCE, "i", "guide", "show or hide the guidance"},
@@ -109,6 +109,7 @@ const struct ui_binding ui_bindings[] = {
     {ON(UI_REVEAL), 'c', ACT_DECIDE, "c", "decide", "decide this step"},
 
     {ON(UI_DECIDE), 'e', ACT_EDIT, "e", "write", "write the room's decision"},
+    {ON(UI_DECIDE), 't', ACT_TAG, "t", NULL, "capability: today, roadmap or not planned"},
     {ON(UI_DECIDE), '\n', ACT_USE, "Enter", "use it", "start the decision from this answer (added to it)"},
 
     {ON(UI_NARRATIVE), 'e', ACT_EDIT, "e", "write", "write the narrative here"},

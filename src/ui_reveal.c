@@ -506,7 +506,7 @@ static void ask_take_apart(struct ui *ui, const struct align_group *g)
                    ap.rankings == 1 ? "" : "s");
 }
 
-static void cycle_tag(struct ui *ui, const struct align_group *g)
+void ui_cycle_tag(struct ui *ui, const struct align_group *g)
 {
     const char *now = align_group_tag(&ui->session, g), *next = tags[0];
     for (int i = 0; i < 3 && now; i++)
@@ -608,7 +608,7 @@ static void reveal_act(struct ui *ui, enum ui_action act)
         if (ui->step != STEP_CAPABILITIES)
             ui_error(ui, "Tags are for the capabilities step: today, roadmap or not planned.");
         else if (g)
-            cycle_tag(ui, g);
+            ui_cycle_tag(ui, g);
         break;
     default: break;
     }
@@ -650,7 +650,8 @@ static void reveal_field_done(struct ui *ui, enum ui_purpose p, char *text)
     free(label);
     free(what);
     free(keys);
-    forget_marks(ui);
+    if (!ui->message_is_error) /* refused, the field opens again on the same marks */
+        forget_marks(ui);
 }
 
 const struct ui_screen_ops ui_reveal_screen = {

@@ -3,7 +3,7 @@
  * keys and commands, and every "dump" writes the screen as text to standard
  * output (the screens themselves go nowhere; no file is opened for writing,
  * so a read-only run still writes none). A real terminal (tmux) is still the test for what only a
- * terminal shows: resizing, colours, pastes, signals. */
+ * terminal shows: resizing, colours, the paste marks themselves, signals. */
 #include "ui.h"
 #include "util.h"
 
@@ -18,11 +18,13 @@ struct ui_script {
     bool *is_code;
     char **names;     /* the dump's name for a DUMP */
     size_t count, next;
+    long waited;      /* seconds of "wait" so far */
     FILE *dump;
 };
 
 /* Commands among the keys: not keys, so past any key code. */
 #define SCRIPT_DUMP (KEY_MAX + 100)
+#define SCRIPT_WAIT (KEY_MAX + 101)
 
 static void push(struct ui_script *sc, wint_t key, bool is_code, const char *name)
 {
@@ -81,7 +83,8 @@ static void push_text(struct ui_script *sc, const char *text)
     }
 }
 
-/* Lines: "keys K...", "type TEXT", "dump NAME"; # starts a comment. */
+/* Lines: "keys K...", "type TEXT", "paste TEXT" (\n a line break), "dump NAME",
+ * "wait SECONDS"; # starts a comment. */
 static int load(struct ui_script *sc, const char *path, char *err, size_t errlen)
 {
     FILE *f = fopen(path, "r");
@@ -102,10 +105,24 @@ static int load(struct ui_script *sc, const char *path, char *err, size_t errlen
                 }
         } else if (!strncmp(line, "type ", 5)) {
             push_text(sc, line + 5);
+        } else if (!strncmp(line, "paste ", 6)) {
+            /* between the marks a terminal sends; \n in the text is a line break */
+            push(sc, KEY_PASTE_START, true, NULL);
+            for (char *part = line + 6, *cut; part; part = cut ? cut + 2 : NULL) {
+                if ((cut = strstr(part, "\\n")))
+                    *cut = '\0';
+                push_text(sc, part);
+                if (cut)
+                    push(sc, '\n', false, NULL);
+            }
+            push(sc, KEY_PASTE_END, true, NULL);
         } else if (!strncmp(line, "dump ", 5)) {
             push(sc, SCRIPT_DUMP, true, line + 5);
+        } else if (!strncmp(line, "wait ", 5) && strspn(line + 5, "0123456789") == strlen(line + 5)
+                   && line[5]) {
+            push(sc, SCRIPT_WAIT, true, line + 5);
         } else if (*line && *line != '#') {
-            snprintf(err, errlen, "%s:%d: not keys, type or dump", path, number);
+            snprintf(err, errlen, "%s:%d: not keys, type, paste, dump or wait", path, number);
             rc = -1;
         }
     }
@@ -157,8 +174,18 @@ int ui_script_key(struct ui_script *sc, wint_t *key)
     }
     if (sc->next == sc->count)
         return ERR; /* the script is over: the loop ends */
+    if (sc->keys[sc->next] == SCRIPT_WAIT) {
+        sc->waited += atol(sc->names[sc->next++]);
+        *key = KEY_TICK;
+        return KEY_CODE_YES;
+    }
     *key = sc->keys[sc->next];
     return sc->is_code[sc->next++] ? KEY_CODE_YES : OK;
+}
+
+long ui_script_waited(const struct ui_script *sc)
+{
+    return sc->waited;
 }
 
 void ui_script_stop(struct ui_script *sc)

@@ -3,6 +3,7 @@
 #include "layout.h"
 #include "paths.h"
 #include "similar.h"
+#include "text.h"
 #include "ui.h"
 #include "util.h"
 
@@ -213,6 +214,7 @@ static void sessions_field_changed(struct ui *ui, enum ui_purpose p, const char 
 static void sessions_field_done(struct ui *ui, enum ui_purpose p, char *text)
 {
     struct sessions_state *ss = state(ui);
+    char why[160];
     switch (p) {
     case P_SEARCH: set_filter(ui, text); break;
     case P_FIND:
@@ -224,7 +226,11 @@ static void sessions_field_done(struct ui *ui, enum ui_purpose p, char *text)
             ui_ask(ui, P_NEW_NAME, "A session needs a name:", "", 200, false);
             break;
         }
-        ss->draft[0] = xstrdup(text);
+        /* refused here, the field stays open on the name (not after the mode) */
+        if (!(ss->draft[0] = text_validate(text, &TEXT_NAME, why, sizeof why))) {
+            ui_error(ui, "The session name: %s.", why);
+            break;
+        }
         ui_ask(ui, P_NEW_PRODUCT, "Product (may be empty):", "", 200, false);
         break;
     case P_NEW_PRODUCT:
@@ -237,14 +243,16 @@ static void sessions_field_done(struct ui *ui, enum ui_purpose p, char *text)
             ui_ask(ui, P_NEW_FOUNDER, "Your name:", "", 200, false);
         } else if (text[0] == 'w' || text[0] == 'W' || text[0] == '\0') {
             create(ui, false, NULL);
-            forget_draft(ui);
+            if (ui->open) /* a refusal keeps the draft, and the field open */
+                forget_draft(ui);
         } else {
             ui_ask(ui, P_NEW_MODE, "Please type w for a workshop or s for solo:", "", 10, false);
         }
         break;
     case P_NEW_FOUNDER:
         create(ui, true, text);
-        forget_draft(ui);
+        if (ui->open)
+            forget_draft(ui);
         break;
     default: break;
     }

@@ -72,6 +72,16 @@ static void remove_person(struct ui *ui)
         ui_reload(ui);
 }
 
+static void remove_person_and_answers(struct ui *ui)
+{
+    if (store_remove_participant_and_answers(ui->store, ui->session.id, ui->confirm.target) < 0) {
+        ui_store_failed(ui);
+        return;
+    }
+    ui_reload(ui);
+    ui_say(ui, "Removed, with their answers.");
+}
+
 static const struct participant *selected(struct ui *ui)
 {
     if (ui->cursor < 0 || (size_t)ui->cursor >= ui->session.participant_count) {
@@ -104,10 +114,16 @@ static void setup_act(struct ui *ui, enum ui_action a)
         break;
     case ACT_DELETE:
         if ((p = selected(ui))) {
-            if (total_answers(ui, (size_t)ui->cursor))
-                ui_error(ui, "%s has answers; delete them on the step screens first.", p->name);
+            int answers = total_answers(ui, (size_t)ui->cursor);
+            char *safe = text_sanitize(p->name, false), *name = text_truncate(safe, 40, "\u2026");
+            if (answers) /* what they said goes with them: asked, with how much */
+                ui_confirm(ui, remove_person_and_answers, p->id,
+                           "Remove %s and their %d answer%s? This cannot be undone.", name,
+                           answers, answers == 1 ? "" : "s");
             else
-                ui_confirm(ui, remove_person, p->id, "Remove %s from this session?", p->name);
+                ui_confirm(ui, remove_person, p->id, "Remove %s from this session?", name);
+            free(name);
+            free(safe);
         }
         break;
     default: break;

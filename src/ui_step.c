@@ -213,12 +213,35 @@ static void step_act(struct ui *ui, enum ui_action a)
     }
 }
 
+void ui_step_add_answers(struct ui *ui, char *const *texts, size_t count)
+{
+    const struct participant *who = &ui->session.participants[ui->person];
+    if (store_add_inputs(ui->store, ui->session.id, who->name, (enum step)ui->step, texts,
+                         count) < 0) {
+        ui_store_failed(ui);
+        return;
+    }
+    ui_reload(ui);
+    ui->cursor = 1 << 20;
+    ui_say(ui, "Saved %zu answers, one per line.", count);
+}
+
+/* Spaces alone are no answer: said plainly, not as "empty text". */
+static bool blank(const char *text)
+{
+    return text[strspn(text, " ")] == '\0';
+}
+
 static void step_field_done(struct ui *ui, enum ui_purpose p, char *text)
 {
     const struct input *in;
     if (p == P_ADD_ANSWER) {
         if (!*text) /* an empty Enter ends the run of answers */
             return;
+        if (blank(text)) {
+            ui_error(ui, "An answer cannot be empty.");
+            return;
+        }
         const struct participant *who = &ui->session.participants[ui->person];
         if (store_add_input(ui->store, ui->session.id, who->name, -1, (enum step)ui->step, text,
                             NULL) < 0) {
@@ -229,12 +252,60 @@ static void step_field_done(struct ui *ui, enum ui_purpose p, char *text)
         ui->cursor = 1 << 20;
         ask_answer(ui); /* straight on to the next answer; Esc or an empty line stops */
         ui_say(ui, "Saved.");
+    } else if (p == P_EDIT_ANSWER && blank(text)) {
+        ui_error(ui, "An answer cannot be empty; Esc keeps it, d deletes it.");
     } else if (p == P_EDIT_ANSWER && (in = selected(ui))) {
         if (store_update_input(ui->store, ui->session.id, in->id, text) < 0)
             ui_store_failed(ui);
         else
             ui_reload(ui);
     }
+}
+
+static void reveal_anyway(struct ui *ui)
+{
+    ui_go(ui, UI_REVEAL, ui->step);
+}
+
+/* "Lena", "Lena and Tom", "Lena, Tom, Ana and 2 others": who has not answered
+ * the step, each name cut short; returns how many they are. */
+static size_t unanswered(const struct ui *ui, char *out, size_t size)
+{
+    enum { NAMED = 3 };
+    size_t missing[NAMED], count = 0;
+    for (size_t p = 0; p < ui->session.participant_count; p++)
+        if (!ui_answer_count(ui, p, ui->step) && count++ < NAMED)
+            missing[count - 1] = p;
+    out[0] = '\0';
+    size_t named = count < NAMED ? count : NAMED;
+    for (size_t i = 0; i < named; i++) {
+        char *safe = text_sanitize(ui->session.participants[missing[i]].name, false);
+        char *cut = text_truncate(safe, 20, "\u2026");
+        const char *joint = i == 0 ? "" : i + 1 < named || count > named ? ", " : " and ";
+        size_t len = strlen(out);
+        snprintf(out + len, size - len, "%s%s", joint, cut);
+        free(cut);
+        free(safe);
+    }
+    if (count > named) {
+        size_t len = strlen(out);
+        snprintf(out + len, size - len, " and %zu other%s", count - named,
+                 count - named == 1 ? "" : "s");
+    }
+    return count;
+}
+
+void ui_step_reveal(struct ui *ui)
+{
+    char names[160];
+    size_t count = unanswered(ui, names, sizeof names);
+    if (!count)
+        reveal_anyway(ui);
+    else if (count == ui->session.participant_count)
+        ui_confirm(ui, reveal_anyway, 0, "Nobody has answered yet; reveal anyway?");
+    else
+        ui_confirm(ui, reveal_anyway, 0, "%s %s not answered; reveal anyway?", names,
+                   count == 1 ? "has" : "have");
 }
 
 const struct ui_screen_ops ui_step_screen = {

@@ -634,6 +634,44 @@ START_TEST(participants_are_managed)
 }
 END_TEST
 
+START_TEST(participants_leave_with_their_answers)
+{
+    struct store *st = open_ok(false);
+    int64_t id = new_session(st, "Leaving", false);
+    ck_assert_int_eq(store_add_input(st, id, "Maya", ROLE_CEO, STEP_VALUE, "Speed", NULL), 0);
+    ck_assert_int_eq(store_add_input(st, id, "Maya", ROLE_CEO, STEP_VALUE, "Trust", NULL), 0);
+    ck_assert_int_eq(store_add_input(st, id, "Tom", ROLE_SALES, STEP_VALUE, "Speed", NULL), 0);
+    struct session s;
+    ck_assert_int_eq(store_load_session(st, id, &s), 0);
+    int64_t maya = s.participants[0].id;
+    session_free(&s);
+    char *ranking[] = {"Speed", "Trust"};
+    ck_assert_int_eq(store_set_vote(st, id, maya, STEP_VALUE, ranking, 2), 0);
+    ck_assert_int_eq(store_remove_participant_and_answers(st, id + 1, maya), -1); /* not hers */
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM inputs"), 3);
+    ck_assert_int_eq(store_remove_participant_and_answers(st, id, maya), 0);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM inputs"), 1);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM votes"), 0);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM participants"), 1);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM search WHERE search MATCH 'Trust'"), 0);
+    store_close(st);
+}
+END_TEST
+
+START_TEST(several_answers_are_added_whole)
+{
+    struct store *st = open_ok(false);
+    int64_t id = new_session(st, "Pasted", false);
+    char *bad[] = {"Gorgias", "  "}, *good[] = {"Gorgias", "Zendesk"};
+    ck_assert_int_eq(store_add_inputs(st, id, "Lena", STEP_ALTERNATIVES, bad, 2), -1);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM inputs"), 0);
+    ck_assert_int_eq(store_add_inputs(st, id, "Lena", STEP_ALTERNATIVES, good, 2), 0);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM inputs WHERE position = 1 AND text = 'Zendesk'"),
+                     1);
+    store_close(st);
+}
+END_TEST
+
 START_TEST(answers_are_edited_deleted_and_moved)
 {
     struct store *st = open_ok(false);
@@ -906,6 +944,8 @@ static Suite *store_suite(void)
     tcase_add_test(tc, writer_waits_for_another_process);
     tcase_add_test(tc, steps_file_is_read);
     tcase_add_test(tc, participants_are_managed);
+    tcase_add_test(tc, participants_leave_with_their_answers);
+    tcase_add_test(tc, several_answers_are_added_whole);
     tcase_add_test(tc, answers_are_edited_deleted_and_moved);
     tcase_add_test(tc, narrative_and_position);
     tcase_add_test(tc, locked_session_refuses_edits);

@@ -108,7 +108,8 @@ fresh_long() {
     db="$WORK/long$long.db"
     "$SAMESONG" --db "$db" import "$WORK/long.json" >/dev/null
 }
-to_canvas="keys ] ] ] ] ] ] ] ] ] ] ] ] ] ] ] ]"
+# steps 2 to 5 have no answers: revealing each asks first (y)
+to_canvas="keys ] ] ] ] y ] ] ] y ] ] ] y ] ] ] y ] ] ]"
 
 fresh_long
 drive 80 24 --db "$db" open long <<KEYS
@@ -226,8 +227,9 @@ cat >"$WORK/builds.json" <<'JSON'
 JSON
 db="$WORK/builds.db"
 "$SAMESONG" --db "$db" import "$WORK/builds.json" >/dev/null
+# nobody answered the alternatives and Ben not the customers: revealing asks (y)
 drive 80 24 --db "$db" open builds <<'KEYS'
-keys ] ] ]
+keys ] y ] ]
 dump cap_entry
 keys ] ]
 dump cap_decide
@@ -237,7 +239,7 @@ keys ] ]
 dump value_decide
 keys ]
 dump customers_entry
-keys ] ] ]
+keys ] y ] ]
 dump category_entry
 keys ] ]
 dump category_decide
@@ -277,7 +279,7 @@ shows writing "Ctrl-D or F2 saves" "and the field is open"
 
 "$SAMESONG" --db "$db" import "$WORK/builds.json" --slug wide >/dev/null
 drive 120 35 --db "$db" open wide <<'KEYS'
-keys ] ] ] ] ] ] ] ] ] ] ] ] ] ] ] e
+keys ] y ] ] ] ] ] ] ] ] ] y ] ] ] ] ] e
 dump writing
 KEYS
 shows writing "Ctrl-D or F2 saves" "the field is open at 120x35"

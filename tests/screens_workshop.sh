@@ -42,16 +42,16 @@ keys Enter
 type  and email
 keys C-d
 dump decided
-keys ] ] ] e
+keys ] ] y ] e
 type Decision 2
 keys C-d
-keys ] ] ] e
+keys ] ] y ] e
 type Decision 3
 keys C-d
-keys ] ] ] e
+keys ] ] y ] e
 type Decision 4
 keys C-d
-keys ] ] ] e
+keys ] ] y ] e
 type Decision 5
 keys C-d
 dump all-decided

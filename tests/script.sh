@@ -5,7 +5,9 @@
 DUMP="$WORK/dump"
 
 # drive W H ARGS... < SCRIPT: runs samesong ARGS on a W x H screen, keys from
-# standard input (lines "keys K...", "type TEXT", "dump NAME").
+# standard input (lines "keys K...", "type TEXT", "dump NAME", "paste TEXT": as
+# a terminal's bracketed paste, \n a line break, and "wait N": N seconds pass
+# with no key, for the timer).
 drive() {
     w=$1 h=$2
     shift 2

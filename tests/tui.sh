@@ -29,8 +29,10 @@ keys Tab Tab "]" "["
 reached "Tom's answers" "Tom's turn"
 printf 'pasted line one\npasted line two' >"$WORK/paste.txt"
 tmux -L "$SOCKET" load-buffer "$WORK/paste.txt"
-keys a; tmux -L "$SOCKET" paste-buffer -p -t 0; sleep 0.3; keys Enter Escape
-on_screen "pasted line one pasted line two" "a pasted line break stays inside one answer"
+keys a; tmux -L "$SOCKET" paste-buffer -p -t 0; sleep 0.3
+on_screen "2 lines pasted: one answer per line?" "two pasted lines in an answer ask how to take them"
+keys n Enter Escape
+on_screen "pasted line one pasted line two" "n keeps the pasted lines in one answer"
 keys a; type_text "$(printf 'red \033[31m text \033]0;title\007 end')"; keys Enter Escape
 on_screen "red  text  end" "an escape sequence typed into an answer is dropped whole"
 on_screen "Tom's answers" "and none of its bytes ran as a key"
