@@ -133,4 +133,46 @@ stdout_has "Spreadsheets             ██████▍           2  ceo, mkt
 run --db "$WORK/two-roles.db" report two-of-five --step alternatives --ascii
 stdout_has "Spreadsheets             ######            2  ceo, mkt"
 
+# --- item 16: compare refuses a session with itself and compares the narratives -------------
+db="$WORK/quarters.db"
+"$SAMESONG" --db "$db" demo >/dev/null
+"$SAMESONG" --db "$db" export replyline-positioning-workshop -o "$WORK/q3.json"
+quarter() { # quarter NAME NARRATIVE: the demo again, with that name and narrative
+    sed "s/\"name\": *\"Replyline positioning workshop\"/\"name\": \"$1\"/" "$WORK/q3.json" |
+        sed "s/\"narrative\": *\"[^\"]*\"/\"narrative\": \"$2\"/" >"$WORK/$1.json"
+    "$SAMESONG" --db "$db" import "$WORK/$1.json" >/dev/null
+}
+quarter Q4 "Teams outgrow the shared inbox."
+quarter Q5 "Brands outgrow Gorgias."
+run --db "$db" diff q4 q4
+status 1 "diff of a session with itself fails"
+stderr_one_line
+stderr_has "q4 and q4 are the same session"
+check '[ ! -s "$OUT" ]' "and prints nothing else"
+run --db "$db" diff q4 q5
+status 0 "diff of two sessions"
+stdout_has "Sales narrative: changed"
+stdout_has "1: Teams outgrow the shared inbox."
+stdout_has "2: Brands outgrow Gorgias."
+run --db "$db" diff replyline-positioning-workshop q4
+stdout_has "Sales narrative: written only in the second"
+stdout_has "1: (not written)"
+run --db "$db" diff q4 q4-copy-that-is-not-there
+status 1 "a missing second session still fails as before"
+
+drive 100 40 --db "$db" browse <<'KEYS'
+keys / Q 4 Enter
+keys c c
+dump itself
+keys Escape / C-u Q Enter
+keys c j c
+dump compare
+KEYS
+shows itself "That is the session picked first" "c twice on one session says so"
+hides itself "Compare:" "and compares nothing"
+shows compare "Compare:" "c on another then compares"
+shows compare "Sales narrative: changed" "the narratives are compared"
+shows compare "Teams outgrow the shared inbox." "the first narrative"
+shows compare "Brands outgrow Gorgias." "the second narrative"
+
 finish
