@@ -2,6 +2,7 @@
  * writes it, and freeing a session in memory. */
 #include "session.h"
 #include "sha256.h"
+#include "util.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -75,6 +76,23 @@ int session_anonymous_number(const struct session *s, size_t p)
         before += c < 0 || (c == 0 && q < p); /* equal hashes (unstored ids): by index */
     }
     return before + 1;
+}
+
+void session_anonymous_numbers(const struct session *s, int *numbers)
+{
+    size_t n = s->participant_count;
+    char (*keys)[SHA256_HEX_LEN + 1] = xmalloc((n ? n : 1) * sizeof *keys);
+    for (size_t p = 0; p < n; p++)
+        anonymous_key(s, p, keys[p]);
+    for (size_t p = 0; p < n; p++) {
+        int before = 0;
+        for (size_t q = 0; q < n; q++) {
+            int c = q == p ? 1 : strcmp(keys[q], keys[p]);
+            before += c < 0 || (c == 0 && q < p);
+        }
+        numbers[p] = before + 1;
+    }
+    free(keys);
 }
 
 void session_free(struct session *s)

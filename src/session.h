@@ -105,5 +105,7 @@ int session_find_participant(const struct session *s, const char *name);
  * joined or answered, and stays the same for the session. Not a secret from
  * whoever holds the database, which has the names anyway. */
 int session_anonymous_number(const struct session *s, size_t p);
+/* The same for everyone at once, into numbers[participant_count]: one hash each. */
+void session_anonymous_numbers(const struct session *s, int *numbers);
 
 #endif

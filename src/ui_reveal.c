@@ -46,17 +46,18 @@ attr_t ui_participant_attr(const struct ui *ui, size_t p)
 
 void ui_order_answers(const struct ui *ui, const struct input **list, size_t n)
 {
-    if (ui->attribution != ATTRIBUTE_ANONYMOUS)
+    if (ui->attribution != ATTRIBUTE_ANONYMOUS || n < 2)
         return;
-    const struct session *s = &ui->session;
+    int *number = xcalloc(ui->session.participant_count + 1, sizeof *number);
+    session_anonymous_numbers(&ui->session, number);
     for (size_t i = 1; i < n; i++) { /* few answers: an insertion sort keeps each one's order */
         const struct input *in = list[i];
-        int number = session_anonymous_number(s, in->participant);
         size_t j = i;
-        for (; j > 0 && session_anonymous_number(s, list[j - 1]->participant) > number; j--)
+        for (; j > 0 && number[list[j - 1]->participant] > number[in->participant]; j--)
             list[j] = list[j - 1];
         list[j] = in;
     }
+    free(number);
 }
 
 /* Participants in column order: by role, then as they joined; when anonymous,
@@ -66,8 +67,11 @@ static size_t column_order(const struct ui *ui, size_t *order)
     const struct session *s = &ui->session;
     size_t n = 0;
     if (ui->attribution == ATTRIBUTE_ANONYMOUS) {
+        int *number = xcalloc(s->participant_count + 1, sizeof *number);
+        session_anonymous_numbers(s, number);
         for (size_t p = 0; p < s->participant_count; p++)
-            order[session_anonymous_number(s, p) - 1] = p;
+            order[number[p] - 1] = p;
+        free(number);
         return s->participant_count;
     }
     for (int r = 0; r < ROLE_COUNT; r++)

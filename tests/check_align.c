@@ -551,6 +551,9 @@ START_TEST(anonymous_numbers_follow_no_order)
         ck_assert_int_eq(session_anonymous_number(&s, p), number[p]);
     }
     ck_assert_int_eq(seen, 0x7e); /* each of 1..6 once */
+    int all[6];
+    session_anonymous_numbers(&s, all);
+    ck_assert_mem_eq(all, number, sizeof all);
     ck_assert(!identity);         /* P1 is not the CEO, nor the first to join */
     /* the same people in another order keep their numbers */
     struct participant first = s.participants[0];
