@@ -429,6 +429,42 @@ void align_reading(const struct align_step *step, char *out, size_t size)
                  shared, session_steps[step->step].noun, shared == 1 ? "" : "s");
 }
 
+bool align_pair_range(const struct align_step *step, double *least, double *most,
+                      size_t *disjoint)
+{
+    *disjoint = 0;
+    for (size_t i = 0; i < step->pair_count; i++) {
+        double x = step->pairs[i].agreement;
+        if (!i || x < *least)
+            *least = x;
+        if (!i || x > *most)
+            *most = x;
+        *disjoint += x == 0.0;
+    }
+    return step->pair_count > 0;
+}
+
+void align_reading_anonymous(const struct align_step *step, char *out, size_t size)
+{
+    double least = 0, most = 0;
+    size_t disjoint = 0, shared = 0;
+    if (step->answered < 2 || !align_pair_range(step, &least, &most, &disjoint)) {
+        align_reading(step, out, size); /* names no role below two people */
+        return;
+    }
+    for (size_t g = 0; g < step->group_count; g++)
+        shared += align_is_shared(step, &step->groups[g]);
+    const char *noun = session_steps[step->step].noun;
+    if (disjoint)
+        snprintf(out, size, "%zu of %zu pairs of people share no %s.", disjoint, step->pair_count,
+                 noun);
+    else if (step->alignment >= 70.0)
+        snprintf(out, size, "The room largely agrees (%zu named by everyone).", shared);
+    else
+        snprintf(out, size, "The least aligned pair of people agree %.0f%%; %zu %s%s named by "
+                            "everyone.", least * 100.0, shared, noun, shared == 1 ? "" : "s");
+}
+
 const char *align_group_tag(const struct session *s, const struct align_group *g)
 {
     for (size_t i = 0; i < s->tag_count; i++) {

@@ -84,6 +84,14 @@ bool align_session_least_aligned_roles(const struct alignment *al, enum role *a,
 /* A one-line reading of the step for the room, such as "Sales and product
  * share no alternative" or "Everyone named Spreadsheets". */
 void align_reading(const struct align_step *step, char *out, size_t size);
+/* The same without naming a role, for when people are anonymous: "2 of 10
+ * pairs of people share no alternative". */
+void align_reading_anonymous(const struct align_step *step, char *out, size_t size);
+
+/* The lowest and highest agreement of any pair in the step, and how many
+ * pairs share nothing; false without pairs. */
+bool align_pair_range(const struct align_step *step, double *least, double *most,
+                      size_t *disjoint);
 
 /* The capability tag ("today", "roadmap", "not planned") given to a group, or
  * NULL: tags are matched to groups by their normalised text. */

@@ -14,7 +14,13 @@ static int diff_run(struct cli *cli, const struct cli_args *args)
         rc = cli_load_session(cli, args->argv[0], &st, &a);
     if (rc == EXIT_OK) {
         rc = cli_load_session(cli, args->argv[1], &st2, &b);
-        if (rc == EXIT_OK) {
+        if (rc == EXIT_OK && a.id == b.id) {
+            /* one session against itself would report nothing but "same" */
+            rc = cli_fail(cli, "%s and %s are the same session; name two different ones.",
+                          args->argv[0], args->argv[1]);
+            session_free(&b);
+            store_close(st2);
+        } else if (rc == EXIT_OK) {
             char *text = report_diff(&a, &b, steps);
             fputs(text, stdout);
             free(text);
@@ -33,7 +39,8 @@ const struct cli_command cli_diff_command = {
     .args = "SESSION_A SESSION_B", .min_args = 2, .max_args = 2,
     .summary = "compare two sessions: decisions and alignment",
     .description = "Compare two sessions (typically two of the same product, a quarter apart): "
-                   "each step's decision in both, whether it changed, and the alignment of both.",
+                   "each step's decision in both, whether it changed, and the alignment of both; "
+                   "then the sales narratives. Naming one session twice is an error.",
     .flags = CLI_READS,
     .run = diff_run,
 };

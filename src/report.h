@@ -38,9 +38,12 @@ void report_add_percent(struct strbuf *b, double x);
  * normalised), "changed", "decided only in the first" or "second", or
  * "undecided in both". */
 const char *report_decision_change(const char *before, const char *after);
+/* The same for the sales narrative, where none is "": "same", "changed",
+ * "written only in the first" or "second", or "written in neither". */
+const char *report_narrative_change(const char *before, const char *after);
 
 /* Two sessions compared as text: decisions step by step, what changed, and
- * their alignment (caller frees). */
+ * their alignment, then the narratives (caller frees). */
 char *report_diff(const struct session *a, const struct session *b,
                   const struct step_text steps[STEP_COUNT]);
 

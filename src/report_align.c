@@ -105,7 +105,7 @@ static void add_coverage(struct strbuf *b, const struct session *s, const struct
         strbuf_puts(b, "     ");
         add_cell(b, gr->label, LABEL_COLUMNS, "...");
         strbuf_puts(b, " ");
-        add_bar(b, gr->count, st->answered, ascii);
+        add_bar(b, gr->count, s->participant_count, ascii); /* full: everyone, not who answered */
         strbuf_printf(b, " %2zu  ", gr->count);
         add_roles(b, gr->role_count);
         const char *tag = st->step == STEP_CAPABILITIES ? align_group_tag(s, gr) : NULL;

@@ -1,5 +1,5 @@
 /* report_diff.c: two sessions compared, for `samesong diff` and the compare screen:
- * their decisions step by step with what changed, and their alignment. */
+ * their decisions step by step with what changed, their alignment, the narratives. */
 #include "align.h"
 #include "report.h"
 #include "similar.h"
@@ -24,9 +24,19 @@ const char *report_decision_change(const char *before, const char *after)
     return same ? "same" : "changed";
 }
 
-static void add_text(struct strbuf *b, const char *label, const char *text)
+const char *report_narrative_change(const char *before, const char *after)
 {
-    char *safe = text_sanitize(text ? text : "(not decided)", true);
+    bool first = before && *before, second = after && *after;
+    if (!first || !second)
+        return first ? "written only in the first"
+               : second ? "written only in the second" : "written in neither";
+    return report_decision_change(before, after);
+}
+
+/* The text after its label, wrapped; missing says what stands in for none. */
+static void add_text(struct strbuf *b, const char *label, const char *text, const char *missing)
+{
+    char *safe = text_sanitize(text && *text ? text : missing, true);
     char **lines;
     size_t n = text_wrap(safe, 72, &lines);
     for (size_t i = 0; i < n; i++) {
@@ -77,11 +87,19 @@ char *report_diff(const struct session *a, const struct session *b,
         report_add_percent(&out, al_b.steps[s].alignment);
         strbuf_puts(&out, "\n");
         if (!strcmp(change, "same") || (!a->decisions[s] && !b->decisions[s])) {
-            add_text(&out, "1+2: ", a->decisions[s]);
+            add_text(&out, "1+2: ", a->decisions[s], "(not decided)");
         } else {
-            add_text(&out, "1: ", a->decisions[s]);
-            add_text(&out, "2: ", b->decisions[s]);
+            add_text(&out, "1: ", a->decisions[s], "(not decided)");
+            add_text(&out, "2: ", b->decisions[s], "(not decided)");
         }
+    }
+    const char *story = report_narrative_change(a->narrative, b->narrative);
+    strbuf_printf(&out, "\nSales narrative: %s\n", story);
+    if (!strcmp(story, "same") || !strcmp(story, "written in neither")) {
+        add_text(&out, "1+2: ", a->narrative, "(not written)");
+    } else {
+        add_text(&out, "1: ", a->narrative, "(not written)");
+        add_text(&out, "2: ", b->narrative, "(not written)");
     }
     strbuf_printf(&out, "\n%d of %d decisions differ.\n", changed, STEP_COUNT);
     alignment_free(&al_a);

@@ -1,6 +1,11 @@
 /* session.c: the five steps and the six roles, each once in every form the program
  * writes it, and freeing a session in memory. */
 #include "session.h"
+#include "sha256.h"
+#include "util.h"
+
+#include <inttypes.h>
+#include <stdio.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +51,48 @@ int session_find_participant(const struct session *s, const char *name)
         if (strcasecmp(s->participants[i].name, name) == 0) /* "Sam" is "SAM", as in the store */
             return (int)i;
     return -1;
+}
+
+/* The hash that orders participant p among the others when they are anonymous:
+ * of ids that never change and are not on screen. */
+static void anonymous_key(const struct session *s, size_t p, char hex[SHA256_HEX_LEN + 1])
+{
+    char seed[64];
+    int n = snprintf(seed, sizeof seed, "samesong-anonymous %" PRId64 " %" PRId64, s->id,
+                     s->participants[p].id);
+    sha256_hex(seed, n < (int)sizeof seed ? (size_t)n : sizeof seed - 1, hex);
+}
+
+int session_anonymous_number(const struct session *s, size_t p)
+{
+    char mine[SHA256_HEX_LEN + 1], theirs[SHA256_HEX_LEN + 1];
+    anonymous_key(s, p, mine);
+    int before = 0;
+    for (size_t q = 0; q < s->participant_count; q++) {
+        if (q == p)
+            continue;
+        anonymous_key(s, q, theirs);
+        int c = strcmp(theirs, mine);
+        before += c < 0 || (c == 0 && q < p); /* equal hashes (unstored ids): by index */
+    }
+    return before + 1;
+}
+
+void session_anonymous_numbers(const struct session *s, int *numbers)
+{
+    size_t n = s->participant_count;
+    char (*keys)[SHA256_HEX_LEN + 1] = xmalloc((n ? n : 1) * sizeof *keys);
+    for (size_t p = 0; p < n; p++)
+        anonymous_key(s, p, keys[p]);
+    for (size_t p = 0; p < n; p++) {
+        int before = 0;
+        for (size_t q = 0; q < n; q++) {
+            int c = q == p ? 1 : strcmp(keys[q], keys[p]);
+            before += c < 0 || (c == 0 && q < p);
+        }
+        numbers[p] = before + 1;
+    }
+    free(keys);
 }
 
 void session_free(struct session *s)

@@ -99,4 +99,13 @@ void session_free(struct session *s);
  * whatever the case of their ASCII letters ("Sam" is "SAM"). */
 int session_find_participant(const struct session *s, const char *name);
 
+/* The number participant p goes by when people are anonymous ("P3"), 1 to
+ * participant_count: the rank of a SHA-256 of the session's and the
+ * participant's ids, so it follows neither role, name nor the order people
+ * joined or answered, and stays the same for the session. Not a secret from
+ * whoever holds the database, which has the names anyway. */
+int session_anonymous_number(const struct session *s, size_t p);
+/* The same for everyone at once, into numbers[participant_count]: one hash each. */
+void session_anonymous_numbers(const struct session *s, int *numbers);
+
 #endif

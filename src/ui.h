@@ -347,6 +347,12 @@ bool ui_compare_forget_pick(struct ui *ui);
 
 /* How the misalignment views name participant p: by name, "Sales 2", or "P3". */
 void ui_participant_label(const struct ui *ui, size_t p, char *out, size_t size);
+/* The colour of participant p's label: the role's, or one for all when anonymous
+ * (a colour per role would say who is in which). */
+attr_t ui_participant_attr(const struct ui *ui, size_t p);
+/* Puts answers listed together in P order when people are anonymous, so that
+ * their order does not tell who joined first; else leaves them as they are. */
+void ui_order_answers(const struct ui *ui, const struct input **list, size_t n);
 
 /* ui_paste.c: a paste gathered between its marks, then put into the field. */
 void ui_paste_start(struct ui *ui);

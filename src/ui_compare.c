@@ -1,6 +1,6 @@
 /* ui_compare.c: two sessions side by side (typically one product a quarter
- * apart): each step's decisions with what changed, both alignments, and the
- * product's alignment across its sessions. */
+ * apart): each step's decisions with what changed, both alignments, the sales
+ * narratives, and the product's alignment across its sessions. */
 #include "layout.h"
 #include "report.h"
 #include "ui.h"
@@ -93,6 +93,11 @@ void ui_compare_pick(struct ui *ui, int64_t id)
         ui_say(ui, "Picked. Now c on the session to compare it with (Esc forgets the pick).");
         return;
     }
+    if (id == cs->first) { /* itself: every step would be "same"; the pick stays */
+        ui_error(ui, "That is the session picked first; c on another compares them (Esc forgets "
+                     "the pick).");
+        return;
+    }
     forget(cs);
     int64_t first = cs->first;
     cs->first = 0;
@@ -108,6 +113,27 @@ void ui_compare_pick(struct ui *ui, int64_t id)
     cs->comparing = true;
     load_trend(ui, cs->compared[1].product);
     ui_open_overlay(ui, UI_COMPARE);
+}
+
+/* The two sales narratives side by side, with what happened to them; returns
+ * the next free row. */
+static int draw_narratives(struct ui *ui, const struct session *a, const struct session *b, int y,
+                           int rows)
+{
+    const char *change = report_narrative_change(a->narrative, b->narrative);
+    bool same = !strcmp(change, "same");
+    int half = (COLS - 6) / 2;
+    char line[120];
+    snprintf(line, sizeof line, "Sales narrative: %s", change);
+    ui_put(y++, 2, COLS - 4, line, same ? ui_attr(ui, C_NORMAL) | A_BOLD
+                                        : ui_attr(ui, C_WARN) | A_BOLD);
+    int used_a = ui_put_wrapped(y, 4, half - 2, rows, *a->narrative ? a->narrative
+                                                                    : "(not written)",
+                                ui_attr(ui, C_NORMAL));
+    int used_b = ui_put_wrapped(y, 4 + half, half - 2, rows, *b->narrative ? b->narrative
+                                                                           : "(not written)",
+                                same ? ui_attr(ui, C_NORMAL) : ui_attr(ui, C_GOOD));
+    return y + (used_a > used_b ? used_a : used_b) + 1;
 }
 
 static void compare_draw(struct ui *ui)
@@ -126,7 +152,8 @@ static void compare_draw(struct ui *ui)
     ui_put(y, 2, half, line, ui_attr(ui, C_TITLE));
     snprintf(line, sizeof line, "2: %s (%.10s)", b->name, b->created_at);
     ui_put(y++, 4 + half, half, line, ui_attr(ui, C_TITLE));
-    int rows_each = layout_clamp((LINES - 8 - (int)cs->trend_count) / STEP_COUNT - 2, 1, 6);
+    /* the five steps, then the narrative, as a sixth */
+    int rows_each = layout_clamp((LINES - 8 - (int)cs->trend_count) / (STEP_COUNT + 1) - 2, 1, 6);
     for (int s = 0; s < STEP_COUNT && y < LINES - 4; s++) {
         const char *change = report_decision_change(a->decisions[s], b->decisions[s]);
         bool same = !strcmp(change, "same");
@@ -149,6 +176,8 @@ static void compare_draw(struct ui *ui)
                                     same ? ui_attr(ui, C_NORMAL) : ui_attr(ui, C_GOOD));
         y += (used_a > used_b ? used_a : used_b) + 1;
     }
+    if (y < LINES - 4)
+        y = draw_narratives(ui, a, b, y, rows_each);
     /* The product's trend: overall alignment across its sessions. */
     snprintf(line, sizeof line, "Overall alignment of %s across its sessions:",
              *b->product ? b->product : "sessions without a product");

@@ -1,5 +1,6 @@
 /* ui_dashboard.c: the whole session's alignment on one screen: each step's score
- * as a bar, the weakest step and the least-aligned pair of roles picked out. */
+ * as a bar, the weakest step and the least-aligned pair of roles picked out
+ * (unless people are anonymous, when no role is named). */
 #include "layout.h"
 #include "ui.h"
 #include "util.h"
@@ -46,7 +47,8 @@ static void dashboard_draw(struct ui *ui)
     ui_put(y++, 2, COLS - 4, line, ui_attr(ui, C_TITLE));
     enum role r, q;
     double least;
-    if (align_session_least_aligned_roles(a, &r, &q, &least)) {
+    bool anonymous = ui->attribution == ATTRIBUTE_ANONYMOUS;
+    if (!anonymous && align_session_least_aligned_roles(a, &r, &q, &least)) {
         snprintf(line, sizeof line, "Least aligned: %s and %s agree on %.1f%% of what they name.",
                  session_roles[r].word, session_roles[q].word, least * 100.0);
         ui_put(y++, 2, COLS - 4, line, ui_attr(ui, C_WARN) | A_BOLD);
@@ -73,7 +75,10 @@ static void dashboard_draw(struct ui *ui)
         ui_put(y, 2 + title_w + bar_w + 1, COLS - title_w - bar_w - 4, line, at);
         y++;
         char reading[200];
-        align_reading(st, reading, sizeof reading);
+        if (anonymous)
+            align_reading_anonymous(st, reading, sizeof reading);
+        else
+            align_reading(st, reading, sizeof reading);
         ui_put(y++, 5, COLS - 7, reading, ui_attr(ui, C_DIM));
         y += ui->projector;
     }
@@ -83,7 +88,10 @@ static void dashboard_draw(struct ui *ui)
 static void dashboard_act(struct ui *ui, enum ui_action a)
 {
     if (a == ACT_ATTRIBUTION)
-        ui_say(ui, "The dashboard names departments, not people.");
+        ui_say(ui, ui->attribution == ATTRIBUTE_ANONYMOUS
+                       ? "People are anonymous: the dashboard names no department (N on the "
+                         "reveal changes it)."
+                       : "The dashboard names departments, not people.");
 }
 
 const struct ui_screen_ops ui_dashboard_screen = {

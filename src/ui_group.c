@@ -22,6 +22,7 @@ static size_t group_answers(const struct ui *ui, const struct align_group *g,
             (*out)[n++] = in;
         free(key);
     }
+    ui_order_answers(ui, *out, n);
     return n;
 }
 

@@ -20,7 +20,7 @@ void ui_participant_label(const struct ui *ui, size_t p, char *out, size_t size)
     if (ui->attribution == ATTRIBUTE_NAMES) {
         snprintf(out, size, "%s", s->participants[p].name);
     } else if (ui->attribution == ATTRIBUTE_ANONYMOUS) {
-        snprintf(out, size, "P%zu", p + 1);
+        snprintf(out, size, "P%d", session_anonymous_number(s, p));
     } else {
         /* "Sales 2": numbered within the role when it has several members */
         int nth = 0, of = 0;
@@ -37,10 +37,43 @@ void ui_participant_label(const struct ui *ui, size_t p, char *out, size_t size)
     }
 }
 
-/* Participants in column order: by role, then as they joined. */
-static size_t column_order(const struct session *s, size_t *order)
+attr_t ui_participant_attr(const struct ui *ui, size_t p)
 {
+    if (ui->attribution == ATTRIBUTE_ANONYMOUS)
+        return ui_attr(ui, C_NORMAL) | A_BOLD;
+    return ui_role_attr(ui, ui->session.participants[p].role);
+}
+
+void ui_order_answers(const struct ui *ui, const struct input **list, size_t n)
+{
+    if (ui->attribution != ATTRIBUTE_ANONYMOUS || n < 2)
+        return;
+    int *number = xcalloc(ui->session.participant_count + 1, sizeof *number);
+    session_anonymous_numbers(&ui->session, number);
+    for (size_t i = 1; i < n; i++) { /* few answers: an insertion sort keeps each one's order */
+        const struct input *in = list[i];
+        size_t j = i;
+        for (; j > 0 && number[list[j - 1]->participant] > number[in->participant]; j--)
+            list[j] = list[j - 1];
+        list[j] = in;
+    }
+    free(number);
+}
+
+/* Participants in column order: by role, then as they joined; when anonymous,
+ * by their P number, which follows neither. */
+static size_t column_order(const struct ui *ui, size_t *order)
+{
+    const struct session *s = &ui->session;
     size_t n = 0;
+    if (ui->attribution == ATTRIBUTE_ANONYMOUS) {
+        int *number = xcalloc(s->participant_count + 1, sizeof *number);
+        session_anonymous_numbers(s, number);
+        for (size_t p = 0; p < s->participant_count; p++)
+            order[number[p] - 1] = p;
+        free(number);
+        return s->participant_count;
+    }
     for (int r = 0; r < ROLE_COUNT; r++)
         for (size_t p = 0; p < s->participant_count; p++)
             if ((int)s->participants[p].role == r)
@@ -98,7 +131,7 @@ static void draw_grid(struct ui *ui, const struct align_step *st, int y)
 {
     const struct session *s = &ui->session;
     size_t *order = xcalloc(s->participant_count + 1, sizeof *order);
-    size_t n = column_order(s, order);
+    size_t n = column_order(ui, order);
     struct layout_grid g = layout_fit_grid(COLS - 2, (int)n);
     ui->column = layout_clamp(ui->column, 0, (int)n - g.visible);
     int x0 = 2 + g.label_width + LAYOUT_GRID_COUNT_WIDTH;
@@ -109,7 +142,7 @@ static void draw_grid(struct ui *ui, const struct align_step *st, int y)
         size_t p = order[ui->column + c];
         ui_participant_label(ui, p, label, sizeof label);
         ui_put(y, x0 + c * g.cell_width, g.cell_width - 1, label,
-               ui_role_attr(ui, s->participants[p].role));
+               ui_participant_attr(ui, p));
     }
     if (g.visible < (int)n) {
         char more[48];
@@ -137,7 +170,7 @@ static void draw_grid(struct ui *ui, const struct align_step *st, int y)
             size_t p = order[ui->column + c];
             if (gr->named_by[p])
                 ui_put(y + row, x0 + c * g.cell_width + 2, 1, "\u25cf",
-                       selected ? a : ui_role_attr(ui, s->participants[p].role));
+                       selected ? a : ui_participant_attr(ui, p));
             else if (st->answering[p])
                 ui_put(y + row, x0 + c * g.cell_width + 2, 1, "\u00b7",
                        selected ? a : ui_attr(ui, C_DIM));
@@ -147,13 +180,23 @@ static void draw_grid(struct ui *ui, const struct align_step *st, int y)
 }
 
 /* Each group's bar, split by role: colour where there is colour, a different
- * shade per role where there is not. */
+ * shade per role where there is not; one shade for all when people are
+ * anonymous. A full bar is everyone in the session, not everyone who answered. */
 static void draw_coverage(struct ui *ui, const struct align_step *st, int y)
 {
     static const char *const shades[ROLE_COUNT] = {"\u2588", "\u2593", "\u2592", "\u2591", "#",
                                                    "="};
+    bool by_role = ui->attribution != ATTRIBUTE_ANONYMOUS;
+    size_t people = ui->session.participant_count;
     int label_w = layout_clamp(COLS / 3, 14, 40), bar_w = COLS - label_w - 12;
-    ui_put(y++, 2, COLS - 4, "How many named each group, by role:", ui_attr(ui, C_TITLE));
+    char title[160];
+    int said = snprintf(title, sizeof title, "How many named each group%s (full bar: all %zu "
+                        "people", by_role ? ", by role" : "", people);
+    if (st->answered < people)
+        snprintf(title + said, sizeof title - (size_t)said, ", %zu answered):", st->answered);
+    else
+        snprintf(title + said, sizeof title - (size_t)said, "):");
+    ui_put(y++, 2, COLS - 4, title, ui_attr(ui, C_TITLE));
     int height = LINES - y - 3;
     ui->cursor = layout_clamp(ui->cursor, 0, (int)st->group_count - 1);
     layout_keep_visible(ui->cursor, (int)st->group_count, height, &ui->top);
@@ -164,17 +207,21 @@ static void draw_coverage(struct ui *ui, const struct align_step *st, int y)
         draw_group_label(ui, y + row, label_w, g, a);
         int parts[ROLE_COUNT], cells[ROLE_COUNT];
         for (int r = 0; r < ROLE_COUNT; r++)
-            parts[r] = (int)g->role_count[r];
-        layout_split_bar(parts, ROLE_COUNT, (int)st->answered, bar_w, cells);
+            parts[r] = by_role ? (int)g->role_count[r] : 0;
+        if (!by_role)
+            parts[0] = (int)g->count;
+        layout_split_bar(parts, ROLE_COUNT, (int)people, bar_w, cells);
         int x = 2 + label_w + 1;
         for (int r = 0; r < ROLE_COUNT; r++)
             for (int i = 0; i < cells[r]; i++)
-                x += ui_put(y + row, x, 1, ui->color ? "\u2588" : shades[r],
-                            ui_role_attr(ui, (enum role)r));
+                x += ui_put(y + row, x, 1, ui->color || !by_role ? "\u2588" : shades[r],
+                            by_role ? ui_role_attr(ui, (enum role)r) : ui_attr(ui, C_GOOD));
         char count[32];
-        snprintf(count, sizeof count, " %zu of %zu", g->count, st->answered);
+        snprintf(count, sizeof count, " %zu of %zu", g->count, people);
         ui_put(y + row, x, COLS - x - 1, count, a);
     }
+    if (!by_role)
+        return;
     /* The legend: which colour or shade is which role. */
     int x = 2, ly = LINES - 2;
     for (int r = 0; r < ROLE_COUNT; r++) {
@@ -212,11 +259,26 @@ static double pair_agreement(const struct align_step *st, size_t a, size_t b)
     return NAN;
 }
 
+/* Instead of the departments when people are anonymous: the spread of the pairs. */
+static void draw_pair_range(struct ui *ui, const struct align_step *st, int y)
+{
+    double least, most;
+    size_t disjoint;
+    if (!align_pair_range(st, &least, &most, &disjoint))
+        return;
+    char line[200];
+    snprintf(line, sizeof line, "Pairs of people agree from %.0f%% to %.0f%%; %zu of %zu pairs "
+                                "share nothing.", least * 100.0, most * 100.0, disjoint,
+             st->pair_count);
+    ui_put(y++, 2, COLS - 4, line, ui_attr(ui, C_TITLE));
+    ui_put(y, 2, COLS - 4, "No table by department: people are anonymous.", ui_attr(ui, C_DIM));
+}
+
 static void draw_heatmap(struct ui *ui, const struct align_step *st, int y)
 {
     const struct session *s = &ui->session;
     size_t *order = xcalloc(s->participant_count + 1, sizeof *order);
-    size_t n = column_order(s, order);
+    size_t n = column_order(ui, order);
     int label_w = 12, cell = 8;
     int visible = layout_clamp((COLS - 4 - label_w) / cell, 1, (int)n);
     ui->column = layout_clamp(ui->column, 0, (int)n - visible);
@@ -226,12 +288,12 @@ static void draw_heatmap(struct ui *ui, const struct align_step *st, int y)
     for (int c = 0; c < visible; c++) {
         ui_participant_label(ui, order[ui->column + c], label, sizeof label);
         ui_put(y, 2 + label_w + c * cell, cell - 1, label,
-               ui_role_attr(ui, s->participants[order[ui->column + c]].role));
+               ui_participant_attr(ui, order[ui->column + c]));
     }
     y++;
     for (size_t r = 0; r < n && y < LINES / 2 + 3; r++, y++) {
         ui_participant_label(ui, order[r], label, sizeof label);
-        ui_put(y, 2, label_w - 1, label, ui_role_attr(ui, s->participants[order[r]].role));
+        ui_put(y, 2, label_w - 1, label, ui_participant_attr(ui, order[r]));
         for (int c = 0; c < visible; c++) {
             size_t q = order[ui->column + c];
             heat_cell(ui, y, 2 + label_w + c * cell,
@@ -239,6 +301,12 @@ static void draw_heatmap(struct ui *ui, const struct align_step *st, int y)
         }
     }
     y++;
+    if (ui->attribution == ATTRIBUTE_ANONYMOUS) {
+        /* departments would name roles, and with one person a role repeat the table above */
+        draw_pair_range(ui, st, y);
+        free(order);
+        return;
+    }
     ui_put(y++, 2, COLS - 4, "Between departments (mean of their pairs):", ui_attr(ui, C_TITLE));
     bool present[ROLE_COUNT] = {false};
     for (size_t p = 0; p < s->participant_count; p++)
@@ -268,18 +336,17 @@ static void draw_answers(struct ui *ui, int y)
 {
     const struct session *s = &ui->session;
     size_t *order = xcalloc(s->participant_count + 1, sizeof *order);
-    size_t n = column_order(s, order);
+    size_t n = column_order(ui, order);
     struct layout_columns cols = layout_fit_columns(COLS - 4, (int)n, 18, 40, 2);
     ui->column = layout_clamp(ui->column, 0, (int)n - cols.visible);
     struct ui_page pg = {0};
     for (int c = 0; c < cols.visible && ui->column + c < (int)n; c++) {
         size_t p = order[ui->column + c];
         int x = 2 + c * (cols.width + 2), row = 0;
-        const struct participant *who = &s->participants[p];
         char label[64];
         ui_participant_label(ui, p, label, sizeof label);
-        ui_put(y, x, cols.width, label, ui_role_attr(ui, who->role) | A_BOLD);
-        attrset(ui_role_attr(ui, who->role));
+        ui_put(y, x, cols.width, label, ui_participant_attr(ui, p) | A_BOLD);
+        attrset(ui_participant_attr(ui, p));
         ui_hline(y + 1, x, cols.width);
         attrset(A_NORMAL);
         bool any = false;
@@ -310,7 +377,10 @@ static void reveal_draw(struct ui *ui)
     ui_draw_session_header(ui, where);
     const struct align_step *st = &ui->align.steps[ui->step];
     char reading[200], line[300];
-    align_reading(st, reading, sizeof reading);
+    if (ui->attribution == ATTRIBUTE_ANONYMOUS)
+        align_reading_anonymous(st, reading, sizeof reading);
+    else
+        align_reading(st, reading, sizeof reading);
     if (isnan(st->alignment))
         snprintf(line, sizeof line, "%s", reading);
     else

@@ -491,6 +491,86 @@ START_TEST(readings_for_the_room)
 }
 END_TEST
 
+/* Anonymous: the reading speaks of pairs of people, never of a role. */
+START_TEST(anonymous_readings_name_no_role)
+{
+    struct session s = make(ABC, CEO_SALES_SALES, 4);
+    char line[200];
+    struct alignment a;
+    /* the pairs of Ann {x}, Bob {x, y}, Cat {y}, Dan {z}: Ann-Bob and Bob-Cat
+     * agree 1/2, the other four share nothing */
+    answer(&s, 0, STEP_ALTERNATIVES, "x", NULL);
+    answer(&s, 1, STEP_ALTERNATIVES, "x", NULL);
+    answer(&s, 1, STEP_ALTERNATIVES, "y", NULL);
+    answer(&s, 2, STEP_ALTERNATIVES, "y", NULL);
+    answer(&s, 3, STEP_ALTERNATIVES, "z", NULL);
+    /* Ann {x, y} and Bob {x, z} agree 1/3 */
+    answer(&s, 0, STEP_VALUE, "x", NULL);
+    answer(&s, 0, STEP_VALUE, "y", NULL);
+    answer(&s, 1, STEP_VALUE, "x", NULL);
+    answer(&s, 1, STEP_VALUE, "z", NULL);
+    align_session(&s, &a);
+    align_reading_anonymous(&a.steps[STEP_ALTERNATIVES], line, sizeof line);
+    ck_assert_str_eq(line, "4 of 6 pairs of people share no alternative.");
+    double least, most;
+    size_t disjoint;
+    ck_assert(align_pair_range(&a.steps[STEP_ALTERNATIVES], &least, &most, &disjoint));
+    ck_assert(NEAR(least, 0.0));
+    ck_assert(NEAR(most, 0.5));
+    ck_assert_uint_eq(disjoint, 4);
+    align_reading_anonymous(&a.steps[STEP_VALUE], line, sizeof line);
+    ck_assert_str_eq(line, "The least aligned pair of people agree 33%; 1 value theme named by "
+                           "everyone.");
+    align_reading_anonymous(&a.steps[STEP_CATEGORY], line, sizeof line);
+    ck_assert_str_eq(line, "Nobody has answered yet.");
+    ck_assert(!align_pair_range(&a.steps[STEP_CATEGORY], &least, &most, &disjoint));
+    alignment_free(&a);
+    session_free(&s);
+}
+END_TEST
+
+/* P numbers: 1 to n, the same each time, and following the ids, not the
+ * order people are in (which is the order they joined). */
+START_TEST(anonymous_numbers_follow_no_order)
+{
+    static const char *const six[] = {"Ann", "Bob", "Cat", "Dan", "Eve", "Fay"};
+    static const enum role roles[] = {ROLE_CEO, ROLE_MARKETING, ROLE_SALES, ROLE_PRODUCT,
+                                      ROLE_SUCCESS, ROLE_OTHER};
+    struct session s = make(six, roles, 6);
+    s.id = 7;
+    for (size_t p = 0; p < 6; p++)
+        s.participants[p].id = (int64_t)p + 1;
+    int number[6], seen = 0;
+    bool identity = true;
+    for (size_t p = 0; p < 6; p++) {
+        number[p] = session_anonymous_number(&s, p);
+        ck_assert_int_ge(number[p], 1);
+        ck_assert_int_le(number[p], 6);
+        seen |= 1 << number[p];
+        identity &= number[p] == (int)p + 1;
+        ck_assert_int_eq(session_anonymous_number(&s, p), number[p]);
+    }
+    ck_assert_int_eq(seen, 0x7e); /* each of 1..6 once */
+    int all[6];
+    session_anonymous_numbers(&s, all);
+    ck_assert_mem_eq(all, number, sizeof all);
+    ck_assert(!identity);         /* P1 is not the CEO, nor the first to join */
+    /* the same people in another order keep their numbers */
+    struct participant first = s.participants[0];
+    s.participants[0] = s.participants[5];
+    s.participants[5] = first;
+    ck_assert_int_eq(session_anonymous_number(&s, 0), number[5]);
+    ck_assert_int_eq(session_anonymous_number(&s, 5), number[0]);
+    /* another session numbers the same ids differently */
+    s.id = 8;
+    bool same = true;
+    for (size_t p = 0; p < 6; p++)
+        same &= session_anonymous_number(&s, p) == number[p == 0 ? 5 : p == 5 ? 0 : p];
+    ck_assert(!same);
+    session_free(&s);
+}
+END_TEST
+
 static Suite *align_suite(void)
 {
     Suite *s = suite_create("align");
@@ -512,6 +592,8 @@ static Suite *align_suite(void)
     tcase_add_test(tc, no_suggestions_when_nothing_is_alike);
     tcase_add_test(tc, example_workshop);
     tcase_add_test(tc, readings_for_the_room);
+    tcase_add_test(tc, anonymous_readings_name_no_role);
+    tcase_add_test(tc, anonymous_numbers_follow_no_order);
     suite_add_tcase(s, tc);
     return s;
 }
