@@ -314,10 +314,16 @@ static const char migration_5[] =
     "CREATE TRIGGER lock_digests_delete BEFORE DELETE ON lock_digests"
     " BEGIN SELECT RAISE(ABORT, 'a lock digest cannot change'); END;";
 
+/* Schema 6: find looks people up by name, any case, in every session; without
+ * an index that read every participant (12 ms a word in 10,000 sessions). */
+static const char migration_6[] =
+    "CREATE INDEX participants_by_name ON participants (name COLLATE NOCASE);";
+
 const char *const store_migrations[STORE_SCHEMA_VERSION] = {
     migration_1,
     migration_2,
     migration_3,
     migration_4,
     migration_5,
+    migration_6,
 };
