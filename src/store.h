@@ -13,7 +13,7 @@
 struct store;
 
 /* The schema version this program writes; a newer file is refused untouched. */
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 /* PRAGMA application_id: "SsNg", so `file` and other tools can tell our files. */
 #define STORE_APPLICATION_ID 0x53734e67
 
@@ -68,6 +68,19 @@ int store_add_input(struct store *st, int64_t session_id, const char *participan
  * their group), all in one transaction. */
 int store_set_group(struct store *st, int64_t session_id, const int64_t *input_ids, size_t count,
                     const char *label);
+
+/* The same as a grouping change the room can undo, described by what (NULL
+ * says it plainly). The step's rankings follow: a group that went away (all
+ * its answers relabelled) is ranked as the group it went into; where a
+ * ranking then names one group twice it keeps the better rank and the later
+ * ranks close up; a group taken apart leaves the rankings. */
+int store_regroup(struct store *st, int64_t session_id, const int64_t *input_ids, size_t count,
+                  const char *label, const char *what);
+/* The step's last grouping change, if it can still be undone (nobody voted on
+ * the step since): *what (caller frees) describes it, NULL when there is none. */
+int store_undo_pending(struct store *st, int64_t session_id, enum step step, char **what);
+/* Puts the step's group labels and rankings back as they were before it. */
+int store_undo_grouping(struct store *st, int64_t session_id, enum step step);
 
 /* Participants: add one (a name not yet in the session), change one's name
  * and role, or remove one who has given no answer. */

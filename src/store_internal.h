@@ -117,6 +117,20 @@ char *store_checked_text(struct store *st, const char *what, const char *text,
 /* A malloc'd copy of a text column, or NULL for SQL NULL. */
 char *store_column_text(sqlite3_stmt *stmt, int col);
 
+/* The undo of a step's last grouping change, inside the caller's change:
+ * save keeps the step's group labels and rankings as they are now, described
+ * by what; forget drops it (a vote since would be lost by undoing). */
+int store_undo_save(struct store *st, int64_t session_id, const char *step_id, const char *what);
+int store_undo_forget(struct store *st, int64_t session_id, const char *step_id);
+
+/* After a regroup of step, inside the caller's change: a ranked group whose
+ * key is in gone (it went away) becomes label, or leaves the ranking when
+ * label is NULL (taken apart); a label of label's own key takes its text. A
+ * ranking that now names a group twice keeps the better rank and the later
+ * ranks close up. */
+int store_votes_follow(struct store *st, int64_t session_id, const char *step_id,
+                       char *const *gone, size_t gone_count, const char *label);
+
 /* The migrations, in order: migration i brings user_version from i to i + 1. */
 extern const char *const store_migrations[STORE_SCHEMA_VERSION];
 

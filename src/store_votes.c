@@ -1,6 +1,11 @@
 /* store_votes.c: each participant's ranking of a step's groups, replaced
- * whole in one transaction. */
+ * whole in one transaction; and the rankings following a regroup. */
+#include "similar.h"
 #include "store_internal.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 int store_set_vote(struct store *st, int64_t session_id, int64_t participant_id, enum step step,
                    char *const *labels, size_t count)
@@ -22,5 +27,102 @@ int store_set_vote(struct store *st, int64_t session_id, int64_t participant_id,
                            " AND session_id = :session)",
                        &a, true, "no such participant in this session");
     }
+    /* An undo of an earlier grouping would put back the rankings before this vote. */
+    if (rc == 0)
+        rc = store_undo_forget(st, session_id, a.step);
     return store_end_change(st, rc, session_id, participant_id, "vote", session_steps[step].id);
+}
+
+/* One ranked label of one participant, as read. */
+struct ranked_row {
+    int64_t participant;
+    char *label;
+};
+
+static bool in_keys(const char *key, char *const *keys, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (!strcmp(key, keys[i]))
+            return true;
+    return false;
+}
+
+/* Writes participant p's new ranking (rows from..to of the old one, mapped)
+ * when it differs from the old. */
+static int follow_one(struct store *st, int64_t session_id, const char *step_id,
+                      struct ranked_row *rows, size_t from, size_t to, char *const *gone,
+                      size_t gone_count, const char *label)
+{
+    char *own = label ? similar_normalize(label) : NULL;
+    char **keys = xcalloc(to - from + 1, sizeof *keys);
+    const char **out = xcalloc(to - from + 1, sizeof *out);
+    size_t n = 0;
+    bool changed = false;
+    for (size_t i = from; i < to; i++) {
+        char *key = similar_normalize(rows[i].label);
+        const char *now = rows[i].label;
+        if (in_keys(key, gone, gone_count) || (own && !strcmp(key, own))) {
+            now = label; /* NULL: the group was taken apart */
+            free(key);
+            key = own ? xstrdup(own) : NULL;
+        }
+        if (!now || in_keys(key, keys, n)) { /* gone, or ranked better already */
+            free(key);
+            changed = true;
+            continue;
+        }
+        changed |= strcmp(now, rows[i].label) != 0;
+        keys[n] = key;
+        out[n++] = now;
+    }
+    int rc = 0;
+    struct store_args a = {.session = session_id, .participant = rows[from].participant,
+                           .step = step_id};
+    if (changed)
+        rc = store_run(st, "DELETE FROM votes WHERE step = :step AND participant_id = :participant",
+                       &a, false, "");
+    for (size_t i = 0; changed && i < n && rc == 0; i++) {
+        a.number = (int64_t)i + 1;
+        a.label = out[i];
+        rc = store_run(st, "INSERT INTO votes (participant_id, step, rank, label)"
+                           " VALUES (:participant, :step, :number, :label)", &a, false, "");
+    }
+    for (size_t i = 0; i < n; i++)
+        free(keys[i]);
+    free(keys);
+    free(out);
+    free(own);
+    return rc;
+}
+
+int store_votes_follow(struct store *st, int64_t session_id, const char *step_id,
+                       char *const *gone, size_t gone_count, const char *label)
+{
+    sqlite3_stmt *stmt = store_prepare(st, "SELECT v.participant_id, v.label FROM votes v"
+                                           " JOIN participants p ON p.id = v.participant_id"
+                                           " WHERE p.session_id = ? AND v.step = ?"
+                                           " ORDER BY v.participant_id, v.rank");
+    if (!stmt)
+        return -1;
+    sqlite3_bind_int64(stmt, 1, session_id);
+    sqlite3_bind_text(stmt, 2, step_id, -1, SQLITE_STATIC);
+    struct ranked_row *rows = NULL;
+    size_t count = 0, cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        struct ranked_row *r = array_push(&rows, &count, &cap, sizeof *rows);
+        r->participant = sqlite3_column_int64(stmt, 0);
+        r->label = store_column_text(stmt, 1);
+    }
+    sqlite3_finalize(stmt);
+    rc = rc == SQLITE_DONE ? 0 : store_sql_fail(st, "cannot read the rankings");
+    for (size_t from = 0, to; rc == 0 && from < count; from = to) {
+        for (to = from; to < count && rows[to].participant == rows[from].participant; to++)
+            ;
+        rc = follow_one(st, session_id, step_id, rows, from, to, gone, gone_count, label);
+    }
+    for (size_t i = 0; i < count; i++)
+        free(rows[i].label);
+    free(rows);
+    return rc;
 }

@@ -45,7 +45,7 @@ enum ui_action {
     ACT_TIMER_LESS, ACT_GUIDANCE, ACT_THEME, ACT_REDRAW, ACT_DEMO, ACT_LOCK, ACT_EXPORT, ACT_USE, ACT_EDITOR,
     ACT_DECIDE, ACT_VIEW, ACT_ATTRIBUTION, ACT_MARK, ACT_MERGE, ACT_RENAME, ACT_UNGROUP,
     ACT_SUGGEST, ACT_DISMISS, ACT_TAG, ACT_DASHBOARD, ACT_VOTE, ACT_FIND, ACT_COMPARE,
-    ACT_ACCEPT, ACT_TAKE_OUT, ACT_COUNT
+    ACT_ACCEPT, ACT_TAKE_OUT, ACT_UNDO, ACT_COUNT
 };
 
 /* One key binding: on which screens (a bit per enum ui_screen, or ALL), the
@@ -276,9 +276,16 @@ void ui_back(struct ui *ui);
 /* The reveal's group under the cursor (also from a popup over the reveal), or NULL. */
 const struct align_group *ui_selected_group(struct ui *ui);
 /* Gives every answer of the step in one of the groups with these keys the
- * label (NULL takes them out of their group), in one change. */
-void ui_relabel(struct ui *ui, char *const *keys, size_t key_count, const char *label,
-                bool only_labelled);
+ * label (NULL takes them out of their group), in one change the room can
+ * undo (what describes it); the rankings follow. Returns how many answers
+ * changed, 0 when none did (said why). */
+size_t ui_relabel(struct ui *ui, char *const *keys, size_t key_count, const char *label,
+                  bool only_labelled, const char *what);
+/* How many of the step's rankings name one of the groups with these keys. */
+size_t ui_rankings_naming(const struct ui *ui, char *const *keys, size_t key_count);
+/* z: undoes the step's last grouping change; ui_can_undo says whether there is one. */
+void ui_undo_grouping(struct ui *ui);
+bool ui_can_undo(const struct ui *ui);
 void ui_sessions_reload(struct ui *ui);
 /* The room order, Kendall's W and the top three of a step's votes. */
 void ui_draw_vote_results(struct ui *ui, const struct align_step *st, int y);

@@ -82,6 +82,8 @@ static bool offered(const struct ui *ui, const struct ui_binding *b)
         return false;
     if (!ui_allows(ui, b->action))
         return false;
+    if (b->action == ACT_UNDO && !ui_can_undo(ui))
+        return false;
     if (ui->open && ui->session.solo &&
         (b->action == ACT_NEXT_PERSON || b->action == ACT_PREV_PERSON || b->action == ACT_REVEAL))
         return false;

@@ -49,20 +49,45 @@ static void group_draw(struct ui *ui)
     free(list);
 }
 
-static void take_one_out(struct ui *ui, const struct input *in)
+/* After a change the group may sort elsewhere on the reveal: the reveal's
+ * cursor follows it by its key; when it went away the list closes. */
+static void follow_group(struct ui *ui, const char *key)
+{
+    int found = align_find_group(&ui->align.steps[ui->step], key);
+    if (found < 0 || !ui->depth)
+        ui_back(ui);
+    else
+        ui->under[ui->depth - 1].cursor = found;
+}
+
+/* The list stays open, so the next u takes out another answer, never the
+ * whole group; it closes only when the group went with the answer. */
+static void take_one_out(struct ui *ui, const struct align_group *g, const struct input *in)
 {
     if (!in->group) {
         ui_error(ui, "That answer is in the group by its own text; rename the group instead.");
         return;
     }
     int64_t id = in->id;
-    if (store_set_group(ui->store, ui->session.id, &id, 1, NULL) < 0) {
+    char *what = xasprintf("taking \"%s\" out of \"%s\"", in->text, g->label);
+    char *text = xstrdup(in->text), *key = xstrdup(g->key);
+    if (store_regroup(ui->store, ui->session.id, &id, 1, NULL, what) < 0) {
         ui_store_failed(ui);
-        return;
+    } else {
+        ui_reload(ui);
+        follow_group(ui, key);
+        ui_say(ui, "Took \"%s\" out of the group. z undoes it.", text);
     }
-    ui_reload(ui);
-    ui_back(ui);
-    ui_say(ui, "Took the answer out of the group.");
+    free(text);
+    free(key);
+    free(what);
+}
+
+/* Another process changed the step: a group that went away closes. */
+static void group_reload(struct ui *ui)
+{
+    if (!ui_selected_group(ui))
+        ui_back(ui);
 }
 
 static void group_act(struct ui *ui, enum ui_action a)
@@ -72,17 +97,15 @@ static void group_act(struct ui *ui, enum ui_action a)
         return;
     const struct input **list;
     size_t n = group_answers(ui, g, &list);
-    if (!ui_list_move(ui, a, (int)n) && a == ACT_TAKE_OUT && ui->cursor >= 0 &&
-        ui->cursor < (int)n)
-        take_one_out(ui, list[ui->cursor]);
+    if (a == ACT_UNDO) {
+        char *key = xstrdup(g->key);
+        ui_undo_grouping(ui);
+        follow_group(ui, key);
+        free(key);
+    } else if (!ui_list_move(ui, a, (int)n) && a == ACT_TAKE_OUT && ui->cursor >= 0 &&
+               ui->cursor < (int)n)
+        take_one_out(ui, g, list[ui->cursor]);
     free(list);
-}
-
-/* Another process changed the step: a group that went away closes. */
-static void group_reload(struct ui *ui)
-{
-    if (!ui_selected_group(ui))
-        ui_back(ui);
 }
 
 const struct ui_screen_ops ui_group_screen = {

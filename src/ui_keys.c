@@ -79,6 +79,8 @@ const struct ui_binding ui_bindings[] = {
     {ON(UI_REVEAL), 'R', ACT_RENAME, "R", NULL, "rename the group"},
     {ON(UI_REVEAL), 'u', ACT_UNGROUP, "u", NULL,
      "take the group apart again (in its answers: just one)"},
+    {ON(UI_REVEAL) | ON(UI_GROUP) | ON(UI_SUGGESTIONS), 'z', ACT_UNDO, "z", "undo",
+     "undo the step's last grouping change (merge, rename, take apart or out)"},
     {ON(UI_REVEAL), 's', ACT_SUGGEST, "s", "suggest", "suggested merges: Enter accepts, x dismisses"},
     {ON(UI_SUGGESTIONS), '\n', ACT_ACCEPT, "Enter", "merge", "merge the two groups"},
     {ON(UI_SUGGESTIONS), 'x', ACT_DISMISS, "x", "dismiss", "dismiss the suggestion for good"},
@@ -116,13 +118,14 @@ static const struct ui_action_rule rules[ACT_COUNT] = {
     [ACT_MERGE] = {UI_NEEDS_WRITE},    [ACT_RENAME] = {UI_NEEDS_WRITE},
     [ACT_UNGROUP] = {UI_NEEDS_WRITE},  [ACT_TAG] = {UI_NEEDS_WRITE},
     [ACT_DISMISS] = {UI_NEEDS_WRITE},  [ACT_ACCEPT] = {UI_NEEDS_WRITE},
-    [ACT_TAKE_OUT] = {UI_NEEDS_WRITE},
+    [ACT_TAKE_OUT] = {UI_NEEDS_WRITE}, [ACT_UNDO] = {UI_NEEDS_WRITE},
     /* the demo is added to the database the first time */
     [ACT_DEMO] = {UI_NEEDS_WRITE},
     /* $EDITOR writes a file and runs a program; an export writes a file */
     [ACT_EDITOR] = {UI_NEEDS_WRITE | UI_LEAVES_PROGRAM},
     [ACT_EXPORT] = {UI_LEAVES_PROGRAM},
-    [ACT_VOTE] = {UI_NEEDS_WRITE, true, UI_VOTE},
+    /* the reveal opens the vote itself: it starts with the first participant */
+    [ACT_VOTE] = {UI_NEEDS_WRITE},
     [ACT_DASHBOARD] = {0, true, UI_DASHBOARD},
     [ACT_SUGGEST] = {0, true, UI_SUGGESTIONS},
 };

@@ -52,6 +52,7 @@ static size_t column_order(const struct session *s, size_t *order)
 struct reveal_state {
     char **marks;
     size_t mark_count;
+    char *apart_key; /* the group u asked to take apart */
 };
 
 static struct reveal_state *state(struct ui *ui)
@@ -351,15 +352,18 @@ static void forget_marks(struct ui *ui)
 static void free_state(void *p)
 {
     struct reveal_state *rs = p;
+    free(rs->apart_key);
     for (size_t i = 0; i < rs->mark_count; i++)
         free(rs->marks[i]);
     free(rs->marks);
 }
 
 /* Gives every answer of the step in one of the groups with these keys the
- * label (NULL takes them out of their group). */
-void ui_relabel(struct ui *ui, char *const *keys, size_t key_count, const char *label,
-                bool only_labelled)
+ * label (NULL takes them out of their group), as one change the room can undo
+ * (what describes it). Returns how many answers changed: 0 when none did
+ * (said why). */
+size_t ui_relabel(struct ui *ui, char *const *keys, size_t key_count, const char *label,
+                  bool only_labelled, const char *what)
 {
     const struct session *s = &ui->session;
     int64_t *ids = xcalloc(s->input_count + 1, sizeof *ids);
@@ -379,13 +383,128 @@ void ui_relabel(struct ui *ui, char *const *keys, size_t key_count, const char *
     if (n == 0)
         ui_error(ui, "These answers are one group by their own text; there is nothing to take "
                      "apart.");
-    else if (store_set_group(ui->store, s->id, ids, n, label) < 0)
+    else if (store_regroup(ui->store, s->id, ids, n, label, what) < 0) {
         ui_store_failed(ui);
-    else {
+        n = 0;
+    } else
         ui_reload(ui);
-        ui_say(ui, "%s %zu answer%s.", label ? "Grouped" : "Took apart", n, n == 1 ? "" : "s");
-    }
     free(ids);
+    return n;
+}
+
+size_t ui_rankings_naming(const struct ui *ui, char *const *keys, size_t key_count)
+{
+    size_t count = 0;
+    for (size_t v = 0; v < ui->session.vote_count; v++) {
+        const struct vote *vote = &ui->session.votes[v];
+        bool names = false;
+        for (size_t r = 0; (int)vote->step == ui->step && r < vote->ranking_count && !names;
+             r++) {
+            char *key = similar_normalize(vote->ranking[r]);
+            for (size_t k = 0; k < key_count; k++)
+                names |= !strcmp(key, keys[k]);
+            free(key);
+        }
+        count += names;
+    }
+    return count;
+}
+
+bool ui_can_undo(const struct ui *ui)
+{
+    char *what = NULL;
+    bool can = ui->open && store_undo_pending(ui->store, ui->session.id, (enum step)ui->step,
+                                              &what) == 0 && what;
+    free(what);
+    return can;
+}
+
+void ui_undo_grouping(struct ui *ui)
+{
+    char *what = NULL;
+    if (store_undo_pending(ui->store, ui->session.id, (enum step)ui->step, &what) < 0 ||
+        (what && store_undo_grouping(ui->store, ui->session.id, (enum step)ui->step) < 0)) {
+        ui_store_failed(ui);
+    } else if (!what) {
+        ui_error(ui, "There is no grouping change to undo in this step (a vote since ends it).");
+    } else {
+        ui_reload(ui);
+        ui_say(ui, "Undid %s.", what);
+    }
+    free(what);
+}
+
+/* How taking group g apart goes: the answers joined by its label go back to
+ * their own text. When none of its answers says it, the group goes, and so
+ * does its place in the rankings. */
+struct apart {
+    size_t answers;  /* joined by the label */
+    bool stays;      /* some answer says it in its own words */
+    size_t rankings; /* that name it */
+};
+
+static struct apart apart_of(const struct ui *ui, const struct align_group *g)
+{
+    struct apart ap = {0};
+    for (size_t i = 0; i < ui->session.input_count; i++) {
+        const struct input *in = &ui->session.inputs[i];
+        if ((int)in->step != ui->step)
+            continue;
+        char *key = similar_normalize(in->group ? in->group : in->text);
+        if (!strcmp(key, g->key)) {
+            ap.answers += in->group != NULL;
+            ap.stays |= in->group == NULL;
+        }
+        free(key);
+    }
+    char *keys[1] = {g->key};
+    ap.rankings = ui_rankings_naming(ui, keys, 1);
+    return ap;
+}
+
+static void take_apart(struct ui *ui)
+{
+    struct reveal_state *rs = state(ui);
+    const struct align_step *st = &ui->align.steps[ui->step];
+    int found = rs->apart_key ? align_find_group(st, rs->apart_key) : -1;
+    if (found < 0) {
+        ui_error(ui, "That group is gone; nothing was changed.");
+        return;
+    }
+    const struct align_group *g = &st->groups[found];
+    struct apart ap = apart_of(ui, g);
+    char *label = xstrdup(g->label), *what = xasprintf("taking \"%s\" apart", g->label);
+    char *keys[1] = {rs->apart_key};
+    size_t n = ui_relabel(ui, keys, 1, NULL, true, what);
+    if (n && ap.stays)
+        ui_say(ui, "Took %zu answer%s out of \"%s\"; it keeps its rankings. z undoes it.", n,
+               n == 1 ? "" : "s", label);
+    else if (n)
+        ui_say(ui, "Took \"%s\" apart into %zu answer%s; %zu ranking%s lost it. z undoes it.",
+               label, n, n == 1 ? "" : "s", ap.rankings, ap.rankings == 1 ? "" : "s");
+    free(label);
+    free(what);
+}
+
+/* u: taking a group apart asks first, saying what it does to the rankings. */
+static void ask_take_apart(struct ui *ui, const struct align_group *g)
+{
+    struct apart ap = apart_of(ui, g);
+    if (!ap.answers) {
+        ui_error(ui, "These answers are one group by their own text; there is nothing to take "
+                     "apart.");
+        return;
+    }
+    struct reveal_state *rs = state(ui);
+    free(rs->apart_key);
+    rs->apart_key = xstrdup(g->key);
+    if (ap.stays)
+        ui_confirm(ui, take_apart, 0, "Take %zu answer%s out of \"%s\"? It keeps its rankings.",
+                   ap.answers, ap.answers == 1 ? "" : "s", g->label);
+    else
+        ui_confirm(ui, take_apart, 0, "Take \"%s\" apart into %zu answer%s? %zu ranking%s "
+                   "lose it.", g->label, ap.answers, ap.answers == 1 ? "" : "s", ap.rankings,
+                   ap.rankings == 1 ? "" : "s");
 }
 
 static void cycle_tag(struct ui *ui, const struct align_group *g)
@@ -474,10 +593,13 @@ static void reveal_act(struct ui *ui, enum ui_action act)
             ui_ask(ui, P_RENAME_GROUP, "New name of the group:", g->label, 200, false);
         break;
     case ACT_UNGROUP:
-        if (g) {
-            char *keys[1] = {g->key};
-            ui_relabel(ui, keys, 1, NULL, true);
-        }
+        if (g)
+            ask_take_apart(ui, g);
+        break;
+    case ACT_UNDO: ui_undo_grouping(ui); break;
+    case ACT_VOTE: /* the vote starts with the first participant, at the top */
+        ui->person = 0;
+        ui_open_overlay(ui, UI_VOTE);
         break;
     case ACT_TAG:
         if (ui->step != STEP_CAPABILITIES)
@@ -489,6 +611,17 @@ static void reveal_act(struct ui *ui, enum ui_action act)
     }
 }
 
+static void rename_group(struct ui *ui, const struct align_group *g, const char *text)
+{
+    char *keys[1] = {g->key};
+    char *what = xasprintf("the rename of \"%s\" to \"%s\"", g->label, text);
+    size_t ranked = ui_rankings_naming(ui, keys, 1);
+    if (ui_relabel(ui, keys, 1, text, false, what))
+        ui_say(ui, "Renamed the group \"%s\".%s", text,
+               ranked ? " Its rankings follow it." : "");
+    free(what);
+}
+
 static void reveal_field_done(struct ui *ui, enum ui_purpose p, char *text)
 {
     struct reveal_state *rs = state(ui);
@@ -496,10 +629,7 @@ static void reveal_field_done(struct ui *ui, enum ui_purpose p, char *text)
     if (!g || !*text)
         return;
     if (p == P_RENAME_GROUP) {
-        char *keys[1] = {g->key};
-        ui_relabel(ui, keys, 1, text, false);
-        if (!ui->message_is_error)
-            ui_say(ui, "Renamed the group \"%s\".", text);
+        rename_group(ui, g, text);
         return;
     }
     /* The marked groups; a single mark merges with the row under the cursor. */
@@ -509,9 +639,13 @@ static void reveal_field_done(struct ui *ui, enum ui_purpose p, char *text)
         keys[n++] = rs->marks[i];
     if (n == 1 && !marked(ui, g->key))
         keys[n++] = g->key;
-    char *label = xstrdup(text);
-    ui_relabel(ui, keys, n, label, false);
+    char *label = xstrdup(text), *what = xasprintf("the merge into \"%s\"", text);
+    size_t ranked = ui_rankings_naming(ui, keys, n), groups = n;
+    if (ui_relabel(ui, keys, n, label, false, what))
+        ui_say(ui, "Merged %zu groups into \"%s\".%s", groups, label,
+               ranked ? " Each ranking keeps the better rank of them." : "");
     free(label);
+    free(what);
     free(keys);
     forget_marks(ui);
 }

@@ -64,12 +64,21 @@ static void accept(struct ui *ui, const struct align_step *st, const struct sugg
     const struct align_group *keep = b->count > a->count ? b : a;
     char *keys[2] = {a->key, b->key};
     char *label = xstrdup(keep->label);
-    ui_relabel(ui, keys, 2, label, false);
+    char *what = xasprintf("the merge of \"%s\" and \"%s\"", a->label, b->label);
+    size_t ranked = ui_rankings_naming(ui, keys, 2);
+    if (ui_relabel(ui, keys, 2, label, false, what))
+        ui_say(ui, "Merged the two as \"%s\".%s z undoes it.", label,
+               ranked ? " Each ranking keeps the better rank of them." : "");
+    free(what);
     free(label);
 }
 
 static void suggestions_act(struct ui *ui, enum ui_action a)
 {
+    if (a == ACT_UNDO) {
+        ui_undo_grouping(ui);
+        return;
+    }
     const struct align_step *st = &ui->align.steps[ui->step];
     struct suggestion *list;
     size_t n = suggestions(ui, st, &list);

@@ -145,10 +145,11 @@ static void vote_act(struct ui *ui, enum ui_action a)
         if (is_ranked[c]) { /* take it out */
             memmove(ranking + c, ranking + c + 1, (k - (size_t)c - 1) * sizeof *ranking);
             save(ui, ranking, k - 1);
-        } else { /* rank it next */
+        } else { /* rank it next; the cursor keeps its place among the groups
+                  * left (the ranking grew by one above it) */
             ranking[k] = (char *)labels[c];
             save(ui, ranking, k + 1);
-            ui->cursor = (int)k + 1;
+            ui->cursor = c + 1;
         }
         break;
     case ACT_MOVE_UP:
@@ -171,6 +172,35 @@ static void vote_act(struct ui *ui, enum ui_action a)
     alignment_free(&al);
 }
 
+/* The step's groups that no ranking names, on one line; returns rows used. */
+static int draw_unranked(struct ui *ui, const struct align_step *st, int y)
+{
+    char *line = NULL;
+    size_t count = 0;
+    for (size_t g = 0; g < st->group_count; g++) {
+        bool ranked_by_someone = false;
+        for (size_t i = 0; i < st->vote->candidate_count && !ranked_by_someone; i++) {
+            char *key = similar_normalize(st->vote->order[i].label);
+            ranked_by_someone = !strcmp(key, st->groups[g].key);
+            free(key);
+        }
+        if (ranked_by_someone)
+            continue;
+        char *more = xasprintf("%s%s\"%s\"", line ? line : "", line ? ", " : "",
+                               st->groups[g].label);
+        free(line);
+        line = more;
+        count++;
+    }
+    if (!count)
+        return 0;
+    char *text = xasprintf("Nobody ranked %s.", line);
+    ui_put(y, 2, COLS - 4, text, ui_attr(ui, C_WARN));
+    free(text);
+    free(line);
+    return 1;
+}
+
 void ui_draw_vote_results(struct ui *ui, const struct align_step *st, int y)
 {
     const struct align_vote *v = st->vote;
@@ -189,6 +219,7 @@ void ui_draw_vote_results(struct ui *ui, const struct align_step *st, int y)
                                     "where 1 is everyone ranking alike.",
                  v->rankings, v->candidate_count, v->kendall_w);
     ui_put(y++, 2, COLS - 4, line, ui_attr(ui, C_TITLE));
+    y += draw_unranked(ui, st, y);
     snprintf(line, sizeof line, "Top three: %s; %.1f%% of the rankings have the room's top three.",
              v->top3_all_agree ? "everyone agrees" : "not everyone agrees", v->top3_match_share);
     ui_put(y++, 2, COLS - 4, line, v->top3_all_agree ? ui_attr(ui, C_GOOD)

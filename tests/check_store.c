@@ -817,6 +817,90 @@ START_TEST(search_follows_every_change)
 }
 END_TEST
 
+/* A schema-5 file opens as the newest schema (6 adds the undo); a merge carries the rankings (the
+ * better rank kept, later ranks closing up), its undo survives reopening and
+ * puts labels and rankings back, and the lock guards the undo too. */
+START_TEST(schema_5_file_gains_the_grouping_undo)
+{
+    sqlite3 *db;
+    ck_assert_int_eq(sqlite3_open(db_path, &db), SQLITE_OK);
+    for (int v = 0; v < 5; v++)
+        ck_assert_int_eq(sqlite3_exec(db, store_migrations[v], NULL, NULL, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_exec(db,
+        "PRAGMA user_version = 5; PRAGMA application_id = 1400065639;"
+        "INSERT INTO sessions (slug, name, product) VALUES ('old', 'Old', 'P');"
+        "INSERT INTO participants (session_id, name, role, position) VALUES (1, 'Ana', 'ceo', 1),"
+        " (1, 'Ben', 'sales', 2);"
+        "INSERT INTO inputs (id, participant_id, step, position, text) VALUES"
+        " (1, 1, 'alternatives', 1, 'Excel'), (2, 2, 'alternatives', 1, 'Sheets'),"
+        " (3, 2, 'alternatives', 2, 'Email');"
+        "INSERT INTO votes (participant_id, step, rank, label) VALUES"
+        " (1, 'alternatives', 1, 'Email'), (1, 'alternatives', 2, 'Sheets'),"
+        " (1, 'alternatives', 3, 'excel'), (2, 'alternatives', 1, 'Sheets');",
+        NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    struct store *st = open_ok(false);
+    ck_assert_int_eq(raw_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    char *missing = NULL, *what = NULL;
+    ck_assert_int_eq(store_check_schema(st, &missing), 0);
+    ck_assert_ptr_null(missing);
+    ck_assert_int_eq(store_undo_pending(st, 1, STEP_ALTERNATIVES, &what), 0);
+    ck_assert_ptr_null(what);
+
+    int64_t ids[] = {1, 2};
+    ck_assert_int_eq(store_regroup(st, 1, ids, 2, "Spreadsheets", "the merge"), 0);
+    /* Ana ranked Email, Sheets, excel: Spreadsheets takes Sheets' 2nd place */
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM votes"), 3);
+    ck_assert_int_eq(raw_int("SELECT rank FROM votes WHERE participant_id = 1"
+                             " AND label = 'Spreadsheets'"), 2);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM votes WHERE participant_id = 2"
+                             " AND label = 'Spreadsheets' AND rank = 1"), 1);
+    store_close(st);
+
+    st = open_ok(false);
+    ck_assert_int_eq(store_undo_pending(st, 1, STEP_ALTERNATIVES, &what), 0);
+    ck_assert_str_eq(what, "the merge");
+    free(what);
+    ck_assert_int_eq(store_undo_grouping(st, 1, STEP_ALTERNATIVES), 0);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM inputs WHERE group_label IS NULL"), 3);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM votes"), 4);
+    ck_assert_int_eq(raw_int("SELECT rank FROM votes WHERE label = 'excel'"), 3);
+    ck_assert_int_eq(store_undo_grouping(st, 1, STEP_ALTERNATIVES), -1);
+    ck_assert_str_eq(store_error(st), "there is no grouping change to undo in this step");
+
+    /* taking a group apart takes it out of the rankings; a vote ends the undo */
+    int64_t three[] = {3};
+    ck_assert_int_eq(store_regroup(st, 1, three, 1, "Mail", NULL), 0);
+    ck_assert_int_eq(store_regroup(st, 1, three, 1, NULL, NULL), 0);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM votes WHERE participant_id = 1"), 2);
+    ck_assert_int_eq(raw_int("SELECT rank FROM votes WHERE label = 'Sheets'"
+                             " AND participant_id = 1"), 1);
+    char *ranking[] = {"Sheets"};
+    ck_assert_int_eq(store_set_vote(st, 1, 2, STEP_ALTERNATIVES, ranking, 1), 0);
+    ck_assert_int_eq(store_undo_pending(st, 1, STEP_ALTERNATIVES, &what), 0);
+    ck_assert_ptr_null(what);
+
+    /* locked, the undo cannot be used or changed, in C or in SQL */
+    ck_assert_int_eq(store_regroup(st, 1, ids, 2, "Spreadsheets", NULL), 0);
+    for (int step = 0; step < STEP_COUNT; step++)
+        ck_assert_int_eq(store_set_decision(st, 1, (enum step)step, "agreed"), 0);
+    ck_assert_int_eq(store_lock_session(st, 1), 0);
+    ck_assert_int_eq(store_undo_grouping(st, 1, STEP_ALTERNATIVES), -1);
+    store_close(st);
+    const char *attempts[] = {
+        "DELETE FROM undo_groupings",
+        "UPDATE undo_labels SET label = 'x'",
+        "DELETE FROM undo_votes",
+        "INSERT INTO undo_groupings (session_id, step, what) VALUES (1, 'value', 'x')",
+    };
+    for (size_t i = 0; i < sizeof attempts / sizeof *attempts; i++) {
+        char *msg = raw_error(attempts[i]);
+        ck_assert_msg(strcmp(msg, "session is locked") == 0, "%s: %s", attempts[i], msg);
+        free(msg);
+    }
+}
+END_TEST
+
 static Suite *store_suite(void)
 {
     Suite *s = suite_create("store");
@@ -852,6 +936,7 @@ static Suite *store_suite(void)
     tcase_add_test(tc, locked_session_refuses_edits);
     tcase_add_test(tc, votes_are_replaced_whole);
     tcase_add_test(tc, search_follows_every_change);
+    tcase_add_test(tc, schema_5_file_gains_the_grouping_undo);
     suite_add_tcase(s, tc);
     return s;
 }

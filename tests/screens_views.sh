@@ -156,8 +156,9 @@ keys Tab
 # Priya: a c b
 keys Enter j Enter Enter
 keys Tab
-# Tom: b a (c left out)
-keys j Enter Enter
+# Tom: b a (c left out); after ranking b the cursor keeps its place among
+# the groups left (on c), so k goes up to a
+keys j Enter k Enter
 dump tom
 keys r
 dump result
