@@ -143,7 +143,7 @@ static char *resolved(const char *path)
 
 const char *file_database_part(const char *target, const char *db)
 {
-    static const char *const parts[] = {"", "-wal", "-shm", "-journal"};
+    static const char *const parts[] = {"", "-wal", "-shm", "-journal", "-lock"};
     /* SQLite keeps its -wal beside the file a linked database name points to. */
     char *bases[2] = {xstrdup(db), resolved(db)};
     char *where = resolved(target);

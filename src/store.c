@@ -100,10 +100,13 @@ static int exec_retrying(struct store *st, const char *sql)
 
 int store_begin(struct store *st)
 {
-    if (store_check_writable(st) < 0)
+    if (store_check_writable(st) < 0 || store_writers_lock(st) < 0)
         return -1;
-    if (exec_retrying(st, "BEGIN IMMEDIATE") != SQLITE_OK)
-        return store_sql_fail(st, "cannot start writing");
+    if (exec_retrying(st, "BEGIN IMMEDIATE") != SQLITE_OK) {
+        store_sql_fail(st, "cannot start writing");
+        store_writers_unlock(st);
+        return -1;
+    }
     return 0;
 }
 
@@ -114,6 +117,7 @@ int store_commit(struct store *st)
         store_rollback(st);
         return -1;
     }
+    store_writers_unlock(st);
     return 0;
 }
 
@@ -121,6 +125,7 @@ void store_rollback(struct store *st)
 {
     if (!sqlite3_get_autocommit(st->db))
         sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    store_writers_unlock(st);
 }
 
 /* Reads one integer (a pragma, a count). */
@@ -261,7 +266,7 @@ static int configure_connection(struct store *st)
     if (sqlite3_exec(st->db, "PRAGMA journal_size_limit = " WAL_SIZE_LIMIT, NULL, NULL, NULL) !=
         SQLITE_OK)
         return store_sql_fail(st, st->path);
-    return 0;
+    return store_writers_open(st);
 }
 
 /* Not writable by us, or marked read-only for everyone: root may write to a
@@ -354,6 +359,7 @@ int store_open(const char *path, unsigned flags, struct store **out, char *err, 
 {
     struct store *st = xcalloc(1, sizeof *st);
     st->path = xstrdup(path);
+    st->lock_fd = -1;
     st->read_only = (flags & STORE_READ_ONLY) != 0;
     *out = NULL;
     if (check_path(st, flags, err, errlen) < 0) {
@@ -393,6 +399,8 @@ void store_close(struct store *st)
 {
     if (!st)
         return;
+    if (st->db)
+        store_writers_close(st);
     sqlite3_close(st->db);
     free(st->path);
     free(st);

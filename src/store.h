@@ -13,7 +13,7 @@
 struct store;
 
 /* The schema version this program writes; a newer file is refused untouched. */
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 /* PRAGMA application_id: "SsNg", so `file` and other tools can tell our files. */
 #define STORE_APPLICATION_ID 0x53734e67
 
@@ -153,11 +153,15 @@ struct search_hit {
     int step;               /* -1 for a narrative */
     char *participant;      /* NULL unless an answer */
     char *snippet;
+    int64_t answer_id;      /* 0 unless an answer */
 };
 /* Every answer, decision and narrative matching all the words of query (the
  * last may be the start of a word): decisions and narratives first, then the
  * newest answers, at most limit. (Ranking every match by relevance took 100
- * ms for a common word in 10,000 sessions; this order stops at limit.) */
+ * ms for a common word in 10,000 sessions; this order stops at limit.) A word
+ * that is a word of a participant's name, in any case, finds what that person
+ * said, first: "Lena" is Lena's answers, "Lena gorgias" hers holding gorgias.
+ * Line breaks in a snippet are spaces. */
 int store_search(struct store *st, const char *query, int limit, struct search_hit **hits,
                  size_t *count);
 void store_search_free(struct search_hit *hits, size_t count);

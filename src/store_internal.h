@@ -12,6 +12,9 @@ struct store {
     bool read_only;
     bool read_only_by_itself;
     bool locking;       /* inside store_lock: samesong_locking() is true */
+    int lock_fd;        /* DB-lock, for the writers' lock; -1 when read-only */
+    bool writing;       /* this process holds the writers' lock */
+    int wal_frames;     /* the -wal's length after the last commit */
     char err[512];
 };
 
@@ -26,7 +29,17 @@ sqlite3_stmt *store_prepare(struct store *st, const char *sql);
 /* Fails with a clear message when the store is read-only. */
 int store_check_writable(struct store *st);
 
-/* BEGIN IMMEDIATE / COMMIT, both retried while another process holds the lock. */
+/* One samesong writer at a time, and the only checkpoints (store_writers.c):
+ * open sets up a writable connection; lock waits up to 5 s for the other
+ * writers; unlock checkpoints when the -wal has grown, then lets go; close
+ * empties the -wal when no one reads it. */
+int store_writers_open(struct store *st);
+int store_writers_lock(struct store *st);
+void store_writers_unlock(struct store *st);
+void store_writers_close(struct store *st);
+
+/* BEGIN IMMEDIATE / COMMIT, both retried while another process holds the
+ * lock, inside the writers' lock. */
 int store_begin(struct store *st);
 int store_commit(struct store *st);
 void store_rollback(struct store *st);

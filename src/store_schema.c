@@ -344,6 +344,11 @@ static const char migration_6[] =
     GUARD_BY_SESSION("undo_labels", "session_id")
     GUARD_BY_SESSION("undo_votes", "session_id");
 
+/* Schema 7: find looks people up by name, any case, in every session; without
+ * an index that read every participant (12 ms a word in 10,000 sessions). */
+static const char migration_7[] =
+    "CREATE INDEX participants_by_name ON participants (name COLLATE NOCASE);";
+
 const char *const store_migrations[STORE_SCHEMA_VERSION] = {
     migration_1,
     migration_2,
@@ -351,4 +356,5 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
     migration_4,
     migration_5,
     migration_6,
+    migration_7,
 };

@@ -485,7 +485,12 @@ static bool act_walk(struct ui *ui, enum ui_action a)
             ui_walk(ui, +1);
         return true;
     case ACT_PREV: ui_walk(ui, -1); return true;
-    case ACT_QUIT: ui_go(ui, UI_SESSIONS, 0); return true;
+    case ACT_QUIT: {
+        int64_t left = ui->session.id;
+        ui_go(ui, UI_SESSIONS, 0);
+        ui_find_return(ui, left); /* a session opened from find goes back to the results */
+        return true;
+    }
     case ACT_REVEAL:
         if (ui->session.solo)
             ui_error(ui, "A solo session has no reveal: ] goes on to the decision.");

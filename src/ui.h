@@ -341,6 +341,8 @@ void ui_draw_vote_results(struct ui *ui, const struct align_step *st, int y);
 void ui_find_start(struct ui *ui, const char *query);
 /* The words last found, "" before any. */
 const char *ui_find_query(struct ui *ui);
+/* After leaving session left: back to the results it was opened from, if it was. */
+bool ui_find_return(struct ui *ui, int64_t left);
 /* c on the session list: the first pick, then the comparison; Esc forgets the first. */
 void ui_compare_pick(struct ui *ui, int64_t id);
 bool ui_compare_forget_pick(struct ui *ui);

@@ -208,9 +208,15 @@ void ui_draw_field(struct ui *ui)
         layout_keep_visible(cursor_row, rows, height, &top);
         layout_field(f, width, top, top_y, left + 1, height, &cy, &cx, true);
     } else {
-        int y = LINES - 2;
+        int y = LINES - 2, px;
         ui_fill(y, 0, COLS, ui_attr(ui, C_SELECTED));
-        int px = 1 + ui_put(y, 1, COLS / 2, ui->prompt, ui_attr(ui, C_SELECTED) | A_BOLD) + 1;
+        if (text_width(ui->prompt) <= COLS / 2) {
+            px = 1 + ui_put(y, 1, COLS / 2, ui->prompt, ui_attr(ui, C_SELECTED) | A_BOLD) + 1;
+        } else { /* a long question has the line above to itself, not cut at half the width */
+            ui_fill(y - 1, 0, COLS, ui_attr(ui, C_SELECTED));
+            ui_put(y - 1, 1, COLS - 2, ui->prompt, ui_attr(ui, C_SELECTED) | A_BOLD);
+            px = 2;
+        }
         int width = COLS - px - 1 - (int)strlen(counter);
         /* Scroll sideways: drop whole characters from the left until the cursor fits. */
         struct field view = *f;

@@ -13,6 +13,8 @@ struct find_state {
     char *query;
     struct search_hit *hits;
     size_t count;
+    int64_t opened;  /* the session opened from here, which q leaves back to here */
+    int cursor, top; /* where the results were when it was opened */
 };
 
 static struct find_state *state(struct ui *ui)
@@ -37,7 +39,10 @@ void ui_find_start(struct ui *ui, const char *query)
         ui_error(ui, "%s", store_error(ui->store));
         return;
     }
-    ui_open_overlay(ui, UI_FIND);
+    if (ui->screen == UI_FIND) /* found again from the results: the new ones from the top */
+        ui->cursor = ui->top = 0;
+    else
+        ui_open_overlay(ui, UI_FIND);
 }
 
 /* The snippet with its matches drawn in their own attribute. */
@@ -71,11 +76,11 @@ static void find_draw(struct ui *ui)
              store_is_read_only(ui->store) ? "  read-only" : "");
     ui_draw_header(ui, title, right);
     if (!fs->count) {
-        ui_put(2, 2, COLS - 4, "Nothing matches. q goes back; f on the list finds again.",
+        ui_put(2, 2, COLS - 4, "Nothing matches. f finds other words; q goes back.",
                ui_attr(ui, C_WARN));
         return;
     }
-    int name_w = layout_clamp(COLS / 5, 12, 24), where_w = layout_clamp(COLS / 4, 20, 36), y = 2;
+    int name_w = layout_clamp(COLS / 5, 12, 24), where_w = layout_clamp(COLS * 3 / 10, 20, 40), y = 2;
     ui_put(y, 2, name_w, "SESSION", ui_attr(ui, C_TITLE));
     ui_put(y, 3 + name_w, where_w, "WHERE", ui_attr(ui, C_TITLE));
     ui_put(y++, 4 + name_w + where_w, COLS - name_w - where_w - 6, "WHAT WAS SAID",
@@ -92,11 +97,14 @@ static void find_draw(struct ui *ui)
         if (selected)
             ui_fill(y + row, 1, COLS - 2, a);
         ui_put(y + row, 2, name_w, h->session_name, a);
+        /* who first: when the column is cut, the step's title gives way */
         char where[200];
-        snprintf(where, sizeof where, "%s%s%s",
-                 h->step >= 0 ? ui->steps[h->step].title : "Sales narrative",
-                 h->participant ? ", " : !strcmp(h->kind, "decision") ? ", decision" : "",
-                 h->participant ? h->participant : "");
+        const char *step = h->step >= 0 ? ui->steps[h->step].title : "Sales narrative";
+        if (h->participant)
+            snprintf(where, sizeof where, "%s: %s", h->participant, step);
+        else
+            snprintf(where, sizeof where, "%s%s", !strcmp(h->kind, "decision") ? "Decision: " : "",
+                     step);
         ui_put(y + row, 3 + name_w, where_w, where, a);
         draw_snippet(ui, y + row, 4 + name_w + where_w, COLS - name_w - where_w - 6, h->snippet,
                      a);
@@ -113,7 +121,9 @@ static void find_act(struct ui *ui, enum ui_action a)
         if (ui->cursor >= 0 && ui->cursor < (int)fs->count) {
             const struct search_hit *h = &fs->hits[ui->cursor];
             int step = h->step;
+            fs->cursor = ui->cursor, fs->top = ui->top;
             ui_open_session(ui, h->session_id);
+            fs->opened = ui->open ? ui->session.id : 0;
             /* where it was said: the step's reveal, or the narrative */
             if (ui->open && !ui->session.solo && step >= 0 && !strcmp(h->kind, "answer"))
                 ui_go(ui, UI_REVEAL, step);
@@ -123,8 +133,27 @@ static void find_act(struct ui *ui, enum ui_action a)
                 ui_go(ui, UI_NARRATIVE, 0);
         }
         break;
+    case ACT_FIND: ui_ask(ui, P_FIND, "Find words:", ui_find_query(ui), 200, false); break;
     default: break;
     }
+}
+
+static void find_field_done(struct ui *ui, enum ui_purpose p, char *text)
+{
+    if (p == P_FIND && *text)
+        ui_find_start(ui, text);
+}
+
+bool ui_find_return(struct ui *ui, int64_t left)
+{
+    struct find_state *fs = state(ui);
+    bool from_here = fs->opened && fs->opened == left;
+    fs->opened = 0;
+    if (!from_here)
+        return false;
+    ui_open_overlay(ui, UI_FIND);
+    ui->cursor = fs->cursor, ui->top = fs->top;
+    return true;
 }
 
 static void free_state(void *p)
@@ -140,5 +169,6 @@ const struct ui_screen_ops ui_find_screen = {
     .state_size = sizeof(struct find_state),
     .draw = find_draw,
     .act = find_act,
+    .field_done = find_field_done,
     .free = free_state,
 };

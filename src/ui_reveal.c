@@ -127,6 +127,17 @@ static attr_t group_attr(struct ui *ui, const struct align_step *st, const struc
     return ui_attr(ui, C_NORMAL);
 }
 
+/* When not every person's column fits: which are shown, and how to see the rest. */
+static void draw_more_columns(struct ui *ui, int y, int visible, size_t n)
+{
+    if (visible >= (int)n)
+        return;
+    char more[48];
+    snprintf(more, sizeof more, "%d-%d of %zu, Left/Right", ui->column + 1, ui->column + visible,
+             n);
+    ui_put(y, COLS - 2 - text_width(more), text_width(more), more, ui_attr(ui, C_DIM));
+}
+
 static void draw_grid(struct ui *ui, const struct align_step *st, int y)
 {
     const struct session *s = &ui->session;
@@ -144,12 +155,7 @@ static void draw_grid(struct ui *ui, const struct align_step *st, int y)
         ui_put(y, x0 + c * g.cell_width, g.cell_width - 1, label,
                ui_participant_attr(ui, p));
     }
-    if (g.visible < (int)n) {
-        char more[48];
-        snprintf(more, sizeof more, "%d-%d of %zu, Left/Right", ui->column + 1,
-                 ui->column + g.visible, n);
-        ui_put(y - 1, COLS - 2 - text_width(more), text_width(more), more, ui_attr(ui, C_DIM));
-    }
+    draw_more_columns(ui, y - 1, g.visible, n);
     y++;
     int height = LINES - y - 2;
     ui->cursor = layout_clamp(ui->cursor, 0, (int)st->group_count - 1);
@@ -290,6 +296,7 @@ static void draw_heatmap(struct ui *ui, const struct align_step *st, int y)
         ui_put(y, 2 + label_w + c * cell, cell - 1, label,
                ui_participant_attr(ui, order[ui->column + c]));
     }
+    draw_more_columns(ui, y - 2, visible, n);
     y++;
     for (size_t r = 0; r < n && y < LINES / 2 + 3; r++, y++) {
         ui_participant_label(ui, order[r], label, sizeof label);
@@ -339,6 +346,7 @@ static void draw_answers(struct ui *ui, int y)
     size_t n = column_order(ui, order);
     struct layout_columns cols = layout_fit_columns(COLS - 4, (int)n, 18, 40, 2);
     ui->column = layout_clamp(ui->column, 0, (int)n - cols.visible);
+    draw_more_columns(ui, y - 1, cols.visible, n);
     struct ui_page pg = {0};
     for (int c = 0; c < cols.visible && ui->column + c < (int)n; c++) {
         size_t p = order[ui->column + c];

@@ -70,14 +70,16 @@ static void sessions_draw(struct ui *ui)
              ss->count == 1 ? "" : "s");
     ui_draw_header(ui, "samesong \u00b7 positioning workshops", right);
     /* The name gives way first, so the date stays whole at 80 columns. */
-    int name_w = layout_clamp(COLS - 2 - 15 - 1 - 17 - 7 - 17 - 1, 12, 40);
-    int x_product = 2 + name_w + 1, x_mode = x_product + 16, x_people = x_mode + 18,
-        x_date = x_people + 7;
+    enum { PRODUCT_W = 15, MODE_W = 17, PEOPLE_W = 6, DATE_W = 16 }; /* "2026-11-23 10:34" */
+    int name_w = layout_clamp(COLS - 2 - 1 - (PRODUCT_W + 1) - (MODE_W + 1) - (PEOPLE_W + 1) -
+                                  DATE_W - 1, 12, 40);
+    int x_product = 2 + name_w + 1, x_mode = x_product + PRODUCT_W + 1,
+        x_people = x_mode + MODE_W + 1, x_date = x_people + PEOPLE_W + 1;
     int y = 2;
     ui_put(y, 2, name_w, "NAME", ui_attr(ui, C_TITLE));
-    ui_put(y, x_product, 15, "PRODUCT", ui_attr(ui, C_TITLE));
-    ui_put(y, x_mode, 17, "MODE", ui_attr(ui, C_TITLE));
-    ui_put(y, x_people, 6, "PEOPLE", ui_attr(ui, C_TITLE));
+    ui_put(y, x_product, PRODUCT_W, "PRODUCT", ui_attr(ui, C_TITLE));
+    ui_put(y, x_mode, MODE_W, "MODE", ui_attr(ui, C_TITLE));
+    ui_put(y, x_people, PEOPLE_W, "PEOPLE", ui_attr(ui, C_TITLE));
     ui_put(y, x_date, COLS - x_date - 1, "LAST CHANGE", ui_attr(ui, C_TITLE));
     int height = LINES - 6;
     if (ss->shown_count == 0) {
@@ -98,14 +100,14 @@ static void sessions_draw(struct ui *ui)
         if (selected)
             ui_fill(yy, 0, COLS, a);
         ui_put(yy, 2, name_w, s->name, a | (selected ? A_BOLD : 0));
-        ui_put(yy, x_product, 15, s->product, a);
+        ui_put(yy, x_product, PRODUCT_W, s->product, a);
         char mode[32];
         snprintf(mode, sizeof mode, "%s%s", s->solo ? "solo" : "workshop",
                  s->locked ? ", locked" : "");
-        ui_put(yy, x_mode, 17, mode, s->locked ? (selected ? a : ui_attr(ui, C_GOOD)) : a);
+        ui_put(yy, x_mode, MODE_W, mode, s->locked ? (selected ? a : ui_attr(ui, C_GOOD)) : a);
         char people[16];
         snprintf(people, sizeof people, "%d", s->participants);
-        ui_put(yy, x_people, 6, people, a);
+        ui_put(yy, x_people, PEOPLE_W, people, a);
         char when[20];
         /* A date edited in the file may be short: read nothing past its end. */
         if (strlen(s->changed_at) >= 16)

@@ -586,6 +586,30 @@ START_TEST(writer_waits_for_another_process)
 }
 END_TEST
 
+/* Only samesong's own writes commit, each under the writers' lock, and
+ * SQLite never checkpoints by itself (store_writers.c says why). */
+START_TEST(commits_need_the_writers_lock)
+{
+    struct store *st = open_ok(false);
+    int64_t id = new_session(st, "Locked out", false);
+    sqlite3_stmt *stmt;
+    ck_assert_int_eq(sqlite3_prepare_v2(st->db, "PRAGMA wal_autocheckpoint", -1, &stmt, NULL),
+                     SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(stmt), SQLITE_ROW);
+    ck_assert_int_eq(sqlite3_column_int(stmt, 0), 0);
+    sqlite3_finalize(stmt);
+    /* a write that goes round store_begin is rolled back */
+    ck_assert_int_eq(sqlite3_exec(st->db, "UPDATE sessions SET name = 'x'", NULL, NULL, NULL),
+                     SQLITE_CONSTRAINT);
+    ck_assert_msg(store_add_input(st, id, "Maya", -1, STEP_VALUE, "through the lock", NULL) == 0,
+                  "%s", store_error(st));
+    ck_assert(!st->writing); /* and let go after */
+    store_close(st);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM sessions WHERE name = 'x'"), 0);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM inputs WHERE text = 'through the lock'"), 1);
+}
+END_TEST
+
 START_TEST(steps_file_is_read)
 {
     struct step_text steps[STEP_COUNT];
@@ -831,7 +855,7 @@ START_TEST(search_follows_every_change)
 }
 END_TEST
 
-/* A schema-5 file opens as schema 6; a merge carries the rankings (the
+/* A schema-5 file opens as the newest schema (6 adds the undo); a merge carries the rankings (the
  * better rank kept, later ranks closing up), its undo survives reopening and
  * puts labels and rankings back, and the lock guards the undo too. */
 START_TEST(schema_5_file_gains_the_grouping_undo)
@@ -854,7 +878,7 @@ START_TEST(schema_5_file_gains_the_grouping_undo)
         NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
     struct store *st = open_ok(false);
-    ck_assert_int_eq(raw_int("PRAGMA user_version"), 6);
+    ck_assert_int_eq(raw_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
     char *missing = NULL, *what = NULL;
     ck_assert_int_eq(store_check_schema(st, &missing), 0);
     ck_assert_ptr_null(missing);
@@ -942,6 +966,7 @@ static Suite *store_suite(void)
     tcase_add_test(tc, unknown_schema_version_is_refused_untouched);
     tcase_add_test(tc, two_writers_share_one_file);
     tcase_add_test(tc, writer_waits_for_another_process);
+    tcase_add_test(tc, commits_need_the_writers_lock);
     tcase_add_test(tc, steps_file_is_read);
     tcase_add_test(tc, participants_are_managed);
     tcase_add_test(tc, participants_leave_with_their_answers);

@@ -155,6 +155,8 @@ dump found
 keys Enter
 dump opened
 keys q
+dump back
+keys q
 keys c j c
 dump compare
 keys q
@@ -164,6 +166,7 @@ SCRIPT
 shows found "Richpanel" "search finds an answer by a word in it"
 shows found "found" "and counts what it found"
 shows opened "Reveal 1 of 5: Competitive alternatives" "Enter opens where it was said"
+shows back "Find: richpanel" "q goes back to the results (a second q to the list)"
 # compare two sessions and see the changed decision
 shows compare "Compare:" "c, then c on another, compares"
 shows compare "1. Competitive alternatives: changed" "the changed decision is marked"
