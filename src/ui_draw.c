@@ -295,14 +295,30 @@ void ui_draw_help(struct ui *ui)
                      " %s", b->name);
         }
     }
-    int room = LINES - 6, columns = n > room ? 2 : 1;
+    /* Two columns when one is too tall and every row still fits whole in half
+     * the width; else one column, whose long rows wrap (at 80 columns). */
+    int room = LINES - 6, longest = 0;
+    for (int i = 0; i < n; i++)
+        longest = text_width(helps[i]) > longest ? text_width(helps[i]) : longest;
+    bool halves_fit = longest + 11 <= (COLS - 4) / 2;
+    int columns = n > room && halves_fit ? 2 : 1;
+    int want = columns == 2 ? COLS - 2 : longest + 13 > 72 ? longest + 13 : 72;
+    int width = want < COLS - 2 ? want : COLS - 2;
+    int x = layout_centre(COLS, width), column_width = (width - 2) / columns;
     int per_column = (n + columns - 1) / columns;
-    /* Taller than the window even in two columns: it scrolls, and says so. */
-    int shown = per_column > room ? room : per_column;
-    ui->help_height = per_column > room ? shown : 0;
-    int width = layout_clamp(columns == 2 ? COLS - 2 : 72, 20, COLS - 2);
-    int height = shown + 4, x = layout_centre(COLS, width), y = layout_centre(LINES, height);
     attr_t box = ui_attr(ui, C_STATUS);
+    struct ui_page pg = {0};
+    for (int i = 0, row = 0; i < n; i++) {
+        int cx = x + 2 + (i / per_column) * column_width;
+        if (i % per_column == 0)
+            row = 0;
+        ui_page_put(&pg, row, cx, 9, keys[i], box | A_BOLD);
+        row += ui_page_wrap(&pg, row, cx + 10, column_width - 11, helps[i], box);
+    }
+    /* Taller than the window: it scrolls, and says so. */
+    int shown = pg.rows > room ? room : pg.rows;
+    ui->help_height = pg.rows > room ? shown : 0;
+    int height = shown + 4, y = layout_centre(LINES, height);
     for (int r = 0; r < height; r++)
         ui_fill(y + r, x, width, box);
     attrset(box);
@@ -313,13 +329,6 @@ void ui_draw_help(struct ui *ui)
     snprintf(title, sizeof title, " Keys on the %s screen (%s) ", ui_screen_ops(ui->screen)->name,
              ui->help_height ? "j/k PgDn scroll, other keys close" : "any key closes");
     ui_put(y, x + 2, width - 4, title, box | A_BOLD);
-    int column_width = (width - 2) / columns;
-    struct ui_page pg = {0};
-    for (int i = 0; i < n; i++) {
-        int cx = x + 2 + (i / per_column) * column_width, row = i % per_column;
-        ui_page_put(&pg, row, cx, 9, keys[i], box | A_BOLD);
-        ui_page_put(&pg, row, cx + 10, column_width - 11, helps[i], box);
-    }
     ui_page_draw(ui, &pg, y + 2, shown, &ui->help_top, y + height - 1, x + width - 2);
     ui_page_free(&pg);
 }

@@ -195,14 +195,17 @@ keys x
 dump help_closed
 KEYS
 shows help "Keys on the reveal screen" "? opens the help"
-shows help "lines 1-12 of 13, more below" "a help taller than the window says so"
+shows help "lines 1-12 of " "a help taller than the window says so"
+shows help "more below" "and that there is more"
 shows help "show all keys" "it starts at the top"
 hides help "decide this step" "the last key is below"
-shows help_j "decide this step" "j scrolls the help"
+shows help_j "lines 2-13 of " "j scrolls the help"
 hides help_j "show all keys" "the first line scrolled away"
 shows help_end "(k, PgUp)" "G goes to the end"
+shows help_end "decide this step" "where the last key is"
 hides help_closed "Keys on the reveal screen" "any other key closes the help"
-shows help "scroll the colum…" "help text cut shows it is cut"
+shows help_end "take the group apart again (in its answers:" "a long row wraps at 60 columns"
+shows help_end "just one)" "onto the next line, not cut (issue 10, item 17)"
 
 # --- item 7: later steps show what they build on ---------------------------------------------
 cat >"$WORK/builds.json" <<'JSON'

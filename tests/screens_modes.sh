@@ -88,6 +88,8 @@ drive 80 24 --db "$fresh" open replyline-positioning-workshop <<'SCRIPT'
 dump step
 keys ?
 dump help
+keys G
+dump help_end
 keys x
 keys t ] ] ]
 dump step2
@@ -97,7 +99,9 @@ keys j Enter C-d
 SCRIPT
 shows step "r:reveal" "at 80x24 the key line still offers the reveal"
 shows help "reveal everyone's answers" "the help fits the step's keys at 80x24"
-shows help "show or hide the guidance" "in two columns if it must"
+shows help "back; quit from the session list" "each row whole at 80 columns (issue 10, item 17)"
+shows help "lines 1-" "and when they do not all fit it says so"
+shows help_end "show or hide the guidance" "G in it reaches the last keys"
 shows step2 "5:00 (t starts)" "each step's timer starts afresh"
 shows decide1 "Decide 1 of 5" "back from step 2 to the first decision"
 run --db "$fresh" export replyline-positioning-workshop
