@@ -476,3 +476,14 @@ const char *align_group_tag(const struct session *s, const struct align_group *g
     }
     return NULL;
 }
+
+bool align_group_ranked(const struct align_step *step, const struct align_group *g)
+{
+    bool ranked = false;
+    for (size_t i = 0; step->vote && i < step->vote->candidate_count && !ranked; i++) {
+        char *key = similar_normalize(step->vote->order[i].label);
+        ranked = !strcmp(key, g->key);
+        free(key);
+    }
+    return ranked;
+}

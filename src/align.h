@@ -100,4 +100,7 @@ const char *align_group_tag(const struct session *s, const struct align_group *g
 /* Rounds to one decimal, as every percentage is reported. */
 double align_round1(double x);
 
+/* Whether any ranking of the step's vote names group g (false without a vote). */
+bool align_group_ranked(const struct align_step *step, const struct align_group *g);
+
 #endif

@@ -180,8 +180,9 @@ static void add_departments(struct strbuf *b, const struct align_step *st)
     }
 }
 
-static void add_vote(struct strbuf *b, const struct align_vote *v)
+static void add_vote(struct strbuf *b, const struct align_step *st)
 {
+    const struct align_vote *v = st->vote;
     strbuf_printf(b, "   Vote: %zu ranking%s of %zu group%s; Kendall's W ", v->rankings,
                   v->rankings == 1 ? "" : "s", v->candidate_count,
                   v->candidate_count == 1 ? "" : "s");
@@ -195,6 +196,26 @@ static void add_vote(struct strbuf *b, const struct align_vote *v)
         add_cell(b, v->order[i].label, LABEL_COLUMNS, "...");
         strbuf_printf(b, "  rank sum %g\n", v->order[i].rank_sum);
     }
+    /* the groups no ranking names, as the votes view says, wrapped to 80 columns */
+    struct strbuf list = {0};
+    for (size_t g = 0; g < st->group_count; g++) {
+        if (align_group_ranked(st, &st->groups[g]))
+            continue;
+        strbuf_puts(&list, list.len ? ", \"" : "Nobody ranked \"");
+        add_safe(&list, st->groups[g].label);
+        strbuf_puts(&list, "\"");
+    }
+    if (list.len) {
+        strbuf_puts(&list, ".");
+        char **lines;
+        size_t n = text_wrap(list.data, 80 - 5, &lines);
+        for (size_t i = 0; i < n; i++) {
+            strbuf_printf(b, "%s%s\n", i ? "     " : "   ", lines[i]);
+            free(lines[i]);
+        }
+        free(lines);
+    }
+    free(list.data);
     strbuf_printf(b, "   Top three: %s; %.1f%% of rankings match the room's top three.\n",
                   v->top3_all_agree ? "everyone agrees" : "not everyone agrees",
                   v->top3_match_share);
@@ -218,7 +239,7 @@ static void add_step(struct strbuf *b, const struct session *s, const struct ali
     add_pairs(b, s, st);
     add_departments(b, st);
     if (st->vote)
-        add_vote(b, st->vote);
+        add_vote(b, st);
 }
 
 char *report_alignment_text(const struct session *s, const struct alignment *a,
@@ -350,8 +371,9 @@ static void json_departments(struct strbuf *b, const struct align_step *st)
     strbuf_puts(b, "]");
 }
 
-static void json_vote(struct strbuf *b, const struct align_vote *v)
+static void json_vote(struct strbuf *b, const struct align_step *st)
 {
+    const struct align_vote *v = st->vote;
     if (!v) {
         strbuf_puts(b, "null");
         return;
@@ -368,6 +390,15 @@ static void json_vote(struct strbuf *b, const struct align_vote *v)
         json_out_key(b, "rank_sum", false);
         json_out_number(b, v->order[i].rank_sum, 2);
         strbuf_puts(b, "}");
+    }
+    strbuf_puts(b, "]");
+    json_out_key(b, "unranked", false);
+    strbuf_puts(b, "[");
+    for (size_t g = 0, n = 0; g < st->group_count; g++) {
+        if (align_group_ranked(st, &st->groups[g]))
+            continue;
+        strbuf_puts(b, n++ ? "," : "");
+        json_out_string(b, st->groups[g].label);
     }
     strbuf_puts(b, "]");
     json_out_key(b, "kendall_w", false);
@@ -418,7 +449,7 @@ char *report_alignment_json(const struct session *s, const struct alignment *a, 
         json_out_key(&b, "departments", false);
         json_departments(&b, st);
         json_out_key(&b, "vote", false);
-        json_vote(&b, st->vote);
+        json_vote(&b, st);
         strbuf_puts(&b, "}");
     }
     strbuf_puts(&b, "]}\n");

@@ -178,13 +178,7 @@ static int draw_unranked(struct ui *ui, const struct align_step *st, int y)
     char *line = NULL;
     size_t count = 0;
     for (size_t g = 0; g < st->group_count; g++) {
-        bool ranked_by_someone = false;
-        for (size_t i = 0; i < st->vote->candidate_count && !ranked_by_someone; i++) {
-            char *key = similar_normalize(st->vote->order[i].label);
-            ranked_by_someone = !strcmp(key, st->groups[g].key);
-            free(key);
-        }
-        if (ranked_by_someone)
+        if (align_group_ranked(st, &st->groups[g]))
             continue;
         char *more = xasprintf("%s%s\"%s\"", line ? line : "", line ? ", " : "",
                                st->groups[g].label);

@@ -18,6 +18,8 @@ check 'grep -q "█" "$OUT"' "bars are drawn with block characters"
 check '[ "$(grep -c "^[1-5]\\. " "$OUT")" -eq 5 ]' "every step is reported"
 check '[ "$(wc -L <"$OUT")" -le 80 ]' "the report fits in 80 columns"
 
+stdout_has '   Nobody ranked "status quo", "Gorgias.io".' # as the votes view says (issue 10, item 12)
+
 run --db "$db" report "$slug" --ascii --step alternatives; status 0 "report --ascii --step"
 check '! grep -q "█" "$OUT" && grep -q "#####" "$OUT"' "--ascii draws bars with #"
 check '[ "$(grep -c "^[1-5]\\. " "$OUT")" -eq 1 ]' "--step reports one step"
@@ -27,6 +29,7 @@ stdout_has '"steps":[{"step":"alternatives","answered":6,"alignment":25.3,"share
 stdout_has '{"a":"Maya","b":"Carlos","agreement":100}'
 stdout_has '{"a":"ceo","b":"sales","agreement":10}'
 stdout_has '"kendall_w":'
+stdout_has '"unranked":["status quo","Gorgias.io"]'
 stdout_has '"vote":null'
 run --db "$db" report "$slug" --json --step value; status 0 "report --json --step"
 check '[ "$(grep -o "{\"step\":" "$OUT" | wc -l)" -eq 1 ]' "--json --step has one step"
