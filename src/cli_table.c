@@ -17,6 +17,7 @@
     X(export)           \
     X(import)           \
     X(verify)           \
+    X(invite)           \
     X(demo)
 
 #define CLI_DECLARE(name) extern const struct cli_command cli_##name##_command;

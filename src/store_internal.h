@@ -18,6 +18,9 @@ struct store {
     char err[512];
 };
 
+/* The time now as the schema keeps it, for statements that stamp a row. */
+#define STORE_NOW "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+
 /* Sets the error message and returns -1. */
 int store_fail(struct store *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Sets "what: SQLite's message" and returns -1. */

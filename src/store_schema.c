@@ -349,6 +349,50 @@ static const char migration_6[] =
 static const char migration_7[] =
     "CREATE INDEX participants_by_name ON participants (name COLLATE NOCASE);";
 
+/* Schema 8: room mode. Each participant may join from their own terminal
+ * with a code of their own, kept only as a salted hash (invites); wrong codes
+ * are counted per session to slow guessing (join_failures); the facilitator's
+ * reveal of a step opens it on every joined terminal (revealed); each person
+ * says from their terminal when they are writing or done (readiness); and a
+ * session may have a deadline for answering before the meeting (room). */
+static const char migration_8[] =
+    "CREATE TABLE invites ("
+    "  participant_id INTEGER PRIMARY KEY REFERENCES participants(id) ON DELETE CASCADE,"
+    "  code_hash TEXT NOT NULL,"
+    "  salt TEXT NOT NULL,"
+    "  created_at TEXT NOT NULL DEFAULT " NOW ","
+    "  revoked_at TEXT,"
+    "  joined_at TEXT"
+    ") STRICT;"
+    "CREATE TABLE join_failures ("
+    "  id INTEGER PRIMARY KEY,"
+    "  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+    "  at REAL NOT NULL DEFAULT (julianday('now'))"
+    ") STRICT;"
+    "CREATE INDEX join_failures_by_session ON join_failures (session_id, at);"
+    "CREATE TABLE revealed ("
+    "  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+    "  step TEXT NOT NULL REFERENCES steps(id),"
+    "  at TEXT NOT NULL DEFAULT " NOW ","
+    "  PRIMARY KEY (session_id, step)"
+    ") STRICT;"
+    "CREATE TABLE readiness ("
+    "  participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,"
+    "  step TEXT NOT NULL REFERENCES steps(id),"
+    "  writing INTEGER NOT NULL DEFAULT 0 CHECK (writing IN (0, 1)),"
+    "  done_at TEXT,"
+    "  PRIMARY KEY (participant_id, step)"
+    ") STRICT;"
+    "CREATE TABLE room ("
+    "  session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,"
+    "  deadline TEXT CHECK (deadline IS NULL OR deadline GLOB"
+    "    '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')"
+    ") STRICT;"
+    GUARD_BY_PARTICIPANT("invites")
+    GUARD_BY_SESSION("revealed", "session_id")
+    GUARD_BY_PARTICIPANT("readiness")
+    GUARD_BY_SESSION("room", "session_id");
+
 const char *const store_migrations[STORE_SCHEMA_VERSION] = {
     migration_1,
     migration_2,
@@ -357,4 +401,5 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
     migration_5,
     migration_6,
     migration_7,
+    migration_8,
 };

@@ -1,0 +1,109 @@
+/* cli_invite.c: `samesong invite`: a join code per participant for room mode,
+ * codes taken back, who has joined, and a deadline for answering beforehand. */
+#include "cli.h"
+#include "store_room.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Who is invited, joined, revoked, writing or done, one line each. */
+static int list_room(const struct cli *cli, struct store *st, int64_t id)
+{
+    struct session s;
+    struct room room;
+    if (store_load_session(st, id, &s) < 0)
+        return cli_fail(cli, "%s", store_error(st));
+    if (store_load_room(st, &s, &room) < 0) {
+        session_free(&s);
+        return cli_fail(cli, "%s", store_error(st));
+    }
+    for (size_t i = 0; i < room.seat_count; i++) {
+        const struct room_seat *seat = &room.seats[i];
+        int done = 0;
+        for (int step = 0; step < STEP_COUNT; step++)
+            done += seat->done[step];
+        printf("  ");
+        cli_put_safe(stdout, s.participants[i].name, false);
+        printf("%*s", 24 - (int)strlen(s.participants[i].name) > 1
+                          ? 24 - (int)strlen(s.participants[i].name) : 1, "");
+        printf("%s%s", seat->revoked ? "code revoked" : seat->invited ? "invited" : "not invited",
+               seat->joined ? ", joined" : "");
+        printf("%s", seat->present ? ", at a terminal now" : "");
+        if (done)
+            printf(", done with %d step%s", done, done == 1 ? "" : "s");
+        putchar('\n');
+    }
+    if (room.deadline)
+        printf("Answers are due by %s.\n", room.deadline);
+    room_free(&room);
+    session_free(&s);
+    return EXIT_OK;
+}
+
+static int invite_run(struct cli *cli, const struct cli_args *args)
+{
+    struct store *st;
+    int64_t id;
+    int rc = cli_open_session(cli, args->argv[0], &st, &id);
+    if (rc != EXIT_OK)
+        return rc;
+    const char *revoke = cli_arg(args, "revoke"), *deadline = cli_arg(args, "deadline");
+    if (revoke && args->argc > 1) {
+        store_close(st);
+        return cli_usage_error(cli, "--revoke takes one NAME and no others");
+    }
+    if (deadline && store_room_set_deadline(st, id, *deadline ? deadline : NULL) < 0)
+        rc = cli_fail(cli, "%s", store_error(st));
+    else if (revoke && store_revoke_invite(st, id, revoke) < 0)
+        rc = cli_fail(cli, "%s", store_error(st));
+    else if (revoke)
+        printf("The join code of %s no longer works.\n", revoke);
+    if (rc != EXIT_OK || revoke || cli_flag(args, "list") || (deadline && args->argc == 1)) {
+        if (rc == EXIT_OK && !revoke)
+            rc = list_room(cli, st, id);
+        store_close(st);
+        return rc;
+    }
+    struct room_code *codes;
+    size_t count;
+    if (store_invite(st, id, args->argv + 1, (size_t)args->argc - 1, &codes, &count) < 0) {
+        rc = cli_fail(cli, "%s", store_error(st));
+    } else {
+        printf("Join codes (each works for one person; a new one replaces the old):\n");
+        for (size_t i = 0; i < count; i++) {
+            printf("  %s  ", codes[i].code);
+            cli_put_safe(stdout, codes[i].name, false);
+            putchar('\n');
+        }
+        fputs("Each person runs: samesong ", stdout);
+        if (cli->db_path) {
+            fputs("--db ", stdout);
+            cli_put_safe(stdout, cli->db_path, false);
+            putchar(' ');
+        }
+        fputs("join ", stdout);
+        cli_put_safe(stdout, args->argv[0], false);
+        putchar('\n');
+        store_room_codes_free(codes, count);
+    }
+    store_close(st);
+    return rc;
+}
+
+const struct cli_command cli_invite_command = {
+    .name = "invite",
+    .args = "SESSION [NAME...]", .min_args = 1, .max_args = -1,
+    .summary = "give participants join codes for room mode",
+    .description = "Print a new join code for each participant NAME of SESSION (for every "
+                   "participant when no NAME is given), so that each answers from their own "
+                   "terminal with samesong join. A code works for one person; a new one replaces "
+                   "the old, which stops working. The database keeps only a salted hash of each "
+                   "code, so a code is shown only here, once.",
+    .options = {
+        {"revoke", 'r', "NAME", "take back NAME's code: it no longer lets anyone join", false},
+        {"list", 'l', NULL, "show who is invited, has joined, is at a terminal, is done", false},
+        {"deadline", 'd', "DATE",
+         "answers are due by DATE (YYYY-MM-DD; \"\" clears it), shown to\nparticipants", false},
+    },
+    .run = invite_run,
+};

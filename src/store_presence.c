@@ -1,0 +1,40 @@
+/* store_presence.c: who is at a terminal now. A joined terminal holds a byte
+ * of the database's -lock file (the writers' lock is byte 0) for its
+ * participant; the kernel lets it go when the process ends, however it ends
+ * (closed, killed, ssh dropped), so the projector sees at once who is gone,
+ * with nothing written to the database and nothing to time out. */
+#include "store_internal.h"
+#include "store_room.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+
+#define SEATS_FROM ((off_t)1 << 20) /* clear of byte 0, the writers' lock */
+
+static struct flock seat_of(int64_t participant_id, short type)
+{
+    return (struct flock){.l_type = type, .l_whence = SEEK_SET,
+                          .l_start = SEATS_FROM + (off_t)participant_id, .l_len = 1};
+}
+
+int store_room_sit(struct store *st, int64_t participant_id)
+{
+    if (st->lock_fd < 0)
+        return store_fail(st, "%s is open read-only", st->path);
+    struct flock fl = seat_of(participant_id, F_WRLCK);
+    if (fcntl(st->lock_fd, F_SETLK, &fl) == 0)
+        return 0;
+    if (errno == EACCES || errno == EAGAIN)
+        return store_fail(st, "that participant has already joined from another terminal");
+    return store_fail(st, "cannot take a seat in %s-lock: %s", st->path, strerror(errno));
+}
+
+bool store_room_present(struct store *st, int64_t participant_id)
+{
+    if (st->lock_fd < 0)
+        return false;
+    /* F_GETLK sees other processes' locks only: this one's own seat is not "present" */
+    struct flock fl = seat_of(participant_id, F_WRLCK);
+    return fcntl(st->lock_fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+}

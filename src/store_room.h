@@ -1,0 +1,70 @@
+/* store_room.h: room mode in the store. Each stakeholder joins a session from
+ * their own terminal with a join code of their own; the projector sees who
+ * is there, writing or done, and what the facilitator has revealed. */
+#ifndef SAMESONG_STORE_ROOM_H
+#define SAMESONG_STORE_ROOM_H
+
+#include "store.h"
+
+#define ROOM_CODE_LEN 7 /* "KMX-4QT": six characters of 25 no one misreads, and a hyphen */
+
+/* A participant's new join code, shown once: the store keeps only its hash. */
+struct room_code {
+    char *name;
+    char code[ROOM_CODE_LEN + 1];
+};
+
+/* Gives each participant named in names (every participant when count is 0)
+ * a new code, which replaces and so revokes any earlier one. */
+int store_invite(struct store *st, int64_t session_id, char *const *names, size_t count,
+                 struct room_code **codes, size_t *code_count);
+void store_room_codes_free(struct room_code *codes, size_t count);
+
+/* Revokes the participant's code: it no longer lets anyone join. */
+int store_revoke_invite(struct store *st, int64_t session_id, const char *name);
+
+/* Finds whose code this is (case, spaces and the hyphen do not matter) and
+ * marks them joined. A wrong or revoked code is refused and counted: from the
+ * third wrong code in ten minutes the session takes no code for a while
+ * (2 s, doubling, at most a minute after the last wrong one). */
+int store_join(struct store *st, int64_t session_id, const char *code, int64_t *participant_id);
+
+/* Takes the participant's seat for this process: a byte of the database's
+ * -lock file, which the kernel lets go when the process ends however it ends.
+ * Fails when another terminal has it. */
+int store_room_sit(struct store *st, int64_t participant_id);
+/* Whether another process holds the participant's seat now. */
+bool store_room_present(struct store *st, int64_t participant_id);
+
+/* The facilitator reveals a step to every joined terminal. */
+int store_room_reveal(struct store *st, int64_t session_id, enum step step);
+/* What a person says from their own terminal about a step. */
+int store_room_set_writing(struct store *st, int64_t participant_id, enum step step,
+                           bool writing);
+int store_room_set_done(struct store *st, int64_t participant_id, enum step step, bool done);
+/* The date (YYYY-MM-DD) by which to answer before the meeting; NULL clears it. */
+int store_room_set_deadline(struct store *st, int64_t session_id, const char *date);
+
+/* One participant as the room sees them. */
+struct room_seat {
+    int64_t participant_id;
+    bool invited;  /* has a code that works */
+    bool revoked;  /* had one, taken back */
+    bool joined;   /* has joined with it at least once */
+    bool present;  /* a terminal holds their seat now */
+    bool writing[STEP_COUNT];
+    bool done[STEP_COUNT];
+};
+
+struct room {
+    bool active;                 /* someone was ever invited: room mode */
+    bool revealed[STEP_COUNT];
+    char *deadline;              /* NULL when none */
+    struct room_seat *seats;     /* in the session's participant order */
+    size_t seat_count;
+};
+
+int store_load_room(struct store *st, const struct session *s, struct room *out);
+void room_free(struct room *r);
+
+#endif
