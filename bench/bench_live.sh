@@ -5,7 +5,9 @@
 # with random pauses) add answers. Before the reveal the step screen shows the
 # others' answers as counts, so the bench watches each writer's count there
 # (capture-pane every few ms) and takes, for each answer, the time from its
-# `add` returning (the commit is done) to the count showing it. Prints median,
+# `add` returning (the commit is done) to the count showing it; the screen is
+# read every ~10 ms, which bounds the resolution, and a figure below 0 is a
+# count seen before its `add` had exited. Prints median,
 # p90, p99 and worst, and the projector's CPU over 10 s of no writes and during
 # the writes. Figures, not a test: nothing is asserted.
 # Usage: bench_live.sh PATH-TO-SAMESONG [WRITERS [ANSWERS-EACH]]
