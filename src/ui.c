@@ -14,6 +14,8 @@
 #include <string.h>
 #include <time.h>
 
+/* The timer's tick, and where ui_wake.c cannot watch the database, how often
+ * other processes' commits are looked for. */
 #define TICK_MS 500
 
 #define UI_SCREEN_ADDRESS(id, name) [UI_##id] = &ui_##name##_screen,
@@ -605,8 +607,11 @@ static void draw(struct ui *ui)
     doupdate();
 }
 
-/* Another process (a second laptop, a script) may write the same file:
- * SQLite's data_version changes when it commits, and the screen follows. */
+/* Another process (a second laptop, a joined terminal, a script) may write
+ * the same file: SQLite's data_version changes when it commits, and the screen
+ * follows. ui_wake.c wakes the loop at such a commit. While a field is open
+ * the reload waits for it to close: the field's text stays, and what it acts
+ * on (the selected answer, the person) cannot move under it. */
 static void follow_other_writers(struct ui *ui)
 {
     int64_t version;
@@ -631,15 +636,31 @@ static void loop(struct ui *ui)
     /* For bench/bench_browse: leave once the first screen is on the terminal. */
     bool timing = getenv("SAMESONG_QUIT_AFTER_DRAW") != NULL;
     while (!ui->quit && !ui_term_signalled()) {
+        /* Before each redraw, not only when no key came: a screen that gets a
+         * key every few hundred ms (someone scrolling) still follows the room,
+         * and a field's deferred reload comes the moment it closes. */
+        follow_other_writers(ui);
         draw(ui);
         if (timing)
             break;
-        timeout(TICK_MS);
         struct timespec t0, t1;
         clock_gettime(CLOCK_MONOTONIC, &t0);
         wint_t ch;
         errno = 0; /* get_wch leaves it alone at end of file: no stale EINTR */
-        int r = ui->script ? ui_script_key(ui->script, &ch) : get_wch(&ch);
+        bool changed = false; /* the database was written (ui_wake.c) */
+        int r;
+        if (ui->script) {
+            r = ui_script_key(ui->script, &ch);
+        } else {
+            /* A key curses has read already first; then wait for the terminal
+             * or the database, a tick at most, and take the key if one came. */
+            timeout(0);
+            r = get_wch(&ch);
+            if (r == ERR) {
+                ui_wake_wait(ui->wake, TICK_MS, &changed);
+                r = get_wch(&ch);
+            }
+        }
         if (ui->script && r == ERR)
             break; /* the script is over */
         if (ui_term_signalled())
@@ -655,14 +676,13 @@ static void loop(struct ui *ui)
              * owns the terminal ignores it), so ask the terminal itself. */
             clock_gettime(CLOCK_MONOTONIC, &t1);
             long ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
-            bool quick = ms < TICK_MS / 5;
+            bool quick = ms < TICK_MS / 5 && !changed;
             if (quick && ui_term_gone())
                 break;
             quick_errors = quick && errno != EINTR ? quick_errors + 1 : 0;
             if (quick_errors > 20)
                 break;
             timer_tick(ui);
-            follow_other_writers(ui);
             continue;
         }
         quick_errors = 0;
@@ -670,7 +690,6 @@ static void loop(struct ui *ui)
         int key = (int)ch;
         if (is_code && key == KEY_TICK) { /* a script's wait: as a timeout */
             timer_tick(ui);
-            follow_other_writers(ui);
             continue;
         }
         if (is_code && key == KEY_RESIZE) {
@@ -777,6 +796,8 @@ int ui_run(struct store *st, const char *open_slug, const char *theme)
         ui_sessions_reload(ui);
         if (id)
             ui_open_session(ui, id);
+        if (!ui->script)
+            ui->wake = ui_wake_open(store_path(st));
         loop(ui);
         ui_save_position(ui);
         ui_term_stop();
@@ -795,6 +816,7 @@ int ui_run(struct store *st, const char *open_slug, const char *theme)
     field_free(&ui->field);
     field_free(&ui->paste);
     ui_script_stop(ui->script);
+    ui_wake_close(ui->wake);
     free(ui);
     return rc < 0 ? 1 : 0;
 }

@@ -111,6 +111,7 @@ struct ui_place {
 struct ui {
     struct store *store;
     struct ui_script *script;       /* keys from a script instead of the terminal, or NULL */
+    struct ui_wake *wake;           /* wakes the loop when the database is written */
     bool quit;
     void *states[UI_SCREEN_COUNT];  /* each screen's own state (ui_state) */
     struct ui_place under[4];       /* the screens below open overlays, innermost last */
@@ -198,6 +199,16 @@ int ui_script_key(struct ui_script *sc, wint_t *key);
 /* Seconds the script has waited so far: its clock runs ahead by them. */
 long ui_script_waited(const struct ui_script *sc);
 void ui_script_stop(struct ui_script *sc);
+
+/* ui_wake.c: waits for a key or another process's commit (inotify on the
+ * -wal file, where there is inotify; else only the tick). */
+struct ui_wake;
+/* Never NULL; where nothing can be watched it only waits for keys. */
+struct ui_wake *ui_wake_open(const char *db_path);
+void ui_wake_close(struct ui_wake *w);
+/* Waits up to ms for input on the terminal or a write to the database; sets
+ * *changed when the database may have changed. Returns poll's result. */
+int ui_wake_wait(struct ui_wake *w, int ms, bool *changed);
 
 /* ui_term.c: the terminal: start, colours, signals, stop. */
 enum ui_color {
