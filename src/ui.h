@@ -282,6 +282,8 @@ void ui_page_free(struct ui_page *pg);
  * the page is taller, says which lines show on marker_y, ending at marker_right. */
 void ui_page_draw(struct ui *ui, const struct ui_page *pg, int y, int height, int *top,
                   int marker_y, int marker_right);
+/* When rows are more than height: "lines top+1-... of rows" on y, ending at right. */
+void ui_page_marker(struct ui *ui, int top, int height, int rows, int y, int right);
 /* Moves *top for a movement action (a line, a page, the start, the end);
  * false for any other action. */
 bool ui_page_scroll(enum ui_action a, int *top, int height);

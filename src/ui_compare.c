@@ -1,6 +1,7 @@
 /* ui_compare.c: two sessions side by side (typically one product a quarter
  * apart): each step's decisions with what changed, both alignments, the sales
- * narratives, and the product's alignment across its sessions. */
+ * narratives, and the product's alignment across its sessions; each whole,
+ * the window scrolling over them when they are longer than it. */
 #include "layout.h"
 #include "report.h"
 #include "ui.h"
@@ -17,6 +18,7 @@ struct compare_state {
     char **trend_dates;     /* the product's sessions, oldest first */
     double *trend_values;   /* and their overall alignment */
     size_t trend_count;
+    int height;             /* rows of the scrolled part, as drawn */
 };
 
 static struct compare_state *state(struct ui *ui)
@@ -115,25 +117,69 @@ void ui_compare_pick(struct ui *ui, int64_t id)
     ui_open_overlay(ui, UI_COMPARE);
 }
 
-/* The two sales narratives side by side, with what happened to them; returns
- * the next free row. */
-static int draw_narratives(struct ui *ui, const struct session *a, const struct session *b, int y,
-                           int rows)
+/* A heading and the two sides' text under it, each wrapped whole, the second
+ * in the colour of a change; returns the row after them and a blank one. */
+static int layout_pair(struct ui *ui, struct ui_page *pg, int row, const char *heading, bool same,
+                       const char *left, const char *right)
 {
-    const char *change = report_narrative_change(a->narrative, b->narrative);
-    bool same = !strcmp(change, "same");
     int half = (COLS - 6) / 2;
-    char line[120];
+    ui_page_put(pg, row++, 2, COLS - 4, heading, same ? ui_attr(ui, C_NORMAL) | A_BOLD
+                                                      : ui_attr(ui, C_WARN) | A_BOLD);
+    int used_a = ui_page_wrap(pg, row, 4, half - 2, left, ui_attr(ui, C_NORMAL));
+    int used_b = ui_page_wrap(pg, row, 4 + half, half - 2, right,
+                              same ? ui_attr(ui, C_NORMAL) : ui_attr(ui, C_GOOD));
+    return row + (used_a > used_b ? used_a : used_b) + 1;
+}
+
+/* The five steps, the narratives as a sixth, then the product's trend. */
+static void layout_compare(struct ui *ui, struct ui_page *pg, const struct alignment al[2])
+{
+    struct compare_state *cs = state(ui);
+    const struct session *a = &cs->compared[0], *b = &cs->compared[1];
+    char line[300];
+    int row = 0;
+    for (int s = 0; s < STEP_COUNT; s++) {
+        const char *change = report_decision_change(a->decisions[s], b->decisions[s]);
+        char pct[2][16];
+        for (int i = 0; i < 2; i++) {
+            if (isnan(al[i].steps[s].alignment))
+                snprintf(pct[i], sizeof pct[i], "n/a");
+            else
+                snprintf(pct[i], sizeof pct[i], "%.1f%%", al[i].steps[s].alignment);
+        }
+        snprintf(line, sizeof line, "%d. %s: %s   alignment %s \u2192 %s", s + 1,
+                 ui->steps[s].title, change, pct[0], pct[1]);
+        row = layout_pair(ui, pg, row, line, !strcmp(change, "same"),
+                          a->decisions[s] ? a->decisions[s] : "(not decided)",
+                          b->decisions[s] ? b->decisions[s] : "(not decided)");
+    }
+    const char *change = report_narrative_change(a->narrative, b->narrative);
     snprintf(line, sizeof line, "Sales narrative: %s", change);
-    ui_put(y++, 2, COLS - 4, line, same ? ui_attr(ui, C_NORMAL) | A_BOLD
-                                        : ui_attr(ui, C_WARN) | A_BOLD);
-    int used_a = ui_put_wrapped(y, 4, half - 2, rows, *a->narrative ? a->narrative
-                                                                    : "(not written)",
-                                ui_attr(ui, C_NORMAL));
-    int used_b = ui_put_wrapped(y, 4 + half, half - 2, rows, *b->narrative ? b->narrative
-                                                                           : "(not written)",
-                                same ? ui_attr(ui, C_NORMAL) : ui_attr(ui, C_GOOD));
-    return y + (used_a > used_b ? used_a : used_b) + 1;
+    row = layout_pair(ui, pg, row, line, !strcmp(change, "same"),
+                      *a->narrative ? a->narrative : "(not written)",
+                      *b->narrative ? b->narrative : "(not written)");
+    /* The product's trend: overall alignment across its sessions. */
+    snprintf(line, sizeof line, "Overall alignment of %s across its sessions:",
+             *b->product ? b->product : "sessions without a product");
+    ui_page_put(pg, row++, 2, COLS - 4, line, ui_attr(ui, C_TITLE));
+    int bar_w = layout_clamp(COLS - 50, 10, 50);
+    char *bar = xcalloc((size_t)bar_w * 3 + 1, 1);
+    for (size_t i = 0; i < cs->trend_count; i++, row++) {
+        ui_page_put(pg, row, 4, 36, cs->trend_dates[i], ui_attr(ui, C_NORMAL));
+        double v = cs->trend_values[i];
+        int cells = isnan(v) ? 0 : layout_clamp((int)(v / 100.0 * bar_w + 0.5), 0, bar_w);
+        bar[0] = '\0';
+        for (int c = 0; c < cells; c++)
+            strcat(bar, "\u2588");
+        if (cells)
+            ui_page_put(pg, row, 41, cells, bar, ui_attr(ui, C_GOOD));
+        if (isnan(v))
+            snprintf(line, sizeof line, "n/a");
+        else
+            snprintf(line, sizeof line, "%.1f%%", v);
+        ui_page_put(pg, row, 42 + cells, 8, line, ui_attr(ui, C_NORMAL));
+    }
+    free(bar);
 }
 
 static void compare_draw(struct ui *ui)
@@ -152,56 +198,20 @@ static void compare_draw(struct ui *ui)
     ui_put(y, 2, half, line, ui_attr(ui, C_TITLE));
     snprintf(line, sizeof line, "2: %s (%.10s)", b->name, b->created_at);
     ui_put(y++, 4 + half, half, line, ui_attr(ui, C_TITLE));
-    /* the five steps, then the narrative, as a sixth */
-    int rows_each = layout_clamp((LINES - 8 - (int)cs->trend_count) / (STEP_COUNT + 1) - 2, 1, 6);
-    for (int s = 0; s < STEP_COUNT && y < LINES - 4; s++) {
-        const char *change = report_decision_change(a->decisions[s], b->decisions[s]);
-        bool same = !strcmp(change, "same");
-        char pct[2][16];
-        for (int i = 0; i < 2; i++) {
-            if (isnan(al[i].steps[s].alignment))
-                snprintf(pct[i], sizeof pct[i], "n/a");
-            else
-                snprintf(pct[i], sizeof pct[i], "%.1f%%", al[i].steps[s].alignment);
-        }
-        snprintf(line, sizeof line, "%d. %s: %s   alignment %s \u2192 %s", s + 1,
-                 ui->steps[s].title, change, pct[0], pct[1]);
-        ui_put(y++, 2, COLS - 4, line, same ? ui_attr(ui, C_NORMAL) | A_BOLD
-                                            : ui_attr(ui, C_WARN) | A_BOLD);
-        int used_a = ui_put_wrapped(y, 4, half - 2, rows_each,
-                                    a->decisions[s] ? a->decisions[s] : "(not decided)",
-                                    ui_attr(ui, C_NORMAL));
-        int used_b = ui_put_wrapped(y, 4 + half, half - 2, rows_each,
-                                    b->decisions[s] ? b->decisions[s] : "(not decided)",
-                                    same ? ui_attr(ui, C_NORMAL) : ui_attr(ui, C_GOOD));
-        y += (used_a > used_b ? used_a : used_b) + 1;
-    }
-    if (y < LINES - 4)
-        y = draw_narratives(ui, a, b, y, rows_each);
-    /* The product's trend: overall alignment across its sessions. */
-    snprintf(line, sizeof line, "Overall alignment of %s across its sessions:",
-             *b->product ? b->product : "sessions without a product");
-    ui_put(y++, 2, COLS - 4, line, ui_attr(ui, C_TITLE));
-    int bar_w = layout_clamp(COLS - 50, 10, 50);
-    for (size_t i = 0; i < cs->trend_count && y < LINES - 2; i++, y++) {
-        ui_put(y, 4, 36, cs->trend_dates[i], ui_attr(ui, C_NORMAL));
-        double v = cs->trend_values[i];
-        int cells = isnan(v) ? 0 : (int)(v / 100.0 * bar_w + 0.5);
-        for (int c = 0; c < cells; c++)
-            ui_put(y, 41 + c, 1, "\u2588", ui_attr(ui, C_GOOD));
-        if (isnan(v))
-            snprintf(line, sizeof line, "n/a");
-        else
-            snprintf(line, sizeof line, "%.1f%%", v);
-        ui_put(y, 42 + cells, 8, line, ui_attr(ui, C_NORMAL));
-    }
+    y++;
+    struct ui_page pg = {0};
+    layout_compare(ui, &pg, al);
+    cs->height = LINES - 2 - y;
+    ui_page_draw(ui, &pg, y, cs->height, &ui->top, LINES - 2, COLS - 2);
+    ui_page_free(&pg);
     alignment_free(&al[0]);
     alignment_free(&al[1]);
 }
 
 static void compare_act(struct ui *ui, enum ui_action a)
 {
-    (void)ui, (void)a; /* nothing to do here but leave it (q, Esc) */
+    /* nothing to do here but scroll and leave it (q, Esc) */
+    ui_page_scroll(a, &ui->top, state(ui)->height);
 }
 
 const struct ui_screen_ops ui_compare_screen = {

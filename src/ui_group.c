@@ -1,5 +1,6 @@
 /* ui_group.c: over the reveal, the answers in the selected group, who gave
- * them, and u to take one that joined by its label out again. */
+ * them, and u to take one that joined by its label out again; a long list
+ * scrolls with its selection. */
 #include "layout.h"
 #include "ui.h"
 #include "util.h"
@@ -38,15 +39,20 @@ static void group_draw(struct ui *ui)
     snprintf(title, sizeof title, "The answers in \"%s\" (%sEsc closes):", g->label,
              fixed ? "" : "u takes one out, ");
     struct ui_box box = ui_draw_box(ui, (int)n, title);
+    /* More answers than rows: the list scrolls to keep the selected one in
+     * view, so u takes out the answer shown selected, and says which show. */
     ui->cursor = layout_clamp(ui->cursor, 0, (int)n - 1);
-    for (int i = 0; i < (int)n && i < box.rows; i++) {
+    layout_keep_visible(ui->cursor, (int)n, box.rows, &ui->top);
+    for (int row = 0; row < box.rows && ui->top + row < (int)n; row++) {
+        const struct input *in = list[ui->top + row];
         char who[64];
-        ui_participant_label(ui, list[i]->participant, who, sizeof who);
-        char *line = xasprintf("%-10s %s%s", who, list[i]->text,
-                               list[i]->group ? "  (joined by its label)" : "");
-        ui_box_row(ui, &box, i, line, i == ui->cursor);
+        ui_participant_label(ui, in->participant, who, sizeof who);
+        char *line = xasprintf("%-10s %s%s", who, in->text,
+                               in->group ? "  (joined by its label)" : "");
+        ui_box_row(ui, &box, row, line, ui->top + row == ui->cursor);
         free(line);
     }
+    ui_page_marker(ui, ui->top, box.rows, (int)n, box.y + box.rows + 2, box.x + box.width - 2);
     free(list);
 }
 

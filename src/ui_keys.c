@@ -5,6 +5,8 @@
               ON(UI_CANVAS) | ON(UI_DASHBOARD) | ON(UI_VOTE))
 #define LISTS (ON(UI_SESSIONS) | ON(UI_SETUP) | ON(UI_STEP) | ON(UI_DECIDE) | ON(UI_REVEAL) | \
                ON(UI_VOTE) | ON(UI_FIND) | ON(UI_SUGGESTIONS) | ON(UI_GROUP))
+/* Screens that scroll their text with the movement keys rather than cut it. */
+#define SCROLLS (ON(UI_CANVAS) | ON(UI_COMPARE) | ON(UI_NARRATIVE))
 #define CTRL(c) ((c) & 0x1F)
 
 /* Earlier rows win when a key means two things; the first row with a name
@@ -32,29 +34,18 @@ const struct ui_binding ui_bindings[] = {
     {WALK, '[', ACT_PREV, "[", "prev", "previous screen of the walk"},
     {WALK, 'p', ACT_PREV, "p", NULL, "previous screen of the walk"},
 
-    {LISTS, KEY_UP, ACT_UP, "Up", NULL, "move up"},
-    {LISTS, 'k', ACT_UP, "k", NULL, "move up"},
-    {LISTS, KEY_DOWN, ACT_DOWN, "Down", NULL, "move down"},
-    {LISTS, 'j', ACT_DOWN, "j", NULL, "move down"},
-    {LISTS, KEY_PPAGE, ACT_PAGE_UP, "PgUp", NULL, "page up"},
-    {LISTS, KEY_NPAGE, ACT_PAGE_DOWN, "PgDn", NULL, "page down"},
-    {LISTS, KEY_HOME, ACT_FIRST, "Home", NULL, "first row"},
-    {LISTS, 'g', ACT_FIRST, "g", NULL, "first row"},
-    {LISTS, KEY_END, ACT_LAST, "End", NULL, "last row"},
-    {LISTS, 'G', ACT_LAST, "G", NULL, "last row"},
-
-    /* Screens that scroll rather than cut what does not fit. */
-    {ON(UI_CANVAS), KEY_DOWN, ACT_DOWN, "Down", NULL, "scroll down a line"},
-    {ON(UI_CANVAS), 'j', ACT_DOWN, "j", NULL, "scroll down a line"},
-    {ON(UI_CANVAS), KEY_UP, ACT_UP, "Up", NULL, "scroll up a line"},
-    {ON(UI_CANVAS), 'k', ACT_UP, "k", NULL, "scroll up a line"},
-    {ON(UI_CANVAS), KEY_NPAGE, ACT_PAGE_DOWN, "PgDn", NULL, "scroll down a page"},
-    {ON(UI_CANVAS), ' ', ACT_PAGE_DOWN, "Space", NULL, "scroll down a page"},
-    {ON(UI_CANVAS), KEY_PPAGE, ACT_PAGE_UP, "PgUp", NULL, "scroll up a page"},
-    {ON(UI_CANVAS), 'g', ACT_FIRST, "g", NULL, "to the top"},
-    {ON(UI_CANVAS), KEY_HOME, ACT_FIRST, "Home", NULL, "to the top"},
-    {ON(UI_CANVAS), 'G', ACT_LAST, "G", NULL, "to the end"},
-    {ON(UI_CANVAS), KEY_END, ACT_LAST, "End", NULL, "to the end"},
+    /* Movement: a list's cursor, or the text of a screen that scrolls. */
+    {LISTS | SCROLLS, KEY_UP, ACT_UP, "Up", NULL, "move up"},
+    {LISTS | SCROLLS, 'k', ACT_UP, "k", NULL, "move up"},
+    {LISTS | SCROLLS, KEY_DOWN, ACT_DOWN, "Down", NULL, "move down"},
+    {LISTS | SCROLLS, 'j', ACT_DOWN, "j", NULL, "move down"},
+    {LISTS | SCROLLS, KEY_PPAGE, ACT_PAGE_UP, "PgUp", NULL, "page up"},
+    {LISTS | SCROLLS, KEY_NPAGE, ACT_PAGE_DOWN, "PgDn", NULL, "page down"},
+    {SCROLLS, ' ', ACT_PAGE_DOWN, "Space", NULL, "page down"},
+    {LISTS | SCROLLS, KEY_HOME, ACT_FIRST, "Home", NULL, "to the top"},
+    {LISTS | SCROLLS, 'g', ACT_FIRST, "g", NULL, "to the top"},
+    {LISTS | SCROLLS, KEY_END, ACT_LAST, "End", NULL, "to the end"},
+    {LISTS | SCROLLS, 'G', ACT_LAST, "G", NULL, "to the end"},
 
     {ON(UI_SETUP), 'a', ACT_ADD, "a", "add", "add a participant"},
     {ON(UI_SETUP), 'e', ACT_EDIT, "e", "rename", "rename"},

@@ -1,5 +1,6 @@
 /* ui_narrative.c: the sales narrative, written here or in $VISUAL / $EDITOR,
- * with the five decisions beside it as the outline, in view while writing. */
+ * with the five decisions beside it as the outline, in view while writing;
+ * when not writing, the story and the whole outline scroll together. */
 #include "files.h"
 #include "ui.h"
 #include "util.h"
@@ -9,6 +10,11 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+/* The screen's own state: how many rows its scrolled part had when drawn. */
+struct narrative_state {
+    int height;
+};
 
 static const char *const cues[STEP_COUNT] = {
     "Why the alternatives fall short", "What only we can do", "The value it brings",
@@ -63,27 +69,35 @@ static void narrative_draw(struct ui *ui)
         }
         return;
     }
+    /* Reading: the story whole, the outline whole beside it or under it. */
     int x = 2, width = side ? COLS - outline_w - 6 : COLS - 4;
-    int y = 2;
-    y += ui_put_wrapped(y, x, width, 3,
-                        "The story that turns the canvas into a pitch: the problem or insight, "
-                        "the alternatives and why they fall short, the value only we bring, who "
-                        "it is for, the category.",
-                        ui_attr(ui, C_DIM));
-    y++;
+    struct ui_page pg = {0};
+    int row = ui_page_wrap(&pg, 0, x, width,
+                           "The story that turns the canvas into a pitch: the problem or insight, "
+                           "the alternatives and why they fall short, the value only we bring, "
+                           "who it is for, the category.", ui_attr(ui, C_DIM)) + 1;
     const char *text = ui->session.narrative;
-    int rows = side ? LINES - y - 2 : (LINES - y - 2) / 2;
     if (*text)
-        ui_put_wrapped(y, x, width, rows, text, ui_attr(ui, C_NORMAL));
+        row += ui_page_wrap(&pg, row, x, width, text, ui_attr(ui, C_NORMAL));
     else
-        ui_put(y, x, width,
-               ui_allows(ui, ACT_EDIT) ? "Not written yet: e writes it here, E in your editor."
-                                       : "Not written yet.",
-               ui_attr(ui, C_WARN));
-    if (side)
-        draw_outline(ui, 2, COLS - outline_w - 2, outline_w);
-    else
-        draw_outline(ui, y + rows + 1, 2, outline_w);
+        row += ui_page_wrap(&pg, row, x, width,
+                            ui_allows(ui, ACT_EDIT)
+                                ? "Not written yet: e writes it here, E in your editor."
+                                : "Not written yet.", ui_attr(ui, C_WARN));
+    x = side ? COLS - outline_w - 2 : 2;
+    row = side ? 0 : row + 1;
+    ui_page_put(&pg, row++, x, outline_w, "OUTLINE (the decisions)", ui_attr(ui, C_TITLE));
+    for (int s = 0; s < STEP_COUNT; s++) {
+        const char *d = ui->session.decisions[s];
+        ui_page_put(&pg, row++, x, outline_w, cues[s], A_BOLD | ui_attr(ui, C_NORMAL));
+        row += ui_page_wrap(&pg, row, x + 2, outline_w - 2, d ? d : "(not decided yet)",
+                            d ? ui_attr(ui, C_NORMAL) : ui_attr(ui, C_WARN));
+        row += s + 1 < STEP_COUNT; /* a blank row between decisions */
+    }
+    struct narrative_state *ns = ui_state(ui, UI_NARRATIVE);
+    ns->height = LINES - 4;
+    ui_page_draw(ui, &pg, 2, ns->height, &ui->top, LINES - 2, COLS - 2);
+    ui_page_free(&pg);
 }
 
 /* Runs the user's editor on the narrative in a temporary file, like git commit. */
@@ -136,6 +150,8 @@ static void edit_outside(struct ui *ui)
 
 static void narrative_act(struct ui *ui, enum ui_action a)
 {
+    if (ui_page_scroll(a, &ui->top, ((struct narrative_state *)ui_state(ui, UI_NARRATIVE))->height))
+        return;
     switch (a) {
     case ACT_EDIT:
         ui_ask(ui, P_NARRATIVE, " Sales narrative ", ui->session.narrative, 20000, true);
@@ -166,6 +182,7 @@ static void narrative_field_done(struct ui *ui, enum ui_purpose p, char *text)
 const struct ui_screen_ops ui_narrative_screen = {
     .name = "narrative",
     .flags = UI_IN_SESSION,
+    .state_size = sizeof(struct narrative_state),
     .draw = narrative_draw,
     .act = narrative_act,
     .field_done = narrative_field_done,

@@ -1,6 +1,7 @@
 /* ui_page.c: content taller than its window, laid out whole and drawn a
  * window at a time. The canvas, the reveal's answers view and the help share
- * it, so each scrolls with the same keys and says which lines show. */
+ * it, so each scrolls with the same keys and says which lines show; a list
+ * that keeps its own rows (a group's answers) says so with ui_page_marker. */
 #include "layout.h"
 #include "text.h"
 #include "ui.h"
@@ -53,15 +54,20 @@ void ui_page_draw(struct ui *ui, const struct ui_page *pg, int y, int height, in
         if (c->row >= *top && c->row < *top + height)
             ui_put(y + c->row - *top, c->x, c->width, c->text, c->attr);
     }
-    if (pg->rows <= height)
+    ui_page_marker(ui, *top, height, pg->rows, marker_y, marker_right);
+}
+
+void ui_page_marker(struct ui *ui, int top, int height, int rows, int y, int right)
+{
+    if (rows <= height)
         return;
     /* Where the window is, and that there is more: nothing is cut silently. */
     char where[80];
-    int last = *top + height;
-    snprintf(where, sizeof where, "lines %d-%d of %d%s", *top + 1, last, pg->rows,
-             last < pg->rows ? ", more below (j, PgDn)" : " (k, PgUp)");
+    int last = top + height;
+    snprintf(where, sizeof where, "lines %d-%d of %d%s", top + 1, last, rows,
+             last < rows ? ", more below (j, PgDn)" : " (k, PgUp)");
     int w = text_width(where);
-    ui_put(marker_y, marker_right - w, w, where, ui_attr(ui, C_TITLE) | A_BOLD);
+    ui_put(y, right - w, w, where, ui_attr(ui, C_TITLE) | A_BOLD);
 }
 
 bool ui_page_scroll(enum ui_action a, int *top, int height)

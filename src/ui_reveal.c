@@ -86,7 +86,7 @@ struct reveal_state {
     char **marks;
     size_t mark_count;
     char *apart_key; /* the group u asked to take apart */
-    int answers_height;     /* rows of the answers view's scrolled part, as drawn */
+    int page_height;        /* rows of the answers' or heatmap's scrolled part, as drawn */
 };
 
 static struct reveal_state *state(struct ui *ui)
@@ -236,13 +236,14 @@ static void draw_coverage(struct ui *ui, const struct align_step *st, int y)
     }
 }
 
-/* A cell of the heatmap: the agreement in percent, shaded by how high it is. */
-static void heat_cell(struct ui *ui, int y, int x, double agreement)
+/* A cell of the heatmap on the page's row: the agreement in percent, shaded
+ * by how high it is. */
+static void heat_cell(struct ui *ui, struct ui_page *pg, int row, int x, double agreement)
 {
     static const char *const density[5] = {" ", "\u2591", "\u2592", "\u2593", "\u2588"};
     static const short colours[5] = {C_ERROR, C_ERROR, C_WARN, C_GOOD, C_GOOD};
     if (isnan(agreement)) {
-        ui_put(y, x, 6, "   -", ui_attr(ui, C_DIM));
+        ui_page_put(pg, row, x, 6, "   -", ui_attr(ui, C_DIM));
         return;
     }
     int level = layout_clamp((int)(agreement * 4.0 + 0.5), 0, 4);
@@ -252,8 +253,8 @@ static void heat_cell(struct ui *ui, int y, int x, double agreement)
         snprintf(number, sizeof number, "%d", (int)pct);
     else
         snprintf(number, sizeof number, "%.1f", pct);
-    ui_put(y, x, 1, density[level], ui_attr(ui, (enum ui_color)colours[level]));
-    ui_put(y, x + 1, 5, number, ui_attr(ui, (enum ui_color)colours[level]));
+    ui_page_put(pg, row, x, 1, density[level], ui_attr(ui, (enum ui_color)colours[level]));
+    ui_page_put(pg, row, x + 1, 5, number, ui_attr(ui, (enum ui_color)colours[level]));
 }
 
 static double pair_agreement(const struct align_step *st, size_t a, size_t b)
@@ -266,7 +267,8 @@ static double pair_agreement(const struct align_step *st, size_t a, size_t b)
 }
 
 /* Instead of the departments when people are anonymous: the spread of the pairs. */
-static void draw_pair_range(struct ui *ui, const struct align_step *st, int y)
+static void draw_pair_range(struct ui *ui, const struct align_step *st, struct ui_page *pg,
+                            int row)
 {
     double least, most;
     size_t disjoint;
@@ -276,10 +278,13 @@ static void draw_pair_range(struct ui *ui, const struct align_step *st, int y)
     snprintf(line, sizeof line, "Pairs of people agree from %.0f%% to %.0f%%; %zu of %zu pairs "
                                 "share nothing.", least * 100.0, most * 100.0, disjoint,
              st->pair_count);
-    ui_put(y++, 2, COLS - 4, line, ui_attr(ui, C_TITLE));
-    ui_put(y, 2, COLS - 4, "No table by department: people are anonymous.", ui_attr(ui, C_DIM));
+    ui_page_put(pg, row++, 2, COLS - 4, line, ui_attr(ui, C_TITLE));
+    ui_page_put(pg, row, 2, COLS - 4, "No table by department: people are anonymous.",
+                ui_attr(ui, C_DIM));
 }
 
+/* The people's table and the departments' under it scroll together under
+ * the fixed row of column labels (j, k, PgDn, Space, G), as the answers do. */
 static void draw_heatmap(struct ui *ui, const struct align_step *st, int y)
 {
     const struct session *s = &ui->session;
@@ -298,42 +303,48 @@ static void draw_heatmap(struct ui *ui, const struct align_step *st, int y)
     }
     draw_more_columns(ui, y - 2, visible, n);
     y++;
-    for (size_t r = 0; r < n && y < LINES / 2 + 3; r++, y++) {
+    struct ui_page pg = {0};
+    int row = 0;
+    for (size_t r = 0; r < n; r++, row++) {
         ui_participant_label(ui, order[r], label, sizeof label);
-        ui_put(y, 2, label_w - 1, label, ui_participant_attr(ui, order[r]));
+        ui_page_put(&pg, row, 2, label_w - 1, label, ui_participant_attr(ui, order[r]));
         for (int c = 0; c < visible; c++) {
             size_t q = order[ui->column + c];
-            heat_cell(ui, y, 2 + label_w + c * cell,
+            heat_cell(ui, &pg, row, 2 + label_w + c * cell,
                       q == order[r] ? NAN : pair_agreement(st, order[r], q));
         }
     }
-    y++;
+    row++;
     if (ui->attribution == ATTRIBUTE_ANONYMOUS) {
         /* departments would name roles, and with one person a role repeat the table above */
-        draw_pair_range(ui, st, y);
-        free(order);
-        return;
+        draw_pair_range(ui, st, &pg, row);
+    } else {
+        ui_page_put(&pg, row++, 2, COLS - 4, "Between departments (mean of their pairs):",
+                    ui_attr(ui, C_TITLE));
+        bool present[ROLE_COUNT] = {false};
+        for (size_t p = 0; p < s->participant_count; p++)
+            present[s->participants[p].role] |= st->answering[p];
+        int c = 0;
+        for (int r = 0; r < ROLE_COUNT; r++)
+            if (present[r])
+                ui_page_put(&pg, row, 2 + label_w + c++ * cell, cell - 1, session_roles[r].label,
+                            ui_role_attr(ui, (enum role)r));
+        row++;
+        for (int r = 0; r < ROLE_COUNT; r++) {
+            if (!present[r])
+                continue;
+            ui_page_put(&pg, row, 2, label_w - 1, session_roles[r].label,
+                        ui_role_attr(ui, (enum role)r));
+            c = 0;
+            for (int q = 0; q < ROLE_COUNT; q++)
+                if (present[q])
+                    heat_cell(ui, &pg, row, 2 + label_w + c++ * cell, st->departments[r][q]);
+            row++;
+        }
     }
-    ui_put(y++, 2, COLS - 4, "Between departments (mean of their pairs):", ui_attr(ui, C_TITLE));
-    bool present[ROLE_COUNT] = {false};
-    for (size_t p = 0; p < s->participant_count; p++)
-        present[s->participants[p].role] |= st->answering[p];
-    int c = 0;
-    for (int r = 0; r < ROLE_COUNT; r++)
-        if (present[r])
-            ui_put(y, 2 + label_w + c++ * cell, cell - 1, session_roles[r].label,
-                   ui_role_attr(ui, (enum role)r));
-    y++;
-    for (int r = 0; r < ROLE_COUNT && y < LINES - 2; r++) {
-        if (!present[r])
-            continue;
-        ui_put(y, 2, label_w - 1, session_roles[r].label, ui_role_attr(ui, (enum role)r));
-        c = 0;
-        for (int q = 0; q < ROLE_COUNT; q++)
-            if (present[q])
-                heat_cell(ui, y, 2 + label_w + c++ * cell, st->departments[r][q]);
-        y++;
-    }
+    state(ui)->page_height = LINES - 2 - y;
+    ui_page_draw(ui, &pg, y, state(ui)->page_height, &ui->top, LINES - 2, COLS - 2);
+    ui_page_free(&pg);
     free(order);
 }
 
@@ -371,8 +382,8 @@ static void draw_answers(struct ui *ui, int y)
         if (!any)
             ui_page_put(&pg, row, x, cols.width, "(no answers)", ui_attr(ui, C_DIM));
     }
-    state(ui)->answers_height = LINES - 4 - y;
-    ui_page_draw(ui, &pg, y + 2, state(ui)->answers_height, &ui->top, LINES - 2, COLS - 2);
+    state(ui)->page_height = LINES - 4 - y;
+    ui_page_draw(ui, &pg, y + 2, state(ui)->page_height, &ui->top, LINES - 2, COLS - 2);
     ui_page_free(&pg);
     free(order);
 }
@@ -635,9 +646,10 @@ static void reveal_act(struct ui *ui, enum ui_action act)
 {
     const struct align_step *st = &ui->align.steps[ui->step];
     const struct align_group *g = ui_selected_group(ui);
-    /* The answers view scrolls its text; Space pages there, marking nothing unseen. */
-    if (ui->view == VIEW_ANSWERS &&
-        ui_page_scroll(act == ACT_MARK ? ACT_PAGE_DOWN : act, &ui->top, state(ui)->answers_height))
+    /* The answers view and the heatmap scroll their text; Space pages there,
+     * marking nothing unseen. */
+    if ((ui->view == VIEW_ANSWERS || ui->view == VIEW_HEATMAP) &&
+        ui_page_scroll(act == ACT_MARK ? ACT_PAGE_DOWN : act, &ui->top, state(ui)->page_height))
         return;
     if (ui_list_move(ui, act, (int)st->group_count))
         return;
