@@ -30,8 +30,12 @@ void ui_participant_label(const struct ui *ui, size_t p, char *out, size_t size)
                 if (q <= p)
                     nth++;
             }
+        /* a grid cell holds 7 columns: "Success 1" and "Success 2" would both
+         * be "Succes…", so a long role name is cut to its first four letters */
+        const char *label = session_roles[role].label;
+        int keep = strlen(label) + 1 + (nth > 9 ? 2 : 1) > 7 ? 4 : (int)strlen(label);
         if (of > 1)
-            snprintf(out, size, "%s %d", session_roles[role].label, nth);
+            snprintf(out, size, "%.*s %d", keep, label, nth);
         else
             snprintf(out, size, "%s", session_roles[role].label);
     }
@@ -639,6 +643,14 @@ static void reveal_act(struct ui *ui, enum ui_action act)
     if (ui->view == VIEW_ANSWERS &&
         ui_page_scroll(act == ACT_MARK ? ACT_PAGE_DOWN : act, &ui->top, state(ui)->answers_height))
         return;
+    /* The heatmap, votes and answers views show no group under a cursor: a
+     * grouping key there would act on a row nobody sees. */
+    bool rows_shown = ui->view == VIEW_GRID || ui->view == VIEW_COVERAGE;
+    if (!rows_shown && (act == ACT_OPEN || act == ACT_MARK || act == ACT_MERGE ||
+                        act == ACT_RENAME || act == ACT_UNGROUP || act == ACT_TAG)) {
+        ui_error(ui, "This view shows no group to pick: v goes on to the grid.");
+        return;
+    }
     if (ui_list_move(ui, act, (int)st->group_count))
         return;
     switch (act) {
