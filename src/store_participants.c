@@ -14,7 +14,7 @@ int store_ensure_participant(struct store *st, int64_t session_id, const char *n
         st, "SELECT p.id, p.role, s.mode, (SELECT count(*) FROM participants q"
             "   WHERE q.session_id = s.id)"
             " FROM sessions s LEFT JOIN participants p ON p.session_id = s.id"
-            " AND p.name = ?2 COLLATE NOCASE"
+            " AND p.name = ?2 COLLATE SAMESONG_NOCASE"
             " WHERE s.id = ?1");
     if (!stmt)
         return -1;
@@ -54,7 +54,7 @@ int store_ensure_participant(struct store *st, int64_t session_id, const char *n
 static bool name_taken(struct store *st, int64_t session_id, const char *name, int64_t except)
 {
     sqlite3_stmt *stmt = store_prepare(
-        st, "SELECT 1 FROM participants WHERE session_id = ? AND name = ? COLLATE NOCASE"
+        st, "SELECT 1 FROM participants WHERE session_id = ? AND name = ? COLLATE SAMESONG_NOCASE"
             " AND id != ?");
     if (!stmt)
         return false;

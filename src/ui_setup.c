@@ -160,7 +160,7 @@ static void setup_field_done(struct ui *ui, enum ui_purpose p, char *text)
             break;
         }
         for (size_t i = 0; i < ui->session.participant_count; i++)
-            if (!strcasecmp(ui->session.participants[i].name, clean)) {
+            if (!text_compare_folded(ui->session.participants[i].name, clean)) {
                 ui_error(ui, "%s is already in this session.", clean);
                 free(clean);
                 return;
