@@ -2,6 +2,7 @@
  * agreement heatmap, or everyone's answers side by side; with grouping,
  * suggested merges and, in the capabilities step, the reality check. */
 #include "layout.h"
+#include "similar.h"
 #include "text.h"
 #include "ui.h"
 #include "util.h"
@@ -707,11 +708,19 @@ static void reveal_act(struct ui *ui, enum ui_action act)
 static void rename_group(struct ui *ui, const struct align_group *g, const char *text)
 {
     char *keys[1] = {g->key};
+    /* a name another group of the step already has joins the two: say so */
+    char *key = similar_normalize(text);
+    const struct align_step *st = &ui->align.steps[ui->step];
+    int other = align_find_group(st, key);
+    bool merges = other >= 0 && &st->groups[other] != g;
+    free(key);
     char *what = xasprintf("the rename of \"%s\" to \"%s\"", g->label, text);
     size_t ranked = ui_rankings_naming(ui, keys, 1);
     if (ui_relabel(ui, keys, 1, text, false, what))
-        ui_say(ui, "Renamed the group \"%s\".%s", text,
-               ranked ? " Its rankings follow it." : "");
+        ui_say(ui, "%s \"%s\".%s", merges ? "Merged it into the group" : "Renamed the group",
+               text, ranked ? merges ? " Each ranking keeps the better rank of the two."
+                                     : " Its rankings follow it."
+                            : "");
     free(what);
 }
 

@@ -52,6 +52,16 @@ dump renamed
 KEYS
 shows renamed "Renamed the group \"Spreadsheets and email\"." "a rename says so"
 hides renamed "Grouped" "not that it grouped answers"
+fresh
+drive 100 30 --db "$db" open $slug <<'KEYS'
+keys ] j R C-u
+type spreadsheets
+keys Enter
+dump merged
+KEYS
+shows merged "Merged it into the group \"spreadsheets\"." \
+    "a rename to another group's name says it merged them (review)"
+hides merged "Renamed the group" "not that it renamed one"
 
 # --- locking without a narrative warns, as locking a roadmap claim does --------------------
 cat >"$WORK/decided.json" <<'JSON'
