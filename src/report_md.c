@@ -13,13 +13,24 @@
  * markup characters escaped, and each line kept inside the current block.
  * At the start of a line, what would open a block (a list item, a setext
  * heading's underline, an indented code block) is escaped or dropped too. */
+/* Drops the spaces that end what was written since from: two of them end a
+ * Markdown line with a hard line break the user never asked for. */
+static void trim_end(struct strbuf *b, size_t from)
+{
+    while (b->len > from && (b->data[b->len - 1] == ' ' || b->data[b->len - 1] == '\t'))
+        b->data[--b->len] = '\0';
+}
+
 static void add_md(struct strbuf *b, const char *text, const char *line_prefix)
 {
     char *safe = text_sanitize(text, true);
     bool line_start = true;
+    size_t from = b->len;
     for (const char *c = safe; *c; c++) {
         if (*c == '\n') {
+            trim_end(b, from);
             strbuf_printf(b, "\n%s", line_prefix);
+            from = b->len;
             line_start = true;
             continue;
         }
@@ -40,6 +51,7 @@ static void add_md(struct strbuf *b, const char *text, const char *line_prefix)
             strbuf_add(b, "\\", 1);
         strbuf_add(b, c, 1);
     }
+    trim_end(b, from);
     free(safe);
 }
 
@@ -120,8 +132,9 @@ static void add_tags(struct strbuf *b, const struct session *s)
 
 /* The room's vote on a step: the order, lowest rank sum first, and how far
  * the rankings agree. */
-static void add_vote(struct strbuf *b, const struct align_vote *v)
+static void add_vote(struct strbuf *b, const struct align_step *st)
 {
+    const struct align_vote *v = st->vote;
     if (!v)
         return;
     strbuf_printf(b, "**Vote:** %zu ranking%s of %zu group%s; agreement (Kendall's W) ",
@@ -140,6 +153,14 @@ static void add_vote(struct strbuf *b, const struct align_vote *v)
         strbuf_printf(b, " (rank sum %g)\n", v->order[i].rank_sum);
     }
     strbuf_puts(b, "\n");
+    size_t unranked = 0; /* as the votes view and report say */
+    for (size_t g = 0; g < st->group_count; g++) {
+        if (align_group_ranked(st, &st->groups[g]))
+            continue;
+        strbuf_puts(b, unranked++ ? ", " : "Nobody ranked ");
+        add_md(b, st->groups[g].label, "");
+    }
+    strbuf_puts(b, unranked ? ".\n\n" : "");
 }
 
 /* Each participant as a list item, their answers as items under it, so an
@@ -250,12 +271,19 @@ char *report_markdown(const struct session *s, const struct step_text steps[STEP
         add_decision(&b, s->decisions[step]);
         if (step == STEP_CAPABILITIES)
             add_tags(&b, s);
-        add_vote(&b, a.steps[step].vote);
+        add_vote(&b, &a.steps[step]);
     }
     strbuf_puts(&b, "## Sales narrative\n\n");
     if (*s->narrative) {
-        add_md(&b, s->narrative, "");
-        strbuf_puts(&b, "\n\n");
+        /* each of its lines a paragraph: Markdown would run single lines together */
+        char *copy = xstrdup(s->narrative);
+        for (char *line = strtok(copy, "\n"); line; line = strtok(NULL, "\n")) {
+            if (!line[strspn(line, " \t\r")])
+                continue;
+            add_md(&b, line, "");
+            strbuf_puts(&b, "\n\n");
+        }
+        free(copy);
     } else {
         strbuf_puts(&b, "_Not written yet._\n\n");
     }

@@ -1,6 +1,7 @@
 /* session.c: the five steps and the six roles, each once in every form the program
  * writes it, and freeing a session in memory. */
 #include "session.h"
+#include "text.h"
 #include "sha256.h"
 #include "util.h"
 
@@ -48,7 +49,7 @@ int role_from_id(const char *id)
 int session_find_participant(const struct session *s, const char *name)
 {
     for (size_t i = 0; i < s->participant_count; i++)
-        if (strcasecmp(s->participants[i].name, name) == 0) /* "Sam" is "SAM", as in the store */
+        if (text_compare_folded(s->participants[i].name, name) == 0) /* "Éva" is "ÉVA", as in the store */
             return (int)i;
     return -1;
 }

@@ -241,9 +241,19 @@ static void locking_function(sqlite3_context *ctx, int argc, sqlite3_value **arg
     sqlite3_result_int(ctx, st->locking);
 }
 
+/* COLLATE SAMESONG_NOCASE: names compared as the same person whatever their
+ * case, in more alphabets than SQLite's ASCII-only NOCASE ("ÉVA" is "éva"). */
+static int name_collation(void *arg, int na, const void *a, int nb, const void *b)
+{
+    (void)arg;
+    return text_compare_folded_n(a, (size_t)na, b, (size_t)nb);
+}
+
 static int configure_connection(struct store *st)
 {
-    if (sqlite3_exec(st->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
+    if (sqlite3_create_collation_v2(st->db, "SAMESONG_NOCASE", SQLITE_UTF8, NULL, name_collation,
+                                    NULL) != SQLITE_OK ||
+        sqlite3_exec(st->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_create_function(st->db, "samesong_locking", 0, SQLITE_UTF8, st, locking_function,
                                 NULL, NULL) != SQLITE_OK)
         return store_sql_fail(st, st->path);

@@ -69,8 +69,15 @@ int store_update_input(struct store *st, int64_t session_id, int64_t input_id, c
     if (!clean)
         return -1;
     struct store_args a = {.session = session_id, .id = input_id, .text = clean};
-    int rc = store_change(st, "UPDATE inputs SET text = :text WHERE" INPUT_OF_SESSION, &a, true,
-                          "no such answer in this session", "edit", "");
+    /* an answer that was a group of its own takes its rankings into its new words */
+    int rc = store_begin_change(st, session_id);
+    if (rc == 0)
+        rc = store_end_change(st,
+                              store_change_answers(st, session_id, &input_id, 1,
+                                                   "UPDATE inputs SET text = :text WHERE"
+                                                   INPUT_OF_SESSION,
+                                                   &a, "no such answer in this session", clean),
+                              session_id, 0, "edit", "");
     free(clean);
     return rc;
 }
@@ -78,8 +85,14 @@ int store_update_input(struct store *st, int64_t session_id, int64_t input_id, c
 int store_delete_input(struct store *st, int64_t session_id, int64_t input_id)
 {
     struct store_args a = {.session = session_id, .id = input_id};
-    return store_change(st, "DELETE FROM inputs WHERE" INPUT_OF_SESSION, &a, true,
-                        "no such answer in this session", "delete", "");
+    /* a group that goes with it leaves the rankings, the later ranks closing up */
+    if (store_begin_change(st, session_id) < 0)
+        return -1;
+    return store_end_change(st,
+                            store_change_answers(st, session_id, &input_id, 1,
+                                                 "DELETE FROM inputs WHERE" INPUT_OF_SESSION, &a,
+                                                 "no such answer in this session", NULL),
+                            session_id, 0, "delete", "");
 }
 
 int store_move_input(struct store *st, int64_t session_id, int64_t input_id, int direction)

@@ -150,6 +150,30 @@ int store_regroup(struct store *st, int64_t session_id, const int64_t *input_ids
     return rc;
 }
 
+int store_change_answers(struct store *st, int64_t session_id, const int64_t *ids, size_t count,
+                         const char *sql, const struct store_args *a, const char *missing,
+                         const char *label)
+{
+    struct keyed *before = NULL, *after = NULL;
+    size_t nbefore = 0, nafter = 0;
+    int rc = load_keys(st, session_id, &before, &nbefore);
+    if (rc == 0)
+        rc = store_run(st, sql, a, missing != NULL, missing ? missing : "");
+    if (rc == 0)
+        rc = load_keys(st, session_id, &after, &nafter);
+    for (int s = 0; s < STEP_COUNT && rc == 0; s++) {
+        char **gone;
+        size_t n = gone_keys(before, nbefore, after, nafter, session_steps[s].id, ids, count,
+                             &gone);
+        if (n)
+            rc = store_votes_follow(st, session_id, session_steps[s].id, gone, n, label);
+        free(gone);
+    }
+    keyed_free(before, nbefore);
+    keyed_free(after, nafter);
+    return rc;
+}
+
 int store_set_group(struct store *st, int64_t session_id, const int64_t *input_ids, size_t count,
                     const char *label)
 {

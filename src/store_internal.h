@@ -134,6 +134,14 @@ int store_undo_forget(struct store *st, int64_t session_id, const char *step_id)
 int store_votes_follow(struct store *st, int64_t session_id, const char *step_id,
                        char *const *gone, size_t gone_count, const char *label);
 
+/* Runs sql, which changes the answers ids (edits, deletes), inside the
+ * caller's change; then the rankings follow: a group the change made go away
+ * is ranked as label (an answer edited into new words), or leaves the
+ * rankings when label is NULL. missing: as store_run's, NULL for any count. */
+int store_change_answers(struct store *st, int64_t session_id, const int64_t *ids, size_t count,
+                         const char *sql, const struct store_args *a, const char *missing,
+                         const char *label);
+
 /* The migrations, in order: migration i brings user_version from i to i + 1. */
 extern const char *const store_migrations[STORE_SCHEMA_VERSION];
 

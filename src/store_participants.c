@@ -14,7 +14,7 @@ int store_ensure_participant(struct store *st, int64_t session_id, const char *n
         st, "SELECT p.id, p.role, s.mode, (SELECT count(*) FROM participants q"
             "   WHERE q.session_id = s.id)"
             " FROM sessions s LEFT JOIN participants p ON p.session_id = s.id"
-            " AND p.name = ?2 COLLATE NOCASE"
+            " AND p.name = ?2 COLLATE SAMESONG_NOCASE"
             " WHERE s.id = ?1");
     if (!stmt)
         return -1;
@@ -54,7 +54,7 @@ int store_ensure_participant(struct store *st, int64_t session_id, const char *n
 static bool name_taken(struct store *st, int64_t session_id, const char *name, int64_t except)
 {
     sqlite3_stmt *stmt = store_prepare(
-        st, "SELECT 1 FROM participants WHERE session_id = ? AND name = ? COLLATE NOCASE"
+        st, "SELECT 1 FROM participants WHERE session_id = ? AND name = ? COLLATE SAMESONG_NOCASE"
             " AND id != ?");
     if (!stmt)
         return false;
@@ -131,10 +131,27 @@ int store_remove_participant_and_answers(struct store *st, int64_t session_id,
     int rc = store_run(st, "DELETE FROM votes WHERE participant_id = :id AND participant_id IN"
                            " (SELECT id FROM participants WHERE session_id = :session)",
                        &a, false, "");
+    /* the groups only they named leave the others' rankings too */
+    int64_t *ids = NULL;
+    size_t count = 0, cap = 0;
+    sqlite3_stmt *stmt = rc == 0 ? store_prepare(st, "SELECT id FROM inputs"
+                                                     " WHERE participant_id = ?1") : NULL;
+    if (stmt) {
+        sqlite3_bind_int64(stmt, 1, participant_id);
+        while (sqlite3_step(stmt) == SQLITE_ROW)
+            *(int64_t *)array_push(&ids, &count, &cap, sizeof *ids) =
+                sqlite3_column_int64(stmt, 0);
+        sqlite3_finalize(stmt);
+    } else {
+        rc = -1;
+    }
     if (rc == 0)
-        rc = store_run(st, "DELETE FROM inputs WHERE participant_id = :id AND participant_id IN"
-                           " (SELECT id FROM participants WHERE session_id = :session)",
-                       &a, false, "");
+        rc = store_change_answers(st, session_id, ids, count,
+                                  "DELETE FROM inputs WHERE participant_id = :id AND"
+                                  " participant_id IN (SELECT id FROM participants"
+                                  " WHERE session_id = :session)",
+                                  &a, NULL, NULL);
+    free(ids);
     if (rc == 0)
         rc = store_run(st, "DELETE FROM participants WHERE id = :id AND session_id = :session",
                        &a, true, "no such participant in this session");

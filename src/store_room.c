@@ -86,7 +86,7 @@ int store_invite(struct store *st, int64_t session_id, char *const *names, size_
         return -1;
     sqlite3_stmt *stmt = store_prepare(
         st, "SELECT id, name FROM participants WHERE session_id = ?1"
-            " AND (?2 IS NULL OR name = ?2 COLLATE NOCASE) ORDER BY position, id");
+            " AND (?2 IS NULL OR name = ?2 COLLATE SAMESONG_NOCASE) ORDER BY position, id");
     int rc = stmt ? 0 : -1;
     size_t cap = 0;
     for (size_t i = 0; rc == 0 && i < (count ? count : 1); i++) {
@@ -128,7 +128,7 @@ int store_revoke_invite(struct store *st, int64_t session_id, const char *name)
     return store_change(st,
                         "UPDATE invites SET revoked_at = " STORE_NOW
                         " WHERE revoked_at IS NULL AND participant_id = (SELECT id FROM"
-                        " participants WHERE session_id = :session AND name = :name COLLATE NOCASE)",
+                        " participants WHERE session_id = :session AND name = :name COLLATE SAMESONG_NOCASE)",
                         &a, true, "that participant has no code to revoke", "revoke", name);
 }
 

@@ -300,3 +300,56 @@ bool text_is_slug(const char *s)
     }
     return letter;
 }
+
+/* The lower case of a letter of the Latin, Greek and Cyrillic alphabets, by a
+ * table of our own rather than towlower(): two processes in different locales
+ * must find the same person by "ÉVA" and "éva". */
+static uint32_t fold_letter(uint32_t c)
+{
+    if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+        (c >= 0x391 && c <= 0x3AB && c != 0x3A2) || (c >= 0x410 && c <= 0x42F))
+        return c + 0x20;
+    if (c >= 0x400 && c <= 0x40F)
+        return c + 0x50;
+    /* Greek: accented capitals, and the final sigma is a sigma */
+    if (c == 0x386)
+        return 0x3AC;
+    if (c >= 0x388 && c <= 0x38A)
+        return c + 0x25;
+    if (c == 0x38C)
+        return 0x3CC;
+    if (c == 0x38E || c == 0x38F)
+        return c + 0x3F;
+    if (c == 0x3C2)
+        return 0x3C3;
+    /* Latin Extended-A pairs upper/lower as even/odd, except where it runs odd/even */
+    if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177))
+        return c | 1;
+    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+        return (c & 1) ? c + 1 : c;
+    if (c == 0x178)
+        return 0xFF;
+    return c;
+}
+
+int text_compare_folded(const char *a, const char *b)
+{
+    return text_compare_folded_n(a, strlen(a), b, strlen(b));
+}
+
+int text_compare_folded_n(const char *a, size_t na, const char *b, size_t nb)
+{
+    while (na && nb) {
+        uint32_t ca, cb;
+        size_t la = text_decode(a, na, &ca), lb = text_decode(b, nb, &cb);
+        if (!la) /* not UTF-8: the byte itself */
+            ca = (unsigned char)*a, la = 1;
+        if (!lb)
+            cb = (unsigned char)*b, lb = 1;
+        ca = fold_letter(ca), cb = fold_letter(cb);
+        if (ca != cb)
+            return ca < cb ? -1 : 1;
+        a += la, na -= la, b += lb, nb -= lb;
+    }
+    return na ? 1 : nb ? -1 : 0;
+}

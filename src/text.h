@@ -25,6 +25,13 @@ extern const struct text_rule TEXT_NARRATIVE; /* 0..20000, may span lines */
  * surrogates and values past U+10FFFF are invalid). */
 size_t text_decode(const char *s, size_t n, uint32_t *cp);
 
+/* Compares two names as the same person or not: letters of the Latin, Greek
+ * and Cyrillic alphabets in any case alike ("ÉVA" is "éva"), whatever the
+ * locale. <0, 0 or >0, as strcmp. */
+int text_compare_folded(const char *a, const char *b);
+/* The same for strings of na and nb bytes, not NUL-terminated (SQLite's collation). */
+int text_compare_folded_n(const char *a, size_t na, const char *b, size_t nb);
+
 /* Checks s against rule and returns a copy with leading and trailing white
  * space removed (caller frees), or NULL with a short reason in why, such as
  * "empty text" or "control character U+001B at character 5". */

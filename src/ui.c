@@ -235,6 +235,10 @@ void ui_open_session(struct ui *ui, int64_t id)
     ui->screen = screen_of(place.kind);
     ui->step = place.step;
     ui->cursor = ui->top = ui->column = 0;
+    /* nothing of the session open before: its reveal's view, its timer */
+    ui->view = VIEW_GRID;
+    ui->timer_running = ui->timer_up = false;
+    ui->timer_left = 0;
     char when[40];
     ui_format_time(s.locked_at, when, sizeof when);
     if (s.locked)

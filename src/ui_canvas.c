@@ -113,7 +113,7 @@ static void lock(struct ui *ui)
         return;
     }
     ui_reload(ui);
-    ui_say(ui, "Locked. The canvas is final; x exports it.");
+    ui_say(ui, "Locked. The %s is final; x exports it.", ui->session.solo ? "thesis" : "canvas");
 }
 
 static void canvas_act(struct ui *ui, enum ui_action a)

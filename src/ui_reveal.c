@@ -2,6 +2,7 @@
  * agreement heatmap, or everyone's answers side by side; with grouping,
  * suggested merges and, in the capabilities step, the reality check. */
 #include "layout.h"
+#include "similar.h"
 #include "text.h"
 #include "ui.h"
 #include "util.h"
@@ -30,8 +31,12 @@ void ui_participant_label(const struct ui *ui, size_t p, char *out, size_t size)
                 if (q <= p)
                     nth++;
             }
+        /* a grid cell holds 7 columns: "Success 1" and "Success 2" would both
+         * be "Succes…", so a long role name is cut to its first four letters */
+        const char *label = session_roles[role].label;
+        int keep = strlen(label) + 1 + (nth > 9 ? 2 : 1) > 7 ? 4 : (int)strlen(label);
         if (of > 1)
-            snprintf(out, size, "%s %d", session_roles[role].label, nth);
+            snprintf(out, size, "%.*s %d", keep, label, nth);
         else
             snprintf(out, size, "%s", session_roles[role].label);
     }
@@ -651,6 +656,14 @@ static void reveal_act(struct ui *ui, enum ui_action act)
     if ((ui->view == VIEW_ANSWERS || ui->view == VIEW_HEATMAP) &&
         ui_page_scroll(act == ACT_MARK ? ACT_PAGE_DOWN : act, &ui->top, state(ui)->page_height))
         return;
+    /* The heatmap, votes and answers views show no group under a cursor: a
+     * grouping key there would act on a row nobody sees. */
+    bool rows_shown = ui->view == VIEW_GRID || ui->view == VIEW_COVERAGE;
+    if (!rows_shown && (act == ACT_OPEN || act == ACT_MARK || act == ACT_MERGE ||
+                        act == ACT_RENAME || act == ACT_UNGROUP || act == ACT_TAG)) {
+        ui_error(ui, "This view shows no group to pick: v goes on to the grid.");
+        return;
+    }
     if (ui_list_move(ui, act, (int)st->group_count))
         return;
     switch (act) {
@@ -707,11 +720,19 @@ static void reveal_act(struct ui *ui, enum ui_action act)
 static void rename_group(struct ui *ui, const struct align_group *g, const char *text)
 {
     char *keys[1] = {g->key};
+    /* a name another group of the step already has joins the two: say so */
+    char *key = similar_normalize(text);
+    const struct align_step *st = &ui->align.steps[ui->step];
+    int other = align_find_group(st, key);
+    bool merges = other >= 0 && &st->groups[other] != g;
+    free(key);
     char *what = xasprintf("the rename of \"%s\" to \"%s\"", g->label, text);
     size_t ranked = ui_rankings_naming(ui, keys, 1);
     if (ui_relabel(ui, keys, 1, text, false, what))
-        ui_say(ui, "Renamed the group \"%s\".%s", text,
-               ranked ? " Its rankings follow it." : "");
+        ui_say(ui, "%s \"%s\".%s", merges ? "Merged it into the group" : "Renamed the group",
+               text, ranked ? merges ? " Each ranking keeps the better rank of the two."
+                                     : " Its rankings follow it."
+                            : "");
     free(what);
 }
 

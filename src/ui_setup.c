@@ -115,11 +115,14 @@ static void setup_act(struct ui *ui, enum ui_action a)
     case ACT_DELETE:
         if ((p = selected(ui))) {
             int answers = total_answers(ui, (size_t)ui->cursor);
+            bool ranked = false; /* their rankings go with them too: said, not found out */
+            for (size_t v = 0; v < ui->session.vote_count; v++)
+                ranked = ranked || ui->session.votes[v].participant == (size_t)ui->cursor;
             char *safe = text_sanitize(p->name, false), *name = text_truncate(safe, 40, "\u2026");
             if (answers) /* what they said goes with them: asked, with how much */
                 ui_confirm(ui, remove_person_and_answers, p->id,
-                           "Remove %s and their %d answer%s? This cannot be undone.", name,
-                           answers, answers == 1 ? "" : "s");
+                           "Remove %s, their %d answer%s%s? This cannot be undone.", name,
+                           answers, answers == 1 ? "" : "s", ranked ? " and their rankings" : "");
             else
                 ui_confirm(ui, remove_person, p->id, "Remove %s from this session?", name);
             free(name);
@@ -157,7 +160,7 @@ static void setup_field_done(struct ui *ui, enum ui_purpose p, char *text)
             break;
         }
         for (size_t i = 0; i < ui->session.participant_count; i++)
-            if (!strcasecmp(ui->session.participants[i].name, clean)) {
+            if (!text_compare_folded(ui->session.participants[i].name, clean)) {
                 ui_error(ui, "%s is already in this session.", clean);
                 free(clean);
                 return;

@@ -295,6 +295,20 @@ START_TEST(slug_rules)
 }
 END_TEST
 
+START_TEST(names_compare_in_any_case)
+{
+    ck_assert_int_eq(text_compare_folded("Sam", "SAM"), 0);
+    ck_assert_int_eq(text_compare_folded("ÉVA", "éva"), 0);
+    ck_assert_int_eq(text_compare_folded("ŁUKASZ Żak", "łukasz żak"), 0);
+    ck_assert_int_eq(text_compare_folded("ΣΩΚΡΆΤΗΣ", "Σωκράτης"), 0); /* final sigma, accent */
+    ck_assert_int_eq(text_compare_folded("ДМИТРИЙ Ёлкин", "дмитрий ёлкин"), 0);
+    ck_assert_int_ne(text_compare_folded("Eva", "Éva"), 0); /* an accent is another letter */
+    ck_assert_int_lt(text_compare_folded("Ann", "anna"), 0);
+    ck_assert_int_gt(text_compare_folded("b", "A"), 0);
+    ck_assert_int_ne(text_compare_folded("a\xff", "a\xfe"), 0); /* not UTF-8: bytes compared */
+}
+END_TEST
+
 static Suite *text_suite(void)
 {
     Suite *s = suite_create("text");
@@ -317,6 +331,7 @@ static Suite *text_suite(void)
     tcase_add_test(tc, wrap_cuts_long_words_by_columns);
     tcase_add_test(tc, slugs_from_names);
     tcase_add_test(tc, slug_rules);
+    tcase_add_test(tc, names_compare_in_any_case);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -193,6 +193,13 @@ run --db "$WORK/names.db" show names
 stdout_has "Participants (2): Sam (ceo), Lee Ann (sales)"
 run --db "$WORK/names.db" add names --as SAM --role sales --step value "x"; status 1 "SAM is Sam, a CEO"
 stderr_has "already in this session as ceo"
+# beyond ASCII too, whatever the locale (review)
+run --db "$WORK/names.db" add names --as "ÉVA" --step value "e"; status 0 "ÉVA answers"
+LC_ALL=C run --db "$WORK/names.db" add names --as "éva" --step value "f"; status 0 "éva, in the C locale"
+run --db "$WORK/names.db" add names --as "ДМИТРИЙ" --step value "g"; status 0 "ДМИТРИЙ answers"
+run --db "$WORK/names.db" add names --as "Дмитрий" --step value "h"; status 0 "Дмитрий answers"
+run --db "$WORK/names.db" show names
+stdout_has "Participants (4): Sam (ceo), Lee Ann (sales), ÉVA (other), ДМИТРИЙ (other)"
 
 # --- found in review: edges a user meets ------------------------------------------
 run list --version; status 0 "--version after a command"; stdout_is "samesong 0.1.0"

@@ -19,6 +19,8 @@ check '[ "$(grep -c "^[1-5]\\. " "$OUT")" -eq 5 ]' "every step is reported"
 check '[ "$(wc -L <"$OUT")" -le 80 ]' "the report fits in 80 columns"
 
 stdout_has '   Nobody ranked "status quo", "Gorgias.io".' # as the votes view says (issue 10, item 12)
+run --db "$db" export "$slug" --format md
+stdout_has 'Nobody ranked status quo, Gorgias.io.' # and the Markdown canvas
 
 run --db "$db" report "$slug" --ascii --step alternatives; status 0 "report --ascii --step"
 check '! grep -q "█" "$OUT" && grep -q "#####" "$OUT"' "--ascii draws bars with #"

@@ -18,7 +18,7 @@ cat >"$WORK/canvas.json" <<'JSON'
  "capability_tags": [{"group": "Order lookup", "tag": "today"},
                      {"group": "Macros", "tag": "roadmap"}],
  "decisions": [{"step": "alternatives",
-                "text": "Spreadsheets and email\nGorgias, for brands that outgrew a shared inbox"},
+                "text": "Spreadsheets and email  \nGorgias, for brands that outgrew a shared inbox"},
                {"step": "capabilities", "text": "1. Order lookup\n2. Priced per store"},
                {"step": "value", "text": "Save two hours a day"},
                {"step": "customers", "text": "- Shopify brands\n\n- 5 to 50 agents"},
@@ -51,8 +51,10 @@ has_lines "bullets typed by the room stay one list, blank lines dropped" "- Shop
     "- 5 to 50 agents" ""
 has_lines "a heading, HTML and a rule in a decision are text" "- \\# Help desk \\<b\\>hi\\</b\\>" \
     "- \\---" "- 2020\\. A year"
-has_lines "the narrative cannot make a heading or a code block" "First paragraph." "\\===" \
-    "\\<script\\>x\\</script\\> \\& more"
+# each line of the narrative a paragraph of its own (review: they ran together)
+has_lines "the narrative cannot make a heading or a code block" "First paragraph." "" "\\===" \
+    "" "\\<script\\>x\\</script\\> \\& more"
+check '! grep -q "[[:blank:]]$" "$md"' "no line ends in spaces, which would be a hard line break"
 has_lines "the capability tags" "**Capability tags:**" "" "- Macros: roadmap" "- Order lookup: today"
 has_lines "the vote results, the room's order as a list" \
     "**Vote:** 2 rankings of 2 groups; agreement (Kendall's W) 1.00; top three: not everyone agrees (50.0% of rankings match it)." \

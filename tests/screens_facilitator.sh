@@ -52,6 +52,16 @@ dump renamed
 KEYS
 shows renamed "Renamed the group \"Spreadsheets and email\"." "a rename says so"
 hides renamed "Grouped" "not that it grouped answers"
+fresh
+drive 100 30 --db "$db" open $slug <<'KEYS'
+keys ] j R C-u
+type spreadsheets
+keys Enter
+dump merged
+KEYS
+shows merged "Merged it into the group \"spreadsheets\"." \
+    "a rename to another group's name says it merged them (review)"
+hides merged "Renamed the group" "not that it renamed one"
 
 # --- locking without a narrative warns, as locking a roadmap claim does --------------------
 cat >"$WORK/decided.json" <<'JSON'
@@ -70,5 +80,46 @@ KEYS
 shows asked "There is no sales narrative yet. Lock the thesis anyway? (y/n)" "locking with no narrative warns"
 run --db "$db" export decided
 stdout_has '"locked":false'
+drive 100 30 --db "$db" open decided <<'KEYS'
+keys L y
+dump locked
+KEYS
+shows locked "Locked. The thesis is final" "a locked thesis is called a thesis (item 14)"
+hides locked "canvas" "not a canvas"
+
+# --- nothing of one session leaks into the next opened in the same run (item 8, review) -----
+fresh
+"$SAMESONG" --db "$db" new "Second" >/dev/null
+"$SAMESONG" --db "$db" add second --as Ana --step alternatives "Excel" >/dev/null
+drive 100 30 --db "$db" <<'KEYS'
+keys j Enter t
+wait 10
+dump ticking
+keys ] v v
+dump heatmap
+keys q j Enter
+dump reopened
+keys q k Enter
+dump second
+KEYS
+shows heatmap "view: heatmap" "v v is the heatmap"
+shows ticking "4:50" "the timer runs in the first session"
+shows reopened "view: who said what" "reopened in the same run, the reveal is on the grid again"
+shows second "5:00 (t starts)" "another session opened after does not run the first one's timer"
+hides second "4:5" "no time of the first session's timer"
+
+# --- grouping keys act only where a group is shown under the cursor (review) -----------------
+fresh
+drive 100 30 --db "$db" open $slug <<'KEYS'
+keys ] j j v v R
+dump heatmap_rename
+keys v Space Space m
+dump votes_merge
+KEYS
+shows heatmap_rename "This view shows no group to pick: v goes on to the grid." \
+    "R on the heatmap renames no unseen group"
+hides heatmap_rename "New name of the group" "and asks nothing"
+shows votes_merge "This view shows no group to pick" "Space and m on the votes view merge nothing"
+hides votes_merge "Merge" "no merge is asked"
 
 finish

@@ -57,4 +57,20 @@ KEYS
 shows fifth "Lena's answers" "Tab reaches the fifth person with the projector theme at 80x24"
 check 'dumped fifth | grep -q "^  Lena  *[0-9]"' "and the list shows her row"
 
+# --- two of one role: their columns can be told apart -------------------------------------
+db="$WORK/roles.db"
+"$SAMESONG" --db "$db" new Roles >/dev/null
+for who in "Ann success" "Bea success" "Cy product" "Di product"; do
+    set -- $who
+    "$SAMESONG" --db "$db" add roles --as "$1" --role "$2" --step alternatives "Excel" >/dev/null
+done
+drive 80 24 --db "$db" open roles <<'KEYS'
+keys ]
+dump grid
+KEYS
+shows grid "Succ 1" "the first of two in success"
+shows grid "Succ 2" "the second, told apart from the first"
+shows grid "Prod 2" "and in product"
+hides grid "Succes…" "no label cut to the same thing"
+
 finish

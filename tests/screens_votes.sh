@@ -195,4 +195,28 @@ shows ranked " 2. d" "the cursor stays in its place among the groups left"
 shows results "1 ranking of 2 groups" "the results count the ranked groups"
 shows results "Nobody ranked \"a\", \"b\"." "and name the groups nobody ranked"
 
+# --- an answer edited, deleted or removed with its person: the rankings follow (review) ------
+fresh
+drive 100 30 --db "$db" open $slug <<'KEYS'
+keys Tab e C-u
+type Zendesk Suite
+keys Enter
+dump edited
+KEYS
+shows edited "Zendesk Suite" "Jonas's answer is edited"
+run --db "$db" report $slug --step alternatives
+stdout_has "      5. Zendesk Suite             rank sum 24.5"
+check '! grep -q "Zendesk  " "$OUT"' "no ranking names the old words"
+check '! grep -q "Nobody ranked.*Zendesk" "$OUT"' "and the edited group is not unranked"
+fresh
+"$SAMESONG" --db "$db" export $slug >"$WORK/before.json"
+drive 100 30 --db "$db" open $slug <<'KEYS'
+keys [ j d y
+dump removed
+KEYS
+shows removed "Removed" "Jonas is removed with his answers"
+run --db "$db" report $slug --step alternatives
+check '! grep -q "Zendesk" "$OUT"' "the group only he named leaves every ranking"
+stdout_has "Vote: 5 rankings of 6 groups"
+
 finish

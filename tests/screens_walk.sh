@@ -159,7 +159,8 @@ dump plain
 keys y
 dump gone
 KEYS
-shows asked "Remove Jonas and their 11 answers? This cannot be undone. (y/n)" "d asks, telling how many answers"
+shows asked "Remove Jonas, their 11 answers and their rankings? This cannot be undone. (y/n)" \
+    "d asks, telling how many answers and that his rankings go too"
 shows kept "Jonas" "n keeps Jonas"
 hides removed "Jonas" "y removes Jonas"
 shows removed "Removed, with their answers." "and says so"
