@@ -362,6 +362,9 @@ bool ui_compare_forget_pick(struct ui *ui);
 
 /* How the misalignment views name participant p: by name, "Sales 2", or "P3". */
 void ui_participant_label(const struct ui *ui, size_t p, char *out, size_t size);
+/* The same for a column width wide: a numbered role's word is cut ("Succ 1")
+ * rather than its number. */
+void ui_participant_label_fit(const struct ui *ui, size_t p, int width, char *out, size_t size);
 /* The colour of participant p's label: the role's, or one for all when anonymous
  * (a colour per role would say who is in which). */
 attr_t ui_participant_attr(const struct ui *ui, size_t p);

@@ -31,15 +31,26 @@ void ui_participant_label(const struct ui *ui, size_t p, char *out, size_t size)
                 if (q <= p)
                     nth++;
             }
-        /* a grid cell holds 7 columns: "Success 1" and "Success 2" would both
-         * be "Succes…", so a long role name is cut to its first four letters */
-        const char *label = session_roles[role].label;
-        int keep = strlen(label) + 1 + (nth > 9 ? 2 : 1) > 7 ? 4 : (int)strlen(label);
         if (of > 1)
-            snprintf(out, size, "%.*s %d", keep, label, nth);
+            snprintf(out, size, "%s %d", session_roles[role].label, nth);
         else
             snprintf(out, size, "%s", session_roles[role].label);
     }
+}
+
+void ui_participant_label_fit(const struct ui *ui, size_t p, int width, char *out, size_t size)
+{
+    ui_participant_label(ui, p, out, size);
+    const char *number = strrchr(out, ' ');
+    if (ui->attribution != ATTRIBUTE_ROLES || text_width(out) <= width || !number)
+        return;
+    /* "Success 1" and "Success 2" would both be "Succes…": the role's word
+     * gives way, to four letters at most, so that the number shows */
+    int keep = width - (int)strlen(number);
+    keep = keep > 4 ? 4 : keep < 1 ? 1 : keep;
+    char *copy = xstrdup(out);
+    snprintf(out, size, "%.*s%s", keep, copy, copy + (number - out));
+    free(copy);
 }
 
 attr_t ui_participant_attr(const struct ui *ui, size_t p)
@@ -156,7 +167,7 @@ static void draw_grid(struct ui *ui, const struct align_step *st, int y)
     for (int c = 0; c < g.visible && ui->column + c < (int)n; c++) {
         char label[64];
         size_t p = order[ui->column + c];
-        ui_participant_label(ui, p, label, sizeof label);
+        ui_participant_label_fit(ui, p, g.cell_width - 1, label, sizeof label);
         ui_put(y, x0 + c * g.cell_width, g.cell_width - 1, label,
                ui_participant_attr(ui, p));
     }
@@ -302,7 +313,7 @@ static void draw_heatmap(struct ui *ui, const struct align_step *st, int y)
                             "named that both named):", ui_attr(ui, C_TITLE));
     char label[64];
     for (int c = 0; c < visible; c++) {
-        ui_participant_label(ui, order[ui->column + c], label, sizeof label);
+        ui_participant_label_fit(ui, order[ui->column + c], cell - 1, label, sizeof label);
         ui_put(y, 2 + label_w + c * cell, cell - 1, label,
                ui_participant_attr(ui, order[ui->column + c]));
     }
