@@ -380,6 +380,10 @@ bool ui_room_has_terminal(const struct ui *ui, size_t p);
 void ui_room_summary(const struct ui *ui, char *out, size_t size);
 /* Marks in who (one per participant) those with a terminal not done with step; returns how many. */
 size_t ui_room_not_done(const struct ui *ui, int step, bool *who);
+/* The session list's line for a session in room mode: "Pre-work (due by
+ * 2026-12-01): step 1: 4 of 5 answered, 2 done · step 2: ...", steps nobody
+ * answered left out. */
+void ui_room_prework(const struct session *s, const struct room *r, char *out, size_t size);
 /* From row y: each participant, where their terminal is, and how far they are with the step. */
 void ui_room_draw(struct ui *ui, int y);
 

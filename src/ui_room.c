@@ -139,3 +139,30 @@ void ui_room_draw(struct ui *ui, int y)
                current ? a : seat->done[ui->step] ? ui_attr(ui, C_GOOD) : ui_attr(ui, C_NORMAL));
     }
 }
+
+void ui_room_prework(const struct session *s, const struct room *r, char *out, size_t size)
+{
+    size_t len;
+    snprintf(out, size, "Pre-work%s%s%s:", r->deadline ? " (due by " : "",
+             r->deadline ? r->deadline : "", r->deadline ? ")" : "");
+    bool any = false;
+    for (int step = 0; step < STEP_COUNT; step++) {
+        size_t answered = 0, done = 0;
+        for (size_t p = 0; p < s->participant_count; p++) {
+            bool has = false;
+            for (size_t i = 0; i < s->input_count && !has; i++)
+                has = s->inputs[i].participant == p && (int)s->inputs[i].step == step;
+            answered += has;
+            done += p < r->seat_count && r->seats[p].done[step];
+        }
+        if (!answered && !done)
+            continue;
+        len = strlen(out);
+        snprintf(out + len, size - len, "%s step %d: %zu of %zu answered, %zu done",
+                 any ? " \u00b7" : "", step + 1, answered, s->participant_count, done);
+        any = true;
+    }
+    len = strlen(out);
+    if (!any)
+        snprintf(out + len, size - len, " no answers yet");
+}

@@ -120,12 +120,28 @@ shows ana_enter "Ana votes from their own terminal; their ranking is secret." "E
 shows eve "Eve's ranking" "someone without a terminal votes here, as before"
 shows results "1. Spreadsheets" "the votes view shows the room's results"
 
+# --- pre-work: the session list says who answered and is done, the step the deadline ------------
+"$SAMESONG" --db "$db" invite $slug --deadline 2026-12-01 >/dev/null
+drive 100 30 --db "$db" <<'KEYS'
+dump list
+keys Enter [
+dump step
+KEYS
+shows list "Pre-work (due by 2026-12-01): step 1: 5 of 5 answered, 1 done" \
+    "the session list shows the pre-work of a room-mode session"
+hides list "step 2:" "steps nobody answered are left out"
+shows step "Step 1 of 5" "back on the step"
+shows step "answers due by 2026-12-01" "the step screen shows the deadline"
+
 # --- a session with no invites: the reveal writes nothing -------------------------------------------
 "$SAMESONG" --db "$db" demo >/dev/null
 drive 100 30 --db "$db" open replyline-positioning-workshop <<'KEYS'
 keys ]
 dump demo
+keys q
+dump demo_list
 KEYS
+hides demo_list "Pre-work" "no pre-work line for a session with no invites (selected: newest first)"
 shows demo "Reveal 1 of 5" "no invites: ] reveals as before"
 check '[ "$(sqlite3 "$db" "SELECT count(*) FROM revealed")" = 1 ]' "and stores no reveal"
 
