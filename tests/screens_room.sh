@@ -47,6 +47,11 @@ seat=$!
 for _ in $(seq 50); do grep -q seated "$WORK/seated" && break; sleep 0.1; done
 drive 100 30 --db "$db" open $slug <<'KEYS'
 dump room
+keys ]
+dump unanswered
+keys n Down Down Down Down
+dump down
+keys Up Up Up Up
 keys a
 dump refused
 keys e
@@ -70,6 +75,10 @@ check 'row room "Ben " | grep -q "gone  *done · 2 answers"' "Ben: joined, no te
 check 'row room "Cy " | grep -q "invited, not joined  *1 answer$"' "Cy: invited, not joined"
 check 'row room "Dee " | grep -q "code revoked  *1 answer$"' "Dee: revoked"
 check 'row room "Eve " | grep -q "not invited  *no answers yet"' "Eve: not invited"
+shows unanswered "Eve has not answered; Ana and Cy are not done; reveal anyway? (y/n)" \
+    "the reveal question names who has not answered and who is not done"
+check 'row down "Eve " | grep -q "not invited"' "Down chooses the next person"
+shows down "a adds an answer for Eve, who has no terminal" "Down reached Eve, who has no terminal"
 hides room "e:edit" "no edit offered: no answer is shown"
 hides room "a:add" "no add offered for Ana, who has a terminal"
 shows refused "Ana answers from their own terminal; a adds answers only for someone without one." \
