@@ -107,6 +107,7 @@ void ui_reload(struct ui *ui)
     alignment_free(&ui->align);
     ui->session = fresh;
     align_session(&ui->session, &ui->align);
+    ui_room_load(ui);
     ui->person = 0;
     for (size_t i = 0; i < fresh.participant_count; i++)
         if (fresh.participants[i].id == person)
@@ -194,6 +195,7 @@ void ui_close_session(struct ui *ui)
     leave_all(ui);
     session_free(&ui->session);
     alignment_free(&ui->align);
+    room_free(&ui->room);
     ui->open = false;
     ui->screen = UI_SESSIONS;
     ui_sessions_reload(ui);
@@ -213,6 +215,7 @@ void ui_open_session(struct ui *ui, int64_t id)
     ui->session = s;
     align_session(&ui->session, &ui->align);
     ui->open = true;
+    ui_room_load(ui);
     ui->person = 0;
     store_get_attribution(ui->store, id, &ui->attribution);
     store_data_version(ui->store, &ui->data_version);
@@ -810,6 +813,7 @@ int ui_run(struct store *st, const char *open_slug, const char *theme)
         session_free(&ui->session);
         alignment_free(&ui->align);
     }
+    room_free(&ui->room);
     for (int i = 0; i < UI_SCREEN_COUNT; i++) {
         if (screens[i]->free)
             screens[i]->free(ui->states[i]);

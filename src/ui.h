@@ -8,6 +8,7 @@
 #include "field.h"
 #include "similar.h"
 #include "store.h"
+#include "store_room.h"
 #include "ui_run.h"
 
 #include <curses.h>
@@ -121,6 +122,7 @@ struct ui {
     bool open;
     struct session session;
     struct alignment align;         /* of the open session, as loaded: computed once */
+    struct room room;               /* its room mode, loaded with it (ui_room.c) */
     enum ui_screen screen;
     int step;
     size_t person;                  /* whose turn it is */
@@ -379,6 +381,28 @@ void ui_paste_end(struct ui *ui);
 /* Saves each text as an answer of the person whose turn it is, in one change. */
 void ui_step_add_answers(struct ui *ui, char *const *texts, size_t count);
 
+/* ui_room.c: room mode on the projector (someone was invited with samesong
+ * invite): each person's state, never their answers. */
+bool ui_room_mode(const struct ui *ui);
+/* Loads the open session's room into ui->room; with the session, on every reload. */
+void ui_room_load(struct ui *ui);
+/* Asks again who is at a terminal: that changes with nothing written. */
+void ui_room_refresh(struct ui *ui);
+/* Participant p's seat in room mode, or NULL when not in room mode. */
+const struct room_seat *ui_room_seat(const struct ui *ui, size_t p);
+/* Whether p answers from a terminal of their own (invited, or sitting at one). */
+bool ui_room_has_terminal(const struct ui *ui, size_t p);
+/* "room: 4 of 5 at terminals", for the header. */
+void ui_room_summary(const struct ui *ui, char *out, size_t size);
+/* Marks in who (one per participant) those with a terminal not done with step; returns how many. */
+size_t ui_room_not_done(const struct ui *ui, int step, bool *who);
+/* The session list's line for a session in room mode: "Pre-work (due by
+ * 2026-12-01): step 1: 4 of 5 answered, 2 done · step 2: ...", steps nobody
+ * answered left out. */
+void ui_room_prework(const struct session *s, const struct room *r, char *out, size_t size);
+/* From row y: each participant, where their terminal is, and how far they are with the step. */
+void ui_room_draw(struct ui *ui, int y);
+
 /* From a step to its reveal: at once when everyone has answered, else after
  * a question naming who has not. */
 void ui_step_reveal(struct ui *ui);
@@ -388,6 +412,8 @@ void ui_timer_toggle(struct ui *ui);
 /* The header for a screen of the open session: its name, where in the walk,
  * and on the right the mode, read-only state and the timer. */
 void ui_draw_session_header(struct ui *ui, const char *where);
+/* The same with mode (room mode's "room: 4 of 5 at terminals") for the word "workshop". */
+void ui_draw_session_header_as(struct ui *ui, const char *where, const char *mode);
 /* How many answers participant p gave for step. */
 int ui_answer_count(const struct ui *ui, size_t p, int step);
 void ui_timer_adjust(struct ui *ui, int minutes);

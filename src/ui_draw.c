@@ -88,6 +88,11 @@ static bool offered(const struct ui *ui, const struct ui_binding *b)
         (b->action == ACT_NEXT_PERSON || b->action == ACT_PREV_PERSON || b->action == ACT_REVEAL ||
          b->action == ACT_ATTRIBUTION))
         return false;
+    if (ui->screen == UI_STEP && ui_room_mode(ui) && /* the projector shows no answers */
+        (b->action == ACT_EDIT || b->action == ACT_DELETE || b->action == ACT_MOVE_UP ||
+         b->action == ACT_MOVE_DOWN ||
+         (b->action == ACT_ADD && ui_room_has_terminal(ui, ui->person))))
+        return false;
     return true;
 }
 
@@ -432,11 +437,16 @@ int ui_draw_big_title(struct ui *ui, int y, const char *title)
 
 void ui_draw_session_header(struct ui *ui, const char *where)
 {
-    char title[400], right[80] = "";
+    ui_draw_session_header_as(ui, where, NULL);
+}
+
+void ui_draw_session_header_as(struct ui *ui, const char *where, const char *mode)
+{
+    char title[400], right[120] = "";
     snprintf(title, sizeof title, "%s \u00b7 %s", where, ui->session.name);
     const char *state = ui->session.locked ? "LOCKED, read-only"
                         : store_is_read_only(ui->store) ? "read-only"
-                        : ui->session.solo ? "solo" : "workshop";
+                        : ui->session.solo ? "solo" : mode ? mode : "workshop";
     int left = ui_timer_seconds_left(ui);
     if (ui->screen == UI_STEP || ui->timer_running)
         snprintf(right, sizeof right, "%s  \u23f1 %d:%02d%s", state, left / 60, left % 60,

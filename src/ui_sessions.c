@@ -62,6 +62,25 @@ void ui_sessions_reload(struct ui *ui)
     ui->cursor = layout_clamp(ui->cursor, 0, ss->shown_count - 1);
 }
 
+/* Room mode's pre-work for the selected session, on the row above the search:
+ * how many answered each step and are done, read afresh at each draw. */
+static void draw_prework(struct ui *ui, int64_t id, int y)
+{
+    struct session s;
+    struct room room;
+    if (store_load_session(ui->store, id, &s) < 0)
+        return;
+    if (store_load_room(ui->store, &s, &room) == 0) {
+        char line[400];
+        if (room.active && !s.solo) {
+            ui_room_prework(&s, &room, line, sizeof line);
+            ui_put(y, 2, COLS - 4, line, ui_attr(ui, C_NORMAL));
+        }
+        room_free(&room);
+    }
+    session_free(&s);
+}
+
 static void sessions_draw(struct ui *ui)
 {
     struct sessions_state *ss = state(ui);
@@ -116,6 +135,8 @@ static void sessions_draw(struct ui *ui)
             snprintf(when, sizeof when, "%s", s->changed_at);
         ui_put(yy, x_date, COLS - x_date - 1, when, a);
     }
+    if (ui->cursor >= 0 && ui->cursor < ss->shown_count)
+        draw_prework(ui, ss->sessions[ss->shown[ui->cursor]].id, LINES - 3);
     if (ss->filter && ui->purpose != P_SEARCH) {
         char line[160];
         snprintf(line, sizeof line, "Search: %s   (/ to change, Esc in it to clear)", ss->filter);

@@ -73,10 +73,15 @@ static void draw_people(struct ui *ui, int y)
 
 static void step_draw(struct ui *ui)
 {
-    char where[120];
+    char where[120], mode[80];
     snprintf(where, sizeof where, "Step %d of %d: %s", ui->step + 1, STEP_COUNT,
              ui->steps[ui->step].title);
-    ui_draw_session_header(ui, where);
+    bool room = ui_room_mode(ui);
+    if (room) {
+        ui_room_refresh(ui);
+        ui_room_summary(ui, mode, sizeof mode);
+    }
+    ui_draw_session_header_as(ui, where, room ? mode : NULL);
     const struct session *s = &ui->session;
     bool solo = s->solo;
     int x = solo ? 2 : PEOPLE_WIDTH + 2, width = COLS - x - 2;
@@ -84,6 +89,10 @@ static void step_draw(struct ui *ui)
     if (!s->participant_count) {
         ui_put(y, 2, COLS - 4, "Nobody is in the room yet: [ goes back to the setup.",
                ui_attr(ui, C_WARN));
+        return;
+    }
+    if (room) { /* the projector: each person's state, nobody's answers */
+        ui_room_draw(ui, y);
         return;
     }
     if (!solo) {
@@ -161,10 +170,49 @@ static void delete_answer(struct ui *ui)
         ui_reload(ui);
 }
 
+/* Room mode: the list is the room, Up and Down choose a person as Tab does;
+ * answers are added only for someone without a terminal, and none is shown
+ * to edit, delete or move. Returns true when it took the action. */
+static bool room_act(struct ui *ui, enum ui_action a)
+{
+    size_t people = ui->session.participant_count;
+    const struct participant *who = people ? &ui->session.participants[ui->person] : NULL;
+    switch (a) {
+    case ACT_UP:
+    case ACT_DOWN:
+    case ACT_FIRST:
+    case ACT_LAST:
+        if (people) {
+            int to = a == ACT_UP ? (int)ui->person - 1 : a == ACT_DOWN ? (int)ui->person + 1
+                     : a == ACT_FIRST ? 0 : (int)people - 1;
+            ui->person = (size_t)layout_clamp(to, 0, (int)people - 1);
+            ui_save_position(ui);
+        }
+        return true;
+    case ACT_ADD:
+        if (who && ui_room_has_terminal(ui, ui->person)) {
+            ui_error(ui, "%s answers from their own terminal; a adds answers only for someone "
+                         "without one.", who->name);
+            return true;
+        }
+        return false;
+    case ACT_EDIT:
+    case ACT_DELETE:
+    case ACT_MOVE_UP:
+    case ACT_MOVE_DOWN:
+        ui_error(ui, "In room mode the projector shows no answers before the reveal; each "
+                     "person changes their own from their terminal.");
+        return true;
+    default: return false;
+    }
+}
+
 static void step_act(struct ui *ui, enum ui_action a)
 {
     size_t people = ui->session.participant_count;
     const struct input *in, **mine;
+    if (ui_room_mode(ui) && room_act(ui, a))
+        return;
     int count = answers(ui, &mine);
     free(mine);
     if (ui_list_move(ui, a, count))
@@ -262,19 +310,29 @@ static void step_field_done(struct ui *ui, enum ui_purpose p, char *text)
     }
 }
 
+/* In room mode the reveal is also every joined terminal's: it is stored first,
+ * and the projector shows nothing the terminals were not given. */
 static void reveal_anyway(struct ui *ui)
 {
+    bool store = ui_room_mode(ui) && !ui->room.revealed[ui->step] && !ui->session.locked &&
+                 !store_is_read_only(ui->store);
+    if (store && store_room_reveal(ui->store, ui->session.id, (enum step)ui->step) < 0) {
+        ui_store_failed(ui);
+        return;
+    }
+    if (store)
+        ui_reload(ui);
     ui_go(ui, UI_REVEAL, ui->step);
 }
 
-/* "Lena", "Lena and Tom", "Lena, Tom, Ana and 2 others": who has not answered
- * the step, each name cut short; returns how many they are. */
-static size_t unanswered(const struct ui *ui, char *out, size_t size)
+/* "Lena", "Lena and Tom", "Lena, Tom, Ana and 2 others": the participants
+ * marked in who, each name cut short; returns how many they are. */
+static size_t name_list(const struct ui *ui, const bool *who, char *out, size_t size)
 {
     enum { NAMED = 3 };
     size_t missing[NAMED], count = 0;
     for (size_t p = 0; p < ui->session.participant_count; p++)
-        if (!ui_answer_count(ui, p, ui->step) && count++ < NAMED)
+        if (who[p] && count++ < NAMED)
             missing[count - 1] = p;
     out[0] = '\0';
     size_t named = count < NAMED ? count : NAMED;
@@ -295,17 +353,56 @@ static size_t unanswered(const struct ui *ui, char *out, size_t size)
     return count;
 }
 
+/* Who has not answered the step, as name_list says it; returns how many. */
+static size_t unanswered(const struct ui *ui, char *out, size_t size)
+{
+    bool *who = xcalloc(ui->session.participant_count + 1, sizeof *who);
+    for (size_t p = 0; p < ui->session.participant_count; p++)
+        who[p] = !ui_answer_count(ui, p, ui->step);
+    size_t count = name_list(ui, who, out, size);
+    free(who);
+    return count;
+}
+
+/* Room mode: "; Lena and Tom are not done" for those at terminals who have
+ * not said they are done, or "" when all have. */
+static void not_done(const struct ui *ui, char *out, size_t size)
+{
+    bool *who = xcalloc(ui->session.participant_count + 1, sizeof *who);
+    size_t count = ui_room_not_done(ui, ui->step, who), terminals = 0;
+    for (size_t p = 0; p < ui->session.participant_count; p++)
+        terminals += ui_room_has_terminal(ui, p);
+    char names[160];
+    name_list(ui, who, names, sizeof names);
+    if (!count)
+        out[0] = '\0';
+    else if (count == terminals && count > 1)
+        snprintf(out, size, "; nobody at a terminal is done");
+    else
+        snprintf(out, size, "; %s %s not done", names, count == 1 ? "is" : "are");
+    free(who);
+}
+
 void ui_step_reveal(struct ui *ui)
 {
-    char names[160];
+    char names[160], room[200] = "";
+    if (ui_room_mode(ui) && ui->room.revealed[ui->step]) {
+        reveal_anyway(ui); /* revealed before: the terminals have it already */
+        return;
+    }
     size_t count = unanswered(ui, names, sizeof names);
-    if (!count)
+    if (ui_room_mode(ui))
+        not_done(ui, room, sizeof room);
+    if (!count && !room[0])
         reveal_anyway(ui);
+    else if (!count)
+        ui_confirm(ui, reveal_anyway, 0, "%c%s; reveal anyway?",
+                   room[2] == 'n' ? 'N' : room[2], room + 3); /* "Nobody ...", or a name */
     else if (count == ui->session.participant_count)
-        ui_confirm(ui, reveal_anyway, 0, "Nobody has answered yet; reveal anyway?");
+        ui_confirm(ui, reveal_anyway, 0, "Nobody has answered yet%s; reveal anyway?", room);
     else
-        ui_confirm(ui, reveal_anyway, 0, "%s %s not answered; reveal anyway?", names,
-                   count == 1 ? "has" : "have");
+        ui_confirm(ui, reveal_anyway, 0, "%s %s not answered%s; reveal anyway?", names,
+                   count == 1 ? "has" : "have", room);
 }
 
 const struct ui_screen_ops ui_step_screen = {

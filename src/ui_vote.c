@@ -46,25 +46,55 @@ static size_t rows(const struct ui *ui, const struct align_step *st, const char 
     return n;
 }
 
+/* Whether participant p has ranked the step's groups. */
+static bool has_voted(const struct ui *ui, size_t p)
+{
+    for (size_t v = 0; v < ui->session.vote_count; v++)
+        if (ui->session.votes[v].participant == p && (int)ui->session.votes[v].step == ui->step)
+            return true;
+    return false;
+}
+
+/* Room mode: the current person votes from their own terminal, so their
+ * ranking is neither shown nor changed here. */
+static bool votes_elsewhere(const struct ui *ui)
+{
+    return ui_room_has_terminal(ui, ui->person);
+}
+
 static void vote_draw(struct ui *ui)
 {
-    char where[120];
+    char where[120], mode[80];
     snprintf(where, sizeof where, "Vote %d of %d: %s", ui->step + 1, STEP_COUNT,
              ui->steps[ui->step].title);
-    ui_draw_session_header(ui, where);
+    bool in_room = ui_room_mode(ui);
+    if (in_room) {
+        ui_room_refresh(ui);
+        ui_room_summary(ui, mode, sizeof mode);
+    }
+    ui_draw_session_header_as(ui, where, in_room ? mode : NULL);
     const struct session *s = &ui->session;
     if (!s->participant_count)
         return;
     const struct align_step *st = &ui->align.steps[ui->step];
     int y = 2;
-    ui_put(y++, 2, COLS - 4, "Rank what matters most, first. Each person votes privately, "
-                             "in turn (Tab).", ui_attr(ui, C_DIM));
+    if (in_room) {
+        size_t voted = 0;
+        for (size_t p = 0; p < s->participant_count; p++)
+            voted += has_voted(ui, p);
+        char line[200];
+        snprintf(line, sizeof line, "Each person ranks from their own terminal, secretly: %zu of "
+                                    "%zu have voted. Tab chooses someone without a terminal.",
+                 voted, s->participant_count);
+        ui_put(y++, 2, COLS - 4, line, ui_attr(ui, C_DIM));
+    } else {
+        ui_put(y++, 2, COLS - 4, "Rank what matters most, first. Each person votes privately, "
+                                 "in turn (Tab).", ui_attr(ui, C_DIM));
+    }
     y++;
     ui_put(y, 2, PEOPLE_WIDTH - 2, "WHOSE VOTE (Tab)", ui_attr(ui, C_TITLE));
     for (size_t p = 0; p < s->participant_count && y + 1 + (int)p < LINES - 2; p++) {
-        bool current = p == ui->person, voted = false;
-        for (size_t v = 0; v < s->vote_count; v++)
-            voted |= s->votes[v].participant == p && (int)s->votes[v].step == ui->step;
+        bool current = p == ui->person, voted = has_voted(ui, p);
         attr_t at = current ? ui_attr(ui, C_SELECTED) : ui_role_attr(ui, s->participants[p].role);
         if (current)
             ui_fill(y + 1 + (int)p, 1, PEOPLE_WIDTH - 2, at);
@@ -74,6 +104,16 @@ static void vote_draw(struct ui *ui)
     }
     int x = PEOPLE_WIDTH + 2, width = COLS - x - 2;
     char heading[300];
+    if (votes_elsewhere(ui)) {
+        const char *name = s->participants[ui->person].name;
+        snprintf(heading, sizeof heading, "%s votes from their own terminal.", name);
+        ui_put(y++, x, width, heading, ui_role_attr(ui, s->participants[ui->person].role));
+        ui_put(++y, x, width, has_voted(ui, ui->person)
+                                  ? "Voted. What they ranked shows only in the room's results."
+                                  : "Not voted yet.",
+               ui_attr(ui, C_DIM));
+        return;
+    }
     snprintf(heading, sizeof heading, "%s's ranking (Enter ranks or takes out, K/J move)",
              s->participants[ui->person].name);
     ui_put(y++, x, width, heading, ui_role_attr(ui, s->participants[ui->person].role));
@@ -119,6 +159,12 @@ static void vote_act(struct ui *ui, enum ui_action a)
     size_t people = ui->session.participant_count;
     if (!people)
         return;
+    if (votes_elsewhere(ui) && a != ACT_NEXT_PERSON && a != ACT_PREV_PERSON) {
+        if (a == ACT_USE || a == ACT_MOVE_UP || a == ACT_MOVE_DOWN)
+            ui_error(ui, "%s votes from their own terminal; their ranking is secret.",
+                     ui->session.participants[ui->person].name);
+        return;
+    }
     struct alignment al;
     align_session(&ui->session, &al);
     const struct align_step *st = &al.steps[ui->step];

@@ -1,0 +1,168 @@
+/* ui_room.c: room mode on the projector: who is at a terminal, writing, how
+ * many answers each has and who is done, never what anyone wrote. The room
+ * is loaded with the session; who is at a terminal is asked at each draw,
+ * since a terminal that goes away writes nothing to the database. */
+#include "layout.h"
+#include "ui.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NAME_WIDTH 24
+#define PRESENCE_WIDTH 22
+
+bool ui_room_mode(const struct ui *ui)
+{
+    return ui->open && ui->room.active && !ui->session.solo;
+}
+
+void ui_room_load(struct ui *ui)
+{
+    room_free(&ui->room);
+    if (store_load_room(ui->store, &ui->session, &ui->room) < 0)
+        memset(&ui->room, 0, sizeof ui->room); /* no room to show: the screens are as before */
+}
+
+void ui_room_refresh(struct ui *ui)
+{
+    for (size_t i = 0; i < ui->room.seat_count; i++)
+        ui->room.seats[i].present = store_room_present(ui->store, ui->room.seats[i].participant_id);
+}
+
+const struct room_seat *ui_room_seat(const struct ui *ui, size_t p)
+{
+    return ui_room_mode(ui) && p < ui->room.seat_count ? &ui->room.seats[p] : NULL;
+}
+
+bool ui_room_has_terminal(const struct ui *ui, size_t p)
+{
+    const struct room_seat *seat = ui_room_seat(ui, p);
+    return seat && (seat->invited || seat->present);
+}
+
+void ui_room_summary(const struct ui *ui, char *out, size_t size)
+{
+    int invited = 0, present = 0;
+    for (size_t i = 0; i < ui->room.seat_count; i++) {
+        invited += ui->room.seats[i].invited || ui->room.seats[i].present;
+        present += ui->room.seats[i].present;
+    }
+    snprintf(out, size, "room: %d of %d at terminals", present, invited);
+}
+
+size_t ui_room_not_done(const struct ui *ui, int step, bool *who)
+{
+    size_t count = 0;
+    for (size_t p = 0; p < ui->session.participant_count; p++) {
+        const struct room_seat *seat = ui_room_seat(ui, p);
+        who[p] = seat && ui_room_has_terminal(ui, p) && !seat->done[step];
+        count += who[p];
+    }
+    return count;
+}
+
+/* Where a participant's terminal is: the words and their colour. */
+static const char *presence(const struct ui *ui, const struct room_seat *seat, attr_t *attr)
+{
+    *attr = ui_attr(ui, C_DIM);
+    if (seat->present) {
+        *attr = ui_attr(ui, C_GOOD);
+        return "at a terminal";
+    }
+    if (seat->joined && seat->invited) {
+        *attr = ui_attr(ui, C_WARN);
+        return "gone"; /* joined, and no terminal holds the seat now */
+    }
+    if (seat->invited)
+        return "invited, not joined";
+    return seat->revoked ? "code revoked" : "not invited";
+}
+
+/* How far they are with the step: done, writing, and how many answers. */
+static void progress(const struct ui *ui, size_t p, const struct room_seat *seat, int step,
+                     char *out, size_t size)
+{
+    int n = ui_answer_count(ui, p, step);
+    const char *state = seat->done[step] ? "done \u00b7 " : seat->writing[step] ? "writing \u00b7 "
+                                                                              : "";
+    if (n)
+        snprintf(out, size, "%s%d answer%s", state, n, n == 1 ? "" : "s");
+    else
+        snprintf(out, size, "%sno answers yet", state);
+}
+
+void ui_room_draw(struct ui *ui, int y)
+{
+    const struct session *s = &ui->session;
+    int width = COLS - 4;
+    char heading[200];
+    snprintf(heading, sizeof heading, "THE ROOM: answers stay on each terminal until the reveal");
+    ui_put(y, 2, width, heading, ui_attr(ui, C_TITLE));
+    if (ui->room.deadline) {
+        char due[64];
+        snprintf(due, sizeof due, "answers due by %s", ui->room.deadline);
+        ui_put(y, COLS - 2 - (int)strlen(due), (int)strlen(due), due, ui_attr(ui, C_WARN));
+    }
+    y++;
+    const struct participant *who = &s->participants[ui->person];
+    if (!ui_room_has_terminal(ui, ui->person) && ui_allows(ui, ACT_ADD)) {
+        char *line = xasprintf("a adds an answer for %s, who has no terminal (Tab chooses who).",
+                               who->name);
+        ui_put(y, 2, width, line, ui_attr(ui, C_DIM));
+        free(line);
+    } else {
+        ui_put(y, 2, width, "Tab chooses someone without a terminal to add answers for.",
+               ui_attr(ui, C_DIM));
+    }
+    y++;
+    int step = ui->projector ? 2 : 1, rows = (LINES - 2 - y) / step, first = 0;
+    layout_keep_visible((int)ui->person, (int)s->participant_count, rows, &first);
+    /* clicks on a row choose that person: the loop reads these as the names' column */
+    ui->people_top = first;
+    ui->list_y = y;
+    ui->list_x0 = COLS;
+    for (size_t p = (size_t)first; p < s->participant_count && y < LINES - 2; p++, y += step) {
+        const struct room_seat *seat = &ui->room.seats[p];
+        bool current = p == ui->person;
+        attr_t a = current ? ui_attr(ui, C_SELECTED) : ui_role_attr(ui, s->participants[p].role);
+        if (current)
+            ui_fill(y, 1, COLS - 2, a);
+        ui_put(y, 2, NAME_WIDTH - 1, s->participants[p].name, a | (current ? A_BOLD : 0));
+        attr_t pa;
+        const char *where = presence(ui, seat, &pa);
+        ui_put(y, 2 + NAME_WIDTH, PRESENCE_WIDTH - 1, where, current ? a : pa);
+        char how[64];
+        progress(ui, p, seat, ui->step, how, sizeof how);
+        ui_put(y, 2 + NAME_WIDTH + PRESENCE_WIDTH, width - NAME_WIDTH - PRESENCE_WIDTH, how,
+               current ? a : seat->done[ui->step] ? ui_attr(ui, C_GOOD) : ui_attr(ui, C_NORMAL));
+    }
+}
+
+void ui_room_prework(const struct session *s, const struct room *r, char *out, size_t size)
+{
+    size_t len;
+    snprintf(out, size, "Pre-work%s%s%s:", r->deadline ? " (due by " : "",
+             r->deadline ? r->deadline : "", r->deadline ? ")" : "");
+    bool any = false;
+    for (int step = 0; step < STEP_COUNT; step++) {
+        size_t answered = 0, done = 0;
+        for (size_t p = 0; p < s->participant_count; p++) {
+            bool has = false;
+            for (size_t i = 0; i < s->input_count && !has; i++)
+                has = s->inputs[i].participant == p && (int)s->inputs[i].step == step;
+            answered += has;
+            done += p < r->seat_count && r->seats[p].done[step];
+        }
+        if (!answered && !done)
+            continue;
+        len = strlen(out);
+        snprintf(out + len, size - len, "%s step %d: %zu of %zu answered, %zu done",
+                 any ? " \u00b7" : "", step + 1, answered, s->participant_count, done);
+        any = true;
+    }
+    len = strlen(out);
+    if (!any)
+        snprintf(out + len, size - len, " no answers yet");
+}

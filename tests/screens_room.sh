@@ -1,0 +1,157 @@
+#!/bin/sh
+# screens_room.sh: the projector in room mode (issue 11), driven by a script:
+# the step screen shows each person's state and nobody's answers, a (for
+# someone without a terminal) adds one unseen, the reveal names who is not
+# done and is stored for the terminals, the vote shows who voted and not
+# what, the session list shows the pre-work. Joined terminals are
+# tests/room_seat, which joins through the store and holds a seat.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/script.sh"
+: "${ROOM_SEAT:?run this through make check}"
+
+slug=room
+db="$WORK/room.db"
+cat >"$WORK/room.json" <<'JSON'
+{"format": "samesong-session/1", "name": "Room", "mode": "workshop",
+ "participants": [{"name": "Ana", "role": "ceo"}, {"name": "Ben", "role": "sales"},
+                  {"name": "Cy", "role": "product"}, {"name": "Dee", "role": "marketing"},
+                  {"name": "Eve", "role": "success"}],
+ "inputs": [{"participant": "Ana", "step": "alternatives", "text": "Spreadsheets"},
+            {"participant": "Ana", "step": "alternatives", "text": "Ana's quiet rival"},
+            {"participant": "Ben", "step": "alternatives", "text": "SPREADSHEETS"},
+            {"participant": "Ben", "step": "alternatives", "text": "Ben's Gorgias worry"},
+            {"participant": "Cy", "step": "alternatives", "text": "Cy says do nothing"},
+            {"participant": "Dee", "step": "alternatives", "text": "Dee's hiring an agent"}]}
+JSON
+"$SAMESONG" --db "$db" import "$WORK/room.json" >/dev/null
+answers="Spreadsheets|Ana's quiet rival|SPREADSHEETS|Ben's Gorgias worry|Cy says do nothing|Dee's hiring an agent"
+
+# --- before any invite the step screen is as it was: the current person's answers --------------
+drive 100 30 --db "$db" open $slug <<'KEYS'
+keys ]
+dump plain
+KEYS
+shows plain "Ana's answers, private until the reveal" "no invite: the turn's answers, as before"
+shows plain "Ana's quiet rival" "no invite: Ana's answer shows"
+hides plain "THE ROOM" "no invite: no room"
+hides plain "at terminals" "no invite: no room in the header"
+
+# --- the room: Ana at a terminal, writing; Ben joined, done and gone; Cy invited; Dee revoked ----
+"$SAMESONG" --db "$db" invite $slug Ana Ben Cy Dee >"$WORK/codes"
+code() { awk -v n="$1" '$2 == n { print $1 }' "$WORK/codes"; }
+"$ROOM_SEAT" "$db" $slug "$(code Ben)" done alternatives leave
+"$SAMESONG" --db "$db" invite $slug --revoke Dee >/dev/null
+: >"$WORK/seated"
+"$ROOM_SEAT" "$db" $slug "$(code Ana)" writing alternatives >>"$WORK/seated" &
+seat=$!
+for _ in $(seq 50); do grep -q seated "$WORK/seated" && break; sleep 0.1; done
+drive 100 30 --db "$db" open $slug <<'KEYS'
+dump room
+keys ]
+dump unanswered
+keys n Down Down Down Down
+dump down
+keys Up Up Up Up
+keys a
+dump refused
+keys e
+dump no_edit
+keys Tab Tab Tab Tab
+keys a
+type Eve's unseen answer
+keys Enter Escape
+dump added
+KEYS
+status 0 "the projector ran"
+row() { dumped "$1" | grep -F -- "$2"; }
+IFS='|'
+for text in $answers; do
+    hides room "$text" "room mode: no answer shows on the projector"
+done
+unset IFS
+shows room "room: 1 of 3 at terminals" "the header says who is at a terminal (of those invited)"
+check 'row room "Ana " | grep -q "at a terminal  *writing · 2 answers"' "Ana: at a terminal, writing"
+check 'row room "Ben " | grep -q "gone  *done · 2 answers"' "Ben: joined, no terminal now, done"
+check 'row room "Cy " | grep -q "invited, not joined  *1 answer$"' "Cy: invited, not joined"
+check 'row room "Dee " | grep -q "code revoked  *1 answer$"' "Dee: revoked"
+check 'row room "Eve " | grep -q "not invited  *no answers yet"' "Eve: not invited"
+shows unanswered "Eve has not answered; Ana and Cy are not done; reveal anyway? (y/n)" \
+    "the reveal question names who has not answered and who is not done"
+check 'row down "Eve " | grep -q "not invited"' "Down chooses the next person"
+shows down "a adds an answer for Eve, who has no terminal" "Down reached Eve, who has no terminal"
+hides room "e:edit" "no edit offered: no answer is shown"
+hides room "a:add" "no add offered for Ana, who has a terminal"
+shows refused "Ana answers from their own terminal; a adds answers only for someone without one." \
+    "a refuses for someone with a terminal"
+shows no_edit "In room mode the projector shows no answers before the reveal" "e is refused"
+hides added "Eve's unseen answer" "an answer added for someone without a terminal is not shown"
+check 'row added "Eve " | grep -q "not invited  *1 answer$"' "Eve's count"
+run --db "$db" show $slug
+stdout_has "Eve's unseen answer"
+
+# --- the reveal names who is not done, and is stored for the terminals ------------------------
+drive 100 30 --db "$db" open $slug <<'KEYS'
+keys ]
+dump asked
+keys n
+KEYS
+shows asked " Ana and Cy are not done; reveal anyway? (y/n)" \
+    "the reveal question names who is not done (everyone has answered)"
+check '[ "$(sqlite3 "$db" "SELECT count(*) FROM revealed")" = 0 ]' "n reveals nothing"
+drive 100 30 --db "$db" open $slug <<'KEYS'
+keys ] y
+dump revealed
+KEYS
+shows revealed "Reveal 1 of 5" "y opens the reveal"
+check '[ "$(sqlite3 "$db" "SELECT step FROM revealed")" = alternatives ]' \
+    "y stores the reveal for the joined terminals"
+shows revealed "Ana's quiet rival" "after the reveal the projector shows the answers"
+
+# --- the vote: who has voted, not what -----------------------------------------------------------
+kill "$seat"; wait "$seat" 2>/dev/null
+"$ROOM_SEAT" "$db" $slug "$(code Ana)" vote alternatives Spreadsheets leave
+drive 100 30 --db "$db" open $slug <<'KEYS'
+keys V
+dump ana
+keys Enter
+dump ana_enter
+keys Tab Tab Tab Tab
+dump eve
+keys q
+dump results
+KEYS
+shows ana "Ana votes from their own terminal." "an invited person votes elsewhere"
+shows ana "Voted." "and has voted"
+shows ana "1 of 5 have voted" "how many have voted"
+check 'row ana "Ana " | grep -q voted' "Ana is marked voted"
+hides ana "Spreadsheets" "what Ana ranked is not shown"
+shows ana_enter "Ana votes from their own terminal; their ranking is secret." "Enter ranks nothing for Ana"
+shows eve "Eve's ranking" "someone without a terminal votes here, as before"
+shows results "1. Spreadsheets" "the votes view shows the room's results"
+
+# --- pre-work: the session list says who answered and is done, the step the deadline ------------
+"$SAMESONG" --db "$db" invite $slug --deadline 2026-12-01 >/dev/null
+drive 100 30 --db "$db" <<'KEYS'
+dump list
+keys Enter [
+dump step
+KEYS
+shows list "Pre-work (due by 2026-12-01): step 1: 5 of 5 answered, 1 done" \
+    "the session list shows the pre-work of a room-mode session"
+hides list "step 2:" "steps nobody answered are left out"
+shows step "Step 1 of 5" "back on the step"
+shows step "answers due by 2026-12-01" "the step screen shows the deadline"
+
+# --- a session with no invites: the reveal writes nothing -------------------------------------------
+"$SAMESONG" --db "$db" demo >/dev/null
+drive 100 30 --db "$db" open replyline-positioning-workshop <<'KEYS'
+keys ]
+dump demo
+keys q
+dump demo_list
+KEYS
+hides demo_list "Pre-work" "no pre-work line for a session with no invites (selected: newest first)"
+shows demo "Reveal 1 of 5" "no invites: ] reveals as before"
+check '[ "$(sqlite3 "$db" "SELECT count(*) FROM revealed")" = 1 ]' "and stores no reveal"
+
+finish
