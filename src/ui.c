@@ -62,7 +62,7 @@ void ui_store_failed(struct ui *ui)
 
 void ui_save_position(struct ui *ui)
 {
-    if (!ui->open)
+    if (!ui->open || ui->joined) /* the room's place is the facilitator's to move */
         return;
     /* the place of the walk: under the overlays, if any are open */
     enum ui_screen screen = ui->depth ? ui->under[0].screen : ui->screen;
@@ -94,13 +94,16 @@ void ui_reload(struct ui *ui)
     if (!ui->open)
         return;
     int64_t id = ui->session.id;
-    int64_t person = ui->person < ui->session.participant_count
+    int64_t person = ui->joined ? ui->participant_id
+                     : ui->person < ui->session.participant_count
                          ? ui->session.participants[ui->person].id : 0;
     struct session fresh;
     if (store_load_session(ui->store, id, &fresh) < 0) {
         ui_error(ui, "%s", store_error(ui->store));
         return;
     }
+    if (ui->joined)
+        ui_participant_filter(ui, &fresh);
     session_free(&ui->session);
     alignment_free(&ui->align);
     ui->session = fresh;
@@ -204,6 +207,8 @@ void ui_open_session(struct ui *ui, int64_t id)
         ui_error(ui, "%s", store_error(ui->store));
         return;
     }
+    if (ui->joined)
+        ui_participant_filter(ui, &s);
     if (ui->open) {
         session_free(&ui->session);
         alignment_free(&ui->align);
@@ -606,11 +611,13 @@ static void draw(struct ui *ui)
 }
 
 /* Another process (a second laptop, a script) may write the same file:
- * SQLite's data_version changes when it commits, and the screen follows. */
+ * SQLite's data_version changes when it commits, and the screen follows. A
+ * joined terminal follows even while its field is open: a removal or a lock
+ * must reach the person typing at once. */
 static void follow_other_writers(struct ui *ui)
 {
     int64_t version;
-    if (ui->purpose != P_NONE || store_data_version(ui->store, &version) < 0 ||
+    if ((ui->purpose != P_NONE && !ui->joined) || store_data_version(ui->store, &version) < 0 ||
         version == ui->data_version)
         return;
     if (ui->open)
@@ -736,7 +743,8 @@ static void loop(struct ui *ui)
     }
 }
 
-int ui_run(struct store *st, const char *open_slug, const char *theme)
+static int run(struct store *st, const char *open_slug, const char *theme, bool join,
+               int64_t participant)
 {
     char err[512];
     struct ui *ui = xcalloc(1, sizeof *ui);
@@ -775,11 +783,19 @@ int ui_run(struct store *st, const char *open_slug, const char *theme)
         if (!strcmp(theme, "plain"))
             ui->color = false;
         ui_sessions_reload(ui);
-        if (id)
+        if (id && join)
+            ui_participant_join(ui, id, participant);
+        else if (id)
             ui_open_session(ui, id);
         loop(ui);
         ui_save_position(ui);
         ui_term_stop();
+        if (ui->exit_status) { /* a wrong join code: its one line, after the screens */
+            char *line = text_sanitize(ui->exit_message, false);
+            fprintf(stderr, "samesong: join: %s\n", line);
+            free(line);
+            rc = -1;
+        }
     }
     if (ui->open) {
         session_free(&ui->session);
@@ -797,4 +813,14 @@ int ui_run(struct store *st, const char *open_slug, const char *theme)
     ui_script_stop(ui->script);
     free(ui);
     return rc < 0 ? 1 : 0;
+}
+
+int ui_run(struct store *st, const char *open_slug, const char *theme)
+{
+    return run(st, open_slug, theme, false, 0);
+}
+
+int ui_run_join(struct store *st, const char *slug, int64_t participant, const char *theme)
+{
+    return run(st, slug, theme, true, participant);
 }

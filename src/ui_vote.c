@@ -57,8 +57,10 @@ static void vote_draw(struct ui *ui)
         return;
     const struct align_step *st = &ui->align.steps[ui->step];
     int y = 2;
-    ui_put(y++, 2, COLS - 4, "Rank what matters most, first. Each person votes privately, "
-                             "in turn (Tab).", ui_attr(ui, C_DIM));
+    ui_put(y++, 2, COLS - 4, ui->joined ? "Rank what matters most, first. Your vote is yours "
+                                          "alone: the room sees that you voted, not how."
+                                        : "Rank what matters most, first. Each person votes "
+                                          "privately, in turn (Tab).", ui_attr(ui, C_DIM));
     y++;
     ui_put(y, 2, PEOPLE_WIDTH - 2, "WHOSE VOTE (Tab)", ui_attr(ui, C_TITLE));
     for (size_t p = 0; p < s->participant_count && y + 1 + (int)p < LINES - 2; p++) {
