@@ -98,6 +98,21 @@ check '[ "$(sqlite3 "$db" "SELECT count(*) FROM inputs WHERE text = '"'Cat never
 check '[ "$(sqlite3 "$db" "SELECT count(*) FROM inputs WHERE text = '"'Cat typed secret'"'")" = 1 ]' \
     "the confirmed one is kept"
 
+# --- the facilitator removes Dan: his screen says so at once ------------------------------------
+at Dan; keys a
+type_text "Dan still typing"
+at proj
+keys [
+reached "Setup" "the projector goes back to the setup"
+keys j j j d
+reached "Dan" "asked about Dan"
+keys y
+at Dan
+on_screen "The facilitator removed you from this session" "Dan's screen says he was removed"
+keys Enter
+check '[ "$(sqlite3 "$db" "SELECT count(*) FROM inputs WHERE text LIKE '"'Dan still%'"'")" = 0 ]' \
+    "nothing Dan typed after his removal was written"
+
 # --- the facilitator locks the session: the joined screens say so and write nothing ---------------
 at Bob; keys a
 type_text "Bob still typing"
