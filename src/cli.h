@@ -18,6 +18,8 @@ struct cli {
     bool quiet;           /* the screens open next: the command says nothing */
     bool must_exist;      /* a command that only reads: create no database */
     const char *session;  /* the session the screens open on; NULL: the list */
+    bool join;            /* they open as a joined terminal of that session (samesong join) */
+    int64_t join_as;      /* as this participant, vouched for by --as; 0: the code says who */
 };
 
 /* One option of a command: --name, or -letter, with a value or as a flag. */

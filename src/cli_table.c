@@ -18,6 +18,7 @@
     X(import)           \
     X(verify)           \
     X(invite)           \
+    X(join)             \
     X(demo)
 
 #define CLI_DECLARE(name) extern const struct cli_command cli_##name##_command;

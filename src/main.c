@@ -35,7 +35,9 @@ static int run_screens(struct cli *cli)
     int rc = cli_open_store(cli, &st);
     if (rc != EXIT_OK)
         return rc;
-    rc = ui_run(st, cli->session, cli->theme ? cli->theme : "default");
+    const char *theme = cli->theme ? cli->theme : "default";
+    rc = cli->join ? ui_run_join(st, cli->session, cli->join_as, theme)
+                   : ui_run(st, cli->session, theme);
     store_close(st);
     return rc;
 }

@@ -9,6 +9,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define SEATS_FROM ((off_t)1 << 20) /* clear of byte 0, the writers' lock */
 
@@ -37,4 +39,10 @@ bool store_room_present(struct store *st, int64_t participant_id)
     /* F_GETLK sees other processes' locks only: this one's own seat is not "present" */
     struct flock fl = seat_of(participant_id, F_WRLCK);
     return fcntl(st->lock_fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+}
+
+bool store_room_owner(const struct store *st)
+{
+    struct stat sb;
+    return stat(st->path, &sb) == 0 && sb.st_uid == geteuid();
 }

@@ -36,6 +36,10 @@ int store_room_sit(struct store *st, int64_t participant_id);
 /* Whether another process holds the participant's seat now. */
 bool store_room_present(struct store *st, int64_t participant_id);
 
+/* Whether this process's user owns the database file: the facilitator's own
+ * account, which may join as anyone without a code (samesong join --as). */
+bool store_room_owner(const struct store *st);
+
 /* The facilitator reveals a step to every joined terminal. */
 int store_room_reveal(struct store *st, int64_t session_id, enum step step);
 /* What a person says from their own terminal about a step. */

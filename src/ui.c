@@ -64,7 +64,7 @@ void ui_store_failed(struct ui *ui)
 
 void ui_save_position(struct ui *ui)
 {
-    if (!ui->open)
+    if (!ui->open || ui->joined) /* the room's place is the facilitator's to move */
         return;
     /* the place of the walk: under the overlays, if any are open */
     enum ui_screen screen = ui->depth ? ui->under[0].screen : ui->screen;
@@ -96,13 +96,16 @@ void ui_reload(struct ui *ui)
     if (!ui->open)
         return;
     int64_t id = ui->session.id;
-    int64_t person = ui->person < ui->session.participant_count
+    int64_t person = ui->joined ? ui->participant_id
+                     : ui->person < ui->session.participant_count
                          ? ui->session.participants[ui->person].id : 0;
     struct session fresh;
     if (store_load_session(ui->store, id, &fresh) < 0) {
         ui_error(ui, "%s", store_error(ui->store));
         return;
     }
+    if (ui->joined)
+        ui_participant_filter(ui, &fresh);
     session_free(&ui->session);
     alignment_free(&ui->align);
     ui->session = fresh;
@@ -208,6 +211,8 @@ void ui_open_session(struct ui *ui, int64_t id)
         ui_error(ui, "%s", store_error(ui->store));
         return;
     }
+    if (ui->joined)
+        ui_participant_filter(ui, &s);
     if (ui->open) {
         session_free(&ui->session);
         alignment_free(&ui->align);
@@ -617,12 +622,13 @@ static void draw(struct ui *ui)
 /* Another process (a second laptop, a joined terminal, a script) may write
  * the same file: SQLite's data_version changes when it commits, and the screen
  * follows. ui_wake.c wakes the loop at such a commit. While a field is open
- * the reload waits for it to close: the field's text stays, and what it acts
- * on (the selected answer, the person) cannot move under it. */
+ * the reload waits for it to close (the field's text stays, and what it acts
+ * on cannot move under it), except on a joined terminal: a removal or a lock
+ * must reach the person typing at once, and its edit field keeps its answer. */
 static void follow_other_writers(struct ui *ui)
 {
     int64_t version;
-    if (ui->purpose != P_NONE || store_data_version(ui->store, &version) < 0 ||
+    if ((ui->purpose != P_NONE && !ui->joined) || store_data_version(ui->store, &version) < 0 ||
         version == ui->data_version)
         return;
     if (ui->open)
@@ -762,7 +768,8 @@ static void loop(struct ui *ui)
     }
 }
 
-int ui_run(struct store *st, const char *open_slug, const char *theme)
+static int run(struct store *st, const char *open_slug, const char *theme, bool join,
+               int64_t participant)
 {
     char err[512];
     struct ui *ui = xcalloc(1, sizeof *ui);
@@ -801,13 +808,21 @@ int ui_run(struct store *st, const char *open_slug, const char *theme)
         if (!strcmp(theme, "plain"))
             ui->color = false;
         ui_sessions_reload(ui);
-        if (id)
+        if (id && join)
+            ui_participant_join(ui, id, participant);
+        else if (id)
             ui_open_session(ui, id);
         if (!ui->script)
             ui->wake = ui_wake_open(store_path(st));
         loop(ui);
         ui_save_position(ui);
         ui_term_stop();
+        if (ui->exit_status) { /* a wrong join code: its one line, after the screens */
+            char *line = text_sanitize(ui->exit_message, false);
+            fprintf(stderr, "samesong: join: %s\n", line);
+            free(line);
+            rc = -1;
+        }
     }
     if (ui->open) {
         session_free(&ui->session);
@@ -827,4 +842,14 @@ int ui_run(struct store *st, const char *open_slug, const char *theme)
     ui_wake_close(ui->wake);
     free(ui);
     return rc < 0 ? 1 : 0;
+}
+
+int ui_run(struct store *st, const char *open_slug, const char *theme)
+{
+    return run(st, open_slug, theme, false, 0);
+}
+
+int ui_run_join(struct store *st, const char *slug, int64_t participant, const char *theme)
+{
+    return run(st, slug, theme, true, participant);
 }

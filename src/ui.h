@@ -31,7 +31,8 @@
     X(FIND, find) \
     X(COMPARE, compare) \
     X(SUGGESTIONS, suggestions) \
-    X(GROUP, group)
+    X(GROUP, group) \
+    X(PARTICIPANT, participant)
 #define UI_SCREEN_ID(id, name) UI_##id,
 enum ui_screen { UI_SCREENS(UI_SCREEN_ID) UI_SCREEN_COUNT };
 
@@ -46,7 +47,7 @@ enum ui_action {
     ACT_TIMER_LESS, ACT_GUIDANCE, ACT_THEME, ACT_REDRAW, ACT_DEMO, ACT_LOCK, ACT_EXPORT, ACT_USE, ACT_EDITOR,
     ACT_DECIDE, ACT_VIEW, ACT_ATTRIBUTION, ACT_MARK, ACT_MERGE, ACT_RENAME, ACT_UNGROUP,
     ACT_SUGGEST, ACT_DISMISS, ACT_TAG, ACT_DASHBOARD, ACT_VOTE, ACT_FIND, ACT_COMPARE,
-    ACT_ACCEPT, ACT_TAKE_OUT, ACT_UNDO, ACT_COUNT
+    ACT_ACCEPT, ACT_TAKE_OUT, ACT_UNDO, ACT_DONE, ACT_JOIN, ACT_COUNT
 };
 
 /* One key binding: on which screens (a bit per enum ui_screen, or ALL), the
@@ -90,7 +91,7 @@ bool ui_allows(const struct ui *ui, enum ui_action a);
 enum ui_purpose {
     P_NONE, P_NEW_NAME, P_NEW_PRODUCT, P_NEW_MODE, P_NEW_FOUNDER, P_SEARCH, P_ADD_PERSON, P_ADD_ROLE,
     P_RENAME_PERSON, P_ADD_ANSWER, P_EDIT_ANSWER, P_DECISION, P_NARRATIVE, P_EXPORT,
-    P_TIMER, P_MERGE, P_RENAME_GROUP, P_FIND,
+    P_TIMER, P_MERGE, P_RENAME_GROUP, P_FIND, P_JOIN_CODE,
 };
 
 /* A question that needs y or n before something that cannot be undone. */
@@ -169,6 +170,16 @@ struct ui {
 
     char message[300];
     bool message_is_error;
+
+    /* A joined terminal (samesong join, or J on the session list): it is one
+     * participant of one session, sees only their own answers until a step is
+     * revealed, and never moves the facilitator's place. */
+    bool joined;
+    int64_t participant_id;         /* who this terminal is; 0 while the code is asked */
+    /* Set by a screen that ends the program with a failure (a wrong join
+     * code): the exit status and the one line printed once the screens close. */
+    int exit_status;
+    char exit_message[300];
 };
 
 void ui_say(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -402,6 +413,14 @@ size_t ui_room_not_done(const struct ui *ui, int step, bool *who);
 void ui_room_prework(const struct session *s, const struct room *r, char *out, size_t size);
 /* From row y: each participant, where their terminal is, and how far they are with the step. */
 void ui_room_draw(struct ui *ui, int y);
+/* ui_participant.c: a joined terminal. ui_participant_join opens session id
+ * on the participant's screen as participant (0: it asks for the join code
+ * first). ui_participant_filter runs on every load of the session there: it
+ * drops everyone else's answers and votes of the steps not revealed yet, so
+ * no key can reach them, and notes what the room says (the facilitator's
+ * step, a removal, the lock). */
+void ui_participant_join(struct ui *ui, int64_t id, int64_t participant);
+void ui_participant_filter(struct ui *ui, struct session *s);
 
 /* From a step to its reveal: at once when everyone has answered, else after
  * a question naming who has not. */

@@ -2,9 +2,9 @@
 #include "ui.h"
 
 #define WALK (ON(UI_SETUP) | ON(UI_STEP) | ON(UI_REVEAL) | ON(UI_DECIDE) | ON(UI_NARRATIVE) | \
-              ON(UI_CANVAS) | ON(UI_DASHBOARD) | ON(UI_VOTE))
+              ON(UI_CANVAS) | ON(UI_DASHBOARD) | ON(UI_VOTE) | ON(UI_PARTICIPANT))
 #define LISTS (ON(UI_SESSIONS) | ON(UI_SETUP) | ON(UI_STEP) | ON(UI_DECIDE) | ON(UI_REVEAL) | \
-               ON(UI_VOTE) | ON(UI_FIND) | ON(UI_SUGGESTIONS) | ON(UI_GROUP))
+               ON(UI_VOTE) | ON(UI_FIND) | ON(UI_SUGGESTIONS) | ON(UI_GROUP) | ON(UI_PARTICIPANT))
 /* Screens that scroll their text with the movement keys rather than cut it. */
 #define SCROLLS (ON(UI_CANVAS) | ON(UI_COMPARE) | ON(UI_NARRATIVE))
 #define CTRL(c) ((c) & 0x1F)
@@ -27,6 +27,8 @@ const struct ui_binding ui_bindings[] = {
      "find words in every answer, decision and narrative"},
     {ON(UI_SESSIONS), 'c', ACT_COMPARE, "c", "compare",
      "compare two sessions: c on one, then c on the other"},
+    {ON(UI_SESSIONS), 'J', ACT_JOIN, "J", "join",
+     "join the session from this terminal as yourself, with your join code"},
     {ON(UI_FIND), '\n', ACT_OPEN, "Enter", "open", "open the session where it was said"},
 
     {WALK, ']', ACT_NEXT, "]", "next", "next screen of the walk"},
@@ -107,6 +109,24 @@ const struct ui_binding ui_bindings[] = {
     {ON(UI_NARRATIVE), '\n', ACT_EDIT, "Enter", NULL, "write the narrative here"},
     {ON(UI_NARRATIVE), 'E', ACT_EDITOR, "E", "editor", "write it in $VISUAL or $EDITOR"},
 
+    /* A joined terminal: one person's own answers, and the room's once revealed. */
+    {ON(UI_PARTICIPANT), 'a', ACT_ADD, "a", "add", "add an answer of yours"},
+    {ON(UI_PARTICIPANT), 'e', ACT_EDIT, "e", "edit", "edit your answer"},
+    {ON(UI_PARTICIPANT), '\n', ACT_EDIT, "Enter", NULL, "edit your answer; in your vote, rank"},
+    {ON(UI_PARTICIPANT), 'd', ACT_DELETE, "d", "delete", "delete your answer"},
+    {ON(UI_PARTICIPANT), 'K', ACT_MOVE_UP, "K", NULL, "move your answer up"},
+    {ON(UI_PARTICIPANT), 'J', ACT_MOVE_DOWN, "J", NULL, "move your answer down"},
+    {ON(UI_PARTICIPANT), 'D', ACT_DONE, "D", "done", "tell the room you are done with the step, or not"},
+    {ON(UI_PARTICIPANT), 'i', ACT_GUIDANCE, "i", NULL, "show or hide the guidance"},
+    {ON(UI_PARTICIPANT), 'v', ACT_VIEW, "v", "view",
+     "once the step is revealed: the room's views, then your answers again"},
+    {ON(UI_PARTICIPANT), 'V', ACT_VOTE, "V", "vote",
+     "once the step is revealed: your own ranking of its groups"},
+    {ON(UI_PARTICIPANT), KEY_LEFT, ACT_LEFT, "Left", NULL, "scroll the columns left"},
+    {ON(UI_PARTICIPANT), 'h', ACT_LEFT, "h", NULL, "scroll the columns left"},
+    {ON(UI_PARTICIPANT), KEY_RIGHT, ACT_RIGHT, "Right", NULL, "scroll the columns right"},
+    {ON(UI_PARTICIPANT), 'l', ACT_RIGHT, "l", NULL, "scroll the columns right"},
+
     {ON(UI_CANVAS), 'L', ACT_LOCK, "L", "lock", "lock the canvas for good"},
     {ON(UI_CANVAS), 'x', ACT_EXPORT, "x", "export", "export as Markdown or JSON"},
 };
@@ -126,6 +146,8 @@ static const struct ui_action_rule rules[ACT_COUNT] = {
     [ACT_TAKE_OUT] = {UI_NEEDS_WRITE}, [ACT_UNDO] = {UI_NEEDS_WRITE},
     /* the demo is added to the database the first time */
     [ACT_DEMO] = {UI_NEEDS_WRITE},
+    /* a joined terminal says it is done; joining takes a seat and counts wrong codes */
+    [ACT_DONE] = {UI_NEEDS_WRITE},     [ACT_JOIN] = {UI_NEEDS_WRITE},
     /* $EDITOR writes a file and runs a program; an export writes a file */
     [ACT_EDITOR] = {UI_NEEDS_WRITE | UI_LEAVES_PROGRAM},
     [ACT_EXPORT] = {UI_LEAVES_PROGRAM},

@@ -191,6 +191,12 @@ static void sessions_act(struct ui *ui, enum ui_action a)
         break;
     case ACT_SEARCH: ui_ask(ui, P_SEARCH, "Search:", ss->filter ? ss->filter : "", 200, false); break;
     case ACT_QUIT: ui->quit = true; break;
+    case ACT_JOIN: /* this terminal becomes one participant: the code says which */
+        if (ss->shown_count) {
+            ui_participant_join(ui, ss->sessions[ss->shown[ui->cursor]].id, 0);
+            return;
+        }
+        break;
     default: break;
     }
     ui->cursor = layout_clamp(ui->cursor, 0, ss->shown_count - 1);

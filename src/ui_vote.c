@@ -56,10 +56,10 @@ static bool has_voted(const struct ui *ui, size_t p)
 }
 
 /* Room mode: the current person votes from their own terminal, so their
- * ranking is neither shown nor changed here. */
+ * ranking is neither shown nor changed here; on that terminal it is. */
 static bool votes_elsewhere(const struct ui *ui)
 {
-    return ui_room_has_terminal(ui, ui->person);
+    return !ui->joined && ui_room_has_terminal(ui, ui->person);
 }
 
 static void vote_draw(struct ui *ui)
@@ -78,7 +78,10 @@ static void vote_draw(struct ui *ui)
         return;
     const struct align_step *st = &ui->align.steps[ui->step];
     int y = 2;
-    if (in_room) {
+    if (ui->joined) {
+        ui_put(y++, 2, COLS - 4, "Rank what matters most, first. Your vote is yours alone: the "
+                                 "room sees that you voted, not how.", ui_attr(ui, C_DIM));
+    } else if (in_room) {
         size_t voted = 0;
         for (size_t p = 0; p < s->participant_count; p++)
             voted += has_voted(ui, p);

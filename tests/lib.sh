@@ -70,6 +70,34 @@ many_answers_db() {
     "$SAMESONG" --db "$1" import "$WORK/many.json" >/dev/null
 }
 
+# room_db DB [decided]: a workshop "room" of Ann, Bob, Cat and Dan in DB for room
+# mode: Ann's answer says "own", everyone else's say "hidden", so a joined
+# screen that shows "hidden" before the reveal shows another person's answer.
+# With "decided" every step has a decision and the narrative is written, so
+# the canvas can lock it.
+room_db() {
+    decisions=""
+    [ "${2:-}" = decided ] && decisions=', "narrative": "Narrative.", "decisions": [
+      {"step": "alternatives", "text": "D1"}, {"step": "capabilities", "text": "D2"},
+      {"step": "value", "text": "D3"}, {"step": "customers", "text": "D4"},
+      {"step": "category", "text": "D5"}]'
+    cat >"$WORK/room.json" <<JSON
+{"format": "samesong-session/1", "name": "Room", "participants": [
+ {"name": "Ann", "role": "ceo"}, {"name": "Bob", "role": "sales"},
+ {"name": "Cat", "role": "product"}, {"name": "Dan", "role": "marketing"}],
+ "inputs": [
+ {"participant": "Ann", "step": "alternatives", "text": "Ann own alpha"},
+ {"participant": "Bob", "step": "alternatives", "text": "Bob hidden bravo"},
+ {"participant": "Cat", "step": "alternatives", "text": "Cat hidden charlie"},
+ {"participant": "Dan", "step": "alternatives", "text": "Dan hidden delta"},
+ {"participant": "Bob", "step": "capabilities", "text": "Bob hidden echo"}]$decisions}
+JSON
+    "$SAMESONG" --db "$1" import "$WORK/room.json" >/dev/null
+}
+
+# code_of NAME: NAME's join code in the output of the last invite.
+code_of() { awk -v n="$1" '$2 == n { print $1 }' "$OUT"; }
+
 finish() {
     echo "$TEST_NAME: $PASSED passed, $FAILED failed"
     { echo "$TEST_NAME: $PASSED passed, $FAILED failed" >&9; } 2>/dev/null

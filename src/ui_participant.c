@@ -1,0 +1,532 @@
+/* ui_participant.c: a joined terminal (samesong join): one participant's own
+ * answers to the step the facilitator is on, private until the facilitator
+ * reveals it; then the room's views and that person's own vote, read-only. */
+#include "layout.h"
+#include "store_room.h"
+#include "text.h"
+#include "ui.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct participant_state {
+    struct room room;     /* what the facilitator revealed, the deadline, who is done */
+    bool following;       /* the facilitator is on a step: this screen shows it */
+    int room_step;        /* that step */
+    bool removed;         /* the facilitator took this person out of the session */
+    bool views;           /* the reveal's views of a revealed step */
+    bool voting;          /* this person's own ranking of a revealed step */
+    bool writing;         /* the room was told this person is writing */
+    int field_step;       /* the step the open answer field writes to */
+    int64_t editing;      /* the answer the edit field changes */
+    char code_for[200];   /* the session a code is asked for, for the prompt */
+};
+
+static struct participant_state *state(struct ui *ui)
+{
+    return ui_state(ui, UI_PARTICIPANT);
+}
+
+/* This terminal's participant in s, or -1 (none yet, or removed). */
+static int me_in(const struct ui *ui, const struct session *s)
+{
+    for (size_t i = 0; ui->participant_id && i < s->participant_count; i++)
+        if (s->participants[i].id == ui->participant_id)
+            return (int)i;
+    return -1;
+}
+
+static bool revealed(struct ui *ui)
+{
+    return state(ui)->room.revealed[ui->step];
+}
+
+void ui_participant_filter(struct ui *ui, struct session *s)
+{
+    struct participant_state *ps = state(ui);
+    room_free(&ps->room);
+    if (store_load_room(ui->store, s, &ps->room) < 0)
+        memset(&ps->room, 0, sizeof ps->room); /* nothing counts as revealed */
+    int me = me_in(ui, s);
+    /* Everyone else's answers and votes of a step not revealed leave memory:
+     * what is not loaded no key and no view can show. */
+    size_t kept = 0;
+    for (size_t i = 0; i < s->input_count; i++) {
+        struct input *in = &s->inputs[i];
+        if ((int)in->participant == me || ps->room.revealed[in->step]) {
+            s->inputs[kept++] = *in;
+        } else {
+            free(in->text);
+            free(in->group);
+        }
+    }
+    s->input_count = kept;
+    kept = 0;
+    for (size_t v = 0; v < s->vote_count; v++) {
+        struct vote *vote = &s->votes[v];
+        if ((int)vote->participant == me || ps->room.revealed[vote->step]) {
+            s->votes[kept++] = *vote;
+        } else {
+            for (size_t r = 0; r < vote->ranking_count; r++)
+                free(vote->ranking[r]);
+            free(vote->ranking);
+        }
+    }
+    s->vote_count = kept;
+    if (ui->participant_id && me < 0 && !ps->removed) {
+        ps->removed = true;
+        ui_error(ui, "The facilitator removed you from this session; q leaves.");
+    }
+    if (me >= 0)
+        ui->person = (size_t)me;
+    /* The facilitator's place: on a step of the walk, everyone is there. */
+    struct store_position pos;
+    ps->following = false;
+    if (store_load_position(ui->store, s->id, &pos) == 0) {
+        ps->following = pos.screen && pos.step >= 0 && pos.step < STEP_COUNT;
+        ps->room_step = pos.step;
+        free(pos.screen);
+    }
+    if (ps->following && ui->open && ui->screen == UI_PARTICIPANT && ui->step != ps->room_step) {
+        ui->step = ps->room_step;
+        ps->views = ps->voting = false;
+        ui->cursor = ui->top = ui->column = 0;
+        ui_say(ui, "The room moved on to step %d.", ui->step + 1);
+    }
+}
+
+/* Tells the room whether this person is writing now; quietly, as a lost
+ * "writing" costs no work. */
+static void set_writing(struct ui *ui, bool writing)
+{
+    struct participant_state *ps = state(ui);
+    if (ps->writing == writing || !ui->participant_id)
+        return;
+    ps->writing = writing;
+    if (!ui->session.locked && !ps->removed)
+        store_room_set_writing(ui->store, ui->participant_id, (enum step)ps->field_step, writing);
+}
+
+void ui_participant_join(struct ui *ui, int64_t id, int64_t participant)
+{
+    struct participant_state *ps = state(ui);
+    ui->joined = true;
+    ui->participant_id = 0; /* until the code says who: nobody's answers are loaded */
+    ui_open_session(ui, id);
+    if (!ui->open) { /* the session went: its error is said, and nothing is open */
+        ui->exit_status = 1;
+        snprintf(ui->exit_message, sizeof ui->exit_message, "%s", ui->message);
+        ui->quit = true;
+        return;
+    }
+    ui->screen = UI_PARTICIPANT;
+    ui->step = ps->following ? ps->room_step : 0;
+    ui->cursor = ui->top = ui->column = 0;
+    ui->view = VIEW_GRID;
+    snprintf(ps->code_for, sizeof ps->code_for, "%s", ui->session.name);
+    if (!participant) {
+        ui_ask(ui, P_JOIN_CODE, "Your join code:", "", 40, false);
+        return;
+    }
+    if (store_room_sit(ui->store, participant) < 0) {
+        ui->exit_status = 1;
+        snprintf(ui->exit_message, sizeof ui->exit_message, "%s", store_error(ui->store));
+        ui->quit = true;
+        return;
+    }
+    ui->participant_id = participant;
+    ui_reload(ui); /* now with this person's own answers */
+    if (ps->following)
+        ui->step = ps->room_step;
+    ui_say(ui, "You are %s. Your answers are private until the facilitator reveals the step.",
+           ui->session.participants[ui->person].name);
+}
+
+/* This person's answers to the step, in their order (caller frees the array). */
+static int answers(const struct ui *ui, const struct input ***out)
+{
+    int n = 0;
+    *out = xcalloc(ui->session.input_count + 1, sizeof **out);
+    for (size_t i = 0; ui->participant_id && i < ui->session.input_count; i++) {
+        const struct input *in = &ui->session.inputs[i];
+        if (in->participant == ui->person && (int)in->step == ui->step)
+            (*out)[n++] = in;
+    }
+    return n;
+}
+
+static int draw_question(struct ui *ui, int y)
+{
+    const struct step_text *t = &ui->steps[ui->step];
+    char title[200];
+    snprintf(title, sizeof title, "%d. %s", ui->step + 1, t->title);
+    ui_put(y++, 2, COLS - 4, title, ui_attr(ui, C_TITLE));
+    y += ui_put_wrapped(y, 2, COLS - 4, 3, t->question, A_BOLD | ui_attr(ui, C_NORMAL));
+    if (ui->guidance && LINES >= 24)
+        for (size_t g = 0; g < t->guidance_count && y < LINES / 2; g++) {
+            ui_put(y, 4, 2, "\u2022", ui_attr(ui, C_DIM));
+            y += ui_put_wrapped(y, 6, COLS - 8, 2, t->guidance[g], ui_attr(ui, C_DIM));
+        }
+    return y + 1;
+}
+
+/* Where the room is and what this person may do: one line. */
+static void draw_room_line(struct ui *ui, int y)
+{
+    struct participant_state *ps = state(ui);
+    char line[400];
+    const char *name = ui->session.participants[ui->person].name;
+    if (ps->following)
+        snprintf(line, sizeof line, "You are %s. The facilitator's room is on this step.", name);
+    else
+        snprintf(line, sizeof line, "You are %s. Before the meeting: [ and ] move between "
+                                    "steps.%s%s%s", name, ps->room.deadline ? " Answers are due by "
+                                                                            : "",
+                 ps->room.deadline ? ps->room.deadline : "", ps->room.deadline ? "." : "");
+    ui_put(y, 2, COLS - 4, line, ui_attr(ui, C_DIM));
+}
+
+static void participant_draw(struct ui *ui)
+{
+    struct participant_state *ps = state(ui);
+    char where[200];
+    snprintf(where, sizeof where, "Step %d of %d: %s", ui->step + 1, STEP_COUNT,
+             ui->steps[ui->step].title);
+    if (!ui->participant_id) {
+        ui_draw_header(ui, "Join a workshop", "");
+        ui_put(3, 2, COLS - 4, ps->code_for, A_BOLD | ui_attr(ui, C_TITLE));
+        ui_put_wrapped(5, 2, COLS - 4, 3, "Type the join code the facilitator gave you "
+                       "(six letters and digits, such as KMX-4QT), then Enter. Esc leaves.",
+                       ui_attr(ui, C_NORMAL));
+        return;
+    }
+    if (ps->removed) {
+        ui_draw_header(ui, "Removed from the session", "");
+        ui_put_wrapped(3, 2, COLS - 4, 3, "The facilitator removed you from this session: "
+                       "nothing more is written from this terminal. q leaves.",
+                       ui_attr(ui, C_WARN) | A_BOLD);
+        return;
+    }
+    if (ps->voting && revealed(ui)) {
+        ui_vote_screen.draw(ui);
+        return;
+    }
+    if (ps->views && revealed(ui)) {
+        ui_reveal_screen.draw(ui);
+        return;
+    }
+    ui_draw_session_header(ui, where);
+    int y = draw_question(ui, 2);
+    draw_room_line(ui, y++);
+    if (ui->session.locked)
+        ui_put(y++, 2, COLS - 4, "This session is locked: nothing more can be written.",
+               ui_attr(ui, C_WARN) | A_BOLD);
+    else if (revealed(ui))
+        ui_put(y++, 2, COLS - 4, "The facilitator revealed this step: v shows the room's answers, "
+                                 "V casts your own vote.", ui_attr(ui, C_GOOD));
+    y++;
+    const struct room_seat *seat = NULL;
+    for (size_t i = 0; i < ps->room.seat_count; i++)
+        if (ps->room.seats[i].participant_id == ui->participant_id)
+            seat = &ps->room.seats[i];
+    char heading[300];
+    snprintf(heading, sizeof heading, "Your answers, private until the facilitator reveals the "
+                                      "step%s%s", seat && seat->done[ui->step] ? "; you are done"
+                                                                                " (D: not yet)"
+                                                                              : "",
+             ui_allows(ui, ACT_ADD) ? " (a adds one, D says you are done)" : "");
+    ui_put(y++, 2, COLS - 4, heading, ui_attr(ui, C_TITLE));
+    const struct input **list;
+    int n = answers(ui, &list);
+    if (!n)
+        ui_put(y + 1, 4, COLS - 6, "No answers yet.", ui_attr(ui, C_DIM));
+    int height = LINES - y - 2;
+    ui->cursor = layout_clamp(ui->cursor, 0, n - 1);
+    layout_keep_visible(ui->cursor, n, height, &ui->top);
+    ui->list_y = y, ui->list_x0 = 2, ui->list_x1 = COLS - 2, ui->list_step = 1, ui->list_count = n;
+    for (int row = 0; row < height && ui->top + row < n; row++) {
+        int i = ui->top + row;
+        attr_t a = i == ui->cursor ? ui_attr(ui, C_SELECTED) : ui_attr(ui, C_NORMAL);
+        if (i == ui->cursor)
+            ui_fill(y + row, 2, COLS - 4, a);
+        char number[16];
+        snprintf(number, sizeof number, "%3d.", i + 1);
+        ui_put(y + row, 2, 5, number, a);
+        ui_put(y + row, 7, COLS - 9, list[i]->text, a);
+    }
+    free(list);
+}
+
+static const struct input *selected(struct ui *ui)
+{
+    const struct input **list;
+    int n = answers(ui, &list);
+    const struct input *in = ui->cursor >= 0 && ui->cursor < n ? list[ui->cursor] : NULL;
+    free(list);
+    if (!in)
+        ui_error(ui, "No answer is selected; a adds one.");
+    return in;
+}
+
+static void ask_answer(struct ui *ui)
+{
+    state(ui)->field_step = ui->step;
+    ui_ask(ui, P_ADD_ANSWER, "Your answer:", "", 1000, false);
+    set_writing(ui, true);
+}
+
+static void delete_answer(struct ui *ui)
+{
+    if (store_delete_input(ui->store, ui->session.id, ui->confirm.target) < 0)
+        ui_store_failed(ui);
+    else
+        ui_reload(ui);
+}
+
+static void leave(struct ui *ui)
+{
+    set_writing(ui, false);
+    ui->quit = true;
+}
+
+/* The views and the vote of a revealed step take only their own keys. */
+static bool act_revealed(struct ui *ui, enum ui_action a)
+{
+    struct participant_state *ps = state(ui);
+    if (ps->voting) {
+        if (a == ACT_EDIT)
+            a = ACT_USE; /* Enter ranks */
+        if (a == ACT_VOTE || a == ACT_VIEW) {
+            ps->voting = false;
+            ps->views = true;
+            ui->view = VIEW_VOTES;
+            ui->cursor = ui->top = 0;
+        } else if (a == ACT_USE || a == ACT_MOVE_UP || a == ACT_MOVE_DOWN || a == ACT_UP ||
+                   a == ACT_DOWN || a == ACT_FIRST || a == ACT_LAST || a == ACT_PAGE_UP ||
+                   a == ACT_PAGE_DOWN) {
+            ui_vote_screen.act(ui, a); /* for ui->person: this terminal's participant only */
+        }
+        return true;
+    }
+    if (!ps->views)
+        return false;
+    if (a == ACT_VIEW && ui->view == VIEW_ANSWERS) {
+        ps->views = false;
+        ui->cursor = ui->top = ui->column = 0;
+        return true;
+    }
+    if (a == ACT_VIEW || a == ACT_LEFT || a == ACT_RIGHT || a == ACT_UP || a == ACT_DOWN ||
+        a == ACT_FIRST || a == ACT_LAST || a == ACT_PAGE_UP || a == ACT_PAGE_DOWN) {
+        ui_reveal_screen.act(ui, a);
+        return true;
+    }
+    return a != ACT_VOTE && a != ACT_QUIT && a != ACT_NEXT && a != ACT_PREV;
+}
+
+static void participant_act(struct ui *ui, enum ui_action a)
+{
+    struct participant_state *ps = state(ui);
+    if (a == ACT_QUIT) {
+        ui_confirm(ui, leave, 0, "Leave the session? Your answers are saved.");
+        return;
+    }
+    if (!ui->participant_id || ps->removed)
+        return;
+    if (revealed(ui) && act_revealed(ui, a))
+        return;
+    const struct input *in, **mine;
+    int count = answers(ui, &mine);
+    free(mine);
+    if (ui_list_move(ui, a, count))
+        return;
+    switch (a) {
+    case ACT_NEXT:
+    case ACT_PREV:
+        if (ps->following) {
+            ui_error(ui, "The facilitator moves the room from step to step; you follow.");
+        } else {
+            ui->step = layout_clamp(ui->step + (a == ACT_NEXT ? 1 : -1), 0, STEP_COUNT - 1);
+            ui->cursor = ui->top = 0;
+            ps->views = ps->voting = false;
+        }
+        break;
+    case ACT_ADD: ask_answer(ui); break;
+    case ACT_EDIT:
+        if ((in = selected(ui))) {
+            ps->field_step = ui->step;
+            ps->editing = in->id;
+            ui_ask(ui, P_EDIT_ANSWER, "Edit your answer:", in->text, 1000, false);
+            set_writing(ui, true);
+        }
+        break;
+    case ACT_DELETE:
+        if ((in = selected(ui))) {
+            char *safe = text_sanitize(in->text, false);
+            ui_confirm(ui, delete_answer, in->id, "Delete \"%.60s\"?", safe);
+            free(safe);
+        }
+        break;
+    case ACT_MOVE_UP:
+    case ACT_MOVE_DOWN:
+        if ((in = selected(ui))) {
+            int dir = a == ACT_MOVE_UP ? -1 : 1;
+            if (store_move_input(ui->store, ui->session.id, in->id, dir) < 0) {
+                ui_store_failed(ui);
+            } else {
+                ui_reload(ui);
+                ui->cursor += dir;
+            }
+        }
+        break;
+    case ACT_DONE: {
+        bool done = false;
+        for (size_t i = 0; i < ps->room.seat_count; i++)
+            if (ps->room.seats[i].participant_id == ui->participant_id)
+                done = ps->room.seats[i].done[ui->step];
+        if (store_room_set_done(ui->store, ui->participant_id, (enum step)ui->step, !done) < 0) {
+            ui_store_failed(ui);
+            break;
+        }
+        ui_reload(ui);
+        ui_say(ui, done ? "Not done yet: the room sees you are still on it."
+                        : "Done: the room sees you are done with this step.");
+        break;
+    }
+    case ACT_VIEW:
+    case ACT_VOTE:
+        if (!revealed(ui)) {
+            ui_error(ui, "Nobody's answers show before the facilitator reveals this step.");
+        } else if (a == ACT_VIEW) {
+            ps->views = true;
+            ui->view = VIEW_GRID;
+            ui->cursor = ui->top = ui->column = 0;
+        } else {
+            ps->voting = true;
+            ui->cursor = ui->top = 0;
+        }
+        break;
+    case ACT_GUIDANCE: ui->guidance = !ui->guidance; break;
+    default: break;
+    }
+}
+
+/* Spaces alone are no answer. */
+static bool blank(const char *text)
+{
+    return text[strspn(text, " ")] == '\0';
+}
+
+static void join_with(struct ui *ui, const char *code)
+{
+    int64_t who;
+    if (store_join(ui->store, ui->session.id, code, &who) < 0 ||
+        store_room_sit(ui->store, who) < 0) {
+        ui->exit_status = 1;
+        snprintf(ui->exit_message, sizeof ui->exit_message, "%s", store_error(ui->store));
+        ui->quit = true;
+        return;
+    }
+    ui_participant_join(ui, ui->session.id, who);
+}
+
+static void participant_field_done(struct ui *ui, enum ui_purpose p, char *text)
+{
+    struct participant_state *ps = state(ui);
+    if (p == P_JOIN_CODE) {
+        join_with(ui, text);
+        return;
+    }
+    if (ps->removed || ui->session.locked) {
+        set_writing(ui, false);
+        return;
+    }
+    if (p == P_ADD_ANSWER) {
+        if (!*text) { /* an empty Enter ends the run of answers */
+            set_writing(ui, false);
+            return;
+        }
+        if (blank(text)) {
+            ui_error(ui, "An answer cannot be empty.");
+            return;
+        }
+        const struct participant *who = &ui->session.participants[ui->person];
+        if (store_add_input(ui->store, ui->session.id, who->name, -1, (enum step)ps->field_step,
+                            text, NULL) < 0) {
+            set_writing(ui, false);
+            ui_store_failed(ui);
+            return;
+        }
+        ui_reload(ui);
+        ui->cursor = 1 << 20;
+        int step = ps->field_step;
+        ui_ask(ui, P_ADD_ANSWER, "Your answer:", "", 1000, false); /* on to the next one */
+        ps->field_step = step;
+        ui_say(ui, "Saved.");
+    } else if (p == P_EDIT_ANSWER && blank(text)) {
+        ui_error(ui, "An answer cannot be empty; Esc keeps it, d deletes it.");
+    } else if (p == P_EDIT_ANSWER) {
+        set_writing(ui, false);
+        if (store_update_input(ui->store, ui->session.id, ps->editing, text) < 0)
+            ui_store_failed(ui);
+        else
+            ui_reload(ui);
+    }
+}
+
+/* Esc in a field: the code's leaves, an answer's stops writing. */
+static void participant_field_changed(struct ui *ui, enum ui_purpose p, const char *text)
+{
+    if (text)
+        return;
+    if (p == P_JOIN_CODE) {
+        ui->exit_status = 1;
+        snprintf(ui->exit_message, sizeof ui->exit_message, "no join code was given; nothing "
+                                                            "was joined");
+        ui->quit = true;
+    } else {
+        set_writing(ui, false);
+    }
+}
+
+static bool participant_escape(struct ui *ui)
+{
+    struct participant_state *ps = state(ui);
+    if (!ps->views && !ps->voting)
+        return false;
+    ps->views = ps->voting = false;
+    ui->cursor = ui->top = ui->column = 0;
+    return true;
+}
+
+/* Another process wrote: a lock or a removal closes what is being typed. */
+static void participant_reload(struct ui *ui)
+{
+    struct participant_state *ps = state(ui);
+    bool typing = ui->purpose == P_ADD_ANSWER || ui->purpose == P_EDIT_ANSWER;
+    if (typing && (ps->removed || ui->session.locked)) {
+        field_free(&ui->field);
+        ui->purpose = P_NONE;
+        curs_set(0);
+        ps->writing = false;
+        if (ui->session.locked)
+            ui_error(ui, "The facilitator locked the session: what was being typed is not saved.");
+    }
+}
+
+static void free_state(void *p)
+{
+    room_free(&((struct participant_state *)p)->room);
+}
+
+const struct ui_screen_ops ui_participant_screen = {
+    .name = "participant",
+    .state_size = sizeof(struct participant_state),
+    .draw = participant_draw,
+    .act = participant_act,
+    .field_done = participant_field_done,
+    .field_changed = participant_field_changed,
+    .escape = participant_escape,
+    .reload = participant_reload,
+    .free = free_state,
+};
