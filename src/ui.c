@@ -187,6 +187,10 @@ void ui_walk(struct ui *ui, int direction)
         ui_say(ui, direction < 0 ? "This is the start of the walk." : "This is the end of the walk.");
         return;
     }
+    if (screen_of(here.kind) == UI_REVEAL && ui_room_unrevealed(ui, here.step)) {
+        ui_step_reveal(ui); /* [ from the decide screen: the room's reveal, asked and stored */
+        return;
+    }
     ui_go(ui, screen_of(here.kind), here.step);
 }
 
@@ -508,7 +512,7 @@ static bool act_walk(struct ui *ui, enum ui_action a)
     case ACT_REVEAL:
         if (ui->session.solo)
             ui_error(ui, "A solo session has no reveal: ] goes on to the decision.");
-        else if (revealing)
+        else if (revealing || ui_room_unrevealed(ui, ui->step))
             ui_step_reveal(ui);
         else if (ui->screen != UI_REVEAL)
             ui_go(ui, UI_REVEAL, ui->step);

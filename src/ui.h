@@ -395,6 +395,9 @@ void ui_step_add_answers(struct ui *ui, char *const *texts, size_t count);
 /* ui_room.c: room mode on the projector (someone was invited with samesong
  * invite): each person's state, never their answers. */
 bool ui_room_mode(const struct ui *ui);
+/* Room mode, and step not yet revealed to the terminals, in a session that
+ * can still store it: the projector's reveal must go through ui_step_reveal. */
+bool ui_room_unrevealed(const struct ui *ui, int step);
 /* Loads the open session's room into ui->room; with the session, on every reload. */
 void ui_room_load(struct ui *ui);
 /* Asks again who is at a terminal: that changes with nothing written. */

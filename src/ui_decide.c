@@ -11,6 +11,13 @@
 
 /* The room's vote order on one line ("1. A  2. B  3. C"), cut with an
  * ellipsis; returns the rows used (none without a vote). */
+/* In room mode the projector shows no one's answers before the step is
+ * revealed: the decide screen, reached by [ from the next step, neither. */
+static bool answers_hidden(const struct ui *ui)
+{
+    return ui_room_mode(ui) && !ui->room.revealed[ui->step];
+}
+
 static int draw_vote_order(struct ui *ui, const struct align_step *st, int y)
 {
     if (!st->vote || !st->vote->candidate_count)
@@ -64,6 +71,12 @@ static void decide_draw(struct ui *ui)
     else
         snprintf(heading, sizeof heading, "What was said, most named first; alignment %.1f%%%s:",
                  st->alignment, writes ? " (Enter starts from one)" : "");
+    if (answers_hidden(ui)) {
+        ui_put(y++, 2, COLS - 4, "What was said shows once the step is revealed (r).",
+               ui_attr(ui, C_TITLE));
+        ui->list_count = 0;
+        return;
+    }
     ui_put(y++, 2, COLS - 4, heading, ui_attr(ui, C_TITLE));
     int height = LINES - y - 2;
     ui->cursor = layout_clamp(ui->cursor, 0, (int)st->group_count - 1);
@@ -94,7 +107,7 @@ static void decide_draw(struct ui *ui)
 static char *selected_label(struct ui *ui)
 {
     const struct align_step *st = &ui->align.steps[ui->step];
-    return ui->cursor >= 0 && ui->cursor < (int)st->group_count
+    return !answers_hidden(ui) && ui->cursor >= 0 && ui->cursor < (int)st->group_count
                ? xstrdup(st->groups[ui->cursor].label) : NULL;
 }
 

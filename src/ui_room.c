@@ -18,6 +18,12 @@ bool ui_room_mode(const struct ui *ui)
     return ui->open && ui->room.active && !ui->session.solo;
 }
 
+bool ui_room_unrevealed(const struct ui *ui, int step)
+{
+    return ui_room_mode(ui) && !ui->room.revealed[step] && !ui->session.locked &&
+           !store_is_read_only(ui->store);
+}
+
 void ui_room_load(struct ui *ui)
 {
     room_free(&ui->room);

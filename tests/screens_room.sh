@@ -154,4 +154,34 @@ hides demo_list "Pre-work" "no pre-work line for a session with no invites (sele
 shows demo "Reveal 1 of 5" "no invites: ] reveals as before"
 check '[ "$(sqlite3 "$db" "SELECT count(*) FROM revealed")" = 1 ]' "and stores no reveal"
 
+# --- the decide screen hides what was said until the reveal; [ and r to the reveal ask --------
+# The facilitator walked to step 3 before inviting anyone: step 2 was never revealed to the room.
+db="$WORK/unrevealed.db"
+"$SAMESONG" --db "$db" demo >/dev/null
+drive 100 30 --db "$db" open replyline-positioning-workshop <<'KEYS'
+keys ] ] ] ] ] ]
+KEYS
+"$SAMESONG" --db "$db" invite replyline-positioning-workshop >/dev/null
+drive 100 30 --db "$db" open replyline-positioning-workshop <<'KEYS'
+keys [
+dump decide2
+keys Enter
+dump enter
+keys [
+dump asked
+keys n r
+dump asked_r
+keys y
+dump revealed
+KEYS
+shows decide2 "Decide 2 of 5" "[ from step 3 is the decide screen of step 2"
+shows decide2 "What was said shows once the step is revealed (r)." "which says the answers wait"
+hides decide2 "Order lookup inside every ticket" "and shows none of them"
+hides enter "Decision for" "Enter starts no decision from a hidden answer"
+shows asked "reveal anyway? (y/n)" "[ to the reveal asks, as ] from the step does"
+shows asked_r "reveal anyway? (y/n)" "and so does r"
+shows revealed "Reveal 2 of 5" "y reveals"
+check '[ "$(sqlite3 "$db" "SELECT step FROM revealed")" = capabilities ]' \
+    "and stores it for every terminal"
+
 finish
