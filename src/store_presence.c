@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #define SEATS_FROM ((off_t)1 << 20) /* clear of byte 0, the writers' lock */
+#define CHAIRS_FROM ((off_t)1 << 40) /* a facilitator's, per session: clear of every seat */
 
 static struct flock seat_of(int64_t participant_id, short type)
 {
@@ -45,4 +46,27 @@ bool store_room_owner(const struct store *st)
 {
     struct stat sb;
     return stat(st->path, &sb) == 0 && sb.st_uid == geteuid();
+}
+
+/* A facilitator's chair: shared, since two laptops may drive one session. */
+static struct flock chair_of(int64_t session_id, short type)
+{
+    return (struct flock){.l_type = type, .l_whence = SEEK_SET,
+                          .l_start = CHAIRS_FROM + (off_t)session_id, .l_len = 1};
+}
+
+void store_room_chair(struct store *st, int64_t session_id, bool taken)
+{
+    if (st->lock_fd < 0)
+        return; /* read-only: a reviewer drives no room */
+    struct flock fl = chair_of(session_id, taken ? F_RDLCK : F_UNLCK);
+    fcntl(st->lock_fd, F_SETLK, &fl);
+}
+
+bool store_room_facilitated(struct store *st, int64_t session_id)
+{
+    if (st->lock_fd < 0)
+        return false;
+    struct flock fl = chair_of(session_id, F_WRLCK); /* blocked by any reader: someone sits */
+    return fcntl(st->lock_fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
 }

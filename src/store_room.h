@@ -40,6 +40,13 @@ bool store_room_present(struct store *st, int64_t participant_id);
  * account, which may join as anyone without a code (samesong join --as). */
 bool store_room_owner(const struct store *st);
 
+/* The facilitator's screens hold the session's chair while it is open (taken
+ * true), and let it go on leaving; the kernel lets it go when the process
+ * ends. Joined terminals follow the facilitator's step only while another
+ * process holds it: before the meeting, each goes at their own pace. */
+void store_room_chair(struct store *st, int64_t session_id, bool taken);
+bool store_room_facilitated(struct store *st, int64_t session_id);
+
 /* The facilitator reveals a step to every joined terminal. */
 int store_room_reveal(struct store *st, int64_t session_id, enum step step);
 /* What a person says from their own terminal about a step. */

@@ -198,6 +198,10 @@ void ui_close_session(struct ui *ui)
 {
     if (!ui->open)
         return;
+    /* the chair first: the place saved next wakes the terminals, which then
+     * find no one leading and go at their own pace */
+    if (!ui->joined)
+        store_room_chair(ui->store, ui->session.id, false);
     ui_save_position(ui);
     leave_all(ui);
     session_free(&ui->session);
@@ -221,9 +225,13 @@ void ui_open_session(struct ui *ui, int64_t id)
         session_free(&ui->session);
         alignment_free(&ui->align);
     }
+    if (ui->open && !ui->joined)
+        store_room_chair(ui->store, ui->session.id, false);
     ui->session = s;
     align_session(&ui->session, &ui->align);
     ui->open = true;
+    if (!ui->joined) /* the facilitator is here: joined terminals follow the walk */
+        store_room_chair(ui->store, id, true);
     ui_room_load(ui);
     ui->person = 0;
     store_get_attribution(ui->store, id, &ui->attribution);
@@ -251,6 +259,8 @@ void ui_open_session(struct ui *ui, int64_t id)
     ui->view = VIEW_GRID;
     ui->timer_running = ui->timer_up = false;
     ui->timer_left = 0;
+    if (!ui->joined && ui_room_mode(ui))
+        ui_save_position(ui); /* the room's terminals follow from here, at once */
     char when[40];
     ui_format_time(s.locked_at, when, sizeof when);
     if (s.locked)
@@ -632,9 +642,14 @@ static void draw(struct ui *ui)
 static void follow_other_writers(struct ui *ui)
 {
     int64_t version;
-    if ((ui->purpose != P_NONE && !ui->joined) || store_data_version(ui->store, &version) < 0 ||
-        version == ui->data_version)
+    if ((ui->purpose != P_NONE && !ui->joined) || store_data_version(ui->store, &version) < 0)
         return;
+    /* a joined terminal also notices the facilitator come and go, which
+     * writes nothing when their process just ends */
+    bool chair = ui->joined && ui->open && store_room_facilitated(ui->store, ui->session.id);
+    if (version == ui->data_version && chair == ui->chair_seen)
+        return;
+    ui->chair_seen = chair;
     if (ui->open)
         ui_reload(ui);
     if (screens[ui->screen]->reload)

@@ -175,6 +175,7 @@ struct ui {
      * participant of one session, sees only their own answers until a step is
      * revealed, and never moves the facilitator's place. */
     bool joined;
+    bool chair_seen;                /* joined: the facilitator had the session open, last look */
     int64_t participant_id;         /* who this terminal is; 0 while the code is asked */
     /* Set by a screen that ends the program with a failure (a wrong join
      * code): the exit status and the one line printed once the screens close. */

@@ -80,11 +80,13 @@ void ui_participant_filter(struct ui *ui, struct session *s)
     }
     if (me >= 0)
         ui->person = (size_t)me;
-    /* The facilitator's place: on a step of the walk, everyone is there. */
+    /* The facilitator's place: on a step of the walk, everyone is there, while
+     * the facilitator has the session open; before the meeting, no one leads. */
     struct store_position pos;
     ps->following = false;
     if (store_load_position(ui->store, s->id, &pos) == 0) {
-        ps->following = pos.screen && pos.step >= 0 && pos.step < STEP_COUNT;
+        ps->following = pos.screen && pos.step >= 0 && pos.step < STEP_COUNT &&
+                        store_room_facilitated(ui->store, s->id);
         ps->room_step = pos.step;
         free(pos.screen);
     }

@@ -69,6 +69,12 @@ reached "Your join code:" "Dan is asked again"
 type_text "$code_Dan"; keys Enter
 on_screen "You are Dan" "Dan's new code works"
 
+# while the projector has the session open, the facilitator's step leads
+at Ann
+on_screen "The facilitator's room is on this step" "a facilitator on a step leads"
+keys ]
+on_screen "The facilitator moves the room" "] does not leave the room's step"
+
 # --- everyone types; nobody sees anyone else's --------------------------------------------------
 for p in $PEOPLE; do
     at "$p"; keys a
