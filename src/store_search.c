@@ -111,6 +111,13 @@ static int collect(struct store *st, sqlite3_stmt *stmt, struct search_hit **hit
     return rc == SQLITE_DONE ? 0 : store_sql_fail(st, "cannot search");
 }
 
+/* Room mode: an answer of a step the room has not revealed stays on its
+ * person's terminal, so find does not show it (a locked session has none). */
+#define PRIVATE(step) \
+    "(s.status != 'locked' AND NOT EXISTS (SELECT 1 FROM revealed r" \
+    " WHERE r.session_id = s.id AND r.step = " step ") AND EXISTS (SELECT 1 FROM invites v" \
+    " JOIN participants q ON q.id = v.participant_id WHERE q.session_id = s.id))"
+
 #define SNIPPET "snippet(search, 0, '" STORE_MATCH_START "', '" STORE_MATCH_END "', '...', 24)"
 
 /* Binds names[] to the placeholders from ?first on, two a name, into patterns[]. */
@@ -193,6 +200,7 @@ static int search_people(struct store *st, char *const names[], size_t name_coun
     strbuf_puts(&sql, ")");
     if (word_count)
         strbuf_puts(&sql, " AND f.kind = 'answer' AND f.text IS i.text AND search MATCH ?1");
+    strbuf_puts(&sql, " AND NOT " PRIVATE("i.step"));
     strbuf_puts(&sql, word_count && !few ? " ORDER BY f.rowid DESC" : " ORDER BY i.id DESC");
     strbuf_puts(&sql, " LIMIT ?2");
     char *text = strbuf_take(&sql);
@@ -229,6 +237,7 @@ static int search_text(struct store *st, char *const words[], size_t word_count,
             " AND d.step = f.step"
             " WHERE search MATCH ?1 AND f.text IS CASE f.kind WHEN 'answer' THEN i.text"
             " WHEN 'decision' THEN d.text WHEN 'narrative' THEN s.narrative END"
+            " AND (f.kind != 'answer' OR NOT " PRIVATE("f.step") ")"
             " ORDER BY f.rowid DESC LIMIT ?2");
     if (!stmt)
         return -1;

@@ -399,6 +399,9 @@ bool ui_room_mode(const struct ui *ui);
 /* Room mode, and step not yet revealed to the terminals, in a session that
  * can still store it: the projector's reveal must go through ui_step_reveal. */
 bool ui_room_unrevealed(const struct ui *ui, int step);
+/* Room mode: how many of those who joined have not voted on step (of
+ * *expected): until none, the results stay hidden, so no ranking is seen. */
+size_t ui_room_votes_missing(const struct ui *ui, int step, size_t *expected);
 /* Loads the open session's room into ui->room; with the session, on every reload. */
 void ui_room_load(struct ui *ui);
 /* Asks again who is at a terminal: that changes with nothing written. */

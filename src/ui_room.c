@@ -48,6 +48,24 @@ bool ui_room_has_terminal(const struct ui *ui, size_t p)
     return seat && (seat->invited || seat->present);
 }
 
+size_t ui_room_votes_missing(const struct ui *ui, int step, size_t *expected)
+{
+    size_t missing = 0;
+    *expected = 0;
+    for (size_t p = 0; ui_room_mode(ui) && p < ui->session.participant_count; p++) {
+        const struct room_seat *seat = ui_room_seat(ui, p);
+        if (!seat || !(seat->joined || seat->present))
+            continue; /* never came: their vote is not waited for */
+        bool voted = false;
+        for (size_t v = 0; v < ui->session.vote_count; v++)
+            voted = voted || (ui->session.votes[v].participant == p &&
+                              (int)ui->session.votes[v].step == step);
+        (*expected)++;
+        missing += !voted;
+    }
+    return missing;
+}
+
 void ui_room_summary(const struct ui *ui, char *out, size_t size)
 {
     int invited = 0, present = 0;

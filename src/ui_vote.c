@@ -252,6 +252,15 @@ void ui_draw_vote_results(struct ui *ui, const struct align_step *st, int y)
                ui_attr(ui, C_WARN));
         return;
     }
+    /* the vote is secret until it is whole: one ranking shown is that person's */
+    size_t expected, missing = ui_room_votes_missing(ui, (int)st->step, &expected);
+    if (missing && !ui->session.locked) {
+        char line[160];
+        snprintf(line, sizeof line, "%zu of %zu have voted: the results show once everyone who "
+                                    "joined has.", expected - missing, expected);
+        ui_put(y, 2, COLS - 4, line, ui_attr(ui, C_WARN));
+        return;
+    }
     char line[200];
     if (isnan(v->kendall_w))
         snprintf(line, sizeof line, "%zu ranking%s of %zu groups; agreement (Kendall's W) needs "

@@ -45,4 +45,20 @@ run --read-only --db "$db" invite $slug; status 1 "read-only"
 run --db "$db" invite empty; status 1 "a session with nobody in it"
 stderr_is "samesong: invite: the session has no participants yet; add them first"
 
+# --- find and search keep a room's answers private until the step is revealed (review) ----------
+db="$WORK/find.db"
+"$SAMESONG" --db "$db" demo >/dev/null
+run --db "$db" search lena; status 0 "search before room mode"
+stdout_has "Lena: Spreadsheets."
+"$SAMESONG" --db "$db" invite $slug >/dev/null
+run --db "$db" search lena; status 0 "search in room mode"
+stdout_is "Nothing matches."
+run --db "$db" search gorgias
+stdout_has "decision: ...Among help desks" # the room's own decision is no one's private answer
+check '! grep -q "Priya:" "$OUT"' "no answer of an unrevealed step"
+sqlite3 "$db" "INSERT INTO revealed (session_id, step) VALUES (1, 'alternatives')"
+run --db "$db" search lena
+stdout_has "alternatives  Lena: Spreadsheets."
+check '! grep -q "value  Lena" "$OUT"' "the revealed step's answers only"
+
 finish

@@ -127,7 +127,16 @@ check 'row ana "Ana " | grep -q voted' "Ana is marked voted"
 hides ana "Spreadsheets" "what Ana ranked is not shown"
 shows ana_enter "Ana votes from their own terminal; their ranking is secret." "Enter ranks nothing for Ana"
 shows eve "Eve's ranking" "someone without a terminal votes here, as before"
-shows results "1. Spreadsheets" "the votes view shows the room's results"
+# the vote is secret until whole: with Ana's ranking alone, results would be hers (review)
+shows results "1 of 2 have voted: the results show once everyone who joined has." \
+    "the votes view waits for Ben, who joined too"
+hides results "1. Spreadsheets" "and shows no order made of Ana's ranking alone"
+"$ROOM_SEAT" "$db" $slug "$(code Ben)" vote alternatives Gorgias leave
+drive 100 30 --db "$db" open $slug <<'KEYS'
+keys V q
+dump whole
+KEYS
+shows whole "2 rankings of" "once Ben has voted too, the votes view shows the room's results"
 
 # --- pre-work: the session list says who answered and is done, the step the deadline ------------
 "$SAMESONG" --db "$db" invite $slug --deadline 2026-12-01 >/dev/null
