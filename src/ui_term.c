@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t signalled, interrupted;
@@ -66,6 +67,15 @@ int ui_term_start(bool *color, char *err, size_t errlen)
     sigaction(SIGQUIT, &sa, NULL);
 
     cbreak();
+    /* Ctrl-S would stop the terminal's output (flow control) and the screen
+     * would look hung until Ctrl-Q; curses' cbreak leaves it on. endwin()
+     * puts the terminal's own modes back. */
+    struct termios tio;
+    if (!scripted && tcgetattr(fileno(term_in), &tio) == 0) {
+        tio.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+        tcsetattr(fileno(term_in), TCSANOW, &tio);
+        def_prog_mode(); /* and curses keeps it so, after $EDITOR too */
+    }
     noecho();
     keypad(stdscr, TRUE);
     set_escdelay(25);

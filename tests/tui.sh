@@ -38,6 +38,10 @@ on_screen "red  text  end" "an escape sequence typed into an answer is dropped w
 on_screen "Tom's answers" "and none of its bytes ran as a key"
 type_text "$(printf '\033[99~')"
 on_screen "Tom's answers" "an unknown key sequence outside a field does nothing"
+# Ctrl-S is no flow control here: the screen does not freeze until Ctrl-Q (room-mode trial)
+keys C-s "?"
+on_screen "Keys on the step screen" "after Ctrl-S the next key still reaches the screen"
+keys Escape
 run --db "$demo" export replyline-positioning-workshop
 stdout_has '"text":"red  text  end"'
 check '! grep -q "u001b" "$OUT"' "no escape character reached the store"
