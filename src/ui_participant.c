@@ -15,6 +15,7 @@ struct participant_state {
     bool following;       /* the facilitator is on a step: this screen shows it */
     int room_step;        /* that step */
     bool removed;         /* the facilitator took this person out of the session */
+    bool revoked;         /* ... or took back their code: the same, for this terminal */
     bool views;           /* the reveal's views of a revealed step */
     bool voting;          /* this person's own ranking of a revealed step */
     bool writing;         /* the room was told this person is writing */
@@ -74,6 +75,12 @@ void ui_participant_filter(struct ui *ui, struct session *s)
         }
     }
     s->vote_count = kept;
+    /* a code taken back while in use: whoever used it writes no more */
+    if (ui->participant_id && me >= 0 && (size_t)me < ps->room.seat_count &&
+        ps->room.seats[me].revoked && !ps->removed) {
+        ps->removed = ps->revoked = true;
+        ui_error(ui, "The facilitator took back your join code; q leaves.");
+    }
     if (ui->participant_id && me < 0 && !ps->removed) {
         ps->removed = true;
         ui_error(ui, "The facilitator removed you from this session; q leaves.");
@@ -204,9 +211,12 @@ static void participant_draw(struct ui *ui)
         return;
     }
     if (ps->removed) {
-        ui_draw_header(ui, "Removed from the session", "");
-        ui_put_wrapped(3, 2, COLS - 4, 3, "The facilitator removed you from this session: "
-                       "nothing more is written from this terminal. q leaves.",
+        ui_draw_header(ui, ps->revoked ? "Join code taken back" : "Removed from the session", "");
+        ui_put_wrapped(3, 2, COLS - 4, 3,
+                       ps->revoked ? "The facilitator took back your join code: nothing more is "
+                                     "written from this terminal. q leaves."
+                                   : "The facilitator removed you from this session: nothing "
+                                     "more is written from this terminal. q leaves.",
                        ui_attr(ui, C_WARN) | A_BOLD);
         return;
     }

@@ -56,7 +56,12 @@ reached "Your join code:" "asked again"
 type_text "AAA-AAA"; keys Enter
 on_screen "that join code is not valid" "a wrong code is refused"
 "$SAMESONG" --db "$db" invite room --revoke Dan >/dev/null
-at Dan; keys q y
+at Dan
+on_screen "The facilitator took back your join code" "a code taken back stops the terminal using it"
+before=$(sqlite3 "$db" "SELECT count(*) FROM inputs")
+keys a; type_text "after revoke"; keys Enter
+check '[ "$(sqlite3 "$db" "SELECT count(*) FROM inputs")" = "$before" ]' "and it writes nothing more"
+keys q y
 on_screen "samesong exited with 0" "Dan leaves"
 pane extra join room
 reached "Your join code:" "asked once more"
