@@ -16,7 +16,7 @@
 /* No 0/O, 1/I/L, 2/Z, 5/S, 8/B: read aloud or off a slide, nothing is misread. */
 static const char CODE_LETTERS[] = "ACDEFGHJKMNPQRTUVWXY34679";
 #define CODE_CHARS 6
-#define FAILURES_BEFORE_WAIT 3
+#define FAILURES_BEFORE_WAIT 5 /* a room's typos pass; guessing does not */
 #define FAILURE_WINDOW "10 minutes"
 
 static int random_bytes(struct store *st, unsigned char *out, size_t n)

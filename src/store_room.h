@@ -25,7 +25,7 @@ int store_revoke_invite(struct store *st, int64_t session_id, const char *name);
 
 /* Finds whose code this is (case, spaces and the hyphen do not matter) and
  * marks them joined. A wrong or revoked code is refused and counted: from the
- * third wrong code in ten minutes the session takes no code for a while
+ * fifth wrong code in ten minutes the session takes no code for a while
  * (2 s, doubling, at most a minute after the last wrong one). */
 int store_join(struct store *st, int64_t session_id, const char *code, int64_t *participant_id);
 

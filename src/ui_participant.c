@@ -16,6 +16,7 @@ struct participant_state {
     int room_step;        /* that step */
     bool removed;         /* the facilitator took this person out of the session */
     bool revoked;         /* ... or took back their code: the same, for this terminal */
+    int tries;            /* wrong join codes typed so far */
     bool views;           /* the reveal's views of a revealed step */
     bool voting;          /* this person's own ranking of a revealed step */
     bool writing;         /* the room was told this person is writing */
@@ -429,11 +430,21 @@ static bool blank(const char *text)
     return text[strspn(text, " ")] == '\0';
 }
 
+#define CODE_TRIES 3 /* a typo costs no ssh login; guessing is slowed by the store */
+
 static void join_with(struct ui *ui, const char *code)
 {
-    int64_t who;
-    if (store_join(ui->store, ui->session.id, code, &who) < 0 ||
-        store_room_sit(ui->store, who) < 0) {
+    struct participant_state *ps = state(ui);
+    int64_t who = 0;
+    bool joined = store_join(ui->store, ui->session.id, code, &who) == 0;
+    if (!joined && ++ps->tries < CODE_TRIES &&
+        strstr(store_error(ui->store), "not valid for this session")) {
+        /* the field stays open with the code as typed, to fix a typo */
+        ui_error(ui, "That code is not valid here; try again (%d tr%s left).",
+                 CODE_TRIES - ps->tries, CODE_TRIES - ps->tries == 1 ? "y" : "ies");
+        return;
+    }
+    if (!joined || store_room_sit(ui->store, who) < 0) {
         ui->exit_status = 1;
         snprintf(ui->exit_message, sizeof ui->exit_message, "%s", store_error(ui->store));
         ui->quit = true;

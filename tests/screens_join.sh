@@ -24,16 +24,25 @@ stderr_has "join needs a terminal"
 
 before=$(sql "SELECT count(*) FROM inputs; SELECT count(*) FROM readiness; SELECT count(*)
               FROM invites WHERE joined_at IS NOT NULL")
+# a typo costs no login: the field stays open twice, the third wrong code ends it (trial)
 drive 100 30 --db "$db" join room <<'KEYS'
 type QQQ-QQQ
 keys Enter
+dump retry
+keys C-u
+type RRR-RRR
+keys Enter C-u
+type SSS-SSS
+keys Enter
 dump after-wrong
 KEYS
-status 1 "a wrong code"
+shows retry "That code is not valid here; try again (2 tries left)." "a wrong code asks again"
+shows retry "QQQ-QQQ" "with the code as typed, to fix a typo"
+status 1 "the third wrong code"
 stderr_one_line
 stderr_has "that join code is not valid for this session"
-check '! has_dump after-wrong' "a wrong code ends the program"
-check '[ "$(sql "SELECT count(*) FROM join_failures")" = 1 ]' "the wrong code is counted"
+check '! has_dump after-wrong' "the third wrong code ends the program"
+check '[ "$(sql "SELECT count(*) FROM join_failures")" = 3 ]' "each wrong code is counted"
 check '[ "$(sql "SELECT count(*) FROM inputs; SELECT count(*) FROM readiness; SELECT count(*)
               FROM invites WHERE joined_at IS NOT NULL")" = "$before" ]' "nothing else was written"
 

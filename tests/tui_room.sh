@@ -54,7 +54,7 @@ on_screen "samesong exited with 1" "and that terminal exits with 1"
 pane extra join room
 reached "Your join code:" "asked again"
 type_text "AAA-AAA"; keys Enter
-on_screen "that join code is not valid" "a wrong code is refused"
+on_screen "That code is not valid here; try again" "a wrong code is refused (and asked again)"
 "$SAMESONG" --db "$db" invite room --revoke Dan >/dev/null
 at Dan
 on_screen "The facilitator took back your join code" "a code taken back stops the terminal using it"
@@ -66,7 +66,7 @@ on_screen "samesong exited with 0" "Dan leaves"
 pane extra join room
 reached "Your join code:" "asked once more"
 type_text "$code_Dan"; keys Enter
-on_screen "that join code is not valid" "a revoked code is refused"
+on_screen "That code is not valid here; try again" "a revoked code is refused"
 "$SAMESONG" --db "$db" invite room Dan >"$OUT"
 code_Dan=$(code_of Dan)
 pane Dan join room
