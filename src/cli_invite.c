@@ -1,6 +1,7 @@
 /* cli_invite.c: `samesong invite`: a join code per participant for room mode,
  * codes taken back, who has joined, and a deadline for answering beforehand. */
 #include "cli.h"
+#include "files.h"
 #include "store_room.h"
 
 #include <stdlib.h>
@@ -76,10 +77,12 @@ static int invite_run(struct cli *cli, const struct cli_args *args)
             putchar('\n');
         }
         fputs("Each person runs: samesong ", stdout);
-        if (cli->db_path) {
+        if (cli->db_path) { /* whole: they run it from their own folder, or over ssh */
+            char *where = file_absolute(cli->db_path);
             fputs("--db ", stdout);
-            cli_put_safe(stdout, cli->db_path, false);
+            cli_put_safe(stdout, where, false);
             putchar(' ');
+            free(where);
         }
         fputs("join ", stdout);
         cli_put_safe(stdout, args->argv[0], false);

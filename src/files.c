@@ -163,3 +163,9 @@ const char *file_database_part(const char *target, const char *db)
     free(bases[1]);
     return found;
 }
+
+char *file_absolute(const char *path)
+{
+    char *where = resolved(path);
+    return where ? where : xstrdup(path);
+}

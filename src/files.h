@@ -32,4 +32,8 @@ bool file_same(const char *a, const char *b);
  * link is caught), else by the resolved name (so is "dir/../x.db-wal"). */
 const char *file_database_part(const char *target, const char *db);
 
+/* path as an absolute path (its folder resolved, links and all), for telling
+ * someone in another folder where it is; a copy of path when that fails. */
+char *file_absolute(const char *path);
+
 #endif

@@ -17,6 +17,8 @@ maya=$(awk '$2 == "Maya" { print $1 }' "$OUT")
 check '! sqlite3 "$db" .dump 2>/dev/null | grep -q "$maya" && ! grep -aq "$maya" "$db" "$db-wal"' \
     "the code is nowhere in the database's files"
 
+(cd "$WORK" && "$SAMESONG" --db room.db invite $slug Priya) >"$OUT"
+stdout_has "Each person runs: samesong --db $db join $slug" # whole, for another folder or ssh
 run --db "$db" invite $slug Maya; status 0 "invite NAME gives that one a new code"
 check '[ "$(grep -c "^  ...-...  " "$OUT")" -eq 1 ]' "one code"
 check '! grep -q "$maya" "$OUT"' "a different one"
