@@ -48,7 +48,11 @@ static void dashboard_draw(struct ui *ui)
     enum role r, q;
     double least;
     bool anonymous = ui->attribution == ATTRIBUTE_ANONYMOUS;
-    if (!anonymous && align_session_least_aligned_roles(a, &r, &q, &least)) {
+    /* Room mode: a step not yet revealed says nothing of who agrees with whom */
+    bool hidden_steps = false;
+    for (int s = 0; s < STEP_COUNT; s++)
+        hidden_steps = hidden_steps || ui_room_unrevealed(ui, s);
+    if (!anonymous && !hidden_steps && align_session_least_aligned_roles(a, &r, &q, &least)) {
         snprintf(line, sizeof line, "Least aligned: %s and %s agree on %.1f%% of what they name.",
                  session_roles[r].word, session_roles[q].word, least * 100.0);
         ui_put(y++, 2, COLS - 4, line, ui_attr(ui, C_WARN) | A_BOLD);
@@ -56,6 +60,15 @@ static void dashboard_draw(struct ui *ui)
     y++;
     for (int s = 0; s < STEP_COUNT && y < LINES - 3; s++) {
         const struct align_step *st = &a->steps[s];
+        if (ui_room_unrevealed(ui, s)) {
+            snprintf(line, sizeof line, "%d. %s", s + 1, ui->steps[s].title);
+            ui_put(y, 2, title_w - 1, line, ui_attr(ui, C_NORMAL));
+            snprintf(line, sizeof line, "not revealed yet; %zu of %zu answered", st->answered,
+                     ui->session.participant_count);
+            ui_put(y++, 2 + title_w, COLS - title_w - 4, line, ui_attr(ui, C_DIM));
+            y += 1 + ui->projector;
+            continue;
+        }
         bool weakest = s == a->weakest;
         attr_t at = weakest ? ui_attr(ui, C_WARN) | A_BOLD : ui_attr(ui, C_NORMAL);
         snprintf(line, sizeof line, "%d. %s", s + 1, ui->steps[s].title);

@@ -193,4 +193,17 @@ shows revealed "Reveal 2 of 5" "y reveals"
 check '[ "$(sqlite3 "$db" "SELECT step FROM revealed")" = capabilities ]' \
     "and stores it for every terminal"
 
+# --- the dashboard says nothing of who agrees before a step is revealed (trial) ----------------
+db="$WORK/dashboard.db"
+"$SAMESONG" --db "$db" demo >/dev/null
+"$SAMESONG" --db "$db" invite replyline-positioning-workshop >/dev/null
+drive 100 30 --db "$db" open replyline-positioning-workshop <<'KEYS'
+keys A
+dump dash
+KEYS
+shows dash "1. Competitive alternatives      not revealed yet; 6 of 6 answered" \
+    "a step not revealed shows how many answered, no more"
+hides dash "Least aligned" "no pair of roles is named"
+hides dash "share no" "no step's reading"
+
 finish
