@@ -244,10 +244,10 @@ static void participant_draw(struct ui *ui)
         if (ps->room.seats[i].participant_id == ui->participant_id)
             seat = &ps->room.seats[i];
     char heading[300];
-    snprintf(heading, sizeof heading, "Your answers, private until the facilitator reveals the "
-                                      "step%s%s", seat && seat->done[ui->step] ? "; you are done"
-                                                                                " (D: not yet)"
-                                                                              : "",
+    snprintf(heading, sizeof heading, "%s%s%s",
+             revealed(ui) ? "Your answers, revealed: the room sees them (v shows theirs)"
+                          : "Your answers, private until the facilitator reveals the step",
+             seat && seat->done[ui->step] ? "; you are done (D: not yet)" : "",
              ui_allows(ui, ACT_ADD) ? " (a adds one, D says you are done)" : "");
     ui_put(y++, 2, COLS - 4, heading, ui_attr(ui, C_TITLE));
     const struct input **list;

@@ -122,13 +122,17 @@ void ui_room_draw(struct ui *ui, int y)
     const struct session *s = &ui->session;
     int width = COLS - 4;
     char heading[200];
-    snprintf(heading, sizeof heading, "THE ROOM: answers stay on each terminal until the reveal");
-    ui_put(y, 2, width, heading, ui_attr(ui, C_TITLE));
-    if (ui->room.deadline) {
-        char due[64];
-        snprintf(due, sizeof due, "answers due by %s", ui->room.deadline);
-        ui_put(y, COLS - 2 - (int)strlen(due), (int)strlen(due), due, ui_attr(ui, C_WARN));
-    }
+    snprintf(heading, sizeof heading, "%s",
+             ui->room.revealed[ui->step] ? "THE ROOM: revealed; a new answer shows to all at once"
+                                         : "THE ROOM: answers stay on each terminal until the "
+                                           "reveal");
+    char due[64] = "";
+    if (ui->room.deadline)
+        snprintf(due, sizeof due, "  answers due by %s", ui->room.deadline);
+    /* the heading gives way to the deadline, not the other way round */
+    ui_put(y, 2, width - (int)strlen(due), heading, ui_attr(ui, C_TITLE));
+    if (due[0])
+        ui_put(y, COLS - (int)strlen(due), (int)strlen(due) - 2, due + 2, ui_attr(ui, C_WARN));
     y++;
     const struct participant *who = &s->participants[ui->person];
     if (!ui_room_has_terminal(ui, ui->person) && ui_allows(ui, ACT_ADD)) {

@@ -206,4 +206,19 @@ shows dash "1. Competitive alternatives      not revealed yet; 6 of 6 answered" 
 hides dash "Least aligned" "no pair of roles is named"
 hides dash "share no" "no step's reading"
 
+# --- at 80 columns the deadline shows whole; after the reveal the room's heading says so (trial) ---
+db="$WORK/deadline.db"
+"$SAMESONG" --db "$db" demo >/dev/null
+"$SAMESONG" --db "$db" invite replyline-positioning-workshop --deadline 2026-12-01 >/dev/null
+"$SAMESONG" --db "$db" invite replyline-positioning-workshop >/dev/null
+drive 80 24 --db "$db" open replyline-positioning-workshop <<'KEYS'
+dump before
+keys r y [
+dump after
+KEYS
+shows before "answers due by 2026-12-01" "the deadline shows whole at 80 columns"
+shows before "answers stay on each terminal" "before the reveal the answers stay on the terminals"
+shows after "THE ROOM: revealed" "after it, the heading says the step is revealed"
+hides after "answers stay on each terminal" "and no longer that they stay private"
+
 finish
