@@ -24,17 +24,28 @@ bool ui_room_unrevealed(const struct ui *ui, int step)
            !store_is_read_only(ui->store);
 }
 
+/* The kernel tells a process of others' seats only: a joined terminal's own
+ * person is at a terminal, this one. */
+static void count_myself(struct ui *ui)
+{
+    for (size_t i = 0; ui->joined && i < ui->room.seat_count; i++)
+        if (ui->room.seats[i].participant_id == ui->participant_id)
+            ui->room.seats[i].present = true;
+}
+
 void ui_room_load(struct ui *ui)
 {
     room_free(&ui->room);
     if (store_load_room(ui->store, &ui->session, &ui->room) < 0)
         memset(&ui->room, 0, sizeof ui->room); /* no room to show: the screens are as before */
+    count_myself(ui);
 }
 
 void ui_room_refresh(struct ui *ui)
 {
     for (size_t i = 0; i < ui->room.seat_count; i++)
         ui->room.seats[i].present = store_room_present(ui->store, ui->room.seats[i].participant_id);
+    count_myself(ui);
 }
 
 const struct room_seat *ui_room_seat(const struct ui *ui, size_t p)
@@ -109,7 +120,9 @@ static void progress(const struct ui *ui, size_t p, const struct room_seat *seat
                      char *out, size_t size)
 {
     int n = ui_answer_count(ui, p, step);
-    const char *state = seat->done[step] ? "done \u00b7 " : seat->writing[step] ? "writing \u00b7 "
+    /* writing is said by a terminal that is there: one that went mid-answer is not */
+    const char *state = seat->done[step] ? "done \u00b7 "
+                        : seat->writing[step] && seat->present ? "writing \u00b7 "
                                                                               : "";
     if (n)
         snprintf(out, size, "%s%d answer%s", state, n, n == 1 ? "" : "s");

@@ -141,6 +141,7 @@ shows answers "Dan hidden delta" "the answers view too"
 hides answers "m:merge" "no grouping keys are offered"
 shows own "Your answers" "v after the last view is back to her own"
 shows voted "Your vote is yours alone" "V is her own vote"
+shows voted "room: 1 of 4 at terminals" "her own terminal counts as one at a terminal (trial)"
 check '[ "$(sql "SELECT DISTINCT p.name FROM votes v JOIN participants p ON p.id = v.participant_id")" = Ann ]' \
     "the vote is Ann's and only Ann's"
 hides step2 "Bob hidden echo" "step 2 is not revealed"

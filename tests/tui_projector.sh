@@ -43,6 +43,7 @@ on_screen "room: 1 of 2 at terminals" "the header counts it"
 kill "$seat"
 wait "$seat" 2>/dev/null
 row_shows Ana "gone" "a terminal that ended shows as gone within a few seconds"
+check '! screen | grep -F "Ana " | grep -qF "writing"' "gone mid-answer, no longer writing (trial)"
 on_screen "room: 0 of 2 at terminals" "the header no longer counts it"
 
 # --- an answer from another process shows as a count, not as text -----------------------------
