@@ -282,11 +282,20 @@ static const struct input *selected(struct ui *ui)
     return in;
 }
 
+/* The field says which step it writes to: when the room moves on just as
+ * someone presses a, they see where their answer will go. */
+static void ask_answer_on(struct ui *ui, int step)
+{
+    state(ui)->field_step = step;
+    char prompt[80];
+    snprintf(prompt, sizeof prompt, "Your answer, step %d:", step + 1);
+    ui_ask(ui, P_ADD_ANSWER, prompt, "", 1000, false);
+    set_writing(ui, true);
+}
+
 static void ask_answer(struct ui *ui)
 {
-    state(ui)->field_step = ui->step;
-    ui_ask(ui, P_ADD_ANSWER, "Your answer:", "", 1000, false);
-    set_writing(ui, true);
+    ask_answer_on(ui, ui->step);
 }
 
 static void delete_answer(struct ui *ui)
@@ -482,9 +491,7 @@ static void participant_field_done(struct ui *ui, enum ui_purpose p, char *text)
         }
         ui_reload(ui);
         ui->cursor = 1 << 20;
-        int step = ps->field_step;
-        ui_ask(ui, P_ADD_ANSWER, "Your answer:", "", 1000, false); /* on to the next one */
-        ps->field_step = step;
+        ask_answer_on(ui, ps->field_step); /* on to the next one, on the same step */
         ui_say(ui, "Saved.");
     } else if (p == P_EDIT_ANSWER && blank(text)) {
         ui_error(ui, "An answer cannot be empty; Esc keeps it, d deletes it.");

@@ -87,6 +87,7 @@ check '[ "$(sql "SELECT count(*) FROM readiness r JOIN participants p ON p.id = 
 check '[ "$(sql "SELECT writing FROM readiness r JOIN participants p ON p.id = r.participant_id
             WHERE p.name = '"'Ann'"' AND r.step = '"'alternatives'"'")" = 1 ]' \
     "writing is stored while the answer field is open"
+shows writing "Your answer, step 1:" "the field says which step the answer goes to (trial)"
 check '[ "$(sql "SELECT count(*) FROM inputs WHERE text = '"'unconfirmed words'"'")" = 0 ]' \
     "the answer not confirmed is not saved"
 check '[ "$(sql "SELECT count(*) FROM invites WHERE joined_at IS NOT NULL")" = 1 ]' \
