@@ -432,6 +432,10 @@ void ui_participant_filter(struct ui *ui, struct session *s);
 /* From a step to its reveal: at once when everyone has answered, else after
  * a question naming who has not. */
 void ui_step_reveal(struct ui *ui);
+/* A person's answer on the step and joined screens: d asks before deleting
+ * it; K and J move it up (dir -1) or down, the cursor with it. */
+void ui_answer_ask_delete(struct ui *ui, const struct input *in);
+void ui_answer_move(struct ui *ui, const struct input *in, int dir);
 
 /* The timer, used by the step screen and drawn in the corner. */
 void ui_timer_toggle(struct ui *ui);

@@ -298,13 +298,6 @@ static void ask_answer(struct ui *ui)
     ask_answer_on(ui, ui->step);
 }
 
-static void delete_answer(struct ui *ui)
-{
-    if (store_delete_input(ui->store, ui->session.id, ui->confirm.target) < 0)
-        ui_store_failed(ui);
-    else
-        ui_reload(ui);
-}
 
 static void leave(struct ui *ui)
 {
@@ -383,23 +376,13 @@ static void participant_act(struct ui *ui, enum ui_action a)
         }
         break;
     case ACT_DELETE:
-        if ((in = selected(ui))) {
-            char *safe = text_sanitize(in->text, false);
-            ui_confirm(ui, delete_answer, in->id, "Delete \"%.60s\"?", safe);
-            free(safe);
-        }
+        if ((in = selected(ui)))
+            ui_answer_ask_delete(ui, in);
         break;
     case ACT_MOVE_UP:
     case ACT_MOVE_DOWN:
-        if ((in = selected(ui))) {
-            int dir = a == ACT_MOVE_UP ? -1 : 1;
-            if (store_move_input(ui->store, ui->session.id, in->id, dir) < 0) {
-                ui_store_failed(ui);
-            } else {
-                ui_reload(ui);
-                ui->cursor += dir;
-            }
-        }
+        if ((in = selected(ui)))
+            ui_answer_move(ui, in, a == ACT_MOVE_UP ? -1 : 1);
         break;
     case ACT_DONE: {
         bool done = false;

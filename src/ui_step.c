@@ -170,6 +170,23 @@ static void delete_answer(struct ui *ui)
         ui_reload(ui);
 }
 
+void ui_answer_ask_delete(struct ui *ui, const struct input *in)
+{
+    char *safe = text_sanitize(in->text, false);
+    ui_confirm(ui, delete_answer, in->id, "Delete \"%.60s\"?", safe);
+    free(safe);
+}
+
+void ui_answer_move(struct ui *ui, const struct input *in, int dir)
+{
+    if (store_move_input(ui->store, ui->session.id, in->id, dir) < 0) {
+        ui_store_failed(ui);
+    } else {
+        ui_reload(ui);
+        ui->cursor += dir;
+    }
+}
+
 /* Room mode: the list is the room, Up and Down choose a person as Tab does;
  * answers are added only for someone without a terminal, and none is shown
  * to edit, delete or move. Returns true when it took the action. */
@@ -235,23 +252,13 @@ static void step_act(struct ui *ui, enum ui_action a)
             ui_ask(ui, P_EDIT_ANSWER, "Edit the answer:", in->text, 1000, false);
         break;
     case ACT_DELETE:
-        if ((in = selected(ui))) {
-            char *safe = text_sanitize(in->text, false);
-            ui_confirm(ui, delete_answer, in->id, "Delete \"%.60s\"?", safe);
-            free(safe);
-        }
+        if ((in = selected(ui)))
+            ui_answer_ask_delete(ui, in);
         break;
     case ACT_MOVE_UP:
     case ACT_MOVE_DOWN:
-        if ((in = selected(ui))) {
-            int dir = a == ACT_MOVE_UP ? -1 : 1;
-            if (store_move_input(ui->store, ui->session.id, in->id, dir) < 0) {
-                ui_store_failed(ui);
-            } else {
-                ui_reload(ui);
-                ui->cursor += dir;
-            }
-        }
+        if ((in = selected(ui)))
+            ui_answer_move(ui, in, a == ACT_MOVE_UP ? -1 : 1);
         break;
     case ACT_TIMER: ui_timer_toggle(ui); break;
     case ACT_TIMER_MORE: ui_timer_adjust(ui, +1); break;
