@@ -148,8 +148,6 @@ static int wait_after_failures(struct store *st, int64_t session_id, int *second
         if (failures >= FAILURES_BEFORE_WAIT) {
             int shift = failures - FAILURES_BEFORE_WAIT;
             int wait = shift >= 5 ? 60 : 2 << shift; /* 2, 4, 8, 16, 32, then 60 s */
-            if (wait > 60)
-                wait = 60;
             if (since < wait)
                 *seconds = (int)(wait - since) + 1;
         }

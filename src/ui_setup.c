@@ -159,12 +159,11 @@ static void setup_field_done(struct ui *ui, enum ui_purpose p, char *text)
             ui_error(ui, "The name: %s.", why);
             break;
         }
-        for (size_t i = 0; i < ui->session.participant_count; i++)
-            if (!text_compare_folded(ui->session.participants[i].name, clean)) {
-                ui_error(ui, "%s is already in this session.", clean);
-                free(clean);
-                return;
-            }
+        if (session_find_participant(&ui->session, clean) >= 0) {
+            ui_error(ui, "%s is already in this session.", clean);
+            free(clean);
+            return;
+        }
         free(state(ui)->name);
         state(ui)->name = clean;
         char prompt[120];
