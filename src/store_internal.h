@@ -142,6 +142,10 @@ int store_change_answers(struct store *st, int64_t session_id, const int64_t *id
                          const char *sql, const struct store_args *a, const char *missing,
                          const char *label);
 
+/* Reads the method's chain of the session out->id into out: its links,
+ * proof, dissent, champion and style (store_load_method.c). */
+int store_load_method(struct store *st, struct session *out);
+
 /* The migrations, in order: migration i brings user_version from i to i + 1. */
 extern const char *const store_migrations[STORE_SCHEMA_VERSION];
 
