@@ -118,6 +118,15 @@ void chain_free(struct chain_break *breaks, size_t count)
     free(breaks);
 }
 
+size_t chain_break_count(const struct session *s)
+{
+    struct chain_break *breaks;
+    size_t count;
+    chain_check(s, &breaks, &count);
+    chain_free(breaks, count);
+    return count;
+}
+
 const char *chain_kind_id(enum chain_kind kind)
 {
     static const char *const ids[CHAIN_KIND_COUNT] = {

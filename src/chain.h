@@ -36,6 +36,8 @@ struct chain_break {
  * with chain_free; *count is 0 (and *out NULL) when the chain holds. */
 void chain_check(const struct session *s, struct chain_break **out, size_t *count);
 void chain_free(struct chain_break *breaks, size_t count);
+/* Only how many breaks chain_check finds. */
+size_t chain_break_count(const struct session *s);
 
 /* The kind's id in JSON: "undecided", "no-alternative", "no-capability",
  * "not-today", "no-proof", "no-value". */

@@ -84,6 +84,7 @@ static void assert_breaks(const struct session *s, const struct expected *want, 
         free(said);
     }
     ck_assert_uint_eq(count, n);
+    ck_assert_uint_eq(chain_break_count(s), n);
     chain_free(b, count);
 }
 
