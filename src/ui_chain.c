@@ -8,6 +8,12 @@
 
 #include <stdlib.h>
 
+/* How many rows the scrolled part had when drawn: a chain that holds has no
+ * break to choose, and its list scrolls by the page instead. */
+struct chain_state {
+    int height;
+};
+
 /* Each step, then its breaks, wrapped whole; first[]/last[] get the rows of
  * each break, so the chosen one can be drawn chosen and kept in view. */
 static void layout_chain(struct ui *ui, const struct chain_break *breaks, size_t count,
@@ -55,9 +61,11 @@ static void chain_draw(struct ui *ui)
     struct ui_page pg = {0};
     layout_chain(ui, breaks, count, &pg, first, last);
     int height = LINES - 2 - y;
+    ((struct chain_state *)ui_state(ui, UI_CHAIN))->height = height;
     if (count) { /* the chosen break whole in view, its step's title too when it fits */
         int from = first[ui->cursor], to = last[ui->cursor];
-        bool first_of_step = !ui->cursor || breaks[ui->cursor - 1].step != breaks[ui->cursor].step;
+        bool first_of_step =
+            !ui->cursor || breaks[ui->cursor - 1].step != breaks[ui->cursor].step;
         if (to >= ui->top + height)
             ui->top = to - height + 1;
         if (from - first_of_step < ui->top)
@@ -79,13 +87,16 @@ static void chain_act(struct ui *ui, enum ui_action a)
     struct chain_break *breaks;
     size_t count;
     chain_check(&ui->session, &breaks, &count);
-    if (ui_list_move(ui, a, (int)count)) {
+    int height = ((struct chain_state *)ui_state(ui, UI_CHAIN))->height;
+    if (count ? ui_list_move(ui, a, (int)count) : ui_page_scroll(a, &ui->top, height)) {
         chain_free(breaks, count);
         return;
     }
     if (a == ACT_OPEN && count) {
         int cursor = layout_clamp(ui->cursor, 0, (int)count - 1);
         ui_go(ui, UI_DECIDE, (int)breaks[cursor].step); /* leaves this overlay too */
+    } else if (a == ACT_OPEN) {
+        ui_say(ui, "The chain holds: there is no break to mend.");
     }
     chain_free(breaks, count);
 }
@@ -93,6 +104,7 @@ static void chain_act(struct ui *ui, enum ui_action a)
 const struct ui_screen_ops ui_chain_screen = {
     .name = "chain",
     .flags = UI_IN_SESSION | UI_OVERLAY,
+    .state_size = sizeof(struct chain_state),
     .draw = chain_draw,
     .act = chain_act,
 };

@@ -143,6 +143,18 @@ shows top "more below" "and that there is more"
 hides top "Help desk for e-commerce" "the last break is below"
 shows end "Help desk for e-commerce" "G scrolls to the last break"
 shows end "(k, PgUp)" "at the end"
+drive 60 18 --db "$db" open mended <<'KEYS'
+keys C
+dump top
+keys G
+dump end
+keys Enter
+dump enter
+KEYS
+shows top "more below" "a chain that holds, in a short window, says there is more"
+hides top "Market category" "the last step is below"
+shows end "Market category" "with no break to choose, G scrolls the page"
+shows enter "The chain holds: there is no break to mend." "Enter says why it opens nothing"
 
 # --- nothing decided yet: each undecided step is one break; C on the first decide screen --------------------------------
 printf '%s' '{"format": "samesong-session/1", "name": "Half",
