@@ -393,6 +393,20 @@ static const char migration_8[] =
     GUARD_BY_PARTICIPANT("readiness")
     GUARD_BY_SESSION("room", "session_id");
 
+/* Schema 9: walk-ins. The facilitator may give a session one room code
+ * that lets anyone new add themselves (each then gets a personal code in
+ * invites); like a personal code it is kept only as a salted hash, and
+ * taking it back stamps revoked_at. Locked with the session. */
+static const char migration_9[] =
+    "CREATE TABLE walk_ins ("
+    "  session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,"
+    "  code_hash TEXT NOT NULL,"
+    "  salt TEXT NOT NULL,"
+    "  created_at TEXT NOT NULL DEFAULT " NOW ","
+    "  revoked_at TEXT"
+    ") STRICT;"
+    GUARD_BY_SESSION("walk_ins", "session_id");
+
 const char *const store_migrations[STORE_SCHEMA_VERSION] = {
     migration_1,
     migration_2,
@@ -402,4 +416,5 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
     migration_6,
     migration_7,
     migration_8,
+    migration_9,
 };
