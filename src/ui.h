@@ -32,7 +32,8 @@
     X(COMPARE, compare) \
     X(SUGGESTIONS, suggestions) \
     X(GROUP, group) \
-    X(PARTICIPANT, participant)
+    X(PARTICIPANT, participant) \
+    X(WALK_IN, walk_in)
 #define UI_SCREEN_ID(id, name) UI_##id,
 enum ui_screen { UI_SCREENS(UI_SCREEN_ID) UI_SCREEN_COUNT };
 
@@ -91,7 +92,7 @@ bool ui_allows(const struct ui *ui, enum ui_action a);
 enum ui_purpose {
     P_NONE, P_NEW_NAME, P_NEW_PRODUCT, P_NEW_MODE, P_NEW_FOUNDER, P_SEARCH, P_ADD_PERSON, P_ADD_ROLE,
     P_RENAME_PERSON, P_ADD_ANSWER, P_EDIT_ANSWER, P_DECISION, P_NARRATIVE, P_EXPORT,
-    P_TIMER, P_MERGE, P_RENAME_GROUP, P_FIND, P_JOIN_CODE,
+    P_TIMER, P_MERGE, P_RENAME_GROUP, P_FIND, P_JOIN_CODE, P_WALK_IN_NAME, P_WALK_IN_ROLE,
 };
 
 /* A question that needs y or n before something that cannot be undone. */
@@ -428,6 +429,10 @@ void ui_room_draw(struct ui *ui, int y);
  * step, a removal, the lock). */
 void ui_participant_join(struct ui *ui, int64_t id, int64_t participant);
 void ui_participant_filter(struct ui *ui, struct session *s);
+/* ui_walk_in.c: the walk-in code was typed (code, as typed): the newcomer
+ * gives a name and a role, is added, sees their own code once, and goes on
+ * to ui_participant_join as that person; Esc before that adds no one. */
+void ui_walk_in_start(struct ui *ui, const char *code);
 
 /* From a step to its reveal: at once when everyone has answered, else after
  * a question naming who has not. */

@@ -127,6 +127,9 @@ const struct ui_binding ui_bindings[] = {
     {ON(UI_PARTICIPANT), KEY_RIGHT, ACT_RIGHT, "Right", NULL, "scroll the columns right"},
     {ON(UI_PARTICIPANT), 'l', ACT_RIGHT, "l", NULL, "scroll the columns right"},
 
+    /* A newcomer by the walk-in code, their own code on screen. */
+    {ON(UI_WALK_IN), '\n', ACT_OPEN, "Enter", "go on", "go on to the workshop, your code noted"},
+
     {ON(UI_CANVAS), 'L', ACT_LOCK, "L", "lock", "lock the canvas for good"},
     {ON(UI_CANVAS), 'x', ACT_EXPORT, "x", "export", "export as Markdown or JSON"},
 };

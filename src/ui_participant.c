@@ -206,8 +206,9 @@ static void participant_draw(struct ui *ui)
     if (!ui->participant_id) {
         ui_draw_header(ui, "Join a workshop", "");
         ui_put(3, 2, COLS - 4, ps->code_for, A_BOLD | ui_attr(ui, C_TITLE));
-        ui_put_wrapped(5, 2, COLS - 4, 3, "Type the join code the facilitator gave you "
-                       "(six letters and digits, such as KMX-4QT), then Enter. Esc leaves.",
+        ui_put_wrapped(5, 2, COLS - 4, 3, "Type the join code the facilitator gave you, "
+                       "or the room's walk-in code (six letters and digits, such as KMX-4QT), "
+                       "then Enter. Esc leaves.",
                        ui_attr(ui, C_NORMAL));
         return;
     }
@@ -434,6 +435,10 @@ static void join_with(struct ui *ui, const char *code)
         /* the field stays open with the code as typed, to fix a typo */
         ui_error(ui, "That code is not valid here; try again (%d tr%s left).",
                  CODE_TRIES - ps->tries, CODE_TRIES - ps->tries == 1 ? "y" : "ies");
+        return;
+    }
+    if (joined && !who) { /* the room's walk-in code: they say who they are first */
+        ui_walk_in_start(ui, code);
         return;
     }
     if (!joined || store_room_sit(ui->store, who) < 0) {
