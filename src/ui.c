@@ -26,7 +26,7 @@ const struct ui_screen_ops *ui_screen_ops(enum ui_screen screen)
     return screens[screen];
 }
 
-void *ui_state(struct ui *ui, enum ui_screen screen)
+void *ui_state(const struct ui *ui, enum ui_screen screen)
 {
     return ui->states[screen];
 }

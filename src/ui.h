@@ -329,6 +329,9 @@ struct ui_screen_ops {
     void (*field_changed)(struct ui *ui, enum ui_purpose p, const char *text);
     /* Esc: closes what it has open and returns true; NULL or false when nothing was */
     bool (*escape)(struct ui *ui);
+    /* whether the bottom line and the help offer the action now, for a screen
+     * whose keys change with what it shows; NULL offers every key it binds */
+    bool (*offers)(const struct ui *ui, enum ui_action a);
     /* another process wrote the file; NULL when reloading the session is enough */
     void (*reload)(struct ui *ui);
     /* on leaving it for another screen; NULL when it keeps nothing */
@@ -340,7 +343,7 @@ struct ui_screen_ops {
 UI_SCREENS(UI_SCREEN_OPS)
 const struct ui_screen_ops *ui_screen_ops(enum ui_screen screen);
 /* A screen's own state (its state_size bytes). */
-void *ui_state(struct ui *ui, enum ui_screen screen);
+void *ui_state(const struct ui *ui, enum ui_screen screen);
 /* Opens an overlay screen over the current one; ui_back returns from it. */
 void ui_open_overlay(struct ui *ui, enum ui_screen screen);
 void ui_back(struct ui *ui);

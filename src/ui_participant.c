@@ -527,6 +527,32 @@ static void participant_reload(struct ui *ui)
     }
 }
 
+/* The bottom line and the help offer what this terminal does now: in the
+ * vote, ranking; in the views, the views; nothing but q once it can write
+ * no more; no reveal's keys before the reveal, no steps while the
+ * facilitator leads. */
+static bool participant_offers(const struct ui *ui, enum ui_action a)
+{
+    const struct participant_state *ps = ui_state(ui, UI_PARTICIPANT);
+    bool moves = a == ACT_UP || a == ACT_DOWN || a == ACT_FIRST || a == ACT_LAST ||
+                 a == ACT_PAGE_UP || a == ACT_PAGE_DOWN;
+    bool revealed_here = ps->room.revealed[ui->step];
+    if (a == ACT_HELP || a == ACT_QUIT || a == ACT_REDRAW || a == ACT_THEME)
+        return true;
+    if (ps->removed || !ui->participant_id)
+        return false;
+    if (ps->voting && revealed_here)
+        return moves || a == ACT_USE || a == ACT_MOVE_UP || a == ACT_MOVE_DOWN || a == ACT_VIEW;
+    if (ps->views && revealed_here)
+        return moves || a == ACT_VIEW || a == ACT_VOTE || a == ACT_LEFT || a == ACT_RIGHT ||
+               ((a == ACT_NEXT || a == ACT_PREV) && !ps->following);
+    if (a == ACT_VIEW || a == ACT_VOTE)
+        return revealed_here;
+    if (a == ACT_NEXT || a == ACT_PREV)
+        return !ps->following;
+    return a != ACT_USE && a != ACT_LEFT && a != ACT_RIGHT;
+}
+
 static void free_state(void *p)
 {
     room_free(&((struct participant_state *)p)->room);
@@ -541,5 +567,6 @@ const struct ui_screen_ops ui_participant_screen = {
     .field_changed = participant_field_changed,
     .escape = participant_escape,
     .reload = participant_reload,
+    .offers = participant_offers,
     .free = free_state,
 };
