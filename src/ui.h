@@ -121,6 +121,7 @@ struct ui {
 
     /* The open session, if any, and where the room is in it. */
     bool open;
+    bool session_gone;              /* another process deleted it: nothing more is written */
     struct session session;
     struct alignment align;         /* of the open session, as loaded: computed once */
     struct room room;               /* its room mode, loaded with it (ui_room.c) */
