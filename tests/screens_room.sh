@@ -205,6 +205,17 @@ shows dash "1. Competitive alternatives      not revealed yet; 6 of 6 answered" 
     "a step not revealed shows how many answered, no more"
 hides dash "Least aligned" "no pair of roles is named"
 hides dash "share no" "no step's reading"
+# the overall figure is of the revealed steps only: else hidden answers would move it
+shows dash "Overall alignment: not known yet (two people must answer a revealed step)." \
+    "nothing revealed: no overall figure"
+hides dash "%" "no score of any step, overall or not"
+drive 100 30 --db "$db" open replyline-positioning-workshop <<'KEYS'
+keys r y A
+dump dash1
+KEYS
+shows dash1 "Overall alignment: 25.3% over 1 revealed step (the 4 not revealed yet are left out)" \
+    "one step revealed: the overall figure is its score, and says so"
+check 'dumped dash1 | grep -q "25.3%.*weakest"' "the weakest step is of those shown"
 
 # --- at 80 columns the deadline shows whole; after the reveal the room's heading says so (trial) ---
 db="$WORK/deadline.db"
