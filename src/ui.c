@@ -269,6 +269,7 @@ void ui_open_session(struct ui *ui, int64_t id)
     ui->session_gone = false;
     if (!ui->joined) /* the facilitator is here: joined terminals follow the walk */
         store_room_chair(ui->store, id, true);
+    ui_room_forget_seen(ui); /* "gone" is for those seen while this session is open */
     ui_room_load(ui);
     ui->person = 0;
     store_get_attribution(ui->store, id, &ui->attribution);
@@ -887,6 +888,7 @@ static int run(struct store *st, const char *open_slug, const char *theme, bool 
         alignment_free(&ui->align);
     }
     room_free(&ui->room);
+    ui_room_forget_seen(ui);
     for (int i = 0; i < UI_SCREEN_COUNT; i++) {
         if (screens[i]->free)
             screens[i]->free(ui->states[i]);

@@ -125,6 +125,10 @@ struct ui {
     struct session session;
     struct alignment align;         /* of the open session, as loaded: computed once */
     struct room room;               /* its room mode, loaded with it (ui_room.c) */
+    /* who this process has seen at a terminal since the session opened: when
+     * that terminal goes they are "gone", not just not here (ui_room.c) */
+    int64_t *room_seen;
+    size_t room_seen_count;
     enum ui_screen screen;
     int step;
     size_t person;                  /* whose turn it is */
@@ -410,6 +414,8 @@ size_t ui_room_votes_missing(const struct ui *ui, int step, size_t *expected);
 void ui_room_load(struct ui *ui);
 /* Asks again who is at a terminal: that changes with nothing written. */
 void ui_room_refresh(struct ui *ui);
+/* Forgets who was seen at a terminal: a session opens afresh. */
+void ui_room_forget_seen(struct ui *ui);
 /* Participant p's seat in room mode, or NULL when not in room mode. */
 const struct room_seat *ui_room_seat(const struct ui *ui, size_t p);
 /* Whether p answers from a terminal of their own (invited, or sitting at one). */

@@ -36,7 +36,7 @@ shows plain "Ana's quiet rival" "no invite: Ana's answer shows"
 hides plain "THE ROOM" "no invite: no room"
 hides plain "at terminals" "no invite: no room in the header"
 
-# --- the room: Ana at a terminal, writing; Ben joined, done and gone; Cy invited; Dee revoked ----
+# --- the room: Ana at a terminal, writing; Ben joined earlier and done; Cy invited; Dee revoked -
 "$SAMESONG" --db "$db" invite $slug Ana Ben Cy Dee >"$WORK/codes"
 code() { awk -v n="$1" '$2 == n { print $1 }' "$WORK/codes"; }
 "$ROOM_SEAT" "$db" $slug "$(code Ben)" done alternatives leave
@@ -71,7 +71,8 @@ done
 unset IFS
 shows room "room: 1 of 3 at terminals" "the header says who is at a terminal (of those invited)"
 check 'row room "Ana " | grep -q "at a terminal  *writing · 2 answers"' "Ana: at a terminal, writing"
-check 'row room "Ben " | grep -q "gone  *done · 2 answers"' "Ben: joined, no terminal now, done"
+check 'row room "Ben " | grep -q "joined earlier, no terminal  *done · 2 answers"' \
+    "Ben: joined before this projector opened, no terminal now, done: not gone"
 check 'row room "Cy " | grep -q "invited, not joined  *1 answer$"' "Cy: invited, not joined"
 check 'row room "Dee " | grep -q "code revoked  *1 answer$"' "Dee: revoked"
 check 'row room "Eve " | grep -q "not invited  *no answers yet"' "Eve: not invited"
