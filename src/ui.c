@@ -292,6 +292,10 @@ void ui_open_session(struct ui *ui, int64_t id)
     leave_all(ui);
     ui->screen = screen_of(place.kind);
     ui->step = place.step;
+    /* Left on a reveal before anyone was invited: the room has not had it,
+     * so the projector opens on the step's readiness, not on the answers. */
+    if (ui->screen == UI_REVEAL && ui_room_unrevealed(ui, ui->step))
+        ui->screen = UI_STEP;
     ui->cursor = ui->top = ui->column = 0;
     /* nothing of the session open before: its reveal's view, its timer */
     ui->view = VIEW_GRID;

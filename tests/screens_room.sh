@@ -3,7 +3,9 @@
 # the step screen shows each person's state and nobody's answers, a (for
 # someone without a terminal) adds one unseen, the reveal names who is not
 # done and is stored for the terminals, the vote shows who voted and not
-# what, the session list shows the pre-work. Joined terminals are
+# what, the session list shows the pre-work; the dashboard's overall figure
+# is of the revealed steps only; a reveal the room has not had reopens as
+# its step; someone who joined earlier is not "gone". Joined terminals are
 # tests/room_seat, which joins through the store and holds a seat.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/script.sh"
@@ -217,6 +219,26 @@ KEYS
 shows dash1 "Overall alignment: 25.3% over 1 revealed step (the 4 not revealed yet are left out)" \
     "one step revealed: the overall figure is its score, and says so"
 check 'dumped dash1 | grep -q "25.3%.*weakest"' "the weakest step is of those shown"
+
+# --- left on a reveal before anyone was invited: it reopens on the step, not on the answers -----
+db="$WORK/reopen.db"
+"$SAMESONG" --db "$db" demo >/dev/null
+drive 100 30 --db "$db" open replyline-positioning-workshop <<'KEYS'
+keys ]
+dump left
+KEYS
+shows left "Reveal 1 of 5" "with no invites ] reveals at once, and the place is saved"
+"$SAMESONG" --db "$db" invite replyline-positioning-workshop >/dev/null
+check '[ "$(sqlite3 "$db" "SELECT screen FROM positions; SELECT count(*) FROM revealed")" = "reveal
+0" ]' "the saved place is a reveal the room has not had"
+drive 100 30 --db "$db" open replyline-positioning-workshop <<'KEYS'
+dump reopened
+KEYS
+shows reopened "Step 1 of 5" "the projector reopens on the step"
+shows reopened "THE ROOM: answers stay on each terminal until the reveal" "with the room's readiness"
+hides reopened "Spreadsheets" "and no answer"
+check '[ "$(sqlite3 "$db" "SELECT screen FROM positions; SELECT count(*) FROM revealed")" = "step
+0" ]' "the room's place is the step, and nothing was revealed"
 
 # --- at 80 columns the deadline shows whole; after the reveal the room's heading says so (trial) ---
 db="$WORK/deadline.db"
