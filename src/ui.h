@@ -122,9 +122,14 @@ struct ui {
 
     /* The open session, if any, and where the room is in it. */
     bool open;
+    bool session_gone;              /* another process deleted it: nothing more is written */
     struct session session;
     struct alignment align;         /* of the open session, as loaded: computed once */
     struct room room;               /* its room mode, loaded with it (ui_room.c) */
+    /* who this process has seen at a terminal since the session opened: when
+     * that terminal goes they are "gone", not just not here (ui_room.c) */
+    int64_t *room_seen;
+    size_t room_seen_count;
     enum ui_screen screen;
     int step;
     size_t person;                  /* whose turn it is */
@@ -330,6 +335,9 @@ struct ui_screen_ops {
     void (*field_changed)(struct ui *ui, enum ui_purpose p, const char *text);
     /* Esc: closes what it has open and returns true; NULL or false when nothing was */
     bool (*escape)(struct ui *ui);
+    /* whether the bottom line and the help offer the action now, for a screen
+     * whose keys change with what it shows; NULL offers every key it binds */
+    bool (*offers)(const struct ui *ui, enum ui_action a);
     /* another process wrote the file; NULL when reloading the session is enough */
     void (*reload)(struct ui *ui);
     /* on leaving it for another screen; NULL when it keeps nothing */
@@ -341,7 +349,7 @@ struct ui_screen_ops {
 UI_SCREENS(UI_SCREEN_OPS)
 const struct ui_screen_ops *ui_screen_ops(enum ui_screen screen);
 /* A screen's own state (its state_size bytes). */
-void *ui_state(struct ui *ui, enum ui_screen screen);
+void *ui_state(const struct ui *ui, enum ui_screen screen);
 /* Opens an overlay screen over the current one; ui_back returns from it. */
 void ui_open_overlay(struct ui *ui, enum ui_screen screen);
 void ui_back(struct ui *ui);
@@ -407,6 +415,8 @@ size_t ui_room_votes_missing(const struct ui *ui, int step, size_t *expected);
 void ui_room_load(struct ui *ui);
 /* Asks again who is at a terminal: that changes with nothing written. */
 void ui_room_refresh(struct ui *ui);
+/* Forgets who was seen at a terminal: a session opens afresh. */
+void ui_room_forget_seen(struct ui *ui);
 /* Participant p's seat in room mode, or NULL when not in room mode. */
 const struct room_seat *ui_room_seat(const struct ui *ui, size_t p);
 /* Whether p answers from a terminal of their own (invited, or sitting at one). */
