@@ -53,7 +53,9 @@ const struct cli_command cli_join_command = {
     .summary = "answer a workshop from this terminal, as one participant",
     .description =
         "Join SESSION from this terminal as one participant, with the join code the facilitator "
-        "gave you (samesong invite); the code is asked on the screen. You see the step the "
+        "gave you (samesong invite); the code is asked on the screen. With the room's walk-in "
+        "code (invite --walk-ins) you then give your name and role, are added to the session "
+        "and shown a code of your own for next time. You see the step the "
         "facilitator is on and only your own answers, until the facilitator reveals the step; "
         "then the room's views and your own vote. q leaves. Before the meeting, [ and ] move "
         "between steps. Over ssh, a Match block with ForceCommand 'samesong --db FILE join "

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <strings.h>
 
 const struct step_info session_steps[STEP_COUNT] = {
     {"alternatives", "alternative"},
@@ -43,6 +44,19 @@ int role_from_id(const char *id)
     for (int i = 0; i < ROLE_COUNT; i++)
         if (strcmp(session_roles[i].id, id) == 0)
             return i;
+    return -1;
+}
+
+int role_from_typed(const char *text)
+{
+    if (text[0] >= '1' && text[0] <= '6' && !text[1])
+        return text[0] - '1';
+    if (!*text)
+        return ROLE_OTHER;
+    for (int r = 0; r < ROLE_COUNT; r++)
+        if (!strncasecmp(session_roles[r].id, text, strlen(text)) ||
+            !strncasecmp(session_roles[r].title, text, strlen(text)))
+            return r;
     return -1;
 }
 

@@ -39,6 +39,10 @@ extern const struct role_info session_roles[ROLE_COUNT];
 /* The index of a step or role id, or -1 when there is none by that name. */
 int step_from_id(const char *id);
 int role_from_id(const char *id);
+/* A role as a person types it where one is asked (setup, a walk-in): 1 to 6,
+ * or the start of its id or title in any case; nothing is "other". -1 for
+ * anything else. */
+int role_from_typed(const char *text);
 
 struct participant {
     int64_t id;         /* 0 until stored */

@@ -13,7 +13,7 @@
 struct store;
 
 /* The schema version this program writes; a newer file is refused untouched. */
-#define STORE_SCHEMA_VERSION 9
+#define STORE_SCHEMA_VERSION 10
 /* PRAGMA application_id: "SsNg", so `file` and other tools can tell our files. */
 #define STORE_APPLICATION_ID 0x53734e67
 
@@ -53,6 +53,9 @@ int store_list_json(struct store *st, char **json_out);
 
 /* Finds a session by its slug or its number. */
 int store_find_session(struct store *st, const char *ref, int64_t *id);
+/* 1 when session id is in the database, 0 when it is not (another process
+ * deleted it), -1 when that cannot be read. */
+int store_session_exists(struct store *st, int64_t id);
 
 /* Creates an open session. slug may be NULL to derive it from name. On
  * success *slug_out (caller frees) holds the slug. */

@@ -3,6 +3,7 @@
 #define SAMESONG_STORE_INTERNAL_H
 
 #include "store.h"
+#include "store_room.h" /* ROOM_CODE_LEN */
 
 #include <sqlite3.h>
 
@@ -96,6 +97,12 @@ int store_log_event(struct store *st, int64_t session_id, int64_t participant_id
 int store_ensure_participant(struct store *st, int64_t session_id, const char *name, int role,
                              int64_t *id_out);
 
+/* Adds name (checked, and refused when someone in the session has it in any
+ * case) with role at the end of the session's participants, inside the
+ * caller's change; *id_out (when not NULL) gets their id. */
+int store_insert_participant(struct store *st, int64_t session_id, const char *name,
+                             enum role role, int64_t *id_out);
+
 /* Inserts a session row with a free slug; shared by create and import. */
 int store_insert_session(struct store *st, const char *name, const char *product, bool solo,
                          const char *slug, char **slug_out, int64_t *id_out);
@@ -141,6 +148,20 @@ int store_votes_follow(struct store *st, int64_t session_id, const char *step_id
 int store_change_answers(struct store *st, int64_t session_id, const int64_t *ids, size_t count,
                          const char *sql, const struct store_args *a, const char *missing,
                          const char *label);
+
+/* Join codes (store_room.c): a person's own, and a session's walk-in code
+ * (store_walk_in.c). */
+/* A new code to show once, as "KMX-4QT", and what the store keeps of it: a
+ * salt and the hash (caller frees). */
+int store_code_make(struct store *st, char code[ROOM_CODE_LEN + 1], char salt[17], char **hash);
+/* Inside the caller's change: the participant's new code, which replaces
+ * (and so revokes) any earlier one. */
+int store_code_give(struct store *st, int64_t participant_id, char code[ROOM_CODE_LEN + 1]);
+/* Begins a change to the session and finds whose live code typed is: *owner
+ * gets the participant, or 0 for the session's walk-in code; the caller ends
+ * the change. A wrong code is refused and counted, as is any code while the
+ * session waits after wrong ones; nothing is left begun then. */
+int store_code_check(struct store *st, int64_t session_id, const char *typed, int64_t *owner);
 
 /* Reads the method's chain of the session out->id into out: its links,
  * proof, dissent, champion and style (store_load_method.c). */

@@ -66,7 +66,8 @@ static bool name_taken(struct store *st, int64_t session_id, const char *name, i
     return taken;
 }
 
-int store_add_participant(struct store *st, int64_t session_id, const char *name, enum role role)
+int store_insert_participant(struct store *st, int64_t session_id, const char *name,
+                             enum role role, int64_t *id_out)
 {
     char *clean = store_checked_text(st, "name", name, &TEXT_NAME);
     if (!clean)
@@ -76,14 +77,24 @@ int store_add_participant(struct store *st, int64_t session_id, const char *name
         rc = store_fail(st, "%s is already in this session", clean);
     } else {
         struct store_args a = {.session = session_id, .name = clean, .role = session_roles[role].id};
-        rc = store_change(st,
-                          "INSERT INTO participants (session_id, name, role, position)"
-                          " SELECT :session, :name, :role, coalesce(max(position), -1) + 1"
-                          " FROM participants WHERE session_id = :session",
-                          &a, true, "cannot add the participant", "join", session_roles[role].id);
+        rc = store_run(st,
+                       "INSERT INTO participants (session_id, name, role, position)"
+                       " SELECT :session, :name, :role, coalesce(max(position), -1) + 1"
+                       " FROM participants WHERE session_id = :session",
+                       &a, true, "cannot add the participant");
+        if (rc == 0 && id_out)
+            *id_out = sqlite3_last_insert_rowid(st->db);
     }
     free(clean);
     return rc;
+}
+
+int store_add_participant(struct store *st, int64_t session_id, const char *name, enum role role)
+{
+    if (store_begin_change(st, session_id) < 0)
+        return -1;
+    return store_end_change(st, store_insert_participant(st, session_id, name, role, NULL),
+                            session_id, 0, "join", session_roles[role].id);
 }
 
 int store_update_participant(struct store *st, int64_t session_id, int64_t participant_id,

@@ -1,6 +1,7 @@
 /* store_room.c: join codes (kept as salted hashes, wrong ones counted), what
  * the facilitator revealed, who is writing or done, and the room as the
- * projector reads it. Who is at a terminal now is store_presence.c. */
+ * projector reads it. Who is at a terminal now is store_presence.c; the
+ * walk-in code and the newcomers it adds, store_walk_in.c. */
 #include "store_internal.h"
 #include "store_room.h"
 #include "sha256.h"
@@ -54,20 +55,28 @@ static char *code_hash(const char *salt, const char *code)
     return xasprintf("sha256:%s", hex);
 }
 
-/* A fresh code and salt for one participant, written inside the caller's change. */
-static int new_code(struct store *st, int64_t participant_id, char code[ROOM_CODE_LEN + 1])
+int store_code_make(struct store *st, char code[ROOM_CODE_LEN + 1], char salt[17], char **hash)
 {
     unsigned char bytes[CODE_CHARS + 8];
+    *hash = NULL;
     if (random_bytes(st, bytes, sizeof bytes) < 0)
         return -1;
-    char plain[CODE_CHARS + 1], salt[17];
+    char plain[CODE_CHARS + 1];
     for (int i = 0; i < CODE_CHARS; i++) /* 25 of 256: the bias is far below guessing */
         plain[i] = CODE_LETTERS[bytes[i] % (sizeof CODE_LETTERS - 1)];
     plain[CODE_CHARS] = '\0';
     for (int i = 0; i < 8; i++)
         snprintf(salt + 2 * i, 3, "%02x", bytes[CODE_CHARS + i]);
     snprintf(code, ROOM_CODE_LEN + 1, "%.3s-%.3s", plain, plain + 3);
-    char *hash = code_hash(salt, plain);
+    *hash = code_hash(salt, plain);
+    return 0;
+}
+
+int store_code_give(struct store *st, int64_t participant_id, char code[ROOM_CODE_LEN + 1])
+{
+    char salt[17], *hash;
+    if (store_code_make(st, code, salt, &hash) < 0)
+        return -1;
     struct store_args a = {.participant = participant_id, .text = hash, .label = salt};
     int rc = store_run(st,
                        "INSERT OR REPLACE INTO invites (participant_id, code_hash, salt)"
@@ -97,7 +106,7 @@ int store_invite(struct store *st, int64_t session_id, char *const *names, size_
         while (rc == 0 && sqlite3_step(stmt) == SQLITE_ROW) {
             struct room_code *c = array_push(codes, code_count, &cap, sizeof *c);
             c->name = store_column_text(stmt, 1);
-            rc = new_code(st, sqlite3_column_int64(stmt, 0), c->code);
+            rc = store_code_give(st, sqlite3_column_int64(stmt, 0), c->code);
         }
         if (rc == 0 && *code_count == before)
             rc = count ? store_fail(st, "%s is not a participant of this session", names[i])
@@ -156,44 +165,66 @@ static int wait_after_failures(struct store *st, int64_t session_id, int *second
     return 0;
 }
 
-/* The participant whose live code hashes to code, or 0. */
-static int code_owner(struct store *st, int64_t session_id, const char *code, int64_t *owner)
+/* Whether a row of stmt (an id, a salt, a hash) is the code's; *id gets its id. */
+static bool matching_row(sqlite3_stmt *stmt, const char *code, int64_t *id)
 {
-    sqlite3_stmt *stmt = store_prepare(
-        st, "SELECT i.participant_id, i.salt, i.code_hash FROM invites i"
-            " JOIN participants p ON p.id = i.participant_id"
-            " WHERE p.session_id = ?1 AND i.revoked_at IS NULL");
-    if (!stmt)
-        return -1;
-    sqlite3_bind_int64(stmt, 1, session_id);
-    *owner = 0;
+    bool found = false;
     while (sqlite3_step(stmt) == SQLITE_ROW) {
         char *hash = code_hash((const char *)sqlite3_column_text(stmt, 1), code);
-        if (!strcmp(hash, (const char *)sqlite3_column_text(stmt, 2)))
-            *owner = sqlite3_column_int64(stmt, 0);
+        if (!strcmp(hash, (const char *)sqlite3_column_text(stmt, 2))) {
+            *id = sqlite3_column_int64(stmt, 0);
+            found = true;
+        }
         free(hash);
     }
     sqlite3_finalize(stmt);
+    return found;
+}
+
+/* Whose live code hashes to code: a participant's, or (owner 0) the walk-in code. */
+static int code_owner(struct store *st, int64_t session_id, const char *code, int64_t *owner,
+                      bool *found)
+{
+    sqlite3_stmt *personal = store_prepare(
+        st, "SELECT i.participant_id, i.salt, i.code_hash FROM invites i"
+            " JOIN participants p ON p.id = i.participant_id"
+            " WHERE p.session_id = ?1 AND i.revoked_at IS NULL");
+    sqlite3_stmt *walk_in = store_prepare(
+        st, "SELECT 0, salt, code_hash FROM walk_ins WHERE session_id = ?1 AND revoked_at IS NULL");
+    if (!personal || !walk_in) {
+        sqlite3_finalize(personal);
+        sqlite3_finalize(walk_in);
+        return -1;
+    }
+    sqlite3_bind_int64(personal, 1, session_id);
+    sqlite3_bind_int64(walk_in, 1, session_id);
+    *owner = 0;
+    *found = matching_row(walk_in, code, owner);
+    *found = matching_row(personal, code, owner) || *found; /* a person's own code wins */
     return 0;
 }
 
-int store_join(struct store *st, int64_t session_id, const char *typed, int64_t *participant_id)
+int store_code_check(struct store *st, int64_t session_id, const char *typed, int64_t *owner)
 {
-    *participant_id = 0;
+    *owner = 0;
     char code[CODE_CHARS + 1];
     normalize_code(typed, code);
     if (store_begin_change(st, session_id) < 0)
         return -1;
-    int wait = 0, rc = wait_after_failures(st, session_id, &wait);
-    if (rc == 0 && wait > 0) {
+    int wait = 0;
+    bool found = false;
+    if (wait_after_failures(st, session_id, &wait) < 0 ||
+        (wait == 0 && strlen(code) == CODE_CHARS &&
+         code_owner(st, session_id, code, owner, &found) < 0)) {
+        store_rollback(st);
+        return -1;
+    }
+    if (wait > 0) {
         store_rollback(st);
         return store_fail(st, "too many wrong codes for this session; wait %d s and try again",
                           wait);
     }
-    int64_t owner = 0;
-    if (rc == 0 && strlen(code) == CODE_CHARS)
-        rc = code_owner(st, session_id, code, &owner);
-    if (rc == 0 && !owner) {
+    if (!found) {
         /* counted, and kept: a guess costs the next guesser time too */
         struct store_args a = {.session = session_id};
         if (store_run(st, "INSERT INTO join_failures (session_id) VALUES (:session)", &a, false,
@@ -204,9 +235,21 @@ int store_join(struct store *st, int64_t session_id, const char *typed, int64_t 
         return store_fail(st, "that join code is not valid for this session (a revoked or "
                               "mistyped code); ask the facilitator for yours");
     }
+    return 0;
+}
+
+int store_join(struct store *st, int64_t session_id, const char *typed, int64_t *participant_id)
+{
+    *participant_id = 0;
+    int64_t owner;
+    if (store_code_check(st, session_id, typed, &owner) < 0)
+        return -1;
+    if (!owner) { /* the walk-in code: no one yet, and nothing is written until they say who */
+        store_rollback(st);
+        return 0;
+    }
     struct store_args a = {.participant = owner};
-    if (rc == 0)
-        rc = store_run(st,
+    int rc = store_run(st,
                        "UPDATE invites SET joined_at = coalesce(joined_at, " STORE_NOW ")"
                        " WHERE participant_id = :participant",
                        &a, true, "");
@@ -302,6 +345,17 @@ int store_load_room(struct store *st, const struct session *s, struct room *out)
             int step = step_from_id((const char *)sqlite3_column_text(stmt, 0));
             if (step >= 0)
                 out->revealed[step] = true;
+        }
+        sqlite3_finalize(stmt);
+    }
+    /* a walk-in code, even one taken back, puts the session in room mode, as an invite does */
+    stmt = rc == 0 ? store_prepare(st, "SELECT revoked_at IS NULL FROM walk_ins"
+                                       " WHERE session_id = ?1") : NULL;
+    if (stmt) {
+        sqlite3_bind_int64(stmt, 1, s->id);
+        if (sqlite3_step(stmt) == SQLITE_ROW) {
+            out->active = true;
+            out->walk_ins = sqlite3_column_int(stmt, 0);
         }
         sqlite3_finalize(stmt);
     }

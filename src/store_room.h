@@ -1,6 +1,7 @@
 /* store_room.h: room mode in the store. Each stakeholder joins a session from
- * their own terminal with a join code of their own; the projector sees who
- * is there, writing or done, and what the facilitator has revealed. */
+ * their own terminal with a join code of their own, or adds themselves with
+ * the session's walk-in code; the projector sees who is there, writing or
+ * done, and what the facilitator has revealed. */
 #ifndef SAMESONG_STORE_ROOM_H
 #define SAMESONG_STORE_ROOM_H
 
@@ -26,8 +27,25 @@ int store_revoke_invite(struct store *st, int64_t session_id, const char *name);
 /* Finds whose code this is (case, spaces and the hyphen do not matter) and
  * marks them joined. A wrong or revoked code is refused and counted: from the
  * fifth wrong code in ten minutes the session takes no code for a while
- * (2 s, doubling, at most a minute after the last wrong one). */
+ * (2 s, doubling, at most a minute after the last wrong one). The session's
+ * walk-in code joins no one yet: it succeeds with *participant_id 0 and
+ * writes nothing, and the newcomer says who they are with store_walk_in. */
 int store_join(struct store *st, int64_t session_id, const char *code, int64_t *participant_id);
+
+/* Walk-ins: one code for the session that lets anyone new add themselves,
+ * each once, as many as come. Opening gives a new one, which replaces any
+ * earlier one; closing stops it (people it added keep their own codes). The
+ * store keeps only its hash; a solo session takes none. */
+int store_open_walk_ins(struct store *st, int64_t session_id, char code[ROOM_CODE_LEN + 1]);
+int store_close_walk_ins(struct store *st, int64_t session_id);
+
+/* Someone who typed the walk-in code says who they are: name (refused when
+ * someone in the session has it) with role joins the session, with a code of
+ * their own (own, shown once: it brings them back as themselves) and marked
+ * joined, all in one change. The walk-in code is checked again, and counted
+ * when wrong, as store_join does. */
+int store_walk_in(struct store *st, int64_t session_id, const char *code, const char *name,
+                  enum role role, int64_t *participant_id, char own[ROOM_CODE_LEN + 1]);
 
 /* Takes the participant's seat for this process: a byte of the database's
  * -lock file, which the kernel lets go when the process ends however it ends.
@@ -68,7 +86,8 @@ struct room_seat {
 };
 
 struct room {
-    bool active;                 /* someone was ever invited: room mode */
+    bool active;                 /* someone was ever invited, or walk-ins opened: room mode */
+    bool walk_ins;               /* the walk-in code lets newcomers add themselves now */
     bool revealed[STEP_COUNT];
     char *deadline;              /* NULL when none */
     struct room_seat *seats;     /* in the session's participant order */

@@ -393,12 +393,26 @@ static const char migration_8[] =
     GUARD_BY_PARTICIPANT("readiness")
     GUARD_BY_SESSION("room", "session_id");
 
-/* Schema 9: the method's chain. A decision's items (its lines) link back to
+/* Schema 9: walk-ins. The facilitator may give a session one room code
+ * that lets anyone new add themselves (each then gets a personal code in
+ * invites); like a personal code it is kept only as a salted hash, and
+ * taking it back stamps revoked_at. Locked with the session. */
+static const char migration_9[] =
+    "CREATE TABLE walk_ins ("
+    "  session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,"
+    "  code_hash TEXT NOT NULL,"
+    "  salt TEXT NOT NULL,"
+    "  created_at TEXT NOT NULL DEFAULT " NOW ","
+    "  revoked_at TEXT"
+    ") STRICT;"
+    GUARD_BY_SESSION("walk_ins", "session_id");
+
+/* Schema 10: the method's chain. A decision's items (its lines) link back to
  * the items of the decision they build on (decision_links, by item text, so
  * an edit that keeps a line keeps its links); value themes have proof; each
  * decision may keep its why and any dissent; the customers step names the
  * champion and the category step the positioning style (positioning). */
-static const char migration_9[] =
+static const char migration_10[] =
     "ALTER TABLE decisions ADD COLUMN rationale TEXT;"
     "CREATE TABLE decision_links ("
     "  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
@@ -446,4 +460,5 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
     migration_7,
     migration_8,
     migration_9,
+    migration_10,
 };

@@ -111,12 +111,14 @@ static int collect(struct store *st, sqlite3_stmt *stmt, struct search_hit **hit
     return rc == SQLITE_DONE ? 0 : store_sql_fail(st, "cannot search");
 }
 
-/* Room mode: an answer of a step the room has not revealed stays on its
- * person's terminal, so find does not show it (a locked session has none). */
+/* Room mode (a join code given, or walk-ins allowed): an answer of a step the
+ * room has not revealed stays on its person's terminal, so find does not show
+ * it (a locked session has none). */
 #define PRIVATE(step) \
     "(s.status != 'locked' AND NOT EXISTS (SELECT 1 FROM revealed r" \
-    " WHERE r.session_id = s.id AND r.step = " step ") AND EXISTS (SELECT 1 FROM invites v" \
-    " JOIN participants q ON q.id = v.participant_id WHERE q.session_id = s.id))"
+    " WHERE r.session_id = s.id AND r.step = " step ") AND (EXISTS (SELECT 1 FROM invites v" \
+    " JOIN participants q ON q.id = v.participant_id WHERE q.session_id = s.id)" \
+    " OR EXISTS (SELECT 1 FROM walk_ins w WHERE w.session_id = s.id)))"
 
 #define SNIPPET "snippet(search, 0, '" STORE_MATCH_START "', '" STORE_MATCH_END "', '...', 24)"
 

@@ -174,6 +174,19 @@ int store_find_session(struct store *st, const char *ref, int64_t *id)
                       by_number ? "number " : "", ref);
 }
 
+int store_session_exists(struct store *st, int64_t id)
+{
+    sqlite3_stmt *stmt = store_prepare(st, "SELECT 1 FROM sessions WHERE id = ?");
+    if (!stmt)
+        return -1;
+    sqlite3_bind_int64(stmt, 1, id);
+    int rc = sqlite3_step(stmt);
+    sqlite3_finalize(stmt);
+    if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+        return rc == SQLITE_ROW;
+    return store_sql_fail(st, "cannot find the session");
+}
+
 int store_list_json(struct store *st, char **json_out)
 {
     *json_out = NULL;

@@ -26,7 +26,7 @@ const struct ui_screen_ops *ui_screen_ops(enum ui_screen screen)
     return screens[screen];
 }
 
-void *ui_state(struct ui *ui, enum ui_screen screen)
+void *ui_state(const struct ui *ui, enum ui_screen screen)
 {
     return ui->states[screen];
 }
@@ -64,7 +64,8 @@ void ui_store_failed(struct ui *ui)
 
 void ui_save_position(struct ui *ui)
 {
-    if (!ui->open || ui->joined) /* the room's place is the facilitator's to move */
+    /* the room's place is the facilitator's to move, and a deleted session has none */
+    if (!ui->open || ui->joined || ui->session_gone)
         return;
     /* the place of the walk: under the overlays, if any are open */
     enum ui_screen screen = ui->depth ? ui->under[0].screen : ui->screen;
@@ -91,9 +92,26 @@ bool ui_list_move(struct ui *ui, enum ui_action a, int count)
     return true;
 }
 
+static void close_field(struct ui *ui);
+
+/* Another process deleted the open session. What is shown stays as it was
+ * loaded (a reload's caller may still read it); nothing more is written. A
+ * joined terminal says so until q; the facilitator's screens go back to the
+ * session list before the next redraw (leave_deleted_session). */
+static void session_deleted(struct ui *ui)
+{
+    if (ui->session_gone)
+        return;
+    ui->session_gone = true;
+    close_field(ui);
+    ui->confirm.open = false;
+    if (ui->joined)
+        ui_error(ui, "The facilitator deleted this session: nothing more is written; q leaves.");
+}
+
 void ui_reload(struct ui *ui)
 {
-    if (!ui->open)
+    if (!ui->open || ui->session_gone) /* its number may be a new session's by now */
         return;
     int64_t id = ui->session.id;
     int64_t person = ui->joined ? ui->participant_id
@@ -101,7 +119,10 @@ void ui_reload(struct ui *ui)
                          ? ui->session.participants[ui->person].id : 0;
     struct session fresh;
     if (store_load_session(ui->store, id, &fresh) < 0) {
-        ui_error(ui, "%s", store_error(ui->store));
+        if (store_session_exists(ui->store, id) == 0)
+            session_deleted(ui);
+        else
+            ui_error(ui, "%s", store_error(ui->store));
         return;
     }
     if (ui->joined)
@@ -212,6 +233,21 @@ void ui_close_session(struct ui *ui)
     ui_sessions_reload(ui);
 }
 
+/* The facilitator's screens of a session another process deleted: back to
+ * the session list, with one line that says what happened. */
+static void leave_deleted_session(struct ui *ui)
+{
+    char *name = xstrdup(ui->session.name ? ui->session.name : "");
+    close_field(ui); /* a field whose write failed on the deleted session */
+    ui->confirm.open = false;
+    ui_close_session(ui);
+    ui->session_gone = false;
+    ui->cursor = ui->top = 0;
+    ui_error(ui, "The session \"%s\" was deleted by another program: it is no longer in this "
+                 "database.", name);
+    free(name);
+}
+
 void ui_open_session(struct ui *ui, int64_t id)
 {
     struct session s;
@@ -230,8 +266,10 @@ void ui_open_session(struct ui *ui, int64_t id)
     ui->session = s;
     align_session(&ui->session, &ui->align);
     ui->open = true;
+    ui->session_gone = false;
     if (!ui->joined) /* the facilitator is here: joined terminals follow the walk */
         store_room_chair(ui->store, id, true);
+    ui_room_forget_seen(ui); /* "gone" is for those seen while this session is open */
     ui_room_load(ui);
     ui->person = 0;
     store_get_attribution(ui->store, id, &ui->attribution);
@@ -254,6 +292,10 @@ void ui_open_session(struct ui *ui, int64_t id)
     leave_all(ui);
     ui->screen = screen_of(place.kind);
     ui->step = place.step;
+    /* Left on a reveal before anyone was invited: the room has not had it,
+     * so the projector opens on the step's readiness, not on the answers. */
+    if (ui->screen == UI_REVEAL && ui_room_unrevealed(ui, ui->step))
+        ui->screen = UI_STEP;
     ui->cursor = ui->top = ui->column = 0;
     /* nothing of the session open before: its reveal's view, its timer */
     ui->view = VIEW_GRID;
@@ -404,7 +446,7 @@ static void field_done(struct ui *ui)
     if (owner->field_done)
         owner->field_done(ui, p, text);
     if (ui->message_is_error && ui->purpose == P_NONE && !ui->confirm.open &&
-        ui->screen == asker) {
+        ui->screen == asker && !ui->session_gone) {
         char error[sizeof ui->message];
         snprintf(error, sizeof error, "%s", ui->message);
         ui_ask(ui, p, prompt, text, max, multiline);
@@ -672,6 +714,8 @@ static void loop(struct ui *ui)
          * key every few hundred ms (someone scrolling) still follows the room,
          * and a field's deferred reload comes the moment it closes. */
         follow_other_writers(ui);
+        if (ui->session_gone && !ui->joined)
+            leave_deleted_session(ui);
         draw(ui);
         if (timing)
             break;
@@ -848,6 +892,7 @@ static int run(struct store *st, const char *open_slug, const char *theme, bool 
         alignment_free(&ui->align);
     }
     room_free(&ui->room);
+    ui_room_forget_seen(ui);
     for (int i = 0; i < UI_SCREEN_COUNT; i++) {
         if (screens[i]->free)
             screens[i]->free(ui->states[i]);

@@ -33,6 +33,7 @@
     X(SUGGESTIONS, suggestions) \
     X(GROUP, group) \
     X(PARTICIPANT, participant) \
+    X(WALK_IN, walk_in) \
     X(CHAIN, chain)
 #define UI_SCREEN_ID(id, name) UI_##id,
 enum ui_screen { UI_SCREENS(UI_SCREEN_ID) UI_SCREEN_COUNT };
@@ -92,7 +93,7 @@ bool ui_allows(const struct ui *ui, enum ui_action a);
 enum ui_purpose {
     P_NONE, P_NEW_NAME, P_NEW_PRODUCT, P_NEW_MODE, P_NEW_FOUNDER, P_SEARCH, P_ADD_PERSON, P_ADD_ROLE,
     P_RENAME_PERSON, P_ADD_ANSWER, P_EDIT_ANSWER, P_DECISION, P_NARRATIVE, P_EXPORT,
-    P_TIMER, P_MERGE, P_RENAME_GROUP, P_FIND, P_JOIN_CODE,
+    P_TIMER, P_MERGE, P_RENAME_GROUP, P_FIND, P_JOIN_CODE, P_WALK_IN_NAME, P_WALK_IN_ROLE,
 };
 
 /* A question that needs y or n before something that cannot be undone. */
@@ -122,9 +123,14 @@ struct ui {
 
     /* The open session, if any, and where the room is in it. */
     bool open;
+    bool session_gone;              /* another process deleted it: nothing more is written */
     struct session session;
     struct alignment align;         /* of the open session, as loaded: computed once */
     struct room room;               /* its room mode, loaded with it (ui_room.c) */
+    /* who this process has seen at a terminal since the session opened: when
+     * that terminal goes they are "gone", not just not here (ui_room.c) */
+    int64_t *room_seen;
+    size_t room_seen_count;
     enum ui_screen screen;
     int step;
     size_t person;                  /* whose turn it is */
@@ -330,6 +336,9 @@ struct ui_screen_ops {
     void (*field_changed)(struct ui *ui, enum ui_purpose p, const char *text);
     /* Esc: closes what it has open and returns true; NULL or false when nothing was */
     bool (*escape)(struct ui *ui);
+    /* whether the bottom line and the help offer the action now, for a screen
+     * whose keys change with what it shows; NULL offers every key it binds */
+    bool (*offers)(const struct ui *ui, enum ui_action a);
     /* another process wrote the file; NULL when reloading the session is enough */
     void (*reload)(struct ui *ui);
     /* on leaving it for another screen; NULL when it keeps nothing */
@@ -341,7 +350,7 @@ struct ui_screen_ops {
 UI_SCREENS(UI_SCREEN_OPS)
 const struct ui_screen_ops *ui_screen_ops(enum ui_screen screen);
 /* A screen's own state (its state_size bytes). */
-void *ui_state(struct ui *ui, enum ui_screen screen);
+void *ui_state(const struct ui *ui, enum ui_screen screen);
 /* Opens an overlay screen over the current one; ui_back returns from it. */
 void ui_open_overlay(struct ui *ui, enum ui_screen screen);
 void ui_back(struct ui *ui);
@@ -407,6 +416,8 @@ size_t ui_room_votes_missing(const struct ui *ui, int step, size_t *expected);
 void ui_room_load(struct ui *ui);
 /* Asks again who is at a terminal: that changes with nothing written. */
 void ui_room_refresh(struct ui *ui);
+/* Forgets who was seen at a terminal: a session opens afresh. */
+void ui_room_forget_seen(struct ui *ui);
 /* Participant p's seat in room mode, or NULL when not in room mode. */
 const struct room_seat *ui_room_seat(const struct ui *ui, size_t p);
 /* Whether p answers from a terminal of their own (invited, or sitting at one). */
@@ -429,6 +440,10 @@ void ui_room_draw(struct ui *ui, int y);
  * step, a removal, the lock). */
 void ui_participant_join(struct ui *ui, int64_t id, int64_t participant);
 void ui_participant_filter(struct ui *ui, struct session *s);
+/* ui_walk_in.c: the walk-in code was typed (code, as typed): the newcomer
+ * gives a name and a role, is added, sees their own code once, and goes on
+ * to ui_participant_join as that person; Esc before that adds no one. */
+void ui_walk_in_start(struct ui *ui, const char *code);
 
 /* From a step to its reveal: at once when everyone has answered, else after
  * a question naming who has not. */

@@ -26,6 +26,32 @@ static void solo_draw(struct ui *ui)
     }
 }
 
+/* The mean of the known scores of the steps shown, and the weakest of
+ * them: in room mode a step not revealed yet counts in neither, or its
+ * answers would move a figure on the projector before the reveal. Returns
+ * how many scores the mean is of; *hidden says how many steps are not shown. */
+static int shown_overall(const struct ui *ui, double *overall, int *weakest, int *hidden)
+{
+    const struct alignment *a = &ui->align;
+    double sum = 0;
+    int known = 0;
+    *weakest = -1;
+    *hidden = 0;
+    for (int s = 0; s < STEP_COUNT; s++) {
+        double score = a->steps[s].alignment;
+        if (ui_room_unrevealed(ui, s)) {
+            (*hidden)++;
+        } else if (!isnan(score)) {
+            sum += score;
+            known++;
+            if (*weakest < 0 || score < a->steps[*weakest].alignment)
+                *weakest = s;
+        }
+    }
+    *overall = known ? align_round1(sum / known) : NAN;
+    return known;
+}
+
 static void dashboard_draw(struct ui *ui)
 {
     ui_draw_session_header(ui, "Alignment dashboard");
@@ -38,21 +64,27 @@ static void dashboard_draw(struct ui *ui)
     const struct alignment *a = &ui->align;
     int y = 2, title_w = 33, bar_w = layout_clamp(COLS - title_w - 38, 10, 60);
     char line[300];
-    if (isnan(a->overall))
+    double overall;
+    int weakest_shown, hidden, known = shown_overall(ui, &overall, &weakest_shown, &hidden);
+    if (isnan(overall) && hidden)
+        snprintf(line, sizeof line, "Overall alignment: not known yet (two people must answer "
+                                    "a revealed step).");
+    else if (isnan(overall))
         snprintf(line, sizeof line, "Overall alignment: not known yet (two people must answer "
                                     "a step).");
+    else if (hidden)
+        snprintf(line, sizeof line, "Overall alignment: %.1f%% over %d revealed step%s (the "
+                                    "%d not revealed yet are left out)",
+                 overall, known, known == 1 ? "" : "s", hidden);
     else
         snprintf(line, sizeof line, "Overall alignment: %.1f%% (the mean of the steps' scores)",
-                 a->overall);
+                 overall);
     ui_put(y++, 2, COLS - 4, line, ui_attr(ui, C_TITLE));
     enum role r, q;
     double least;
     bool anonymous = ui->attribution == ATTRIBUTE_ANONYMOUS;
     /* Room mode: a step not yet revealed says nothing of who agrees with whom */
-    bool hidden_steps = false;
-    for (int s = 0; s < STEP_COUNT; s++)
-        hidden_steps = hidden_steps || ui_room_unrevealed(ui, s);
-    if (!anonymous && !hidden_steps && align_session_least_aligned_roles(a, &r, &q, &least)) {
+    if (!anonymous && !hidden && align_session_least_aligned_roles(a, &r, &q, &least)) {
         snprintf(line, sizeof line, "Least aligned: %s and %s agree on %.1f%% of what they name.",
                  session_roles[r].word, session_roles[q].word, least * 100.0);
         ui_put(y++, 2, COLS - 4, line, ui_attr(ui, C_WARN) | A_BOLD);
@@ -69,7 +101,7 @@ static void dashboard_draw(struct ui *ui)
             y += 1 + ui->projector;
             continue;
         }
-        bool weakest = s == a->weakest;
+        bool weakest = s == weakest_shown;
         attr_t at = weakest ? ui_attr(ui, C_WARN) | A_BOLD : ui_attr(ui, C_NORMAL);
         snprintf(line, sizeof line, "%d. %s", s + 1, ui->steps[s].title);
         ui_put(y, 2, title_w - 1, line, at);

@@ -75,12 +75,16 @@ void ui_draw_header(struct ui *ui, const char *title, const char *right)
 }
 
 /* Whether a key is worth offering here: not what this session refuses (the
- * key loop refuses the same), nor turns and a reveal in a solo session. */
+ * key loop refuses the same), nor what the screen says does nothing now, nor
+ * turns and a reveal in a solo session. */
 static bool offered(const struct ui *ui, const struct ui_binding *b)
 {
     if (!(b->screens & ON(ui->screen)))
         return false;
     if (!ui_allows(ui, b->action))
+        return false;
+    const struct ui_screen_ops *ops = ui_screen_ops(ui->screen);
+    if (ops->offers && !ops->offers(ui, b->action))
         return false;
     if (b->action == ACT_UNDO && !ui_can_undo(ui))
         return false;
@@ -115,7 +119,7 @@ void ui_draw_status(struct ui *ui)
             const struct ui_binding *b = &ui_bindings[i];
             bool help = b->action == ACT_HELP;
             bool general = b->screens == ALL_SCREENS || b->action == ACT_NEXT ||
-                           b->action == ACT_PREV;
+                           b->action == ACT_PREV || b->action == ACT_QUIT;
             if (!b->label || shown[b->action] || !offered(ui, b) ||
                 (pass == 0) != help || (pass == 1 && general) || (pass == 2 && !general))
                 continue;

@@ -15,7 +15,9 @@
 const struct ui_binding ui_bindings[] = {
     {ALL_SCREENS, '?', ACT_HELP, "?", "help", "show all keys"},
     {ALL_SCREENS, KEY_F(1), ACT_HELP, "F1", NULL, "show all keys"},
-    {ALL_SCREENS, 'q', ACT_QUIT, "q", "back", "back; quit from the session list"},
+    {ALL_SCREENS & ~ON(UI_PARTICIPANT), 'q', ACT_QUIT, "q", "back",
+     "back; quit from the session list"},
+    {ON(UI_PARTICIPANT), 'q', ACT_QUIT, "q", "leave", "leave the session (Esc: back to your answers)"},
     {ALL_SCREENS, CTRL('L'), ACT_REDRAW, "^L", NULL, "redraw the screen"},
     {ALL_SCREENS, 'T', ACT_THEME, "T", NULL, "projector theme on or off"},
 
@@ -116,10 +118,14 @@ const struct ui_binding ui_bindings[] = {
     /* A joined terminal: one person's own answers, and the room's once revealed. */
     {ON(UI_PARTICIPANT), 'a', ACT_ADD, "a", "add", "add an answer of yours"},
     {ON(UI_PARTICIPANT), 'e', ACT_EDIT, "e", "edit", "edit your answer"},
-    {ON(UI_PARTICIPANT), '\n', ACT_EDIT, "Enter", NULL, "edit your answer; in your vote, rank"},
+    {ON(UI_PARTICIPANT), '\n', ACT_EDIT, "Enter", NULL, "edit your answer"},
+    /* in one's own vote Enter ranks: the row above takes the key, this one
+     * is what the bottom line and the help say then */
+    {ON(UI_PARTICIPANT), '\n', ACT_USE, "Enter", "rank", "rank the group next, or take it out"},
     {ON(UI_PARTICIPANT), 'd', ACT_DELETE, "d", "delete", "delete your answer"},
-    {ON(UI_PARTICIPANT), 'K', ACT_MOVE_UP, "K", NULL, "move your answer up"},
-    {ON(UI_PARTICIPANT), 'J', ACT_MOVE_DOWN, "J", NULL, "move your answer down"},
+    {ON(UI_PARTICIPANT), 'K', ACT_MOVE_UP, "K", NULL, "move your answer (in your vote, the group) up"},
+    {ON(UI_PARTICIPANT), 'J', ACT_MOVE_DOWN, "J", NULL,
+     "move your answer (in your vote, the group) down"},
     {ON(UI_PARTICIPANT), 'D', ACT_DONE, "D", "done", "tell the room you are done with the step, or not"},
     {ON(UI_PARTICIPANT), 'i', ACT_GUIDANCE, "i", NULL, "show or hide the guidance"},
     {ON(UI_PARTICIPANT), 'v', ACT_VIEW, "v", "view",
@@ -130,6 +136,9 @@ const struct ui_binding ui_bindings[] = {
     {ON(UI_PARTICIPANT), 'h', ACT_LEFT, "h", NULL, "scroll the columns left"},
     {ON(UI_PARTICIPANT), KEY_RIGHT, ACT_RIGHT, "Right", NULL, "scroll the columns right"},
     {ON(UI_PARTICIPANT), 'l', ACT_RIGHT, "l", NULL, "scroll the columns right"},
+
+    /* A newcomer by the walk-in code, their own code on screen. */
+    {ON(UI_WALK_IN), '\n', ACT_OPEN, "Enter", "go on", "go on to the workshop, your code noted"},
 
     {ON(UI_CANVAS), 'L', ACT_LOCK, "L", "lock", "lock the canvas for good"},
     {ON(UI_CANVAS), 'x', ACT_EXPORT, "x", "export", "export as Markdown or JSON"},

@@ -114,7 +114,7 @@ static void set_writing(struct ui *ui, bool writing)
     if (ps->writing == writing || !ui->participant_id)
         return;
     ps->writing = writing;
-    if (!ui->session.locked && !ps->removed)
+    if (!ui->session.locked && !ps->removed && !ui->session_gone)
         store_room_set_writing(ui->store, ui->participant_id, (enum step)ps->field_step, writing);
 }
 
@@ -203,11 +203,18 @@ static void participant_draw(struct ui *ui)
     char where[200];
     snprintf(where, sizeof where, "Step %d of %d: %s", ui->step + 1, STEP_COUNT,
              ui->steps[ui->step].title);
+    if (ui->session_gone) {
+        ui_draw_header(ui, "Session deleted", "");
+        ui_put_wrapped(3, 2, COLS - 4, 3, "The facilitator deleted this session: nothing more is "
+                       "written from this terminal. q leaves.", ui_attr(ui, C_WARN) | A_BOLD);
+        return;
+    }
     if (!ui->participant_id) {
         ui_draw_header(ui, "Join a workshop", "");
         ui_put(3, 2, COLS - 4, ps->code_for, A_BOLD | ui_attr(ui, C_TITLE));
-        ui_put_wrapped(5, 2, COLS - 4, 3, "Type the join code the facilitator gave you "
-                       "(six letters and digits, such as KMX-4QT), then Enter. Esc leaves.",
+        ui_put_wrapped(5, 2, COLS - 4, 3, "Type the join code the facilitator gave you, "
+                       "or the room's walk-in code (six letters and digits, such as KMX-4QT), "
+                       "then Enter. Esc leaves.",
                        ui_attr(ui, C_NORMAL));
         return;
     }
@@ -342,11 +349,15 @@ static bool act_revealed(struct ui *ui, enum ui_action a)
 static void participant_act(struct ui *ui, enum ui_action a)
 {
     struct participant_state *ps = state(ui);
+    if (a == ACT_QUIT && ui->session_gone) {
+        leave(ui); /* nothing is left to keep, nor to ask about */
+        return;
+    }
     if (a == ACT_QUIT) {
         ui_confirm(ui, leave, 0, "Leave the session? Your answers are saved.");
         return;
     }
-    if (!ui->participant_id || ps->removed)
+    if (!ui->participant_id || ps->removed || ui->session_gone)
         return;
     if (revealed(ui) && act_revealed(ui, a))
         return;
@@ -436,6 +447,10 @@ static void join_with(struct ui *ui, const char *code)
                  CODE_TRIES - ps->tries, CODE_TRIES - ps->tries == 1 ? "y" : "ies");
         return;
     }
+    if (joined && !who) { /* the room's walk-in code: they say who they are first */
+        ui_walk_in_start(ui, code);
+        return;
+    }
     if (!joined || store_room_sit(ui->store, who) < 0) {
         ui->exit_status = 1;
         snprintf(ui->exit_message, sizeof ui->exit_message, "%s", store_error(ui->store));
@@ -452,7 +467,7 @@ static void participant_field_done(struct ui *ui, enum ui_purpose p, char *text)
         join_with(ui, text);
         return;
     }
-    if (ps->removed || ui->session.locked) {
+    if (ps->removed || ui->session.locked || ui->session_gone) {
         set_writing(ui, false);
         return;
     }
@@ -517,7 +532,7 @@ static void participant_reload(struct ui *ui)
 {
     struct participant_state *ps = state(ui);
     bool typing = ui->purpose == P_ADD_ANSWER || ui->purpose == P_EDIT_ANSWER;
-    if (typing && (ps->removed || ui->session.locked)) {
+    if (typing && (ps->removed || ui->session.locked || ui->session_gone)) {
         field_free(&ui->field);
         ui->purpose = P_NONE;
         curs_set(0);
@@ -525,6 +540,32 @@ static void participant_reload(struct ui *ui)
         if (ui->session.locked)
             ui_error(ui, "The facilitator locked the session: what was being typed is not saved.");
     }
+}
+
+/* The bottom line and the help offer what this terminal does now: in the
+ * vote, ranking; in the views, the views; nothing but q once it can write
+ * no more; no reveal's keys before the reveal, no steps while the
+ * facilitator leads. */
+static bool participant_offers(const struct ui *ui, enum ui_action a)
+{
+    const struct participant_state *ps = ui_state(ui, UI_PARTICIPANT);
+    bool moves = a == ACT_UP || a == ACT_DOWN || a == ACT_FIRST || a == ACT_LAST ||
+                 a == ACT_PAGE_UP || a == ACT_PAGE_DOWN;
+    bool revealed_here = ps->room.revealed[ui->step];
+    if (a == ACT_HELP || a == ACT_QUIT || a == ACT_REDRAW || a == ACT_THEME)
+        return true;
+    if (ui->session_gone || ps->removed || !ui->participant_id)
+        return false;
+    if (ps->voting && revealed_here)
+        return moves || a == ACT_USE || a == ACT_MOVE_UP || a == ACT_MOVE_DOWN || a == ACT_VIEW;
+    if (ps->views && revealed_here)
+        return moves || a == ACT_VIEW || a == ACT_VOTE || a == ACT_LEFT || a == ACT_RIGHT ||
+               ((a == ACT_NEXT || a == ACT_PREV) && !ps->following);
+    if (a == ACT_VIEW || a == ACT_VOTE)
+        return revealed_here;
+    if (a == ACT_NEXT || a == ACT_PREV)
+        return !ps->following;
+    return a != ACT_USE && a != ACT_LEFT && a != ACT_RIGHT;
 }
 
 static void free_state(void *p)
@@ -541,5 +582,6 @@ const struct ui_screen_ops ui_participant_screen = {
     .field_changed = participant_field_changed,
     .escape = participant_escape,
     .reload = participant_reload,
+    .offers = participant_offers,
     .free = free_state,
 };

@@ -424,9 +424,11 @@ static void reveal_draw(struct ui *ui)
     ui_put(y++, 2, COLS - 4, ui->steps[ui->step].question, A_BOLD | ui_attr(ui, C_NORMAL));
     ui_put(y++, 2, COLS - 4, line, st->alignment < 40 ? ui_attr(ui, C_WARN) : ui_attr(ui, C_GOOD));
     char view[120];
-    snprintf(view, sizeof view, "view: %s (v)   people: %s (N)", view_names[ui->view],
+    /* how people are named is the facilitator's to set: a joined terminal is told, not asked */
+    snprintf(view, sizeof view, "view: %s (v)   people: %s%s", view_names[ui->view],
              ui->attribution == ATTRIBUTE_NAMES ? "names"
-             : ui->attribution == ATTRIBUTE_ROLES ? "roles only" : "anonymous");
+             : ui->attribution == ATTRIBUTE_ROLES ? "roles only" : "anonymous",
+             ui->joined ? "" : " (N)");
     ui_put(y++, 2, COLS - 4, view, ui_attr(ui, C_DIM));
     y++;
     if (!ui->session.participant_count) { /* no columns, no rows: nothing to draw */

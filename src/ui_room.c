@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NAME_WIDTH 24
-#define PRESENCE_WIDTH 22
+#define NAME_WIDTH 22
+#define PRESENCE_WIDTH 29 /* "joined earlier, no terminal" */
 
 bool ui_room_mode(const struct ui *ui)
 {
@@ -33,12 +33,42 @@ static void count_myself(struct ui *ui)
             ui->room.seats[i].present = true;
 }
 
+static bool seen(const struct ui *ui, int64_t participant_id)
+{
+    for (size_t i = 0; i < ui->room_seen_count; i++)
+        if (ui->room_seen[i] == participant_id)
+            return true;
+    return false;
+}
+
+/* Remembers who is at a terminal now: nothing in the database says that a
+ * terminal was there, so only this process can tell "went away" (gone)
+ * from "answered earlier, before this projector opened". */
+static void note_seen(struct ui *ui)
+{
+    for (size_t i = 0; i < ui->room.seat_count; i++) {
+        int64_t id = ui->room.seats[i].participant_id;
+        if (ui->room.seats[i].present && !seen(ui, id)) {
+            ui->room_seen = xrealloc(ui->room_seen, (ui->room_seen_count + 1) * sizeof id);
+            ui->room_seen[ui->room_seen_count++] = id;
+        }
+    }
+}
+
+void ui_room_forget_seen(struct ui *ui)
+{
+    free(ui->room_seen);
+    ui->room_seen = NULL;
+    ui->room_seen_count = 0;
+}
+
 void ui_room_load(struct ui *ui)
 {
     room_free(&ui->room);
     if (store_load_room(ui->store, &ui->session, &ui->room) < 0)
         memset(&ui->room, 0, sizeof ui->room); /* no room to show: the screens are as before */
     count_myself(ui);
+    note_seen(ui);
 }
 
 void ui_room_refresh(struct ui *ui)
@@ -46,6 +76,7 @@ void ui_room_refresh(struct ui *ui)
     for (size_t i = 0; i < ui->room.seat_count; i++)
         ui->room.seats[i].present = store_room_present(ui->store, ui->room.seats[i].participant_id);
     count_myself(ui);
+    note_seen(ui);
 }
 
 const struct room_seat *ui_room_seat(const struct ui *ui, size_t p)
@@ -106,10 +137,12 @@ static const char *presence(const struct ui *ui, const struct room_seat *seat, a
         *attr = ui_attr(ui, C_GOOD);
         return "at a terminal";
     }
-    if (seat->joined && seat->invited) {
+    if (seen(ui, seat->participant_id) && !seat->revoked) {
         *attr = ui_attr(ui, C_WARN);
-        return "gone"; /* joined, and no terminal holds the seat now */
+        return "gone"; /* at a terminal while this projector was open, and not now */
     }
+    if (seat->joined && seat->invited)
+        return "joined earlier, no terminal"; /* pre-work, say, before the meeting */
     if (seat->invited)
         return "invited, not joined";
     return seat->revoked ? "code revoked" : "not invited";

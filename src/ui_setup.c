@@ -6,7 +6,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 /* The name of the participant being added, kept while their role is asked. */
 struct setup_state {
@@ -134,20 +133,6 @@ static void setup_act(struct ui *ui, enum ui_action a)
     ui->cursor = layout_clamp(ui->cursor, 0, (int)ui->session.participant_count - 1);
 }
 
-/* A role typed as a number from the prompt or as (the start of) its name. */
-static int parse_role(const char *text)
-{
-    if (text[0] >= '1' && text[0] <= '6' && !text[1])
-        return text[0] - '1';
-    if (!*text)
-        return ROLE_OTHER;
-    for (int r = 0; r < ROLE_COUNT; r++)
-        if (!strncasecmp(session_roles[r].id, text, strlen(text)) ||
-            !strncasecmp(session_roles[r].title, text, strlen(text)))
-            return r;
-    return -1;
-}
-
 static void setup_field_done(struct ui *ui, enum ui_purpose p, char *text)
 {
     const struct participant *who;
@@ -173,7 +158,7 @@ static void setup_field_done(struct ui *ui, enum ui_purpose p, char *text)
         break;
     }
     case P_ADD_ROLE: {
-        int role = parse_role(text);
+        int role = role_from_typed(text);
         if (role < 0) {
             ui_ask(ui, P_ADD_ROLE, "Type 1 to 6: 1 CEO 2 marketing 3 sales 4 product 5 success "
                                    "6 other:", "", 20, false);

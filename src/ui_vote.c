@@ -62,6 +62,22 @@ static bool votes_elsewhere(const struct ui *ui)
     return !ui->joined && ui_room_has_terminal(ui, ui->person);
 }
 
+/* Whose vote it is (Tab) and who has voted, down the left. */
+static void draw_people(struct ui *ui, int y)
+{
+    const struct session *s = &ui->session;
+    ui_put(y, 2, PEOPLE_WIDTH - 2, "WHOSE VOTE (Tab)", ui_attr(ui, C_TITLE));
+    for (size_t p = 0; p < s->participant_count && y + 1 + (int)p < LINES - 2; p++) {
+        bool current = p == ui->person, voted = has_voted(ui, p);
+        attr_t at = current ? ui_attr(ui, C_SELECTED) : ui_role_attr(ui, s->participants[p].role);
+        if (current)
+            ui_fill(y + 1 + (int)p, 1, PEOPLE_WIDTH - 2, at);
+        ui_put(y + 1 + (int)p, 2, PEOPLE_WIDTH - 8, s->participants[p].name, at);
+        ui_put(y + 1 + (int)p, PEOPLE_WIDTH - 6, 5, voted ? "voted" : "", current ? at
+                                                                      : ui_attr(ui, C_GOOD));
+    }
+}
+
 static void vote_draw(struct ui *ui)
 {
     char where[120], mode[80];
@@ -95,17 +111,10 @@ static void vote_draw(struct ui *ui)
                                  "in turn (Tab).", ui_attr(ui, C_DIM));
     }
     y++;
-    ui_put(y, 2, PEOPLE_WIDTH - 2, "WHOSE VOTE (Tab)", ui_attr(ui, C_TITLE));
-    for (size_t p = 0; p < s->participant_count && y + 1 + (int)p < LINES - 2; p++) {
-        bool current = p == ui->person, voted = has_voted(ui, p);
-        attr_t at = current ? ui_attr(ui, C_SELECTED) : ui_role_attr(ui, s->participants[p].role);
-        if (current)
-            ui_fill(y + 1 + (int)p, 1, PEOPLE_WIDTH - 2, at);
-        ui_put(y + 1 + (int)p, 2, PEOPLE_WIDTH - 8, s->participants[p].name, at);
-        ui_put(y + 1 + (int)p, PEOPLE_WIDTH - 6, 5, voted ? "voted" : "", current ? at
-                                                                      : ui_attr(ui, C_GOOD));
-    }
-    int x = PEOPLE_WIDTH + 2, width = COLS - x - 2;
+    /* a joined terminal casts its own vote only: no one else's name, nor whether they voted */
+    int x = ui->joined ? 2 : PEOPLE_WIDTH + 2, width = COLS - x - 2;
+    if (!ui->joined)
+        draw_people(ui, y);
     char heading[300];
     if (votes_elsewhere(ui)) {
         const char *name = s->participants[ui->person].name;
@@ -117,8 +126,12 @@ static void vote_draw(struct ui *ui)
                ui_attr(ui, C_DIM));
         return;
     }
-    snprintf(heading, sizeof heading, "%s's ranking (Enter ranks or takes out, K/J move)",
-             s->participants[ui->person].name);
+    if (ui->joined)
+        snprintf(heading, sizeof heading, "Your ranking (Enter ranks or takes out, K/J move; "
+                                          "Esc: back to your answers)");
+    else
+        snprintf(heading, sizeof heading, "%s's ranking (Enter ranks or takes out, K/J move)",
+                 s->participants[ui->person].name);
     ui_put(y++, x, width, heading, ui_role_attr(ui, s->participants[ui->person].role));
     /* room for the whole ranking (it may name labels no answer has) and every group */
     const struct vote *mine = my_vote(ui);

@@ -305,18 +305,18 @@ START_TEST(the_lock_covers_the_chain)
 }
 END_TEST
 
-/* A file of schema 8 (before the chain) opens, gains the chain's tables, and
+/* A file of schema 9 (before the chain) opens, gains the chain's tables, and
  * its locked session keeps the digest it was sealed with. */
-START_TEST(a_schema_8_file_gains_the_chain)
+START_TEST(a_schema_9_file_gains_the_chain)
 {
     store_close(st);
     remove(db_path);
     sqlite3 *db;
     ck_assert_int_eq(sqlite3_open(db_path, &db), SQLITE_OK);
-    for (int v = 0; v < 8; v++)
+    for (int v = 0; v < 9; v++)
         ck_assert_int_eq(sqlite3_exec(db, store_migrations[v], NULL, NULL, NULL), SQLITE_OK);
     ck_assert_int_eq(sqlite3_exec(db,
-        "PRAGMA user_version = 8; PRAGMA application_id = 1400065639;"
+        "PRAGMA user_version = 9; PRAGMA application_id = 1400065639;"
         "INSERT INTO sessions (slug, name, product) VALUES ('old', 'Old', 'P'), ('open', 'Open', 'P');"
         "INSERT INTO decisions (session_id, step, text) SELECT 1, id, 'agreed' FROM steps;"
         "INSERT INTO decisions (session_id, step, text) VALUES (2, 'alternatives', 'Excel'),"
@@ -390,7 +390,7 @@ static Suite *method_suite(void)
     tcase_add_test(tc, a_file_without_the_chain_writes_none);
     tcase_add_test(tc, links_to_unknown_items_are_refused_by_name);
     tcase_add_test(tc, the_lock_covers_the_chain);
-    tcase_add_test(tc, a_schema_8_file_gains_the_chain);
+    tcase_add_test(tc, a_schema_9_file_gains_the_chain);
     tcase_add_test(tc, the_markdown_canvas_shows_the_chain);
     suite_add_tcase(s, tc);
     return s;

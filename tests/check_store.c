@@ -141,6 +141,9 @@ START_TEST(sessions_by_slug_and_number)
     ck_assert_int_eq(store_find_session(st, "third", &found), -1);
     ck_assert_str_eq(store_error(st), "no session third; 'samesong list' shows them");
     ck_assert_int_eq(store_find_session(st, "999999999999999999999", &found), -1);
+    /* what the screens ask when a session they show will not load */
+    ck_assert_int_eq(store_session_exists(st, a), 1);
+    ck_assert_int_eq(store_session_exists(st, b + 1), 0);
 
     struct session_summary *list;
     size_t count;

@@ -3,7 +3,8 @@
 # typed on the screen; a wrong one is refused in one line with nothing written
 # but the counted failure; a joined screen shows only its person's answers
 # until the facilitator reveals the step, by any key; after the reveal the
-# views and the person's own vote; done and writing reach the database; the
+# views and the person's own vote, which lists no one else and offers only
+# its own keys; done and writing reach the database; the
 # facilitator's step leads; a locked session takes nothing; --as is the
 # database owner's; J on the session list joins too.
 . "$(dirname "$0")/lib.sh"
@@ -129,7 +130,9 @@ keys v
 dump own
 keys V Enter
 dump voted
-keys Escape ]
+keys ?
+dump vote-help
+keys Escape Escape ]
 dump step2
 keys v
 dump step2-v
@@ -142,6 +145,16 @@ shows answers "Dan hidden delta" "the answers view too"
 hides answers "m:merge" "no grouping keys are offered"
 shows own "Your answers" "v after the last view is back to her own"
 shows voted "Your vote is yours alone" "V is her own vote"
+# her own vote only: no one else's name to choose with Tab, and only the keys that work there
+hides voted "WHOSE VOTE" "no list of whose vote it is"
+check 'dumped voted | grep -q "^  Your ranking"' "the ranking is hers, from the left edge"
+check '[ "$(offered_keys voted | tr "\n" " ")" = "? Enter v q " ]' \
+    "the vote offers help, leave, rank and the views: $(offered_keys voted | tr "\n" " ")"
+shows vote-help "rank the group next, or take it out" "the help says what Enter does there"
+hides vote-help "add an answer" "and offers no key of her answers"
+hides grid "(N)" "the views offer no N: how people are named is the facilitator's"
+check '[ "$(offered_keys grid | tr "\n" " ")" = "? v V q ] [ " ]' \
+    "the views offer their own keys only: $(offered_keys grid | tr "\n" " ")"
 shows voted "room: 1 of 4 at terminals" "her own terminal counts as one at a terminal (trial)"
 check '[ "$(sql "SELECT DISTINCT p.name FROM votes v JOIN participants p ON p.id = v.participant_id")" = Ann ]' \
     "the vote is Ann's and only Ann's"

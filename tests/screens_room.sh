@@ -3,7 +3,9 @@
 # the step screen shows each person's state and nobody's answers, a (for
 # someone without a terminal) adds one unseen, the reveal names who is not
 # done and is stored for the terminals, the vote shows who voted and not
-# what, the session list shows the pre-work. Joined terminals are
+# what, the session list shows the pre-work; the dashboard's overall figure
+# is of the revealed steps only; a reveal the room has not had reopens as
+# its step; someone who joined earlier is not "gone". Joined terminals are
 # tests/room_seat, which joins through the store and holds a seat.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/script.sh"
@@ -36,7 +38,7 @@ shows plain "Ana's quiet rival" "no invite: Ana's answer shows"
 hides plain "THE ROOM" "no invite: no room"
 hides plain "at terminals" "no invite: no room in the header"
 
-# --- the room: Ana at a terminal, writing; Ben joined, done and gone; Cy invited; Dee revoked ----
+# --- the room: Ana at a terminal, writing; Ben joined earlier and done; Cy invited; Dee revoked -
 "$SAMESONG" --db "$db" invite $slug Ana Ben Cy Dee >"$WORK/codes"
 code() { awk -v n="$1" '$2 == n { print $1 }' "$WORK/codes"; }
 "$ROOM_SEAT" "$db" $slug "$(code Ben)" done alternatives leave
@@ -71,7 +73,8 @@ done
 unset IFS
 shows room "room: 1 of 3 at terminals" "the header says who is at a terminal (of those invited)"
 check 'row room "Ana " | grep -q "at a terminal  *writing · 2 answers"' "Ana: at a terminal, writing"
-check 'row room "Ben " | grep -q "gone  *done · 2 answers"' "Ben: joined, no terminal now, done"
+check 'row room "Ben " | grep -q "joined earlier, no terminal  *done · 2 answers"' \
+    "Ben: joined before this projector opened, no terminal now, done: not gone"
 check 'row room "Cy " | grep -q "invited, not joined  *1 answer$"' "Cy: invited, not joined"
 check 'row room "Dee " | grep -q "code revoked  *1 answer$"' "Dee: revoked"
 check 'row room "Eve " | grep -q "not invited  *no answers yet"' "Eve: not invited"
@@ -205,6 +208,37 @@ shows dash "1. Competitive alternatives      not revealed yet; 6 of 6 answered" 
     "a step not revealed shows how many answered, no more"
 hides dash "Least aligned" "no pair of roles is named"
 hides dash "share no" "no step's reading"
+# the overall figure is of the revealed steps only: else hidden answers would move it
+shows dash "Overall alignment: not known yet (two people must answer a revealed step)." \
+    "nothing revealed: no overall figure"
+hides dash "%" "no score of any step, overall or not"
+drive 100 30 --db "$db" open replyline-positioning-workshop <<'KEYS'
+keys r y A
+dump dash1
+KEYS
+shows dash1 "Overall alignment: 25.3% over 1 revealed step (the 4 not revealed yet are left out)" \
+    "one step revealed: the overall figure is its score, and says so"
+check 'dumped dash1 | grep -q "25.3%.*weakest"' "the weakest step is of those shown"
+
+# --- left on a reveal before anyone was invited: it reopens on the step, not on the answers -----
+db="$WORK/reopen.db"
+"$SAMESONG" --db "$db" demo >/dev/null
+drive 100 30 --db "$db" open replyline-positioning-workshop <<'KEYS'
+keys ]
+dump left
+KEYS
+shows left "Reveal 1 of 5" "with no invites ] reveals at once, and the place is saved"
+"$SAMESONG" --db "$db" invite replyline-positioning-workshop >/dev/null
+check '[ "$(sqlite3 "$db" "SELECT screen FROM positions; SELECT count(*) FROM revealed")" = "reveal
+0" ]' "the saved place is a reveal the room has not had"
+drive 100 30 --db "$db" open replyline-positioning-workshop <<'KEYS'
+dump reopened
+KEYS
+shows reopened "Step 1 of 5" "the projector reopens on the step"
+shows reopened "THE ROOM: answers stay on each terminal until the reveal" "with the room's readiness"
+hides reopened "Spreadsheets" "and no answer"
+check '[ "$(sqlite3 "$db" "SELECT screen FROM positions; SELECT count(*) FROM revealed")" = "step
+0" ]' "the room's place is the step, and nothing was revealed"
 
 # --- at 80 columns the deadline shows whole; after the reveal the room's heading says so (trial) ---
 db="$WORK/deadline.db"
