@@ -4,7 +4,8 @@
 #define WALK (ON(UI_SETUP) | ON(UI_STEP) | ON(UI_REVEAL) | ON(UI_DECIDE) | ON(UI_NARRATIVE) | \
               ON(UI_CANVAS) | ON(UI_DASHBOARD) | ON(UI_VOTE) | ON(UI_PARTICIPANT))
 #define LISTS (ON(UI_SESSIONS) | ON(UI_SETUP) | ON(UI_STEP) | ON(UI_DECIDE) | ON(UI_REVEAL) | \
-               ON(UI_VOTE) | ON(UI_FIND) | ON(UI_SUGGESTIONS) | ON(UI_GROUP) | ON(UI_PARTICIPANT))
+               ON(UI_VOTE) | ON(UI_FIND) | ON(UI_SUGGESTIONS) | ON(UI_GROUP) | ON(UI_PARTICIPANT) | \
+               ON(UI_CHAIN))
 /* Screens that scroll their text with the movement keys rather than cut it. */
 #define SCROLLS (ON(UI_CANVAS) | ON(UI_COMPARE) | ON(UI_NARRATIVE))
 #define CTRL(c) ((c) & 0x1F)
@@ -96,6 +97,9 @@ const struct ui_binding ui_bindings[] = {
     {ON(UI_REVEAL), 't', ACT_TAG, "t", NULL, "capability: today, roadmap or not planned"},
     {ON(UI_STEP) | ON(UI_REVEAL) | ON(UI_DECIDE) | ON(UI_CANVAS), 'A', ACT_DASHBOARD, "A",
      "alignment", "the alignment dashboard of the whole session"},
+    {ON(UI_DECIDE) | ON(UI_CANVAS), 'C', ACT_CHAIN, "C", "chain",
+     "the chain check: every break in the chain of decisions"},
+    {ON(UI_CHAIN), '\n', ACT_OPEN, "Enter", "decide", "open the step's decision to mend the break"},
     {ON(UI_REVEAL), '\n', ACT_OPEN, "Enter", "answers", "the group's answers (u takes one out)"},
     {ON(UI_REVEAL), KEY_LEFT, ACT_LEFT, "Left", NULL, "scroll the columns left"},
     {ON(UI_REVEAL), 'h', ACT_LEFT, "h", NULL, "scroll the columns left"},
@@ -164,6 +168,7 @@ static const struct ui_action_rule rules[ACT_COUNT] = {
     [ACT_VOTE] = {UI_NEEDS_WRITE},
     [ACT_DASHBOARD] = {0, true, UI_DASHBOARD},
     [ACT_SUGGEST] = {0, true, UI_SUGGESTIONS},
+    [ACT_CHAIN] = {0, true, UI_CHAIN},
 };
 
 const struct ui_action_rule *ui_action_rule(enum ui_action a)
