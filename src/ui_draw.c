@@ -82,6 +82,9 @@ static bool offered(const struct ui *ui, const struct ui_binding *b)
         return false;
     if (!ui_allows(ui, b->action))
         return false;
+    const struct ui_screen_ops *ops = ui_screen_ops(ui->screen);
+    if (ops->offers && !ops->offers(ui, b->action))
+        return false;
     if (b->action == ACT_UNDO && !ui_can_undo(ui))
         return false;
     if (ui->open && ui->session.solo &&
@@ -109,7 +112,7 @@ void ui_draw_status(struct ui *ui)
     }
     ui_fill(y, 0, COLS, ui_attr(ui, C_STATUS));
     int x = 1;
-    bool shown[64] = {false};
+    bool shown[ACT_COUNT] = {false};
     for (int pass = 0; pass < 3; pass++) {
         for (size_t i = 0; i < ui_binding_count; i++) {
             const struct ui_binding *b = &ui_bindings[i];

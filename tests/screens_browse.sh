@@ -29,6 +29,7 @@ suggestions|keys Enter [ [ [ s
 group|keys Enter [ [ [ Enter
 step|keys Enter [ [ [ [
 dashboard|keys Enter A
+links|keys Enter [ [ l
 setup|keys Enter $back_to_setup"
 
 names=$(printf '%s\n' "$places" | cut -d'|' -f1 | uniq)
