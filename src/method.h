@@ -16,7 +16,7 @@
  * Links only ever point to an earlier step, so a cycle cannot be made. */
 enum step method_builds_on(enum step step);
 
-/* What a link from the step means, in a sentence: "beats", "backed by",
+/* What a link from the step means, in a sentence: "beats", "comes from",
  * "cares about", "makes obvious"; NULL for the alternatives. */
 const char *method_link_verb(enum step step);
 
