@@ -41,7 +41,8 @@ const struct cli_command cli_report_command = {
     .description = "Show how far apart the participants are: for each step the alignment, the "
                    "groups everyone named and the lone voices, coverage bars, pair and department "
                    "agreement and the vote results; then the overall alignment and the weakest "
-                   "step.",
+                   "step. The JSON ends with the breaks in the method's chain, as 'samesong "
+                   "check' finds them.",
     .options = {
         {"json", 'j', NULL, "print one JSON object instead of text", false},
         {"step", 's', "STEP", "only this step, one of:\n" STEP_LIST, false},

@@ -10,6 +10,7 @@
     X(add)              \
     X(show)             \
     X(report)           \
+    X(check)            \
     X(suggest)          \
     X(group)            \
     X(search)           \

@@ -28,8 +28,17 @@ char *report_alignment_text(const struct session *s, const struct alignment *a,
                             const struct step_text steps[STEP_COUNT],
                             const struct report_options *opt);
 
-/* The alignment report as one JSON object (caller frees). */
+/* The alignment report as one JSON object, ending with the chain's breaks
+ * (report_chain_json) as "chain" (caller frees). */
 char *report_alignment_json(const struct session *s, const struct alignment *a, int only_step);
+
+/* The chain check's breaks (chain_check) as a JSON array, each with its
+ * kind, step, item (null for an undecided step), the capability and its tag
+ * for a value theme that rests on one not there today, and the sentence for
+ * people as "message"; only the breaks of only_step unless it is -1. */
+struct chain_break;
+void report_chain_json(struct strbuf *b, const struct chain_break *breaks, size_t count,
+                       int only_step);
 
 /* A percentage as the reports write it: "25.3%", or "n/a" when unknown. */
 void report_add_percent(struct strbuf *b, double x);

@@ -1,4 +1,5 @@
 /* report_align.c: the alignment report for `samesong report`, as text and as JSON. */
+#include "chain.h"
 #include "json_out.h"
 #include "report.h"
 #include "text.h"
@@ -452,6 +453,13 @@ char *report_alignment_json(const struct session *s, const struct alignment *a, 
         json_vote(&b, st);
         strbuf_puts(&b, "}");
     }
-    strbuf_puts(&b, "]}\n");
+    strbuf_puts(&b, "]");
+    json_out_key(&b, "chain", false); /* where the method's chain breaks */
+    struct chain_break *breaks;
+    size_t count;
+    chain_check(s, &breaks, &count);
+    report_chain_json(&b, breaks, count, only_step);
+    chain_free(breaks, count);
+    strbuf_puts(&b, "}\n");
     return strbuf_take(&b);
 }

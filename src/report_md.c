@@ -1,6 +1,7 @@
 /* report_md.c: a session as a Markdown canvas for `samesong export --format md`:
  * the canvas first (decisions, tags, votes, narrative), then how the room got there. */
 #include "align.h"
+#include "method.h"
 #include "report.h"
 #include "text.h"
 #include "util.h"
@@ -55,23 +56,6 @@ static void add_md(struct strbuf *b, const char *text, const char *line_prefix)
     free(safe);
 }
 
-/* A line's text after a list marker the user typed ("1. ", "2) ", "- ",
- * "* ", a bullet), and whether the marker was a number; NULL without one. */
-static const char *after_marker(const char *line, bool *numbered)
-{
-    line += strspn(line, " \t");
-    size_t digits = strspn(line, "0123456789");
-    *numbered = digits > 0 && digits < 10 && (line[digits] == '.' || line[digits] == ')') &&
-                line[digits + 1] == ' ';
-    if (*numbered)
-        return line + digits + 2;
-    if ((*line == '-' || *line == '*' || *line == '+') && line[1] == ' ')
-        return line + 2;
-    if (!strncmp(line, "\u2022 ", 4)) /* a bullet pasted from a slide */
-        return line + 4;
-    return NULL;
-}
-
 /* A decision: one line stays a paragraph after "Decision:"; several lines
  * become a list, numbered when every line was numbered, else bulleted. */
 static void add_decision(struct strbuf *b, const char *decision)
@@ -89,7 +73,7 @@ static void add_decision(struct strbuf *b, const char *decision)
     bool all_numbered = n > 0;
     for (size_t i = 0; i < n; i++) {
         bool numbered;
-        after_marker(lines[i], &numbered);
+        method_after_marker(lines[i], &numbered);
         all_numbered &= numbered;
     }
     if (n == 1 && !all_numbered) {
@@ -100,7 +84,7 @@ static void add_decision(struct strbuf *b, const char *decision)
         strbuf_puts(b, "**Decision:**\n\n");
         for (size_t i = 0; i < n; i++) {
             bool numbered;
-            const char *text = after_marker(lines[i], &numbered);
+            const char *text = method_after_marker(lines[i], &numbered);
             /* a lone number among bullets stays part of its text */
             if (!text || (numbered && !all_numbered))
                 text = lines[i];
@@ -128,6 +112,89 @@ static void add_tags(struct strbuf *b, const struct session *s)
         strbuf_printf(b, ": %s\n", s->tags[i].tag); /* one of three fixed words */
     }
     strbuf_puts(b, "\n");
+}
+
+/* What ties the decision's items to the step it builds on: each item and
+ * what it beats, comes from, cares about or makes obvious. */
+static void add_links(struct strbuf *b, const struct session *s, enum step step)
+{
+    char **items;
+    size_t n = method_items(s->decisions[step], &items);
+    bool any = false;
+    for (size_t i = 0; i < n; i++) {
+        bool first = true;
+        for (size_t l = 0; l < s->link_count; l++) {
+            const struct decision_link *link = &s->links[l];
+            if (link->step != step || !method_same_item(link->item, items[i]))
+                continue;
+            if (!any)
+                strbuf_puts(b, "**The chain:**\n\n");
+            any = true;
+            if (first) {
+                strbuf_puts(b, "- ");
+                add_md(b, items[i], "");
+                strbuf_printf(b, " %s ", method_link_verb(step));
+            } else {
+                strbuf_puts(b, "; ");
+            }
+            add_md(b, link->target, "");
+            first = false;
+        }
+        if (!first)
+            strbuf_puts(b, "\n");
+    }
+    if (any)
+        strbuf_puts(b, "\n");
+    method_items_free(items, n);
+}
+
+/* The proof behind the value themes, in the order it was given. */
+static void add_proof(struct strbuf *b, const struct session *s)
+{
+    if (!s->proof_count)
+        return;
+    strbuf_puts(b, "**Proof:**\n\n");
+    for (size_t i = 0; i < s->proof_count; i++) {
+        strbuf_puts(b, "- ");
+        add_md(b, s->proofs[i].item, "");
+        strbuf_printf(b, " (%s): ", method_proof_kinds[s->proofs[i].kind]);
+        add_md(b, s->proofs[i].text, "");
+        strbuf_puts(b, "\n");
+    }
+    strbuf_puts(b, "\n");
+}
+
+/* "**Label:** text (why)" when there is text. */
+static void add_labelled(struct strbuf *b, const char *label, const char *text, const char *why)
+{
+    if (!text)
+        return;
+    strbuf_printf(b, "**%s:** ", label);
+    add_md(b, text, "");
+    if (why) {
+        strbuf_puts(b, ". ");
+        add_md(b, why, "");
+    }
+    strbuf_puts(b, "\n\n");
+}
+
+/* Why the room chose it, and who does not agree. */
+static void add_why_and_dissent(struct strbuf *b, const struct session *s, enum step step)
+{
+    add_labelled(b, "Why", s->rationale[step], NULL);
+    bool any = false;
+    for (size_t i = 0; i < s->dissent_count; i++) {
+        if (s->dissents[i].step != step)
+            continue;
+        strbuf_puts(b, any ? "- " : "**Dissent:**\n\n- ");
+        any = true;
+        add_md(b, s->dissents[i].who, "");
+        strbuf_puts(b, ": ");
+        add_md(b, s->dissents[i].what, "");
+        strbuf_puts(b, "\n");
+    }
+    if (any)
+        strbuf_puts(b, "\n");
 }
 
 /* The room's vote on a step: the order, lowest rank sum first, and how far
@@ -269,8 +336,16 @@ char *report_markdown(const struct session *s, const struct step_text steps[STEP
         strbuf_printf(&b, "## %d. %s\n\n_%s_\n\n", step + 1, steps[step].title,
                       steps[step].question);
         add_decision(&b, s->decisions[step]);
+        add_links(&b, s, (enum step)step);
         if (step == STEP_CAPABILITIES)
             add_tags(&b, s);
+        if (step == STEP_VALUE)
+            add_proof(&b, s);
+        if (step == STEP_CUSTOMERS)
+            add_labelled(&b, "Champion", s->champion_role, s->champion_why);
+        if (step == STEP_CATEGORY && s->style != STYLE_NONE)
+            add_labelled(&b, "Positioning style", method_style_names[s->style], s->style_why);
+        add_why_and_dissent(&b, s, (enum step)step);
         add_vote(&b, &a.steps[step]);
     }
     strbuf_puts(&b, "## Sales narrative\n\n");

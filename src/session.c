@@ -140,5 +140,25 @@ void session_free(struct session *s)
     for (int i = 0; i < STEP_COUNT; i++)
         free(s->decisions[i]);
     free(s->narrative);
+    for (int i = 0; i < STEP_COUNT; i++)
+        free(s->rationale[i]);
+    for (size_t i = 0; i < s->link_count; i++) {
+        free(s->links[i].item);
+        free(s->links[i].target);
+    }
+    free(s->links);
+    for (size_t i = 0; i < s->proof_count; i++) {
+        free(s->proofs[i].item);
+        free(s->proofs[i].text);
+    }
+    free(s->proofs);
+    for (size_t i = 0; i < s->dissent_count; i++) {
+        free(s->dissents[i].who);
+        free(s->dissents[i].what);
+    }
+    free(s->dissents);
+    free(s->champion_role);
+    free(s->champion_why);
+    free(s->style_why);
     memset(s, 0, sizeof *s);
 }

@@ -71,6 +71,34 @@ struct capability_tag {
     char *tag;          /* "today", "roadmap" or "not planned" */
 };
 
+/* A link from an item (a line) of a step's decision back to an item of the
+ * decision it builds on (method_builds_on): the positioning chain. */
+struct decision_link {
+    enum step step;     /* capabilities, value, customers or category */
+    char *item;         /* an item of that step's decision */
+    char *target;       /* an item of the decision it builds on */
+};
+
+/* What backs a value theme: a customer's words, a number, a case. */
+enum proof_kind { PROOF_QUOTE, PROOF_NUMBER, PROOF_CASE };
+#define PROOF_KIND_COUNT 3
+struct proof {
+    char *item;         /* an item of the value decision */
+    enum proof_kind kind;
+    char *text;
+};
+
+/* Someone who does not agree with a decision, and what they say. */
+struct dissent {
+    enum step step;
+    char *who;
+    char *what;
+};
+
+/* How the category step positions the product. */
+enum positioning_style { STYLE_NONE, STYLE_HEAD_TO_HEAD, STYLE_BIG_FISH, STYLE_NEW_CATEGORY };
+#define STYLE_COUNT 4
+
 struct session {
     int64_t id;         /* 0 until stored */
     char *slug;         /* NULL until stored */
@@ -93,6 +121,20 @@ struct session {
     size_t tag_count, tag_cap;
 
     char *decisions[STEP_COUNT]; /* the room's agreed text, NULL until decided */
+    char *rationale[STEP_COUNT]; /* why the room chose it, NULL when not said */
+
+    /* The method's chain (method.h); none of it in a session made before. */
+    struct decision_link *links;
+    size_t link_count, link_cap;
+    struct proof *proofs;
+    size_t proof_count, proof_cap;
+    struct dissent *dissents;
+    size_t dissent_count, dissent_cap;
+    char *champion_role;         /* who inside a best-fit customer carries it; NULL if none */
+    char *champion_why;          /* why they care; NULL if not said */
+    enum positioning_style style;
+    char *style_why;             /* the style's one-line rationale; NULL if not said */
+
     char *narrative;             /* never NULL once loaded or parsed */
 };
 

@@ -209,15 +209,16 @@ static int migrate(struct store *st, int version)
         goto fail;
     if (check_version(st, version) < 0)
         goto fail;
-    for (; version < STORE_SCHEMA_VERSION; version++) {
+    /* Sessions locked before schema 5 are sealed as they are now, once the
+     * schema is whole: their digest reads every table a session has. */
+    bool seal = version < 5;
+    for (; version < STORE_SCHEMA_VERSION; version++)
         if (sqlite3_exec(st->db, store_migrations[version], NULL, NULL, NULL) != SQLITE_OK) {
             store_sql_fail(st, "cannot upgrade the database schema");
             goto fail;
         }
-        /* Sessions locked before schema 5 are sealed as they are now. */
-        if (version + 1 == 5 && store_seal_unsealed_locks(st) < 0)
-            goto fail;
-    }
+    if (seal && store_seal_unsealed_locks(st) < 0)
+        goto fail;
     char *sql = xasprintf("PRAGMA user_version = %d; PRAGMA application_id = %d;",
                           STORE_SCHEMA_VERSION, STORE_APPLICATION_ID);
     int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);

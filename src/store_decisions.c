@@ -1,24 +1,14 @@
 /* store_decisions.c: what the room decides: each step's decision and the
  * sales narrative. Each is one transaction. */
 #include "store_internal.h"
+#include "store_method.h"
 #include "text.h"
 
 #include <stdlib.h>
 
 int store_set_decision(struct store *st, int64_t session_id, enum step step, const char *text)
 {
-    char *clean = store_checked_text(st, "decision", text, &TEXT_DECISION);
-    if (!clean)
-        return -1;
-    struct store_args a = {.session = session_id, .step = session_steps[step].id, .text = clean};
-    int rc = store_change(st,
-                          "INSERT INTO decisions (session_id, step, text)"
-                          " VALUES (:session, :step, :text)"
-                          " ON CONFLICT (session_id, step) DO UPDATE SET text = excluded.text,"
-                          " decided_at = excluded.decided_at",
-                          &a, true, "cannot save the decision", "decide", session_steps[step].id);
-    free(clean);
-    return rc;
+    return store_decide(st, session_id, step, text, NULL);
 }
 
 int store_set_narrative(struct store *st, int64_t session_id, const char *text)

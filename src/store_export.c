@@ -29,15 +29,32 @@ static const char export_sql[] =
     "         FROM (SELECT DISTINCT participant_id, step FROM votes) v"
     "         JOIN participants p ON p.id = v.participant_id JOIN steps t ON t.id = v.step"
     "         WHERE p.session_id = s.id ORDER BY t.position, p.position))),"
-    " 'decisions', json((SELECT json_group_array(json_object('step', step, 'text', text))"
-    "   FROM (SELECT d.step, d.text FROM decisions d JOIN steps t ON t.id = d.step"
+    " 'decisions', json((SELECT json_group_array(json_patch(json_object('step', step,"
+    "     'text', text), json_object('why', rationale)))"
+    "   FROM (SELECT d.step, d.text, d.rationale FROM decisions d JOIN steps t ON t.id = d.step"
     "         WHERE d.session_id = s.id ORDER BY t.position))),"
     " 'narrative', s.narrative,"
     " 'locked', json(iif(s.status = 'locked', 'true', 'false'))),"
-    /* capability_tags only when there are some: older files stay as they were */
+    /* capability_tags and the method's chain only when there are some: older
+     * files stay as they were, and so do their lock digests */
     " json_object('capability_tags', json((SELECT json_group_array(json_object('group', grp,"
     "   'tag', tag)) FROM (SELECT grp, tag FROM capability_tags WHERE session_id = s.id"
-    "   ORDER BY grp) HAVING count(*) > 0))))"
+    "   ORDER BY grp) HAVING count(*) > 0)),"
+    " 'links', json((SELECT json_group_array(json_object('step', step, 'item', item,"
+    "   'builds_on', target)) FROM (SELECT l.step, l.item, l.target FROM decision_links l"
+    "   JOIN steps t ON t.id = l.step WHERE l.session_id = s.id ORDER BY t.position, l.rowid)"
+    "   HAVING count(*) > 0)),"
+    " 'proofs', json((SELECT json_group_array(json_object('item', item, 'kind', kind,"
+    "   'text', text)) FROM (SELECT item, kind, text FROM proofs WHERE session_id = s.id"
+    "   ORDER BY id) HAVING count(*) > 0)),"
+    " 'dissent', json((SELECT json_group_array(json_object('step', step, 'who', who,"
+    "   'what', what)) FROM (SELECT d.step, d.who, d.what FROM dissents d"
+    "   JOIN steps t ON t.id = d.step WHERE d.session_id = s.id ORDER BY t.position, d.id)"
+    "   HAVING count(*) > 0)),"
+    " 'champion', (SELECT champion_role FROM positioning WHERE session_id = s.id),"
+    " 'champion_why', (SELECT champion_why FROM positioning WHERE session_id = s.id),"
+    " 'positioning_style', (SELECT style FROM positioning WHERE session_id = s.id),"
+    " 'positioning_why', (SELECT style_why FROM positioning WHERE session_id = s.id)))"
     " FROM sessions s WHERE s.id = ?";
 
 int store_session_content(struct store *st, int64_t id, char **json_out)

@@ -1,5 +1,6 @@
 /* store_import.c: writing a parsed session file into the database as a new session. */
 #include "files.h"
+#include "method.h"
 #include "store_internal.h"
 #include "util.h"
 
@@ -64,11 +65,12 @@ static int insert_decisions_and_narrative(struct store *st, int64_t session_id,
                                           const struct session *doc)
 {
     sqlite3_stmt *stmt = store_prepare(
-        st, "INSERT INTO decisions (session_id, step, text) VALUES (:session, :step, :text)");
+        st, "INSERT INTO decisions (session_id, step, text, rationale)"
+            " VALUES (:session, :step, :text, :label)");
     int rc = stmt ? 0 : -1;
     for (int step = 0; step < STEP_COUNT && rc == 0; step++) {
         struct store_args a = {.session = session_id, .step = session_steps[step].id,
-                               .text = doc->decisions[step]};
+                               .text = doc->decisions[step], .label = doc->rationale[step]};
         if (doc->decisions[step])
             rc = store_step(st, stmt, &a, "cannot add a decision");
     }
@@ -89,6 +91,47 @@ static int insert_tags(struct store *st, int64_t session_id, const struct sessio
         rc = store_step(st, stmt, &a, "cannot add a capability tag");
     }
     sqlite3_finalize(stmt);
+    return rc;
+}
+
+/* The method's chain: links, proof, dissent, the champion and the style. */
+static int insert_chain(struct store *st, int64_t session_id, const struct session *doc)
+{
+    int rc = 0;
+    for (size_t i = 0; i < doc->link_count && rc == 0; i++) {
+        struct store_args a = {.session = session_id, .step = session_steps[doc->links[i].step].id,
+                               .name = doc->links[i].item, .label = doc->links[i].target};
+        rc = store_run(st, "INSERT INTO decision_links (session_id, step, item, target)"
+                           " VALUES (:session, :step, :name, :label)", &a, false, "");
+    }
+    for (size_t i = 0; i < doc->proof_count && rc == 0; i++) {
+        struct store_args a = {.session = session_id, .name = doc->proofs[i].item,
+                               .label = method_proof_kinds[doc->proofs[i].kind],
+                               .text = doc->proofs[i].text};
+        rc = store_run(st, "INSERT INTO proofs (session_id, item, kind, text)"
+                           " VALUES (:session, :name, :label, :text)", &a, false, "");
+    }
+    for (size_t i = 0; i < doc->dissent_count && rc == 0; i++) {
+        struct store_args a = {.session = session_id,
+                               .step = session_steps[doc->dissents[i].step].id,
+                               .name = doc->dissents[i].who, .text = doc->dissents[i].what};
+        rc = store_run(st, "INSERT INTO dissents (session_id, step, who, what)"
+                           " VALUES (:session, :step, :name, :text)", &a, false, "");
+    }
+    if (rc == 0 && (doc->champion_role || doc->style != STYLE_NONE)) {
+        sqlite3_stmt *stmt = store_prepare(st, "INSERT INTO positioning (session_id,"
+                                               " champion_role, champion_why, style, style_why)"
+                                               " VALUES (?, ?, ?, ?, ?)");
+        if (!stmt)
+            return -1;
+        sqlite3_bind_int64(stmt, 1, session_id);
+        sqlite3_bind_text(stmt, 2, doc->champion_role, -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 3, doc->champion_why, -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 4, method_style_ids[doc->style], -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 5, doc->style_why, -1, SQLITE_STATIC);
+        rc = sqlite3_step(stmt) == SQLITE_DONE ? 0 : store_sql_fail(st, "cannot add the positioning");
+        sqlite3_finalize(stmt);
+    }
     return rc;
 }
 
@@ -125,6 +168,8 @@ int store_import_session(struct store *st, const struct session *doc, const char
         rc = insert_decisions_and_narrative(st, session_id, doc);
     if (rc == 0)
         rc = insert_tags(st, session_id, doc);
+    if (rc == 0)
+        rc = insert_chain(st, session_id, doc);
     if (rc == 0)
         rc = store_log_event(st, session_id, 0, "import", doc->name);
     if (rc == 0 && doc->locked)

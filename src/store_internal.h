@@ -163,6 +163,10 @@ int store_code_give(struct store *st, int64_t participant_id, char code[ROOM_COD
  * session waits after wrong ones; nothing is left begun then. */
 int store_code_check(struct store *st, int64_t session_id, const char *typed, int64_t *owner);
 
+/* Reads the method's chain of the session out->id into out: its links,
+ * proof, dissent, champion and style (store_load_method.c). */
+int store_load_method(struct store *st, struct session *out);
+
 /* The migrations, in order: migration i brings user_version from i to i + 1. */
 extern const char *const store_migrations[STORE_SCHEMA_VERSION];
 

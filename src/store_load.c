@@ -121,7 +121,8 @@ static int load_votes(struct store *st, struct session *out, const int64_t *ids)
 
 static int load_decisions(struct store *st, struct session *out)
 {
-    sqlite3_stmt *stmt = store_prepare(st, "SELECT step, text FROM decisions WHERE session_id = ?");
+    sqlite3_stmt *stmt = store_prepare(st, "SELECT step, text, rationale FROM decisions"
+                                           " WHERE session_id = ?");
     if (!stmt)
         return -1;
     sqlite3_bind_int64(stmt, 1, out->id);
@@ -130,6 +131,8 @@ static int load_decisions(struct store *st, struct session *out)
         int step = step_from_id((const char *)sqlite3_column_text(stmt, 0));
         free(out->decisions[step]);
         out->decisions[step] = store_column_text(stmt, 1);
+        free(out->rationale[step]);
+        out->rationale[step] = store_column_text(stmt, 2);
     }
     sqlite3_finalize(stmt);
     return rc == SQLITE_DONE ? 0 : store_sql_fail(st, "cannot read the decisions");
@@ -170,6 +173,8 @@ int store_load_session(struct store *st, int64_t id, struct session *out)
         rc = load_decisions(st, out);
     if (rc == 0)
         rc = load_tags(st, out);
+    if (rc == 0)
+        rc = store_load_method(st, out);
     sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
     free(ids);
     if (rc < 0)

@@ -1,5 +1,6 @@
 /* store_parse.c: reading a samesong-session/1 file with SQLite's JSON functions,
  * checking every field and naming the first bad one. */
+#include "method.h"
 #include "store_internal.h"
 #include "text.h"
 #include "util.h"
@@ -10,7 +11,7 @@
 #include <string.h>
 
 #define FORMAT_ID "samesong-session/1"
-#define MAX_FIELDS 12
+#define MAX_FIELDS 20
 
 struct parser {
     sqlite3 *db;        /* an in-memory connection: only the JSON functions are used */
@@ -388,10 +389,11 @@ static int on_vote(struct parser *p, const struct object *obj)
     return 0;
 }
 
-enum { D_STEP, D_TEXT };
+enum { D_STEP, D_TEXT, D_WHY };
 static const struct field decision_fields[] = {
     {"step", "text", true},
     {"text", "text", true},
+    {"why", "text", false},
 };
 
 static int on_decision(struct parser *p, const struct object *obj)
@@ -405,6 +407,87 @@ static int on_decision(struct parser *p, const struct object *obj)
     if (take_text(p, obj, "text", obj->values[D_TEXT], &TEXT_DECISION, &text) < 0)
         return -1;
     p->out->decisions[step] = text;
+    if (obj->values[D_WHY] &&
+        take_text(p, obj, "why", obj->values[D_WHY], &TEXT_ANSWER, &p->out->rationale[step]) < 0)
+        return -1;
+    return 0;
+}
+
+enum { L_STEP, L_ITEM, L_BUILDS_ON };
+static const struct field link_fields[] = {
+    {"step", "text", true},
+    {"item", "text", true},
+    {"builds_on", "text", true},
+};
+
+static int on_link(struct parser *p, const struct object *obj)
+{
+    struct session *s = p->out;
+    enum step step;
+    if (take_step(p, obj, obj->values[L_STEP], &step) < 0)
+        return -1;
+    if (method_builds_on(step) == STEP_COUNT)
+        return fail(p, "%s.step: the alternatives build on no other step; links go from "
+                       "capabilities, value, customers, category", obj->path);
+    struct decision_link l = {.step = step};
+    if (take_text(p, obj, "item", obj->values[L_ITEM], &TEXT_ANSWER, &l.item) < 0 ||
+        take_text(p, obj, "builds_on", obj->values[L_BUILDS_ON], &TEXT_ANSWER, &l.target) < 0) {
+        free(l.item);
+        return -1;
+    }
+    *(struct decision_link *)array_push(&s->links, &s->link_count, &s->link_cap, sizeof l) = l;
+    return 0;
+}
+
+enum { P_ITEM, P_KIND, P_TEXT };
+static const struct field proof_fields[] = {
+    {"item", "text", true},
+    {"kind", "text", true},
+    {"text", "text", true},
+};
+
+static int on_proof(struct parser *p, const struct object *obj)
+{
+    struct session *s = p->out;
+    int kind = method_proof_kind_from_id(obj->values[P_KIND]);
+    if (kind < 0) {
+        char *q = quoted(obj->values[P_KIND]);
+        fail(p, "%s.kind: %s is not a kind of proof; kinds are quote, number, case", obj->path,
+             q);
+        free(q);
+        return -1;
+    }
+    struct proof pr = {.kind = (enum proof_kind)kind};
+    if (take_text(p, obj, "item", obj->values[P_ITEM], &TEXT_ANSWER, &pr.item) < 0 ||
+        take_text(p, obj, "text", obj->values[P_TEXT], &TEXT_ANSWER, &pr.text) < 0) {
+        free(pr.item);
+        return -1;
+    }
+    *(struct proof *)array_push(&s->proofs, &s->proof_count, &s->proof_cap, sizeof pr) = pr;
+    return 0;
+}
+
+enum { X_STEP, X_WHO, X_WHAT };
+static const struct field dissent_fields[] = {
+    {"step", "text", true},
+    {"who", "text", true},
+    {"what", "text", true},
+};
+
+static int on_dissent(struct parser *p, const struct object *obj)
+{
+    struct session *s = p->out;
+    struct dissent d;
+    if (take_step(p, obj, obj->values[X_STEP], &d.step) < 0)
+        return -1;
+    d.what = NULL;
+    if (take_text(p, obj, "who", obj->values[X_WHO], &TEXT_NAME, &d.who) < 0 ||
+        take_text(p, obj, "what", obj->values[X_WHAT], &TEXT_ANSWER, &d.what) < 0) {
+        free(d.who);
+        return -1;
+    }
+    *(struct dissent *)array_push(&s->dissents, &s->dissent_count, &s->dissent_cap,
+                                  sizeof d) = d;
     return 0;
 }
 
@@ -442,14 +525,49 @@ static int on_tag(struct parser *p, const struct object *obj)
 }
 
 enum { T_FORMAT, T_NAME, T_PRODUCT, T_MODE, T_PARTICIPANTS, T_INPUTS, T_VOTES, T_DECISIONS,
-       T_NARRATIVE, T_LOCKED, T_TAGS, T_DIGEST };
+       T_NARRATIVE, T_LOCKED, T_TAGS, T_DIGEST, T_LINKS, T_PROOFS, T_DISSENT, T_CHAMPION,
+       T_CHAMPION_WHY, T_STYLE, T_STYLE_WHY };
 static const struct field top_fields[] = {
     {"format", "text", true},     {"name", "text", true},       {"product", "text", false},
     {"mode", "text", false},      {"participants", "array", false},
     {"inputs", "array", false},   {"votes", "array", false},    {"decisions", "array", false},
     {"narrative", "text", false}, {"locked", "boolean", false},
     {"capability_tags", "array", false}, {"lock_digest", "text", false},
+    {"links", "array", false},    {"proofs", "array", false},   {"dissent", "array", false},
+    {"champion", "text", false},  {"champion_why", "text", false},
+    {"positioning_style", "text", false}, {"positioning_why", "text", false},
 };
+
+/* The champion and the positioning style: optional, each why only with its own. */
+static int take_positioning(struct parser *p, const struct object *obj)
+{
+    const char *const *v = (const char *const *)obj->values;
+    struct session *s = p->out;
+    if (v[T_CHAMPION_WHY] && !v[T_CHAMPION])
+        return fail(p, "champion_why: there is no champion to be why of");
+    if (v[T_STYLE_WHY] && !v[T_STYLE])
+        return fail(p, "positioning_why: there is no positioning_style to be why of");
+    if (v[T_STYLE]) {
+        int style = method_style_from_id(v[T_STYLE]);
+        if (style < 0) {
+            char *q = quoted(v[T_STYLE]);
+            fail(p, "positioning_style: %s is not a style; styles are head-to-head, big-fish, "
+                    "new-category", q);
+            free(q);
+            return -1;
+        }
+        s->style = (enum positioning_style)style;
+    }
+    if ((v[T_CHAMPION] &&
+         take_text(p, obj, "champion", v[T_CHAMPION], &TEXT_NAME, &s->champion_role) < 0) ||
+        (v[T_CHAMPION_WHY] &&
+         take_text(p, obj, "champion_why", v[T_CHAMPION_WHY], &TEXT_ANSWER, &s->champion_why) <
+             0) ||
+        (v[T_STYLE_WHY] &&
+         take_text(p, obj, "positioning_why", v[T_STYLE_WHY], &TEXT_ANSWER, &s->style_why) < 0))
+        return -1;
+    return 0;
+}
 
 static int on_top(struct parser *p, const struct object *obj)
 {
@@ -480,14 +598,62 @@ static int on_top(struct parser *p, const struct object *obj)
         take_text(p, obj, "narrative", v[T_NARRATIVE] ? v[T_NARRATIVE] : "", &TEXT_NARRATIVE,
                   &s->narrative) < 0)
         return -1;
-    return 0;
+    return take_positioning(p, obj);
 }
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
+/* An item a link or a proof names must be an item of its step's decision. */
+static int check_item(struct parser *p, const char *path, const char *field, enum step step,
+                      const char *item)
+{
+    if (method_find_item(p->out, step, item) >= 0)
+        return 0;
+    char *q = quoted(item);
+    if (p->out->decisions[step])
+        fail(p, "%s.%s: %s is not an item of the %s decision", path, field, q,
+             session_steps[step].id);
+    else
+        fail(p, "%s.%s: %s is not an item: the %s step has no decision", path, field, q,
+             session_steps[step].id);
+    free(q);
+    return -1;
+}
+
+/* Links and proof name items that exist, once each; dissent is about a decision. */
+static int check_chain(struct parser *p)
+{
+    struct session *s = p->out;
+    for (size_t i = 0; i < s->link_count; i++) {
+        const struct decision_link *l = &s->links[i];
+        char path[32];
+        snprintf(path, sizeof path, "links[%zu]", i);
+        if (check_item(p, path, "item", l->step, l->item) < 0 ||
+            check_item(p, path, "builds_on", method_builds_on(l->step), l->target) < 0)
+            return -1;
+        for (size_t j = 0; j < i; j++)
+            if (s->links[j].step == l->step && method_same_item(s->links[j].item, l->item) &&
+                method_same_item(s->links[j].target, l->target))
+                return fail(p, "%s: the same link as links[%zu]", path, j);
+    }
+    for (size_t i = 0; i < s->proof_count; i++) {
+        char path[32];
+        snprintf(path, sizeof path, "proofs[%zu]", i);
+        if (check_item(p, path, "item", STEP_VALUE, s->proofs[i].item) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < s->dissent_count; i++)
+        if (!s->decisions[s->dissents[i].step])
+            return fail(p, "dissent[%zu].step: %s has no decision to disagree with", i,
+                        session_steps[s->dissents[i].step].id);
+    return 0;
+}
+
 static int check_whole(struct parser *p)
 {
     struct session *s = p->out;
+    if (check_chain(p) < 0)
+        return -1;
     if (s->solo && s->participant_count > 1)
         return fail(p, "participants: a solo session has at most one participant, not %zu",
                     s->participant_count);
@@ -521,13 +687,16 @@ static int parse(struct parser *p)
     if (read_objects(p, root_sql, NULL, top_fields, COUNT(top_fields), on_top) < 0)
         return -1;
     static const char *const arrays[] = {"participants", "inputs", "votes", "decisions",
-                                         "capability_tags"};
+                                         "capability_tags", "links", "proofs", "dissent"};
     static const struct field *const fields[] = {participant_fields, input_fields, vote_fields,
-                                                 decision_fields, tag_fields};
+                                                 decision_fields, tag_fields, link_fields,
+                                                 proof_fields, dissent_fields};
     static const size_t counts[] = {COUNT(participant_fields), COUNT(input_fields),
                                     COUNT(vote_fields), COUNT(decision_fields),
-                                    COUNT(tag_fields)};
-    static const object_fn handlers[] = {on_participant, on_input, on_vote, on_decision, on_tag};
+                                    COUNT(tag_fields), COUNT(link_fields), COUNT(proof_fields),
+                                    COUNT(dissent_fields)};
+    static const object_fn handlers[] = {on_participant, on_input, on_vote, on_decision,
+                                         on_tag, on_link, on_proof, on_dissent};
     for (size_t i = 0; i < COUNT(arrays); i++)
         if (check_array(p, arrays[i]) < 0 ||
             read_objects(p, array_sql, arrays[i], fields[i], counts[i], handlers[i]) < 0)

@@ -407,6 +407,49 @@ static const char migration_9[] =
     ") STRICT;"
     GUARD_BY_SESSION("walk_ins", "session_id");
 
+/* Schema 10: the method's chain. A decision's items (its lines) link back to
+ * the items of the decision they build on (decision_links, by item text, so
+ * an edit that keeps a line keeps its links); value themes have proof; each
+ * decision may keep its why and any dissent; the customers step names the
+ * champion and the category step the positioning style (positioning). */
+static const char migration_10[] =
+    "ALTER TABLE decisions ADD COLUMN rationale TEXT;"
+    "CREATE TABLE decision_links ("
+    "  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+    "  step TEXT NOT NULL REFERENCES steps(id)"
+    "    CHECK (step IN ('capabilities', 'value', 'customers', 'category')),"
+    "  item TEXT NOT NULL,"
+    "  target TEXT NOT NULL,"
+    "  PRIMARY KEY (session_id, step, item, target)"
+    ") STRICT;"
+    "CREATE TABLE proofs ("
+    "  id INTEGER PRIMARY KEY,"
+    "  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+    "  item TEXT NOT NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('quote', 'number', 'case')),"
+    "  text TEXT NOT NULL"
+    ") STRICT;"
+    "CREATE INDEX proofs_by_session ON proofs (session_id, item);"
+    "CREATE TABLE dissents ("
+    "  id INTEGER PRIMARY KEY,"
+    "  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+    "  step TEXT NOT NULL REFERENCES steps(id),"
+    "  who TEXT NOT NULL,"
+    "  what TEXT NOT NULL"
+    ") STRICT;"
+    "CREATE INDEX dissents_by_session ON dissents (session_id, step);"
+    "CREATE TABLE positioning ("
+    "  session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,"
+    "  champion_role TEXT,"
+    "  champion_why TEXT,"
+    "  style TEXT CHECK (style IS NULL OR style IN ('head-to-head', 'big-fish', 'new-category')),"
+    "  style_why TEXT"
+    ") STRICT;"
+    GUARD_BY_SESSION("decision_links", "session_id")
+    GUARD_BY_SESSION("proofs", "session_id")
+    GUARD_BY_SESSION("dissents", "session_id")
+    GUARD_BY_SESSION("positioning", "session_id");
+
 const char *const store_migrations[STORE_SCHEMA_VERSION] = {
     migration_1,
     migration_2,
@@ -417,4 +460,5 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
     migration_7,
     migration_8,
     migration_9,
+    migration_10,
 };

@@ -1,6 +1,7 @@
 /* ui_canvas.c: the five decisions and the narrative on one screen, scrolled
- * when they are longer than it; locking (final, after every step is decided)
- * and exporting. */
+ * when they are longer than it; locking (final, after every step is decided,
+ * asked over the chain check's list when the chain breaks) and exporting. */
+#include "chain.h"
 #include "files.h"
 #include "report.h"
 #include "similar.h"
@@ -59,10 +60,14 @@ static void canvas_draw(struct ui *ui)
         int missing = 0;
         for (int i = 0; i < STEP_COUNT; i++)
             missing += !s->decisions[i];
+        size_t breaks = chain_break_count(s);
         char line[160];
         if (missing)
             snprintf(line, sizeof line, "%d step%s still to decide before it can be locked.",
                      missing, missing == 1 ? "" : "s");
+        else if (breaks)
+            snprintf(line, sizeof line, "Every step is decided: L locks it for good. %zu break%s "
+                     "in the chain (C shows them).", breaks, breaks == 1 ? "" : "s");
         else
             snprintf(line, sizeof line, "Every step is decided: L locks it for good.");
         ui_put(y++, 2, COLS - 4, line, missing ? ui_attr(ui, C_WARN) : ui_attr(ui, C_GOOD));
@@ -116,6 +121,29 @@ static void lock(struct ui *ui)
     ui_say(ui, "Locked. The %s is final; x exports it.", ui->session.solo ? "thesis" : "canvas");
 }
 
+/* Yes on the chain check's list: back to the canvas, and lock. */
+static void lock_anyway(struct ui *ui)
+{
+    while (ui->depth)
+        ui_back(ui);
+    lock(ui);
+}
+
+/* The chain breaks: its list is shown, and the question asked over it, with
+ * what else the lock would warn of. */
+static void ask_over_the_breaks(struct ui *ui, size_t breaks,
+                                const struct capability_tag *unbacked)
+{
+    char also[120] = ""; /* short: the question and its (y/n) fit in 100 columns */
+    if (unbacked)
+        snprintf(also, sizeof also, "; \"%.20s\" is %s", unbacked->group, unbacked->tag);
+    if (!*ui->session.narrative)
+        snprintf(also + strlen(also), sizeof also - strlen(also), "; no sales narrative");
+    ui_open_overlay(ui, UI_CHAIN);
+    ui_confirm(ui, lock_anyway, 0, "%zu break%s in the chain%s. Lock anyway?", breaks,
+               breaks == 1 ? "" : "s", also);
+}
+
 static void canvas_act(struct ui *ui, enum ui_action a)
 {
     if (ui_page_scroll(a, &ui->top, ((struct canvas_state *)ui_state(ui, UI_CANVAS))->height))
@@ -129,7 +157,10 @@ static void canvas_act(struct ui *ui, enum ui_action a)
                 return;
             }
         const struct capability_tag *unbacked = unbacked_capability(ui);
-        if (unbacked)
+        size_t breaks = chain_break_count(&ui->session);
+        if (breaks)
+            ask_over_the_breaks(ui, breaks, unbacked);
+        else if (unbacked)
             ui_confirm(ui, lock, 0, "The decision claims \"%.40s\": %s, not today. Lock anyway?",
                        unbacked->group, unbacked->tag);
         else if (!*ui->session.narrative) /* the pitch is what leaves the room */

@@ -8,7 +8,7 @@ db="$WORK/w.db"
 # --- help and version ---------------------------------------------------------
 run --version;  status 0 "--version"; stdout_is "samesong 0.1.0"
 run --help;     status 0 "--help"; stdout_has "Usage: samesong [--db FILE]"
-for cmd in open browse new list add show export import demo report suggest group search diff verify invite; do
+for cmd in open browse new list add show export import demo report check suggest group search diff verify invite; do
     run "$cmd" --help; status 0 "$cmd --help"; stdout_has "Usage: samesong $cmd"
 done
 run </dev/null; status 1 "no command and no terminal"; stderr_one_line
@@ -101,7 +101,7 @@ if command -v python3 >/dev/null; then
     sqlite_version "$WORK/newer.db" 99
     sum_before=$(cksum <"$WORK/newer.db")
     run --db "$WORK/newer.db" list; status 1 "newer database"
-    stderr_has "was written by a newer samesong (schema 99; this one knows up to 9)"
+    stderr_has "was written by a newer samesong (schema 99; this one knows up to 10)"
     check '[ "$(cksum <"$WORK/newer.db")" = "$sum_before" ]' "newer database left untouched"
 fi
 run --read-only --db "$db" add acme-q3 --as Maya --step value x
@@ -272,7 +272,7 @@ help_columns() {
         sed -E 's/^(  (-[[:alnum:]],|   ) --[a-z-]+( [A-Z]+)? +).*/\1/' | awk '{ print length($0) }' | sort -u
 }
 commands=$("$SAMESONG" --help | sed -n '/^Commands:$/,/^$/p' | awk 'NR > 1 && NF { print $1 }')
-check '[ "$(printf "%s\n" "$commands" | wc -l)" -eq 17 ]' "--help lists the seventeen commands: $commands"
+check '[ "$(printf "%s\n" "$commands" | wc -l)" -eq 18 ]' "--help lists the eighteen commands: $commands"
 for cmd in $commands; do
     run "$cmd" --help; status 0 "$cmd --help"
     stdout_has "Usage: samesong $cmd"; stdout_has "      --db FILE"; stdout_has "  -h, --help"

@@ -95,6 +95,41 @@ JSON
     "$SAMESONG" --db "$1" import "$WORK/room.json" >/dev/null
 }
 
+# chain_files DIR: DIR/broken.json, the session of tests/check_chain.c with a
+# break of every kind but an undecided step (eight in all), and DIR/mended.json,
+# "Mended", the same chain with every item tied back, proven and there today.
+chain_files() {
+    cat >"$1/broken.json" <<'JSON'
+{"format": "samesong-session/1", "name": "Broken",
+ "participants": [{"name": "Lena", "role": "product"}],
+ "decisions": [{"step": "alternatives", "text": "- Spreadsheets\n- Zendesk"},
+               {"step": "capabilities", "text": "1. Order lookup\n2. AI replies\n3. Macros"},
+               {"step": "value", "text": "Answers in seconds\nScale without hiring\nHappier agents"},
+               {"step": "customers", "text": "Shopify brands\nTeams of 5-50"},
+               {"step": "category", "text": "Help desk for e-commerce"}],
+ "capability_tags": [{"group": "Order lookup", "tag": "today"},
+                     {"group": "AI replies", "tag": "roadmap"},
+                     {"group": "Macros", "tag": "not planned"}],
+ "links": [{"step": "capabilities", "item": "Order lookup", "builds_on": "Spreadsheets"},
+           {"step": "capabilities", "item": "AI replies", "builds_on": "Zendesk"},
+           {"step": "value", "item": "Answers in seconds", "builds_on": "Order lookup"},
+           {"step": "value", "item": "Answers in seconds", "builds_on": "AI replies"},
+           {"step": "value", "item": "Happier agents", "builds_on": "Order lookup"},
+           {"step": "value", "item": "Happier agents", "builds_on": "Macros"},
+           {"step": "customers", "item": "Shopify brands", "builds_on": "Answers in seconds"}],
+ "proofs": [{"item": "Answers in seconds", "kind": "number", "text": "9 s median first reply"}]}
+JSON
+    # The same chain mended: every item tied back, every value proven, nothing promised.
+    sed -e 's/"tag": "roadmap"/"tag": "today"/' -e 's/"tag": "not planned"/"tag": "today"/' \
+        -e 's/"links": \[/&{"step": "capabilities", "item": "Macros", "builds_on": "Zendesk"},\
+               {"step": "value", "item": "Scale without hiring", "builds_on": "AI replies"},\
+               {"step": "customers", "item": "Teams of 5-50", "builds_on": "Scale without hiring"},\
+               {"step": "category", "item": "Help desk for e-commerce", "builds_on": "Happier agents"},/' \
+        -e 's/"proofs": \[/&{"item": "Scale without hiring", "kind": "case", "text": "Acme"},\
+                {"item": "Happier agents", "kind": "quote", "text": "No more Mondays"},/' \
+        -e 's/"name": "Broken"/"name": "Mended"/' "$1/broken.json" >"$1/mended.json"
+}
+
 # code_of NAME: NAME's join code in the output of the last invite.
 code_of() { awk -v n="$1" '$2 == n { print $1 }' "$OUT"; }
 

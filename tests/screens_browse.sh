@@ -29,6 +29,9 @@ suggestions|keys Enter [ [ [ s
 group|keys Enter [ [ [ Enter
 step|keys Enter [ [ [ [
 dashboard|keys Enter A
+chain|keys Enter C
+chain|keys j
+links|keys Enter [ [ l
 setup|keys Enter $back_to_setup"
 
 names=$(printf '%s\n' "$places" | cut -d'|' -f1 | uniq)
@@ -71,6 +74,12 @@ check '[ "$(cksum <"$db")" = "$sum_before" ]' "browsing changed nothing in the f
 check '! dumped narrative | grep -q "e writes it here"' "the narrative invites no writing"
 check '! dumped decide | grep -qE "e writes it|Enter starts"' "nor does the decision"
 check '! dumped step | grep -q "a adds one"' "nor the answers"
+{ echo "keys Enter C"; echo "dump chain"; echo "keys Enter"; echo "dump mend"; } |
+    drive 100 30 --db "$db" browse
+shows chain "Chain check" "a reviewer opens the chain check from the canvas"
+shows chain "The capabilities step is not decided yet." "and reads the breaks"
+shows mend "Decide 2 of 5" "Enter opens the step's decision to read"
+check '! dumped mend | grep -q "e writes it"' "which invites no writing"
 
 # A session nobody has joined: every view of its reveal draws, and says why it is empty.
 "$SAMESONG" --db "$WORK/empty.db" new "Empty one" >/dev/null

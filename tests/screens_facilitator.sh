@@ -64,12 +64,18 @@ shows merged "Merged it into the group \"spreadsheets\"." \
 hides merged "Renamed the group" "not that it renamed one"
 
 # --- locking without a narrative warns, as locking a roadmap claim does --------------------
+# (of a chain that holds: tests/screens_chain.sh has one that breaks)
 cat >"$WORK/decided.json" <<'JSON'
 {"format": "samesong-session/1", "name": "Decided", "mode": "solo",
  "participants": [{"name": "Ana", "role": "ceo"}],
  "decisions": [{"step": "alternatives", "text": "a"}, {"step": "capabilities", "text": "b"},
                {"step": "value", "text": "c"}, {"step": "customers", "text": "d"},
-               {"step": "category", "text": "e"}]}
+               {"step": "category", "text": "e"}],
+ "links": [{"step": "capabilities", "item": "b", "builds_on": "a"},
+           {"step": "value", "item": "c", "builds_on": "b"},
+           {"step": "customers", "item": "d", "builds_on": "c"},
+           {"step": "category", "item": "e", "builds_on": "c"}],
+ "proofs": [{"item": "c", "kind": "case", "text": "Acme"}]}
 JSON
 "$SAMESONG" --db "$db" import "$WORK/decided.json" >/dev/null
 drive 100 30 --db "$db" open decided <<'KEYS'

@@ -177,6 +177,7 @@ stdout_has '"kendall_w":0.4444'
 stdout_has '"top3_match_share":66.7'
 
 # --- the lock warns about a decided capability that is only on the roadmap ---------------------
+# (the chain holds, so that is all it warns of: tests/screens_chain.sh has a chain that breaks)
 cat >"$WORK/roadmap.json" <<'JSON'
 {"format": "samesong-session/1", "name": "Roadmap claim",
  "participants": [{"name": "Lena", "role": "product"}],
@@ -185,7 +186,13 @@ cat >"$WORK/roadmap.json" <<'JSON'
                {"step": "value", "text": "Faster answers"},
                {"step": "customers", "text": "Mid-market brands"},
                {"step": "category", "text": "Help desk"}],
- "capability_tags": [{"group": "AI auto-replies", "tag": "roadmap"}]}
+ "capability_tags": [{"group": "AI auto-replies", "tag": "roadmap"}],
+ "links": [{"step": "capabilities", "item": "AI auto-replies and order lookup",
+            "builds_on": "Spreadsheets"},
+           {"step": "value", "item": "Faster answers", "builds_on": "AI auto-replies and order lookup"},
+           {"step": "customers", "item": "Mid-market brands", "builds_on": "Faster answers"},
+           {"step": "category", "item": "Help desk", "builds_on": "Faster answers"}],
+ "proofs": [{"item": "Faster answers", "kind": "number", "text": "9 s"}]}
 JSON
 "$SAMESONG" --db "$demo" import "$WORK/roadmap.json" >/dev/null
 drive 100 30 --db "$demo" open roadmap-claim <<'SCRIPT'

@@ -1,0 +1,184 @@
+/* method.c: the positioning method's chain and a decision's items. */
+#include "method.h"
+#include "similar.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum step method_builds_on(enum step step)
+{
+    static const enum step builds_on[STEP_COUNT] = {
+        [STEP_ALTERNATIVES] = STEP_COUNT,
+        [STEP_CAPABILITIES] = STEP_ALTERNATIVES,
+        [STEP_VALUE] = STEP_CAPABILITIES,
+        [STEP_CUSTOMERS] = STEP_VALUE,
+        [STEP_CATEGORY] = STEP_VALUE,
+    };
+    return builds_on[step];
+}
+
+const char *method_link_verb(enum step step)
+{
+    static const char *const verbs[STEP_COUNT] = {
+        [STEP_CAPABILITIES] = "beats",
+        [STEP_VALUE] = "comes from",
+        [STEP_CUSTOMERS] = "cares about",
+        [STEP_CATEGORY] = "makes obvious",
+    };
+    return verbs[step];
+}
+
+const char *const method_proof_kinds[PROOF_KIND_COUNT] = {"quote", "number", "case"};
+const char *const method_style_ids[STYLE_COUNT] = {NULL, "head-to-head", "big-fish",
+                                                   "new-category"};
+const char *const method_style_names[STYLE_COUNT] = {
+    "not chosen", "Head to head", "Big fish in a small pond", "Create a new category"};
+
+int method_proof_kind_from_id(const char *id)
+{
+    for (int k = 0; k < PROOF_KIND_COUNT; k++)
+        if (!strcmp(id, method_proof_kinds[k]))
+            return k;
+    return -1;
+}
+
+int method_style_from_id(const char *id)
+{
+    for (int k = 1; k < STYLE_COUNT; k++)
+        if (!strcmp(id, method_style_ids[k]))
+            return k;
+    return -1;
+}
+
+const char *method_after_marker(const char *line, bool *numbered)
+{
+    line += strspn(line, " \t");
+    size_t digits = strspn(line, "0123456789");
+    *numbered = digits > 0 && digits < 10 && (line[digits] == '.' || line[digits] == ')') &&
+                line[digits + 1] == ' ';
+    if (*numbered)
+        return line + digits + 2;
+    if ((*line == '-' || *line == '*' || *line == '+') && line[1] == ' ')
+        return line + 2;
+    if (!strncmp(line, "\u2022 ", 4)) /* a bullet pasted from a slide */
+        return line + 4;
+    return NULL;
+}
+
+size_t method_items(const char *decision, char ***items)
+{
+    *items = NULL;
+    size_t count = 0, cap = 0;
+    for (const char *line = decision; line && *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        char *copy = xstrndup(line, len);
+        bool numbered;
+        const char *text = method_after_marker(copy, &numbered);
+        text = text ? text : copy;
+        text += strspn(text, " \t\r");
+        size_t n = strlen(text);
+        while (n > 0 && strchr(" \t\r", text[n - 1]))
+            n--;
+        if (n > 0)
+            *(char **)array_push(items, &count, &cap, sizeof(char *)) = xstrndup(text, n);
+        free(copy);
+        line = end ? end + 1 : line + len;
+    }
+    return count;
+}
+
+void method_items_free(char **items, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        free(items[i]);
+    free(items);
+}
+
+bool method_same_item(const char *a, const char *b)
+{
+    char *ka = similar_normalize(a), *kb = similar_normalize(b);
+    bool same = !strcmp(ka, kb);
+    free(ka);
+    free(kb);
+    return same;
+}
+
+int method_find_item(const struct session *s, enum step step, const char *item)
+{
+    char **items;
+    size_t n = method_items(s->decisions[step], &items);
+    int found = -1;
+    for (size_t i = 0; i < n && found < 0; i++)
+        if (method_same_item(items[i], item))
+            found = (int)i;
+    method_items_free(items, n);
+    return found;
+}
+
+bool method_linked(const struct session *s, enum step step, const char *item, const char *target)
+{
+    for (size_t i = 0; i < s->link_count; i++)
+        if (s->links[i].step == step && method_same_item(s->links[i].item, item) &&
+            method_same_item(s->links[i].target, target))
+            return true;
+    return false;
+}
+
+size_t method_link_count(const struct session *s, enum step step, const char *item)
+{
+    enum step on = method_builds_on(step);
+    if (on == STEP_COUNT)
+        return 0;
+    char **targets;
+    size_t n = method_items(s->decisions[on], &targets), count = 0;
+    for (size_t i = 0; i < n; i++)
+        count += method_linked(s, step, item, targets[i]);
+    method_items_free(targets, n);
+    return count;
+}
+
+size_t method_proof_count(const struct session *s, const char *item)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < s->proof_count; i++)
+        count += method_same_item(s->proofs[i].item, item);
+    return count;
+}
+
+/* Whether typed (its length n, n > 0) starts word, whatever the case of ASCII letters. */
+static bool starts(const char *word, const char *typed, size_t n)
+{
+    return word && strlen(word) >= n && !strncasecmp(word, typed, n);
+}
+
+/* The index of what typed names among names[first..count) (and ids), or -1. */
+static int from_typed(const char *text, const char *const *ids, const char *const *names,
+                      int first, int count)
+{
+    text += strspn(text, " \t");
+    size_t n = strlen(text);
+    while (n > 0 && isspace((unsigned char)text[n - 1]))
+        n--;
+    if (n == 1 && text[0] >= '1' && text[0] < '1' + count - first)
+        return first + text[0] - '1';
+    for (int k = first; k < count && n > 0; k++)
+        if (starts(ids[k], text, n) || starts(names[k], text, n))
+            return k;
+    return -1;
+}
+
+int method_style_from_typed(const char *text)
+{
+    if (!text[strspn(text, " \t")])
+        return STYLE_NONE;
+    return from_typed(text, method_style_ids, method_style_names, 1, STYLE_COUNT);
+}
+
+int method_proof_kind_from_typed(const char *text)
+{
+    return from_typed(text, method_proof_kinds, method_proof_kinds, 0, PROOF_KIND_COUNT);
+}

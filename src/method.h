@@ -1,0 +1,62 @@
+/* method.h: the positioning method's chain: which step's decision builds on
+ * which, a decision's items (its lines), the kinds of proof and the
+ * positioning styles. Pure C: no SQL, no curses. */
+#ifndef SAMESONG_METHOD_H
+#define SAMESONG_METHOD_H
+
+#include "session.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The step whose items a step's items link back to: a capability to the
+ * alternatives it beats, a value theme to the capabilities behind it, a
+ * customer trait to the value they care about, the category to the value it
+ * makes obvious. STEP_COUNT for the alternatives, which build on nothing.
+ * Links only ever point to an earlier step, so a cycle cannot be made. */
+enum step method_builds_on(enum step step);
+
+/* What a link from the step means, in a sentence: "beats", "comes from",
+ * "cares about", "makes obvious"; NULL for the alternatives. */
+const char *method_link_verb(enum step step);
+
+extern const char *const method_proof_kinds[PROOF_KIND_COUNT];   /* "quote", "number", "case" */
+extern const char *const method_style_ids[STYLE_COUNT];          /* NULL, "head-to-head", ... */
+extern const char *const method_style_names[STYLE_COUNT];        /* "Head to head", ... */
+int method_proof_kind_from_id(const char *id);                   /* -1 when none */
+int method_style_from_id(const char *id);                        /* -1 when none */
+
+/* A line's text after a list marker the user typed ("1. ", "2) ", "- ",
+ * "* ", a bullet), and whether the marker was a number; NULL without one. */
+const char *method_after_marker(const char *line, bool *numbered);
+
+/* The items of a decision: each line that is not blank, without its list
+ * marker and the spaces around it, in order. *items is the caller's to free
+ * (method_items_free); returns the count, 0 for NULL or an empty decision. */
+size_t method_items(const char *decision, char ***items);
+void method_items_free(char **items, size_t count);
+
+/* Whether two item texts are the same item: equal once normalised
+ * (similar_normalize), so a change of case or a trailing full stop keeps
+ * the item and its links. */
+bool method_same_item(const char *a, const char *b);
+
+/* The index of the item of step's decision that is the same as item, or -1. */
+int method_find_item(const struct session *s, enum step step, const char *item);
+
+/* Whether s links item of step's decision to target, an item of the
+ * decision it builds on (both compared with method_same_item). */
+bool method_linked(const struct session *s, enum step step, const char *item, const char *target);
+/* How many items of the decision step builds on item is linked to now. */
+size_t method_link_count(const struct session *s, enum step step, const char *item);
+/* How many proofs back item of the value decision. */
+size_t method_proof_count(const struct session *s, const char *item);
+
+/* A style or a proof kind as a person types it where one is asked: its
+ * number (1 is the first: head to head, quote), or the start of its id or
+ * name in any case. Blank is STYLE_NONE for a style (it clears it) and -1
+ * for a kind; -1 for anything else. */
+int method_style_from_typed(const char *text);
+int method_proof_kind_from_typed(const char *text);
+
+#endif
