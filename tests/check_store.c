@@ -5,7 +5,9 @@
 #include "store_internal.h" /* the migrations, to make a file of an older schema */
 
 #include <sqlite3.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 static char *folder, *db_path;
 static char err[512];
@@ -566,6 +568,50 @@ START_TEST(two_writers_share_one_file)
 }
 END_TEST
 
+/* A room's terminals stay open for hours, so the -wal is checkpointed while
+ * they write (store_writers.c, every 1000 frames), not only when the last one
+ * leaves; with another process reading the session over and over meanwhile,
+ * as a joined terminal follows the room. Without it the -wal of this test
+ * reaches 11 MB. */
+START_TEST(wal_is_checkpointed_while_writers_stay_open)
+{
+    struct store *st = open_ok(false);
+    int64_t id = new_session(st, "Long room", false);
+    pid_t test = getpid(), reader = fork();
+    if (reader == 0) { /* killed, never closed: a close would checkpoint */
+        struct store *rd = NULL;
+        if (store_open(db_path, 0, &rd, err, sizeof err) < 0)
+            _exit(1);
+        while (getppid() == test) { /* a test that failed leaves no reader behind */
+            struct session s;
+            if (store_load_session(rd, id, &s) == 0)
+                session_free(&s);
+            usleep(500);
+        }
+        _exit(0);
+    }
+    char wal[4096], text[1000];
+    snprintf(wal, sizeof wal, "%s-wal", db_path);
+    off_t largest = 0;
+    for (int i = 0; i < 200; i++) { /* long answers, words of their own: some 13 frames each */
+        int len = 0;
+        for (int w = 0; len < 900; w++)
+            len += snprintf(text + len, sizeof text - len, "w%dx%d ", i, w);
+        ck_assert_msg(store_add_input(st, id, i % 2 ? "Maya" : "Tom", -1, STEP_VALUE, text,
+                                      NULL) == 0, "%s", store_error(st));
+        struct stat sb;
+        if (stat(wal, &sb) == 0 && sb.st_size > largest)
+            largest = sb.st_size;
+    }
+    kill(reader, SIGKILL);
+    waitpid(reader, NULL, 0);
+    /* 1000 frames of a 4 KiB page and its 24-byte header, and one more commit */
+    ck_assert_int_le(largest, 1100 * (4096 + 24));
+    store_close(st);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM inputs"), 200);
+}
+END_TEST
+
 START_TEST(writer_waits_for_another_process)
 {
     struct store *st = open_ok(false);
@@ -969,6 +1015,7 @@ static Suite *store_suite(void)
     tcase_add_test(tc, unknown_schema_version_is_refused_untouched);
     tcase_add_test(tc, two_writers_share_one_file);
     tcase_add_test(tc, writer_waits_for_another_process);
+    tcase_add_test(tc, wal_is_checkpointed_while_writers_stay_open);
     tcase_add_test(tc, commits_need_the_writers_lock);
     tcase_add_test(tc, steps_file_is_read);
     tcase_add_test(tc, participants_are_managed);
