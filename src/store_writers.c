@@ -104,8 +104,12 @@ int store_writers_lock(struct store *st)
 }
 
 /* A checkpoint while this process holds the lock, so no commit runs meanwhile.
- * PASSIVE never waits for readers; truncate also empties the -wal, which only
- * happens when no reader is in it. */
+ * PASSIVE never waits for readers: it copies what none of them still needs,
+ * and once all is copied the next commit starts the -wal over, unless a
+ * reader is in it just then (terminals read briefly after each commit, so a
+ * pause in the typing is enough; a process reading without pause would keep
+ * it growing). Truncate also empties the -wal, which only happens when no
+ * reader is in it. */
 static void checkpoint(struct store *st, bool truncate)
 {
     int frames = 0, copied = 0;
