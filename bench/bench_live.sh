@@ -79,21 +79,23 @@ attach() { # attach K SOCKET FLAGS
     CIN[$1]=$fd
     exec {fd}<"$WORK/out$1"
     COUT[$1]=$fd
-    # attaching answers with a %begin/%end of its own: skip to this one's
-    echo "display-message -p bench-live-ready" >&"${CIN[$1]}"
-    local line
-    while IFS= read -r line <&"${COUT[$1]}"; do [ "$line" = bench-live-ready ] && break; done
-    IFS= read -r line <&"${COUT[$1]}" # its %end
+    tmux_cmd "$1" "display-message -p bench-live-ready"
+    [ "$reply" = $'bench-live-ready\n' ] || { echo "bench_live: tmux's control mode answered: $reply"; exit 1; }
 }
 # tmux_cmd K COMMAND: runs COMMAND in client K's server; its output in $reply.
+# Only a block whose %begin ends in 1 answers a command of this client: the
+# attach answers with a block of its own (flags 0), which may come before or
+# after the first command's; taking it for an answer would leave every reply
+# after it one command late (a capture would return the previous command's
+# output: empty after a send-keys, a screen "caught blank").
 tmux_cmd() {
     echo "$2" >&"${CIN[$1]}"
     reply=
     local line inside=0
     while IFS= read -r line <&"${COUT[$1]}"; do
         case $line in
-        "%begin "*) inside=1 reply= ;;
-        "%end "* | "%error "*) [ $inside = 1 ] && break ;;
+        "%begin "*" 1") inside=1 reply= ;;
+        "%end "*" 1" | "%error "*" 1") [ $inside = 1 ] && break ;;
         *) [ $inside = 1 ] && reply+="$line"$'\n' ;;
         esac
     done
@@ -300,11 +302,8 @@ if [ "$MODE" = join ]; then
     : >"$WORK/confirmed"
     complaints=0
     for i in $(seq "$WRITERS"); do
-        for _ in $(seq 20); do # a screen being redrawn may be caught blank
-            tmux_cmd "$i" "capture-pane -p -t 0"
-            [[ $reply == *"You are W$i."* ]] && break
-            sleep 0.1
-        done
+        tmux_cmd "$i" "capture-pane -p -t 0"
+        [[ $reply == *"You are W$i."* ]] || { echo "  W$i's screen is not the joined screen:"; printf '%s' "$reply" | sed 's/^/  | /'; }
         printf '%s' "$reply" | sed -n "s/^ *[0-9][0-9]*\. \(w$i-[1-9][0-9]*\) *\$/\1/p" >>"$WORK/confirmed"
         printf '%s' "$reply" | grep -qiE 'locked|busy' && complaints=$((complaints + 1))
     done

@@ -76,15 +76,25 @@ int store_writers_open(struct store *st)
     return 0;
 }
 
+/* Milliseconds since *start, by the clock: on a busy machine each 2 ms pause
+ * takes longer, and counting them made "5 s" last 15. */
+static long ms_since(const struct timespec *start)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (now.tv_sec - start->tv_sec) * 1000 + (now.tv_nsec - start->tv_nsec) / 1000000;
+}
+
 int store_writers_lock(struct store *st)
 {
     if (st->lock_fd < 0)
         return store_fail(st, "%s is open read-only", st->path);
-    struct timespec pause = {0, 2 * 1000 * 1000};
-    for (int waited = 0; lock_byte(st->lock_fd, F_WRLCK, 0) < 0; waited += 2) {
+    struct timespec start, pause = {0, 2 * 1000 * 1000};
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    while (lock_byte(st->lock_fd, F_WRLCK, 0) < 0) {
         if (errno != EACCES && errno != EAGAIN && errno != EINTR)
             return store_fail(st, "cannot lock %s: %s", st->path, strerror(errno));
-        if (waited >= WAIT_MS)
+        if (ms_since(&start) >= WAIT_MS)
             return store_fail(st, "another samesong has been writing to %s for %d s; try again",
                               st->path, WAIT_MS / 1000);
         nanosleep(&pause, NULL);
@@ -94,8 +104,12 @@ int store_writers_lock(struct store *st)
 }
 
 /* A checkpoint while this process holds the lock, so no commit runs meanwhile.
- * PASSIVE never waits for readers; truncate also empties the -wal, which only
- * happens when no reader is in it. */
+ * PASSIVE never waits for readers: it copies what none of them still needs,
+ * and once all is copied the next commit starts the -wal over, unless a
+ * reader is in it just then (terminals read briefly after each commit, so a
+ * pause in the typing is enough; a process reading without pause would keep
+ * it growing). Truncate also empties the -wal, which only happens when no
+ * reader is in it. */
 static void checkpoint(struct store *st, bool truncate)
 {
     int frames = 0, copied = 0;
@@ -123,8 +137,12 @@ void store_writers_close(struct store *st)
     if (st->lock_fd < 0)
         return;
     /* what SQLite did on the last close, done under the lock: copy the -wal
-     * into the database and empty it, when no one is reading it */
-    if (!st->writing && store_writers_lock(st) == 0) {
+     * into the database and empty it, when no one is reading it. Only if the
+     * lock is free: whoever holds it is still here and leaves later (the last
+     * to leave finds it free), and a write that gave up after 5 s ends then,
+     * not 5 s later. */
+    if (!st->writing && lock_byte(st->lock_fd, F_WRLCK, 0) == 0) {
+        st->writing = true;
         checkpoint(st, true);
         st->writing = false;
         lock_byte(st->lock_fd, F_UNLCK, 0);

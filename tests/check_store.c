@@ -5,7 +5,9 @@
 #include "store_internal.h" /* the migrations, to make a file of an older schema */
 
 #include <sqlite3.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 static char *folder, *db_path;
 static char err[512];
@@ -566,6 +568,65 @@ START_TEST(two_writers_share_one_file)
 }
 END_TEST
 
+/* A room's terminals stay open for hours, so the -wal is checkpointed while
+ * they write, not only when the last one leaves (store_writers.c): here one
+ * writer stays open while four other processes look at the file after each
+ * of its commits, as joined terminals do. Each time all of it is copied the
+ * next commit starts the -wal over; without these checkpoints it never does,
+ * and passes 11 MB. */
+START_TEST(wal_is_checkpointed_while_writers_stay_open)
+{
+    struct store *st = open_ok(false);
+    int64_t id = new_session(st, "Long room", false);
+    pid_t readers = fork();
+    if (readers == 0) { /* killed, never closed: a close would checkpoint */
+        for (int i = 0; i < 3; i++)
+            if (fork() == 0)
+                break;
+        pid_t parent = getppid();
+        sqlite3 *db;
+        if (sqlite3_open(db_path, &db) != SQLITE_OK)
+            _exit(1);
+        sqlite3_busy_timeout(db, 5000);
+        int64_t seen = -1;
+        while (getppid() == parent) { /* a test that failed leaves no reader behind */
+            sqlite3_stmt *stmt;
+            int64_t version = -1;
+            if (sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK &&
+                sqlite3_step(stmt) == SQLITE_ROW)
+                version = sqlite3_column_int64(stmt, 0);
+            sqlite3_finalize(stmt);
+            if (version != seen)
+                sqlite3_exec(db, "SELECT count(*), max(length(text)) FROM inputs", NULL, NULL,
+                             NULL);
+            seen = version;
+            usleep(1000);
+        }
+        _exit(0);
+    }
+    char wal[4096], text[1000];
+    snprintf(wal, sizeof wal, "%s-wal", db_path);
+    off_t largest = 0;
+    for (int i = 0; i < 200; i++) { /* long answers, words of their own: some 13 frames each */
+        int len = 0;
+        for (int w = 0; len < 900; w++)
+            len += snprintf(text + len, sizeof text - len, "w%dx%d ", i, w);
+        ck_assert_msg(store_add_input(st, id, i % 2 ? "Maya" : "Tom", -1, STEP_VALUE, text,
+                                      NULL) == 0, "%s", store_error(st));
+        struct stat sb;
+        if (stat(wal, &sb) == 0 && sb.st_size > largest)
+            largest = sb.st_size;
+    }
+    kill(readers, SIGKILL);
+    waitpid(readers, NULL, 0);
+    /* 1000 frames of a 4 KiB page and its 24-byte header, and room for the few
+     * commits it takes when a reader is in the -wal just as one begins */
+    ck_assert_int_le(largest, 1500 * (4096 + 24));
+    store_close(st);
+    ck_assert_int_eq(raw_int("SELECT count(*) FROM inputs"), 200);
+}
+END_TEST
+
 START_TEST(writer_waits_for_another_process)
 {
     struct store *st = open_ok(false);
@@ -981,6 +1042,12 @@ static Suite *store_suite(void)
     tcase_add_test(tc, search_follows_every_change);
     tcase_add_test(tc, schema_5_file_gains_the_grouping_undo);
     suite_add_tcase(s, tc);
+    /* hundreds of commits with readers beside them: seconds under ASan on a busy machine */
+    TCase *load = tcase_create("load");
+    tcase_add_checked_fixture(load, setup, teardown);
+    tcase_set_timeout(load, 30);
+    tcase_add_test(load, wal_is_checkpointed_while_writers_stay_open);
+    suite_add_tcase(s, load);
     return s;
 }
 
