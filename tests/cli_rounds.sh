@@ -80,9 +80,21 @@ check 'grep -qF "\"consensus_threshold\":0.8" "$WORK/strict-out.json"' "and the 
 run --db "$WORK/again.db" import "$WORK/strict-out.json"; status 0 "the export is imported"
 run --db "$WORK/again.db" export strict -o "$WORK/strict-again.json"
 check 'cmp -s "$WORK/strict-out.json" "$WORK/strict-again.json"' "exporting the import gives the same file"
+cat >"$WORK/older.json" <<'JSON'
+{"format": "samesong-session/1", "name": "Older",
+ "participants": [{"name": "Ann", "role": "ceo"}, {"name": "Bob", "role": "sales"}],
+ "inputs": [{"participant": "Ann", "step": "value", "text": "a"}],
+ "votes": [{"participant": "Ann", "step": "value", "ranking": ["a", "b"]},
+           {"participant": "Bob", "step": "value", "ranking": ["b", "a"]}]}
+JSON
+run --db "$db" import "$WORK/older.json"; status 0 "a file of an older version"
+run --db "$db" export older
+check '! grep -q "\"rounds\"\|consensus_threshold" "$OUT"' "a session without rounds has neither field"
 "$SAMESONG" --db "$WORK/demo.db" demo >/dev/null
 run --db "$WORK/demo.db" export replyline-positioning-workshop
-check '! grep -q "\"rounds\"\|consensus_threshold" "$OUT"' "a session without rounds has neither field"
+stdout_has '"rounds":[{"participant":"Maya","step":"value","round":1,"ranking":["Cheaper than Gorgias","Faster answers","Scale without hiring"]}'
+run --db "$WORK/demo.db" report replyline-positioning-workshop --step value
+stdout_has "Reading: Round 2: slight agreement; still moving (W 0.05 to 0.18, the top"
 
 # a new round just begun: closed rounds, nobody has ranked again yet
 cat >"$WORK/begun.json" <<'JSON'
