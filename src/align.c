@@ -208,14 +208,17 @@ static size_t find_candidate(struct candidate **list, size_t *count, size_t *cap
     return *count - 1;
 }
 
-static void build_vote(const struct session *s, struct align_step *st)
+/* The results of one round of the step's vote: the rankings in votes[] of
+ * the step cast in that round (0: the current one). NULL when nobody ranked. */
+static struct align_vote *vote_of(const struct vote *votes, size_t count, int round,
+                                  const struct align_step *st)
 {
     struct candidate *cands = NULL;
     size_t n = 0, cap = 0, m = 0;
     struct ranking *rankings = NULL;
-    for (size_t v = 0; v < s->vote_count; v++) {
-        const struct vote *vote = &s->votes[v];
-        if (vote->step != st->step)
+    for (size_t v = 0; v < count; v++) {
+        const struct vote *vote = &votes[v];
+        if (vote->step != st->step || vote->round != round)
             continue;
         rankings = xrealloc(rankings, (m + 1) * sizeof *rankings);
         struct ranking *r = &rankings[m++];
@@ -231,7 +234,7 @@ static void build_vote(const struct session *s, struct align_step *st)
         }
     }
     if (m == 0)
-        return;
+        return NULL;
 
     /* Rank sums: listed groups take their position; the k listed leave
      * n - k groups tied for the mean of the remaining positions. */
@@ -286,6 +289,7 @@ static void build_vote(const struct session *s, struct align_step *st)
         matching += same_set(tops[i], top_counts[i], room, room_count);
 
     struct align_vote *vote = xcalloc(1, sizeof *vote);
+    vote->round = round;
     vote->rankings = m;
     vote->candidate_count = n;
     vote->order = xcalloc(n ? n : 1, sizeof *vote->order);
@@ -297,7 +301,6 @@ static void build_vote(const struct session *s, struct align_step *st)
     vote->kendall_w = m >= 2 && n >= 2 && denominator > 0 ? 12.0 * squares / denominator : NAN;
     vote->top3_all_agree = all_agree;
     vote->top3_match_share = align_round1(100.0 * (double)matching / (double)m);
-    st->vote = vote;
 
     for (size_t i = 0; i < m; i++) {
         free(rankings[i].items);
@@ -308,6 +311,39 @@ static void build_vote(const struct session *s, struct align_step *st)
     free(top_counts);
     free(sorted);
     free(cands);
+    return vote;
+}
+
+static int compare_int(const void *x, const void *y)
+{
+    int a = *(const int *)x, b = *(const int *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* The current round and the closed ones, oldest first, with their numbers. */
+static void build_rounds(const struct session *s, struct align_step *st)
+{
+    int *numbers = xcalloc(s->round_count + 1, sizeof *numbers);
+    size_t n = 0;
+    for (size_t v = 0; v < s->round_count; v++) {
+        bool seen = false;
+        for (size_t i = 0; i < n && !seen; i++)
+            seen = numbers[i] == s->rounds[v].round;
+        if (s->rounds[v].step == st->step && !seen)
+            numbers[n++] = s->rounds[v].round;
+    }
+    qsort(numbers, n, sizeof *numbers, compare_int);
+    st->rounds = xcalloc(n ? n : 1, sizeof *st->rounds);
+    for (size_t i = 0; i < n; i++) {
+        struct align_vote *v = vote_of(s->rounds, s->round_count, numbers[i], st);
+        st->rounds[st->round_count++] = *v;
+        free(v);
+    }
+    st->round = n ? numbers[n - 1] + 1 : 1;
+    st->vote = vote_of(s->votes, s->vote_count, 0, st);
+    if (st->vote)
+        st->vote->round = st->round;
+    free(numbers);
 }
 
 void align_session(const struct session *s, struct alignment *out)
@@ -325,7 +361,7 @@ void align_session(const struct session *s, struct alignment *out)
         build_groups(s, st);
         build_pairs(s, st);
         sort_groups(st);
-        build_vote(s, st);
+        build_rounds(s, st);
         if (!isnan(st->alignment)) {
             sum += st->alignment;
             known++;
@@ -334,6 +370,13 @@ void align_session(const struct session *s, struct alignment *out)
         }
     }
     out->overall = known ? align_round1(sum / (double)known) : NAN;
+}
+
+static void vote_free(struct align_vote *v)
+{
+    for (size_t c = 0; c < v->candidate_count; c++)
+        free(v->order[c].label);
+    free(v->order);
 }
 
 void alignment_free(struct alignment *a)
@@ -348,12 +391,12 @@ void alignment_free(struct alignment *a)
         free(st->groups);
         free(st->pairs);
         free(st->answering);
-        if (st->vote) {
-            for (size_t c = 0; c < st->vote->candidate_count; c++)
-                free(st->vote->order[c].label);
-            free(st->vote->order);
-            free(st->vote);
-        }
+        if (st->vote)
+            vote_free(st->vote);
+        free(st->vote);
+        for (size_t r = 0; r < st->round_count; r++)
+            vote_free(&st->rounds[r]);
+        free(st->rounds);
     }
     memset(a, 0, sizeof *a);
 }

@@ -30,7 +30,9 @@ struct align_ranked {
     double rank_sum;
 };
 
+/* The results of one round of a step's vote. */
 struct align_vote {
+    int round;                  /* from 1 */
     size_t rankings;            /* m */
     size_t candidate_count;     /* n */
     struct align_ranked *order; /* room order, lowest rank sum first */
@@ -49,7 +51,10 @@ struct align_step {
     struct align_pair *pairs;   /* every pair of answering participants */
     size_t pair_count;
     double departments[ROLE_COUNT][ROLE_COUNT]; /* mean pair agreement; NAN without pairs */
-    struct align_vote *vote;    /* NULL when nobody ranked this step */
+    struct align_vote *vote;    /* the current round; NULL when nobody ranked in it */
+    struct align_vote *rounds;  /* the closed rounds, oldest first */
+    size_t round_count;
+    int round;                  /* the current round's number: 1 + the last closed one's */
 };
 
 struct alignment {

@@ -40,6 +40,14 @@ struct chain_break;
 void report_chain_json(struct strbuf *b, const struct chain_break *breaks, size_t count,
                        int only_step);
 
+/* The rounds of a step's vote (report_rounds.c), with the reading against
+ * threshold: text lines for `report` (the rounds when there are two or
+ * more, then "Reading: ..."); the step's "round", "rounds" and "reading"
+ * keys for `report --json`; and Markdown for the canvas. */
+void report_rounds_text(struct strbuf *b, const struct align_step *st, double threshold);
+void report_rounds_json(struct strbuf *b, const struct align_step *st, double threshold);
+void report_rounds_markdown(struct strbuf *b, const struct align_step *st, double threshold);
+
 /* A percentage as the reports write it: "25.3%", or "n/a" when unknown. */
 void report_add_percent(struct strbuf *b, double x);
 

@@ -2,6 +2,7 @@
 #include "chain.h"
 #include "json_out.h"
 #include "report.h"
+#include "rounds.h"
 #include "text.h"
 #include "util.h"
 
@@ -241,6 +242,9 @@ static void add_step(struct strbuf *b, const struct session *s, const struct ali
     add_departments(b, st);
     if (st->vote)
         add_vote(b, st);
+    else if (st->round_count)
+        strbuf_printf(b, "   Vote: round %d, nobody has ranked yet.\n", st->round);
+    report_rounds_text(b, st, rounds_threshold(s));
 }
 
 char *report_alignment_text(const struct session *s, const struct alignment *a,
@@ -424,6 +428,8 @@ char *report_alignment_json(const struct session *s, const struct alignment *a, 
         json_out_string(&b, session_steps[a->weakest].id);
     else
         strbuf_puts(&b, "null");
+    json_out_key(&b, "consensus_threshold", false);
+    json_out_number(&b, rounds_threshold(s), 2);
     json_out_key(&b, "steps", false);
     strbuf_puts(&b, "[");
     bool first = true;
@@ -451,6 +457,7 @@ char *report_alignment_json(const struct session *s, const struct alignment *a, 
         json_departments(&b, st);
         json_out_key(&b, "vote", false);
         json_vote(&b, st);
+        report_rounds_json(&b, st, rounds_threshold(s));
         strbuf_puts(&b, "}");
     }
     strbuf_puts(&b, "]");

@@ -3,6 +3,7 @@
 #include "align.h"
 #include "method.h"
 #include "report.h"
+#include "rounds.h"
 #include "text.h"
 #include "util.h"
 
@@ -199,11 +200,15 @@ static void add_why_and_dissent(struct strbuf *b, const struct session *s, enum 
 
 /* The room's vote on a step: the order, lowest rank sum first, and how far
  * the rankings agree. */
-static void add_vote(struct strbuf *b, const struct align_step *st)
+static void add_vote(struct strbuf *b, const struct align_step *st, double threshold)
 {
     const struct align_vote *v = st->vote;
-    if (!v)
+    if (!v && st->round_count)
+        strbuf_printf(b, "**Vote:** round %d, nobody has ranked yet.\n\n", st->round);
+    if (!v) {
+        report_rounds_markdown(b, st, threshold);
         return;
+    }
     strbuf_printf(b, "**Vote:** %zu ranking%s of %zu group%s; agreement (Kendall's W) ",
                   v->rankings, v->rankings == 1 ? "" : "s", v->candidate_count,
                   v->candidate_count == 1 ? "" : "s");
@@ -228,6 +233,7 @@ static void add_vote(struct strbuf *b, const struct align_step *st)
         add_md(b, st->groups[g].label, "");
     }
     strbuf_puts(b, unranked ? ".\n\n" : "");
+    report_rounds_markdown(b, st, threshold);
 }
 
 /* Each participant as a list item, their answers as items under it, so an
@@ -346,7 +352,7 @@ char *report_markdown(const struct session *s, const struct step_text steps[STEP
         if (step == STEP_CATEGORY && s->style != STYLE_NONE)
             add_labelled(&b, "Positioning style", method_style_names[s->style], s->style_why);
         add_why_and_dissent(&b, s, (enum step)step);
-        add_vote(&b, &a.steps[step]);
+        add_vote(&b, &a.steps[step], rounds_threshold(s));
     }
     strbuf_puts(&b, "## Sales narrative\n\n");
     if (*s->narrative) {

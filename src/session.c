@@ -132,6 +132,12 @@ void session_free(struct session *s)
         free(s->votes[i].ranking);
     }
     free(s->votes);
+    for (size_t i = 0; i < s->round_count; i++) {
+        for (size_t j = 0; j < s->rounds[i].ranking_count; j++)
+            free(s->rounds[i].ranking[j]);
+        free(s->rounds[i].ranking);
+    }
+    free(s->rounds);
     for (size_t i = 0; i < s->tag_count; i++) {
         free(s->tags[i].group);
         free(s->tags[i].tag);

@@ -61,6 +61,8 @@ struct input {
 struct vote {
     size_t participant;
     enum step step;
+    int round;          /* in session.rounds, the closed round it was cast in, from 1;
+                         * 0 in session.votes, the current round */
     char **ranking;     /* group labels, most important first */
     size_t ranking_count;
 };
@@ -114,8 +116,12 @@ struct session {
     size_t participant_count, participant_cap;
     struct input *inputs;
     size_t input_count, input_cap;
-    struct vote *votes;
+    struct vote *votes;          /* the current round of each step's vote */
     size_t vote_count, vote_cap;
+    struct vote *rounds;         /* the rankings of closed rounds, by step, round, participant */
+    size_t round_count, round_cap;
+    double consensus;            /* the Kendall's W the room calls consensus; 0 when never
+                                  * set: the default (align_consensus_threshold) */
 
     struct capability_tag *tags;
     size_t tag_count, tag_cap;

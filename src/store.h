@@ -13,7 +13,7 @@
 struct store;
 
 /* The schema version this program writes; a newer file is refused untouched. */
-#define STORE_SCHEMA_VERSION 10
+#define STORE_SCHEMA_VERSION 11
 /* PRAGMA application_id: "SsNg", so `file` and other tools can tell our files. */
 #define STORE_APPLICATION_ID 0x53734e67
 
@@ -111,6 +111,15 @@ int store_move_input(struct store *st, int64_t session_id, int64_t input_id, int
  * count 0 withdraws the vote), in one transaction. */
 int store_set_vote(struct store *st, int64_t session_id, int64_t participant_id, enum step step,
                    char *const *labels, size_t count);
+
+/* Closes the current round of step's vote and starts the next, in one
+ * transaction: the rankings are kept as round *closed (from 1) and everyone
+ * ranks again from nothing. Refused when nobody has ranked this round. */
+int store_new_round(struct store *st, int64_t session_id, enum step step, int *closed);
+
+/* The Kendall's W from which the room's vote reads as consensus: above 0, at
+ * most 1, kept to two decimals (the default is align_consensus_threshold's). */
+int store_set_consensus(struct store *st, int64_t session_id, double threshold);
 
 /* The sales narrative (may span lines; may be empty). */
 int store_set_narrative(struct store *st, int64_t session_id, const char *text);

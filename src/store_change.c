@@ -17,6 +17,8 @@ static void bind_args(sqlite3_stmt *stmt, const struct store_args *a)
             sqlite3_bind_int64(stmt, i, a->id);
         else if (!strcmp(name, ":number"))
             sqlite3_bind_int64(stmt, i, a->number);
+        else if (!strcmp(name, ":round"))
+            sqlite3_bind_int64(stmt, i, a->round);
         else if (!strcmp(name, ":participant") && a->participant > 0)
             sqlite3_bind_int64(stmt, i, a->participant);
         else if (!strcmp(name, ":text"))

@@ -54,7 +54,18 @@ static const char export_sql[] =
     " 'champion', (SELECT champion_role FROM positioning WHERE session_id = s.id),"
     " 'champion_why', (SELECT champion_why FROM positioning WHERE session_id = s.id),"
     " 'positioning_style', (SELECT style FROM positioning WHERE session_id = s.id),"
-    " 'positioning_why', (SELECT style_why FROM positioning WHERE session_id = s.id)))"
+    " 'positioning_why', (SELECT style_why FROM positioning WHERE session_id = s.id),"
+    /* the closed rounds of the vote, and a consensus threshold the room set */
+    " 'rounds', json((SELECT json_group_array(json_object('participant', name, 'step', step,"
+    "   'round', round, 'ranking', json(ranking)))"
+    "   FROM (SELECT p.name, r.step, r.round, (SELECT json_group_array(label) FROM (SELECT label"
+    "           FROM vote_rounds w WHERE w.participant_id = r.participant_id"
+    "           AND w.step = r.step AND w.round = r.round ORDER BY rank)) AS ranking"
+    "         FROM (SELECT DISTINCT participant_id, step, round FROM vote_rounds) r"
+    "         JOIN participants p ON p.id = r.participant_id JOIN steps t ON t.id = r.step"
+    "         WHERE p.session_id = s.id ORDER BY t.position, r.round, p.position)"
+    "   HAVING count(*) > 0)),"
+    " 'consensus_threshold', (SELECT threshold FROM consensus WHERE session_id = s.id)))"
     " FROM sessions s WHERE s.id = ?";
 
 int store_session_content(struct store *st, int64_t id, char **json_out)

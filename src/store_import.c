@@ -5,6 +5,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,21 +44,39 @@ static int insert_inputs(struct store *st, const struct session *doc, const int6
     return rc;
 }
 
-static int insert_votes(struct store *st, const struct session *doc, const int64_t *ids)
+/* The current round's rankings, then the closed rounds' (each with its round). */
+static int insert_rankings(struct store *st, const struct vote *votes, size_t count,
+                           const int64_t *ids, const char *sql)
 {
-    sqlite3_stmt *stmt = store_prepare(
-        st, "INSERT INTO votes (participant_id, step, rank, label)"
-            " VALUES (:participant, :step, :number, :label)");
+    sqlite3_stmt *stmt = store_prepare(st, sql);
     int rc = stmt ? 0 : -1;
-    for (size_t i = 0; i < doc->vote_count && rc == 0; i++) {
-        const struct vote *v = &doc->votes[i];
+    for (size_t i = 0; i < count && rc == 0; i++) {
+        const struct vote *v = &votes[i];
         for (size_t r = 0; r < v->ranking_count && rc == 0; r++) {
             struct store_args a = {.participant = ids[v->participant], .step = session_steps[v->step].id,
-                                   .number = (int64_t)r + 1, .label = v->ranking[r]};
+                                   .round = v->round, .number = (int64_t)r + 1,
+                                   .label = v->ranking[r]};
             rc = store_step(st, stmt, &a, "cannot add a vote");
         }
     }
     sqlite3_finalize(stmt);
+    return rc;
+}
+
+static int insert_votes(struct store *st, int64_t session_id, const struct session *doc,
+                        const int64_t *ids)
+{
+    int rc = insert_rankings(st, doc->votes, doc->vote_count, ids,
+                             "INSERT INTO votes (participant_id, step, rank, label)"
+                             " VALUES (:participant, :step, :number, :label)");
+    if (rc == 0)
+        rc = insert_rankings(st, doc->rounds, doc->round_count, ids,
+                             "INSERT INTO vote_rounds (participant_id, step, round, rank, label)"
+                             " VALUES (:participant, :step, :round, :number, :label)");
+    struct store_args a = {.session = session_id, .number = lround(doc->consensus * 100.0)};
+    if (rc == 0 && doc->consensus > 0)
+        rc = store_run(st, "INSERT INTO consensus (session_id, threshold)"
+                           " VALUES (:session, :number / 100.0)", &a, false, "");
     return rc;
 }
 
@@ -163,7 +182,7 @@ int store_import_session(struct store *st, const struct session *doc, const char
     if (rc == 0)
         rc = insert_inputs(st, doc, ids);
     if (rc == 0)
-        rc = insert_votes(st, doc, ids);
+        rc = insert_votes(st, session_id, doc, ids);
     if (rc == 0)
         rc = insert_decisions_and_narrative(st, session_id, doc);
     if (rc == 0)

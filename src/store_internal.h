@@ -49,10 +49,10 @@ int store_commit(struct store *st);
 void store_rollback(struct store *st);
 
 /* The values a change binds, by parameter name: :session, :id, :number,
- * :participant (0 binds NULL), :text, :name, :step, :role, :label (a NULL
- * string binds NULL). A statement names only those it needs. */
+ * :round, :participant (0 binds NULL), :text, :name, :step, :role, :label (a
+ * NULL string binds NULL). A statement names only those it needs. */
 struct store_args {
-    int64_t session, id, participant, number;
+    int64_t session, id, participant, number, round;
     const char *text, *name, *step, *role, *label;
 };
 
@@ -137,7 +137,8 @@ int store_undo_forget(struct store *st, int64_t session_id, const char *step_id)
  * key is in gone (it went away) becomes label, or leaves the ranking when
  * label is NULL (taken apart); a label of label's own key takes its text. A
  * ranking that now names a group twice keeps the better rank and the later
- * ranks close up. */
+ * ranks close up. The rankings of closed rounds follow too, so that rounds
+ * compare the same groups. */
 int store_votes_follow(struct store *st, int64_t session_id, const char *step_id,
                        char *const *gone, size_t gone_count, const char *label);
 
@@ -162,6 +163,10 @@ int store_code_give(struct store *st, int64_t participant_id, char code[ROOM_COD
  * the change. A wrong code is refused and counted, as is any code while the
  * session waits after wrong ones; nothing is left begun then. */
 int store_code_check(struct store *st, int64_t session_id, const char *typed, int64_t *owner);
+
+/* Reads the closed rounds of every step's vote into out->rounds (ids: the
+ * participants' ids in out's order), in store_rounds.c. */
+int store_load_rounds(struct store *st, struct session *out, const int64_t *ids);
 
 /* Reads the method's chain of the session out->id into out: its links,
  * proof, dissent, champion and style (store_load_method.c). */

@@ -170,6 +170,8 @@ int store_load_session(struct store *st, int64_t id, struct session *out)
     if (rc == 0)
         rc = load_votes(st, out, ids);
     if (rc == 0)
+        rc = store_load_rounds(st, out, ids);
+    if (rc == 0)
         rc = load_decisions(st, out);
     if (rc == 0)
         rc = load_tags(st, out);

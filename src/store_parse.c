@@ -5,13 +5,14 @@
 #include "text.h"
 #include "util.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define FORMAT_ID "samesong-session/1"
-#define MAX_FIELDS 20
+#define MAX_FIELDS 24
 
 struct parser {
     sqlite3 *db;        /* an in-memory connection: only the JSON functions are used */
@@ -25,7 +26,8 @@ struct parser {
 /* What one member of an object must be. */
 struct field {
     const char *name;
-    const char *type;   /* json_type's name: "text", "array"; "boolean" for true or false */
+    const char *type;   /* json_type's name: "text", "array", "integer"; "boolean" for true
+                         * or false, "number" for an integer or a real */
     bool required;
 };
 
@@ -77,7 +79,8 @@ static const char *type_name(const char *json_type)
         return "a string";
     if (!strcmp(json_type, "true") || !strcmp(json_type, "false") || !strcmp(json_type, "boolean"))
         return "a boolean";
-    if (!strcmp(json_type, "integer") || !strcmp(json_type, "real"))
+    if (!strcmp(json_type, "integer") || !strcmp(json_type, "real") ||
+        !strcmp(json_type, "number"))
         return "a number";
     if (!strcmp(json_type, "array"))
         return "an array";
@@ -90,6 +93,8 @@ static bool type_matches(const char *want, const char *got)
 {
     if (!strcmp(want, "boolean"))
         return !strcmp(got, "true") || !strcmp(got, "false");
+    if (!strcmp(want, "number"))
+        return !strcmp(got, "integer") || !strcmp(got, "real");
     return !strcmp(want, got);
 }
 
@@ -108,7 +113,9 @@ static int take_member(struct parser *p, struct object *obj, const struct field 
     else if (seen[i])
         rc = fail(p, "%s: given twice", path);
     else if (strcmp(type, "null") != 0 && !type_matches(fields[i].type, type))
-        rc = fail(p, "%s: expected %s, found %s", path, type_name(fields[i].type),
+        rc = fail(p, "%s: expected %s, found %s", path,
+                  !strcmp(fields[i].type, "integer") ? "a whole number"
+                                                     : type_name(fields[i].type),
                   type_name(type));
     else if (strcmp(type, "null") != 0)
         obj->values[i] = xstrdup(value);
@@ -389,6 +396,47 @@ static int on_vote(struct parser *p, const struct object *obj)
     return 0;
 }
 
+/* A closed round's ranking: as a vote, with its round. */
+enum { R_PARTICIPANT, R_STEP, R_ROUND, R_RANKING };
+static const struct field round_fields[] = {
+    {"participant", "text", true},
+    {"step", "text", true},
+    {"round", "integer", true},
+    {"ranking", "array", true},
+};
+
+#define MAX_ROUND 1000 /* more rounds than any room sits through */
+
+static int on_round(struct parser *p, const struct object *obj)
+{
+    struct vote v = {0};
+    struct session *s = p->out;
+    if (take_participant(p, obj, obj->values[R_PARTICIPANT], &v.participant) < 0 ||
+        take_step(p, obj, obj->values[R_STEP], &v.step) < 0)
+        return -1;
+    char *end;
+    long round = strtol(obj->values[R_ROUND], &end, 10);
+    if (*end || round < 1 || round > MAX_ROUND)
+        return fail(p, "%s.round: %s is not a round; rounds are numbered from 1 to %d", obj->path,
+                    obj->values[R_ROUND], MAX_ROUND);
+    v.round = (int)round;
+    for (size_t i = 0; i < s->round_count; i++)
+        if (s->rounds[i].participant == v.participant && s->rounds[i].step == v.step &&
+            s->rounds[i].round == v.round) {
+            char *q = quoted(s->participants[v.participant].name);
+            fail(p, "%s: %s has two rankings in round %d of %s", obj->path, q, v.round,
+                 session_steps[v.step].id);
+            free(q);
+            return -1;
+        }
+    if (take_ranking(p, obj, obj->values[R_RANKING], &v) < 0) {
+        vote_free(&v);
+        return -1;
+    }
+    *(struct vote *)array_push(&s->rounds, &s->round_count, &s->round_cap, sizeof v) = v;
+    return 0;
+}
+
 enum { D_STEP, D_TEXT, D_WHY };
 static const struct field decision_fields[] = {
     {"step", "text", true},
@@ -526,7 +574,7 @@ static int on_tag(struct parser *p, const struct object *obj)
 
 enum { T_FORMAT, T_NAME, T_PRODUCT, T_MODE, T_PARTICIPANTS, T_INPUTS, T_VOTES, T_DECISIONS,
        T_NARRATIVE, T_LOCKED, T_TAGS, T_DIGEST, T_LINKS, T_PROOFS, T_DISSENT, T_CHAMPION,
-       T_CHAMPION_WHY, T_STYLE, T_STYLE_WHY };
+       T_CHAMPION_WHY, T_STYLE, T_STYLE_WHY, T_ROUNDS, T_CONSENSUS };
 static const struct field top_fields[] = {
     {"format", "text", true},     {"name", "text", true},       {"product", "text", false},
     {"mode", "text", false},      {"participants", "array", false},
@@ -536,7 +584,21 @@ static const struct field top_fields[] = {
     {"links", "array", false},    {"proofs", "array", false},   {"dissent", "array", false},
     {"champion", "text", false},  {"champion_why", "text", false},
     {"positioning_style", "text", false}, {"positioning_why", "text", false},
+    {"rounds", "array", false},   {"consensus_threshold", "number", false},
 };
+
+/* The W the room calls consensus: above 0, at most 1, in hundredths as stored. */
+static int take_consensus(struct parser *p, const char *value)
+{
+    char *end;
+    double x = strtod(value, &end);
+    double hundredths = x * 100.0;
+    if (*end || !(x > 0.0 && x <= 1.0) || fabs(hundredths - round(hundredths)) > 1e-6)
+        return fail(p, "consensus_threshold: %s is not a Kendall's W from 0.01 to 1 in "
+                       "hundredths", value);
+    p->out->consensus = round(hundredths) / 100.0;
+    return 0;
+}
 
 /* The champion and the positioning style: optional, each why only with its own. */
 static int take_positioning(struct parser *p, const struct object *obj)
@@ -592,6 +654,8 @@ static int on_top(struct parser *p, const struct object *obj)
     if (v[T_DIGEST] && !store_digest_valid(v[T_DIGEST]))
         return fail(p, "lock_digest: expected \"sha256:\" and 64 hex digits");
     s->lock_digest = v[T_DIGEST] ? xstrdup(v[T_DIGEST]) : NULL;
+    if (v[T_CONSENSUS] && take_consensus(p, v[T_CONSENSUS]) < 0)
+        return -1;
     if (take_text(p, obj, "name", v[T_NAME], &TEXT_NAME, &s->name) < 0 ||
         take_text(p, obj, "product", v[T_PRODUCT] ? v[T_PRODUCT] : "", &TEXT_PRODUCT,
                   &s->product) < 0 ||
@@ -686,17 +750,19 @@ static int parse(struct parser *p)
         return rc;
     if (read_objects(p, root_sql, NULL, top_fields, COUNT(top_fields), on_top) < 0)
         return -1;
-    static const char *const arrays[] = {"participants", "inputs", "votes", "decisions",
-                                         "capability_tags", "links", "proofs", "dissent"};
+    static const char *const arrays[] = {"participants", "inputs", "votes", "rounds",
+                                         "decisions", "capability_tags", "links", "proofs",
+                                         "dissent"};
     static const struct field *const fields[] = {participant_fields, input_fields, vote_fields,
-                                                 decision_fields, tag_fields, link_fields,
-                                                 proof_fields, dissent_fields};
+                                                 round_fields, decision_fields, tag_fields,
+                                                 link_fields, proof_fields, dissent_fields};
     static const size_t counts[] = {COUNT(participant_fields), COUNT(input_fields),
-                                    COUNT(vote_fields), COUNT(decision_fields),
-                                    COUNT(tag_fields), COUNT(link_fields), COUNT(proof_fields),
+                                    COUNT(vote_fields), COUNT(round_fields),
+                                    COUNT(decision_fields), COUNT(tag_fields),
+                                    COUNT(link_fields), COUNT(proof_fields),
                                     COUNT(dissent_fields)};
-    static const object_fn handlers[] = {on_participant, on_input, on_vote, on_decision,
-                                         on_tag, on_link, on_proof, on_dissent};
+    static const object_fn handlers[] = {on_participant, on_input, on_vote, on_round,
+                                         on_decision, on_tag, on_link, on_proof, on_dissent};
     for (size_t i = 0; i < COUNT(arrays); i++)
         if (check_array(p, arrays[i]) < 0 ||
             read_objects(p, array_sql, arrays[i], fields[i], counts[i], handlers[i]) < 0)

@@ -125,7 +125,8 @@ int store_remove_participant(struct store *st, int64_t session_id, int64_t parti
     return store_change(st,
                         "DELETE FROM participants WHERE id = :id AND session_id = :session"
                         " AND NOT EXISTS (SELECT 1 FROM inputs WHERE participant_id = :id)"
-                        " AND NOT EXISTS (SELECT 1 FROM votes WHERE participant_id = :id)",
+                        " AND NOT EXISTS (SELECT 1 FROM votes WHERE participant_id = :id)"
+                        " AND NOT EXISTS (SELECT 1 FROM vote_rounds WHERE participant_id = :id)",
                         &a, true,
                         "only a participant without answers can be removed; delete their "
                         "answers first",
@@ -141,6 +142,10 @@ int store_remove_participant_and_answers(struct store *st, int64_t session_id,
     /* the participant last, so a wrong id changes nothing at all */
     int rc = store_run(st, "DELETE FROM votes WHERE participant_id = :id AND participant_id IN"
                            " (SELECT id FROM participants WHERE session_id = :session)",
+                       &a, false, "");
+    if (rc == 0)
+        rc = store_run(st, "DELETE FROM vote_rounds WHERE participant_id = :id AND participant_id"
+                           " IN (SELECT id FROM participants WHERE session_id = :session)",
                        &a, false, "");
     /* the groups only they named leave the others' rankings too */
     int64_t *ids = NULL;

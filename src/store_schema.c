@@ -450,6 +450,39 @@ static const char migration_10[] =
     GUARD_BY_SESSION("dissents", "session_id")
     GUARD_BY_SESSION("positioning", "session_id");
 
+/* Schema 11: rounds of the vote. Starting a new round on a step keeps the
+ * current rankings in vote_rounds under the round's number, and each person
+ * ranks again in votes; closed rounds follow regroups as votes do, so an undo
+ * keeps them too (undo_rounds). consensus holds the Kendall's W at which the
+ * room calls it consensus, when the facilitator set one. All locked with the
+ * session. */
+static const char migration_11[] =
+    "CREATE TABLE vote_rounds ("
+    "  participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,"
+    "  step TEXT NOT NULL REFERENCES steps(id),"
+    "  round INTEGER NOT NULL CHECK (round >= 1),"
+    "  rank INTEGER NOT NULL CHECK (rank >= 1),"
+    "  label TEXT NOT NULL,"
+    "  PRIMARY KEY (participant_id, step, round, rank),"
+    "  UNIQUE (participant_id, step, round, label)"
+    ") STRICT;"
+    "CREATE TABLE undo_rounds ("
+    "  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+    "  step TEXT NOT NULL REFERENCES steps(id),"
+    "  participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,"
+    "  round INTEGER NOT NULL CHECK (round >= 1),"
+    "  rank INTEGER NOT NULL CHECK (rank >= 1),"
+    "  label TEXT NOT NULL,"
+    "  PRIMARY KEY (participant_id, step, round, rank)"
+    ") STRICT;"
+    "CREATE TABLE consensus ("
+    "  session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,"
+    "  threshold REAL NOT NULL CHECK (threshold > 0 AND threshold <= 1)"
+    ") STRICT;"
+    GUARD_BY_PARTICIPANT("vote_rounds")
+    GUARD_BY_SESSION("undo_rounds", "session_id")
+    GUARD_BY_SESSION("consensus", "session_id");
+
 const char *const store_migrations[STORE_SCHEMA_VERSION] = {
     migration_1,
     migration_2,
@@ -461,4 +494,5 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
     migration_8,
     migration_9,
     migration_10,
+    migration_11,
 };

@@ -4,11 +4,12 @@
 
 #include <stdlib.h>
 
-/* Each statement names the session and the step; the three tables go together. */
+/* Each statement names the session and the step; the four tables go together. */
 static const char *const forget_sql[] = {
     "DELETE FROM undo_groupings WHERE session_id = :session AND step = :step",
     "DELETE FROM undo_labels WHERE session_id = :session AND step = :step",
     "DELETE FROM undo_votes WHERE session_id = :session AND step = :step",
+    "DELETE FROM undo_rounds WHERE session_id = :session AND step = :step",
 };
 
 int store_undo_forget(struct store *st, int64_t session_id, const char *step_id)
@@ -35,6 +36,13 @@ int store_undo_save(struct store *st, int64_t session_id, const char *step_id, c
     if (rc == 0)
         rc = store_run(st, "INSERT INTO undo_votes (session_id, step, participant_id, rank, label)"
                            " SELECT :session, :step, v.participant_id, v.rank, v.label FROM votes v"
+                           " JOIN participants p ON p.id = v.participant_id"
+                           " WHERE p.session_id = :session AND v.step = :step", &a, false, "");
+    /* the closed rounds follow a regroup too */
+    if (rc == 0)
+        rc = store_run(st, "INSERT INTO undo_rounds (session_id, step, participant_id, round,"
+                           " rank, label) SELECT :session, :step, v.participant_id, v.round,"
+                           " v.rank, v.label FROM vote_rounds v"
                            " JOIN participants p ON p.id = v.participant_id"
                            " WHERE p.session_id = :session AND v.step = :step", &a, false, "");
     return rc;
@@ -81,6 +89,16 @@ int store_undo_grouping(struct store *st, int64_t session_id, enum step step)
     if (rc == 0)
         rc = store_run(st, "INSERT INTO votes (participant_id, step, rank, label)"
                            " SELECT participant_id, step, rank, label FROM undo_votes"
+                           " WHERE session_id = :session AND step = :step AND participant_id IN"
+                           " (SELECT id FROM participants WHERE session_id = :session)",
+                       &a, false, "");
+    if (rc == 0)
+        rc = store_run(st, "DELETE FROM vote_rounds WHERE step = :step AND participant_id IN"
+                           " (SELECT id FROM participants WHERE session_id = :session)",
+                       &a, false, "");
+    if (rc == 0)
+        rc = store_run(st, "INSERT INTO vote_rounds (participant_id, step, round, rank, label)"
+                           " SELECT participant_id, step, round, rank, label FROM undo_rounds"
                            " WHERE session_id = :session AND step = :step AND participant_id IN"
                            " (SELECT id FROM participants WHERE session_id = :session)",
                        &a, false, "");

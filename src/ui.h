@@ -51,7 +51,8 @@ enum ui_action {
     ACT_DECIDE, ACT_VIEW, ACT_ATTRIBUTION, ACT_MARK, ACT_MERGE, ACT_RENAME, ACT_UNGROUP,
     ACT_SUGGEST, ACT_DISMISS, ACT_TAG, ACT_DASHBOARD, ACT_VOTE, ACT_FIND, ACT_COMPARE,
     ACT_ACCEPT, ACT_TAKE_OUT, ACT_UNDO, ACT_DONE, ACT_JOIN, ACT_CHAIN,
-    ACT_LINKS, ACT_LINK, ACT_SIDE, ACT_WHY, ACT_DISSENT, ACT_CHAMPION, ACT_STYLE, ACT_COUNT
+    ACT_LINKS, ACT_LINK, ACT_SIDE, ACT_WHY, ACT_DISSENT, ACT_CHAMPION, ACT_STYLE, ACT_ROUND,
+    ACT_THRESHOLD, ACT_COUNT
 };
 
 /* One key binding: on which screens (a bit per enum ui_screen, or ALL), the
@@ -97,7 +98,7 @@ enum ui_purpose {
     P_RENAME_PERSON, P_ADD_ANSWER, P_EDIT_ANSWER, P_DECISION, P_NARRATIVE, P_EXPORT,
     P_TIMER, P_MERGE, P_RENAME_GROUP, P_FIND, P_JOIN_CODE, P_WALK_IN_NAME, P_WALK_IN_ROLE,
     P_WHY, P_DISSENT_WHO, P_DISSENT_WHAT, P_CHAMPION, P_CHAMPION_WHY, P_STYLE, P_STYLE_WHY,
-    P_PROOF_KIND, P_PROOF,
+    P_PROOF_KIND, P_PROOF, P_THRESHOLD,
 };
 
 /* A question that needs y or n before something that cannot be undone. */
@@ -383,8 +384,22 @@ void ui_sessions_reload(struct ui *ui);
 /* t on a capability's group: today, roadmap, not planned, no tag; on the
  * reveal, and on the decide screen (where a solo thesis tags them). */
 void ui_cycle_tag(struct ui *ui, const struct align_group *g);
-/* The room order, Kendall's W and the top three of a step's votes. */
+/* ui_rounds.c: the results of a step's vote from row y: the current round's
+ * W and top three (hidden in room mode until everyone who joined voted), each
+ * round when there were several, the reading, and the room's order. */
 void ui_draw_vote_results(struct ui *ui, const struct align_step *st, int y);
+/* On the vote screen, what the round before left, in at most four rows from
+ * y: the current person's own ranking in it (when own) and the room's order
+ * after it. Returns the rows used, 0 in the first round. */
+int ui_draw_round_before(struct ui *ui, int y, int x, int width, bool own);
+/* +: asks, then closes the step's round and opens the vote on the next;
+ * refused before anyone ranked, and in room mode before the results show.
+ * ui_round_offered says whether it would ask. */
+void ui_round_ask(struct ui *ui);
+bool ui_round_offered(const struct ui *ui);
+/* =: asks for the consensus threshold; the field's text comes to done. */
+void ui_threshold_ask(struct ui *ui);
+void ui_threshold_done(struct ui *ui, const char *text);
 void ui_find_start(struct ui *ui, const char *query);
 /* The words last found, "" before any. */
 const char *ui_find_query(struct ui *ui);

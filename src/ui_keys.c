@@ -81,6 +81,10 @@ const struct ui_binding ui_bindings[] = {
     {ON(UI_VOTE), 'K', ACT_MOVE_UP, "K", "up", "move the ranked group up"},
     {ON(UI_VOTE), 'J', ACT_MOVE_DOWN, "J", "down", "move the ranked group down"},
     {ON(UI_VOTE), 'r', ACT_REVEAL, "r", "results", "back to the reveal"},
+    {ON(UI_REVEAL) | ON(UI_VOTE), '+', ACT_ROUND, "+", "round",
+     "a new round of the vote: everyone ranks again, seeing the room's order and their own"},
+    {ON(UI_REVEAL) | ON(UI_VOTE), '=', ACT_THRESHOLD, "=", NULL,
+     "the Kendall's W from which the vote reads as consensus (0.70 unless set)"},
     {ON(UI_REVEAL) | ON(UI_DASHBOARD), 'N', ACT_ATTRIBUTION, "N", "names",
      "name people by name, by role only, or not at all"},
     {ON(UI_REVEAL), ' ', ACT_MARK, "Space", NULL, "mark the group for a merge"},
@@ -187,6 +191,8 @@ static const struct ui_action_rule rules[ACT_COUNT] = {
     [ACT_EXPORT] = {UI_LEAVES_PROGRAM},
     /* the reveal opens the vote itself: it starts with the first participant */
     [ACT_VOTE] = {UI_NEEDS_WRITE},
+    /* a new round keeps the one before; the threshold is the session's, locked with it */
+    [ACT_ROUND] = {UI_NEEDS_WRITE},    [ACT_THRESHOLD] = {UI_NEEDS_WRITE},
     [ACT_DASHBOARD] = {0, true, UI_DASHBOARD},
     [ACT_SUGGEST] = {0, true, UI_SUGGESTIONS},
     [ACT_CHAIN] = {0, true, UI_CHAIN},

@@ -23,6 +23,8 @@ struct participant_state {
     int field_step;       /* the step the open answer field writes to */
     int64_t editing;      /* the answer the edit field changes */
     char code_for[200];   /* the session a code is asked for, for the prompt */
+    int rounds_seen[STEP_COUNT]; /* the last closed round of each step's vote, last look */
+    bool rounds_known;    /* rounds_seen holds what this person saw */
 };
 
 static struct participant_state *state(struct ui *ui)
@@ -42,6 +44,42 @@ static int me_in(const struct ui *ui, const struct session *s)
 static bool revealed(struct ui *ui)
 {
     return state(ui)->room.revealed[ui->step];
+}
+
+/* Keeps this person's own rankings, and everyone's of a revealed step. */
+static void keep_rankings(struct vote *votes, size_t *count, int me,
+                          const bool revealed[STEP_COUNT])
+{
+    size_t kept = 0;
+    for (size_t v = 0; v < *count; v++) {
+        struct vote *vote = &votes[v];
+        if ((int)vote->participant == me || revealed[vote->step]) {
+            votes[kept++] = *vote;
+        } else {
+            for (size_t r = 0; r < vote->ranking_count; r++)
+                free(vote->ranking[r]);
+            free(vote->ranking);
+        }
+    }
+    *count = kept;
+}
+
+/* The facilitator closed a round of the vote on this step since the last
+ * look: this person ranks again. */
+static void say_new_round(struct ui *ui, const struct session *s)
+{
+    struct participant_state *ps = state(ui);
+    int last[STEP_COUNT] = {0};
+    for (size_t i = 0; i < s->round_count; i++)
+        if (s->rounds[i].round > last[s->rounds[i].step])
+            last[s->rounds[i].step] = s->rounds[i].round;
+    int step = ui->step;
+    if (ps->rounds_known && ui->participant_id && last[step] > ps->rounds_seen[step])
+        ui_say(ui, "The facilitator started round %d of the vote: V ranks again, with your "
+                   "ranking and the room's order of round %d beside it.", last[step] + 1,
+               last[step]);
+    memcpy(ps->rounds_seen, last, sizeof last);
+    ps->rounds_known = ui->participant_id != 0;
 }
 
 void ui_participant_filter(struct ui *ui, struct session *s)
@@ -64,18 +102,9 @@ void ui_participant_filter(struct ui *ui, struct session *s)
         }
     }
     s->input_count = kept;
-    kept = 0;
-    for (size_t v = 0; v < s->vote_count; v++) {
-        struct vote *vote = &s->votes[v];
-        if ((int)vote->participant == me || ps->room.revealed[vote->step]) {
-            s->votes[kept++] = *vote;
-        } else {
-            for (size_t r = 0; r < vote->ranking_count; r++)
-                free(vote->ranking[r]);
-            free(vote->ranking);
-        }
-    }
-    s->vote_count = kept;
+    keep_rankings(s->votes, &s->vote_count, me, ps->room.revealed);
+    keep_rankings(s->rounds, &s->round_count, me, ps->room.revealed);
+    say_new_round(ui, s);
     /* a code taken back while in use: whoever used it writes no more */
     if (ui->participant_id && me >= 0 && (size_t)me < ps->room.seat_count &&
         ps->room.seats[me].revoked && !ps->removed) {

@@ -720,6 +720,8 @@ static void reveal_act(struct ui *ui, enum ui_action act)
         ui->person = 0;
         ui_open_overlay(ui, UI_VOTE);
         break;
+    case ACT_ROUND: ui_round_ask(ui); break;
+    case ACT_THRESHOLD: ui_threshold_ask(ui); break;
     case ACT_TAG:
         if (ui->step != STEP_CAPABILITIES)
             ui_error(ui, "Tags are for the capabilities step: today, roadmap or not planned.");
@@ -753,6 +755,10 @@ static void reveal_field_done(struct ui *ui, enum ui_purpose p, char *text)
 {
     struct reveal_state *rs = state(ui);
     const struct align_group *g = ui_selected_group(ui);
+    if (p == P_THRESHOLD) {
+        ui_threshold_done(ui, text);
+        return;
+    }
     if (!g || !*text)
         return;
     if (p == P_RENAME_GROUP) {
@@ -778,12 +784,20 @@ static void reveal_field_done(struct ui *ui, enum ui_purpose p, char *text)
         forget_marks(ui);
 }
 
+/* A new round from the votes view, once someone ranked this one (and, in
+ * room mode, the results show); every other key as the table has it. */
+static bool reveal_offers(const struct ui *ui, enum ui_action a)
+{
+    return a != ACT_ROUND || (ui->view == VIEW_VOTES && ui_round_offered(ui));
+}
+
 const struct ui_screen_ops ui_reveal_screen = {
     .name = "reveal",
     .flags = UI_IN_SESSION,
     .state_size = sizeof(struct reveal_state),
     .draw = reveal_draw,
     .act = reveal_act,
+    .offers = reveal_offers,
     .field_done = reveal_field_done,
     .leave = forget_marks,
     .free = free_state,

@@ -117,6 +117,8 @@ static void setup_act(struct ui *ui, enum ui_action a)
             bool ranked = false; /* their rankings go with them too: said, not found out */
             for (size_t v = 0; v < ui->session.vote_count; v++)
                 ranked = ranked || ui->session.votes[v].participant == (size_t)ui->cursor;
+            for (size_t v = 0; v < ui->session.round_count; v++)
+                ranked = ranked || ui->session.rounds[v].participant == (size_t)ui->cursor;
             char *safe = text_sanitize(p->name, false), *name = text_truncate(safe, 40, "\u2026");
             if (answers) /* what they said goes with them: asked, with how much */
                 ui_confirm(ui, remove_person_and_answers, p->id,

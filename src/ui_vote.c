@@ -80,9 +80,12 @@ static void draw_people(struct ui *ui, int y)
 
 static void vote_draw(struct ui *ui)
 {
-    char where[120], mode[80];
-    snprintf(where, sizeof where, "Vote %d of %d: %s", ui->step + 1, STEP_COUNT,
-             ui->steps[ui->step].title);
+    char where[140], mode[80];
+    int round = ui->align.steps[ui->step].round;
+    snprintf(where, sizeof where, "Vote %d of %d: %s%s", ui->step + 1, STEP_COUNT,
+             ui->steps[ui->step].title, round > 1 ? ", round " : "");
+    if (round > 1)
+        snprintf(where + strlen(where), sizeof where - strlen(where), "%d", round);
     bool in_room = ui_room_mode(ui);
     if (in_room) {
         ui_room_refresh(ui);
@@ -124,8 +127,13 @@ static void vote_draw(struct ui *ui)
                                   ? "Voted. What they ranked shows only in the room's results."
                                   : "Not voted yet.",
                ui_attr(ui, C_DIM));
+        /* their own last ranking is theirs: only the room's order, which all saw */
+        ui_draw_round_before(ui, y + 2, x, width, false);
         return;
     }
+    /* a new round: the person's own ranking before, and the room's order after it */
+    int before = ui_draw_round_before(ui, y, x, width, true);
+    y += before ? before + 1 : 0;
     if (ui->joined)
         snprintf(heading, sizeof heading, "Your ranking (Enter ranks or takes out, K/J move; "
                                           "Esc: back to your answers)");
@@ -173,6 +181,13 @@ static void save(struct ui *ui, char *const *labels, size_t count)
 static void vote_act(struct ui *ui, enum ui_action a)
 {
     size_t people = ui->session.participant_count;
+    if (a == ACT_ROUND || a == ACT_THRESHOLD) {
+        if (a == ACT_ROUND)
+            ui_round_ask(ui);
+        else
+            ui_threshold_ask(ui);
+        return;
+    }
     if (!people)
         return;
     if (votes_elsewhere(ui) && a != ACT_NEXT_PERSON && a != ACT_PREV_PERSON) {
@@ -234,77 +249,22 @@ static void vote_act(struct ui *ui, enum ui_action a)
     alignment_free(&al);
 }
 
-/* The step's groups that no ranking names, on one line; returns rows used. */
-static int draw_unranked(struct ui *ui, const struct align_step *st, int y)
-{
-    char *line = NULL;
-    size_t count = 0;
-    for (size_t g = 0; g < st->group_count; g++) {
-        if (align_group_ranked(st, &st->groups[g]))
-            continue;
-        char *more = xasprintf("%s%s\"%s\"", line ? line : "", line ? ", " : "",
-                               st->groups[g].label);
-        free(line);
-        line = more;
-        count++;
-    }
-    if (!count)
-        return 0;
-    char *text = xasprintf("Nobody ranked %s.", line);
-    ui_put(y, 2, COLS - 4, text, ui_attr(ui, C_WARN));
-    free(text);
-    free(line);
-    return 1;
-}
-
-void ui_draw_vote_results(struct ui *ui, const struct align_step *st, int y)
-{
-    const struct align_vote *v = st->vote;
-    if (!v) {
-        ui_put(y, 2, COLS - 4, "Nobody has voted on this step yet: V starts the vote.",
-               ui_attr(ui, C_WARN));
-        return;
-    }
-    /* the vote is secret until it is whole: one ranking shown is that person's */
-    size_t expected, missing = ui_room_votes_missing(ui, (int)st->step, &expected);
-    if (missing && !ui->session.locked) {
-        char line[160];
-        snprintf(line, sizeof line, "%zu of %zu have voted: the results show once everyone who "
-                                    "joined has.", expected - missing, expected);
-        ui_put(y, 2, COLS - 4, line, ui_attr(ui, C_WARN));
-        return;
-    }
-    char line[200];
-    if (isnan(v->kendall_w))
-        snprintf(line, sizeof line, "%zu ranking%s of %zu groups; agreement (Kendall's W) needs "
-                                    "two rankings.", v->rankings, v->rankings == 1 ? "" : "s",
-                 v->candidate_count);
-    else
-        snprintf(line, sizeof line, "%zu rankings of %zu groups; agreement (Kendall's W) %.2f, "
-                                    "where 1 is everyone ranking alike.",
-                 v->rankings, v->candidate_count, v->kendall_w);
-    ui_put(y++, 2, COLS - 4, line, ui_attr(ui, C_TITLE));
-    y += draw_unranked(ui, st, y);
-    snprintf(line, sizeof line, "Top three: %s; %.1f%% of the rankings have the room's top three.",
-             v->top3_all_agree ? "everyone agrees" : "not everyone agrees", v->top3_match_share);
-    ui_put(y++, 2, COLS - 4, line, v->top3_all_agree ? ui_attr(ui, C_GOOD)
-                                                     : ui_attr(ui, C_WARN) | A_BOLD);
-    y++;
-    ui_put(y++, 2, COLS - 4, "The room's order (lowest rank sum first):", ui_attr(ui, C_TITLE));
-    for (size_t i = 0; i < v->candidate_count && y < LINES - 2; i++) {
-        char *row = xasprintf("%2zu. %s", i + 1, v->order[i].label);
-        ui_put(y, 4, COLS - 24, row, i < 3 ? A_BOLD | ui_attr(ui, C_NORMAL)
-                                           : ui_attr(ui, C_NORMAL));
-        snprintf(line, sizeof line, "rank sum %g", v->order[i].rank_sum);
-        ui_put(y++, COLS - 18, 16, line, ui_attr(ui, C_DIM));
-        free(row);
-    }
-}
-
 /* Back on the reveal, the votes view shows what the room ranked. */
 static void vote_leave(struct ui *ui)
 {
     ui->view = VIEW_VOTES;
+}
+
+static void vote_field_done(struct ui *ui, enum ui_purpose p, char *text)
+{
+    if (p == P_THRESHOLD)
+        ui_threshold_done(ui, text);
+}
+
+/* A new round once someone ranked this one (and, in room mode, all who joined). */
+static bool vote_offers(const struct ui *ui, enum ui_action a)
+{
+    return a != ACT_ROUND || ui_round_offered(ui);
 }
 
 const struct ui_screen_ops ui_vote_screen = {
@@ -312,5 +272,7 @@ const struct ui_screen_ops ui_vote_screen = {
     .flags = UI_IN_SESSION | UI_OVERLAY,
     .draw = vote_draw,
     .act = vote_act,
+    .field_done = vote_field_done,
+    .offers = vote_offers,
     .leave = vote_leave,
 };
