@@ -1,4 +1,5 @@
 /* report_text.c: a session as plain text for `samesong show`, wrapped to 80 columns. */
+#include "pitch.h"
 #include "report.h"
 #include "text.h"
 #include "util.h"
@@ -81,6 +82,22 @@ char *report_text(const struct session *s, const struct step_text steps[STEP_COU
     free(line);
     for (int step = 0; step < STEP_COUNT; step++)
         add_step(&b, s, (enum step)step, &steps[step]);
+    if (pitch_written(s))
+        strbuf_puts(&b, "\nSales pitch\n");
+    for (int i = 0; i < PITCH_SECTION_COUNT; i++)
+        if (s->pitch[i]) {
+            strbuf_printf(&b, "   %s\n", pitch_section_titles[i]);
+            /* line by line: the room's line breaks and indents are its layout */
+            char *copy = xstrdup(s->pitch[i]);
+            for (char *row = copy, *next; row; row = next) {
+                next = strchr(row, '\n');
+                if (next)
+                    *next++ = '\0';
+                if (row[strspn(row, " \t\r")])
+                    add_wrapped(&b, row, "     ", "     ");
+            }
+            free(copy);
+        }
     if (*s->narrative) {
         strbuf_puts(&b, "\nSales narrative\n");
         add_wrapped(&b, s->narrative, "   ", "   ");

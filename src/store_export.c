@@ -54,7 +54,11 @@ static const char export_sql[] =
     " 'champion', (SELECT champion_role FROM positioning WHERE session_id = s.id),"
     " 'champion_why', (SELECT champion_why FROM positioning WHERE session_id = s.id),"
     " 'positioning_style', (SELECT style FROM positioning WHERE session_id = s.id),"
-    " 'positioning_why', (SELECT style_why FROM positioning WHERE session_id = s.id)))"
+    " 'positioning_why', (SELECT style_why FROM positioning WHERE session_id = s.id),"
+    /* the pitch's written sections in its order; a draft is never written */
+    " 'pitch', json((SELECT json_group_array(json_object('section', section, 'text', text))"
+    "   FROM (SELECT p.section, p.text FROM pitch p JOIN pitch_sections t ON t.id = p.section"
+    "   WHERE p.session_id = s.id ORDER BY t.position) HAVING count(*) > 0))))"
     " FROM sessions s WHERE s.id = ?";
 
 int store_session_content(struct store *st, int64_t id, char **json_out)

@@ -1,6 +1,7 @@
 /* store_parse.c: reading a samesong-session/1 file with SQLite's JSON functions,
  * checking every field and naming the first bad one. */
 #include "method.h"
+#include "pitch.h"
 #include "store_internal.h"
 #include "text.h"
 #include "util.h"
@@ -11,7 +12,7 @@
 #include <string.h>
 
 #define FORMAT_ID "samesong-session/1"
-#define MAX_FIELDS 20
+#define MAX_FIELDS 24
 
 struct parser {
     sqlite3 *db;        /* an in-memory connection: only the JSON functions are used */
@@ -491,6 +492,33 @@ static int on_dissent(struct parser *p, const struct object *obj)
     return 0;
 }
 
+enum { S_SECTION, S_TEXT };
+static const struct field pitch_fields[] = {
+    {"section", "text", true},
+    {"text", "text", true},
+};
+
+/* A written section of the pitch, once each; a section left out is a draft. */
+static int on_pitch(struct parser *p, const struct object *obj)
+{
+    struct session *s = p->out;
+    int section = pitch_section_from_id(obj->values[S_SECTION]);
+    if (section < 0) {
+        char *q = quoted(obj->values[S_SECTION]);
+        fail(p, "%s.section: %s is not a section of the pitch; sections are insight, "
+                "alternatives, perfect-world, product, value, objections, ask", obj->path, q);
+        free(q);
+        return -1;
+    }
+    if (s->pitch[section])
+        return fail(p, "%s.section: %s is written twice", obj->path, pitch_section_ids[section]);
+    const char *text = obj->values[S_TEXT];
+    if (!text[strspn(text, " \t\r\n")])
+        return fail(p, "%s.text: empty; leave the section out and it shows its draft",
+                    obj->path);
+    return take_text(p, obj, "text", text, &TEXT_NARRATIVE, &s->pitch[section]);
+}
+
 enum { C_GROUP, C_TAG };
 static const struct field tag_fields[] = {
     {"group", "text", true},
@@ -526,7 +554,7 @@ static int on_tag(struct parser *p, const struct object *obj)
 
 enum { T_FORMAT, T_NAME, T_PRODUCT, T_MODE, T_PARTICIPANTS, T_INPUTS, T_VOTES, T_DECISIONS,
        T_NARRATIVE, T_LOCKED, T_TAGS, T_DIGEST, T_LINKS, T_PROOFS, T_DISSENT, T_CHAMPION,
-       T_CHAMPION_WHY, T_STYLE, T_STYLE_WHY };
+       T_CHAMPION_WHY, T_STYLE, T_STYLE_WHY, T_PITCH };
 static const struct field top_fields[] = {
     {"format", "text", true},     {"name", "text", true},       {"product", "text", false},
     {"mode", "text", false},      {"participants", "array", false},
@@ -536,6 +564,7 @@ static const struct field top_fields[] = {
     {"links", "array", false},    {"proofs", "array", false},   {"dissent", "array", false},
     {"champion", "text", false},  {"champion_why", "text", false},
     {"positioning_style", "text", false}, {"positioning_why", "text", false},
+    {"pitch", "array", false},
 };
 
 /* The champion and the positioning style: optional, each why only with its own. */
@@ -687,16 +716,17 @@ static int parse(struct parser *p)
     if (read_objects(p, root_sql, NULL, top_fields, COUNT(top_fields), on_top) < 0)
         return -1;
     static const char *const arrays[] = {"participants", "inputs", "votes", "decisions",
-                                         "capability_tags", "links", "proofs", "dissent"};
+                                         "capability_tags", "links", "proofs", "dissent",
+                                         "pitch"};
     static const struct field *const fields[] = {participant_fields, input_fields, vote_fields,
                                                  decision_fields, tag_fields, link_fields,
-                                                 proof_fields, dissent_fields};
+                                                 proof_fields, dissent_fields, pitch_fields};
     static const size_t counts[] = {COUNT(participant_fields), COUNT(input_fields),
                                     COUNT(vote_fields), COUNT(decision_fields),
                                     COUNT(tag_fields), COUNT(link_fields), COUNT(proof_fields),
-                                    COUNT(dissent_fields)};
+                                    COUNT(dissent_fields), COUNT(pitch_fields)};
     static const object_fn handlers[] = {on_participant, on_input, on_vote, on_decision,
-                                         on_tag, on_link, on_proof, on_dissent};
+                                         on_tag, on_link, on_proof, on_dissent, on_pitch};
     for (size_t i = 0; i < COUNT(arrays); i++)
         if (check_array(p, arrays[i]) < 0 ||
             read_objects(p, array_sql, arrays[i], fields[i], counts[i], handlers[i]) < 0)

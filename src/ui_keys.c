@@ -111,9 +111,13 @@ const struct ui_binding ui_bindings[] = {
     {ON(UI_DECIDE), 't', ACT_TAG, "t", NULL, "capability: today, roadmap or not planned"},
     {ON(UI_DECIDE), '\n', ACT_USE, "Enter", "use it", "start the decision from this answer (added to it)"},
 
-    {ON(UI_NARRATIVE), 'e', ACT_EDIT, "e", "write", "write the narrative here"},
-    {ON(UI_NARRATIVE), '\n', ACT_EDIT, "Enter", NULL, "write the narrative here"},
+    {ON(UI_NARRATIVE), 'e', ACT_EDIT, "e", "write",
+     "write the chosen section of the pitch here, starting from its draft"},
+    {ON(UI_NARRATIVE), '\n', ACT_EDIT, "Enter", NULL,
+     "write the chosen section of the pitch here, starting from its draft"},
     {ON(UI_NARRATIVE), 'E', ACT_EDITOR, "E", "editor", "write it in $VISUAL or $EDITOR"},
+    {ON(UI_NARRATIVE), 'd', ACT_DELETE, "d", "redraft",
+     "back to the section's draft from the decisions (asks first)"},
 
     /* A joined terminal: one person's own answers, and the room's once revealed. */
     {ON(UI_PARTICIPANT), 'a', ACT_ADD, "a", "add", "add an answer of yours"},
