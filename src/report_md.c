@@ -263,6 +263,34 @@ static void add_answers(struct strbuf *b, const struct session *s, enum step ste
         strbuf_puts(b, "_No answers yet._\n");
 }
 
+/* The objections each person hears, sales and customer success first, as
+ * the answers are listed; nothing when nobody gave one. */
+static void add_objections(struct strbuf *b, const struct session *s)
+{
+    if (!s->objection_count)
+        return;
+    strbuf_puts(b, "\n### Objections they hear\n\n");
+    size_t *order = xcalloc(s->participant_count + 1, sizeof *order);
+    pitch_people_order(s, order);
+    for (size_t o = 0; o < s->participant_count; o++) {
+        size_t p = order[o];
+        bool first = true;
+        for (size_t i = 0; i < s->objection_count; i++) {
+            if (s->objections[i].participant != p)
+                continue;
+            if (first && !s->solo) {
+                strbuf_puts(b, "- **");
+                add_md(b, s->participants[p].name, "");
+                strbuf_printf(b, "** (%s)\n", session_roles[s->participants[p].role].name);
+            }
+            first = false;
+            strbuf_puts(b, s->solo ? "- " : "  - ");
+            add_md(b, s->objections[i].text, "");
+            strbuf_puts(b, "\n");
+        }
+    }
+    free(order);
+}
 
 /* Text the room wrote, as Markdown: a line with a list marker an item of a
  * list, an indented line under an item part of it (after a line break), any
@@ -419,6 +447,7 @@ char *report_markdown(const struct session *s, const struct step_text steps[STEP
         strbuf_printf(&b, "\n### %d. %s\n\n", step + 1, steps[step].title);
         add_answers(&b, s, (enum step)step);
     }
+    add_objections(&b, s);
     add_alignment(&b, s, &a, steps);
     alignment_free(&a);
     return strbuf_take(&b);

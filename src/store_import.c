@@ -136,10 +136,18 @@ static int insert_chain(struct store *st, int64_t session_id, const struct sessi
     return rc;
 }
 
-/* The pitch's written sections. */
-static int insert_pitch(struct store *st, int64_t session_id, const struct session *doc)
+/* The pitch's written sections, and the objections each participant hears
+ * (not revealed: a reveal is the room's to make, and no file says it). */
+static int insert_pitch(struct store *st, int64_t session_id, const struct session *doc,
+                        const int64_t *ids)
 {
     int rc = 0;
+    for (size_t i = 0; i < doc->objection_count && rc == 0; i++) {
+        struct store_args a = {.participant = ids[doc->objections[i].participant],
+                               .number = (int64_t)i, .text = doc->objections[i].text};
+        rc = store_run(st, "INSERT INTO objections (participant_id, position, text)"
+                           " VALUES (:participant, :number, :text)", &a, false, "");
+    }
     for (int i = 0; i < PITCH_SECTION_COUNT && rc == 0; i++) {
         struct store_args a = {.session = session_id, .label = pitch_section_ids[i],
                                .text = doc->pitch[i]};
@@ -186,7 +194,7 @@ int store_import_session(struct store *st, const struct session *doc, const char
     if (rc == 0)
         rc = insert_chain(st, session_id, doc);
     if (rc == 0)
-        rc = insert_pitch(st, session_id, doc);
+        rc = insert_pitch(st, session_id, doc, ids);
     if (rc == 0)
         rc = store_log_event(st, session_id, 0, "import", doc->name);
     if (rc == 0 && doc->locked)

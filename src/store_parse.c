@@ -519,6 +519,25 @@ static int on_pitch(struct parser *p, const struct object *obj)
     return take_text(p, obj, "text", text, &TEXT_NARRATIVE, &s->pitch[section]);
 }
 
+enum { O_PARTICIPANT, O_TEXT };
+static const struct field objection_fields[] = {
+    {"participant", "text", true},
+    {"text", "text", true},
+};
+
+/* An objection a participant hears, one line, in the file's order. */
+static int on_objection(struct parser *p, const struct object *obj)
+{
+    struct session *s = p->out;
+    struct objection o = {0};
+    if (take_participant(p, obj, obj->values[O_PARTICIPANT], &o.participant) < 0 ||
+        take_text(p, obj, "text", obj->values[O_TEXT], &TEXT_ANSWER, &o.text) < 0)
+        return -1;
+    *(struct objection *)array_push(&s->objections, &s->objection_count, &s->objection_cap,
+                                    sizeof o) = o;
+    return 0;
+}
+
 enum { C_GROUP, C_TAG };
 static const struct field tag_fields[] = {
     {"group", "text", true},
@@ -554,7 +573,7 @@ static int on_tag(struct parser *p, const struct object *obj)
 
 enum { T_FORMAT, T_NAME, T_PRODUCT, T_MODE, T_PARTICIPANTS, T_INPUTS, T_VOTES, T_DECISIONS,
        T_NARRATIVE, T_LOCKED, T_TAGS, T_DIGEST, T_LINKS, T_PROOFS, T_DISSENT, T_CHAMPION,
-       T_CHAMPION_WHY, T_STYLE, T_STYLE_WHY, T_PITCH };
+       T_CHAMPION_WHY, T_STYLE, T_STYLE_WHY, T_PITCH, T_OBJECTIONS };
 static const struct field top_fields[] = {
     {"format", "text", true},     {"name", "text", true},       {"product", "text", false},
     {"mode", "text", false},      {"participants", "array", false},
@@ -564,7 +583,7 @@ static const struct field top_fields[] = {
     {"links", "array", false},    {"proofs", "array", false},   {"dissent", "array", false},
     {"champion", "text", false},  {"champion_why", "text", false},
     {"positioning_style", "text", false}, {"positioning_why", "text", false},
-    {"pitch", "array", false},
+    {"pitch", "array", false},    {"objections", "array", false},
 };
 
 /* The champion and the positioning style: optional, each why only with its own. */
@@ -717,16 +736,19 @@ static int parse(struct parser *p)
         return -1;
     static const char *const arrays[] = {"participants", "inputs", "votes", "decisions",
                                          "capability_tags", "links", "proofs", "dissent",
-                                         "pitch"};
+                                         "pitch", "objections"};
     static const struct field *const fields[] = {participant_fields, input_fields, vote_fields,
                                                  decision_fields, tag_fields, link_fields,
-                                                 proof_fields, dissent_fields, pitch_fields};
+                                                 proof_fields, dissent_fields, pitch_fields,
+                                                 objection_fields};
     static const size_t counts[] = {COUNT(participant_fields), COUNT(input_fields),
                                     COUNT(vote_fields), COUNT(decision_fields),
                                     COUNT(tag_fields), COUNT(link_fields), COUNT(proof_fields),
-                                    COUNT(dissent_fields), COUNT(pitch_fields)};
+                                    COUNT(dissent_fields), COUNT(pitch_fields),
+                                    COUNT(objection_fields)};
     static const object_fn handlers[] = {on_participant, on_input, on_vote, on_decision,
-                                         on_tag, on_link, on_proof, on_dissent, on_pitch};
+                                         on_tag, on_link, on_proof, on_dissent, on_pitch,
+                                         on_objection};
     for (size_t i = 0; i < COUNT(arrays); i++)
         if (check_array(p, arrays[i]) < 0 ||
             read_objects(p, array_sql, arrays[i], fields[i], counts[i], handlers[i]) < 0)

@@ -34,7 +34,8 @@
     X(GROUP, group) \
     X(PARTICIPANT, participant) \
     X(WALK_IN, walk_in) \
-    X(CHAIN, chain)
+    X(CHAIN, chain) \
+    X(OBJECTIONS, objections)
 #define UI_SCREEN_ID(id, name) UI_##id,
 enum ui_screen { UI_SCREENS(UI_SCREEN_ID) UI_SCREEN_COUNT };
 
@@ -49,7 +50,7 @@ enum ui_action {
     ACT_TIMER_LESS, ACT_GUIDANCE, ACT_THEME, ACT_REDRAW, ACT_DEMO, ACT_LOCK, ACT_EXPORT, ACT_USE, ACT_EDITOR,
     ACT_DECIDE, ACT_VIEW, ACT_ATTRIBUTION, ACT_MARK, ACT_MERGE, ACT_RENAME, ACT_UNGROUP,
     ACT_SUGGEST, ACT_DISMISS, ACT_TAG, ACT_DASHBOARD, ACT_VOTE, ACT_FIND, ACT_COMPARE,
-    ACT_ACCEPT, ACT_TAKE_OUT, ACT_UNDO, ACT_DONE, ACT_JOIN, ACT_CHAIN, ACT_COUNT
+    ACT_ACCEPT, ACT_TAKE_OUT, ACT_UNDO, ACT_DONE, ACT_JOIN, ACT_CHAIN, ACT_OBJECTIONS, ACT_COUNT
 };
 
 /* One key binding: on which screens (a bit per enum ui_screen, or ALL), the
@@ -94,6 +95,7 @@ enum ui_purpose {
     P_NONE, P_NEW_NAME, P_NEW_PRODUCT, P_NEW_MODE, P_NEW_FOUNDER, P_SEARCH, P_ADD_PERSON, P_ADD_ROLE,
     P_RENAME_PERSON, P_ADD_ANSWER, P_EDIT_ANSWER, P_DECISION, P_NARRATIVE, P_EXPORT,
     P_TIMER, P_MERGE, P_RENAME_GROUP, P_FIND, P_JOIN_CODE, P_WALK_IN_NAME, P_WALK_IN_ROLE,
+    P_ADD_OBJECTION, P_EDIT_OBJECTION,
 };
 
 /* A question that needs y or n before something that cannot be undone. */
@@ -440,6 +442,9 @@ void ui_room_draw(struct ui *ui, int y);
  * step, a removal, the lock). */
 void ui_participant_join(struct ui *ui, int64_t id, int64_t participant);
 void ui_participant_filter(struct ui *ui, struct session *s);
+/* A joined terminal that still writes: it knows who it is, and was not
+ * removed nor its code taken back; the session is there and not locked. */
+bool ui_participant_can_write(const struct ui *ui);
 /* ui_walk_in.c: the walk-in code was typed (code, as typed): the newcomer
  * gives a name and a role, is added, sees their own code once, and goes on
  * to ui_participant_join as that person; Esc before that adds no one. */

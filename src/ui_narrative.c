@@ -2,8 +2,9 @@
  * alternatives, perfect world, the product, value and proof, objections, the
  * ask. A section nobody wrote shows its draft from the decisions, and
  * writing it (here or in $VISUAL / $EDITOR) starts from that draft; d goes
- * back to it. A free-text narrative written before the pitch stays, after
- * the seven sections. While writing, the decisions stay in view beside it. */
+ * back to it; O asks the room for the objections they hear. A free-text
+ * narrative written before the pitch stays, after the seven sections. While
+ * writing, the decisions stay in view beside it. */
 #include "files.h"
 #include "layout.h"
 #include "pitch.h"
@@ -113,12 +114,17 @@ static int layout_entry(struct ui *ui, struct ui_page *pg, int row, int entry, b
     char *draft = pitch_draft(s, (enum pitch_section)entry);
     if (*draft)
         row += ui_page_wrap(pg, row, 6, width, draft, ui_attr(ui, C_DIM));
+    else if (entry == PITCH_OBJECTIONS)
+        row += ui_page_wrap(pg, row, 6, width,
+                            s->objection_count
+                                ? "Nothing to draft from yet: O shows the objections given, "
+                                  "r there reveals them."
+                                : "Nothing to draft from yet: O asks each person for the "
+                                  "objections they hear.", ui_attr(ui, C_WARN));
     else
         row += ui_page_wrap(pg, row, 6, width,
-                            entry == PITCH_OBJECTIONS
-                                ? "Nothing to draft from yet: no objections revealed."
-                                : "Nothing to draft from yet: the decisions it draws on are "
-                                  "not made.", ui_attr(ui, C_WARN));
+                            "Nothing to draft from yet: the decisions it draws on are not made.",
+                            ui_attr(ui, C_WARN));
     free(draft);
     return row;
 }
@@ -273,6 +279,15 @@ static void narrative_act(struct ui *ui, enum ui_action a)
         break;
     }
     case ACT_EDITOR: edit_outside(ui, entry); break;
+    case ACT_OBJECTIONS:
+        if (ui->session.participant_count) { /* sales, then success, first: they hear most */
+            size_t *order = xcalloc(ui->session.participant_count, sizeof *order);
+            pitch_people_order(&ui->session, order);
+            ui->person = order[0];
+            free(order);
+        }
+        ui_open_overlay(ui, UI_OBJECTIONS);
+        break;
     case ACT_DELETE:
         if (entry == EARLIER)
             ui_confirm(ui, redraft, entry, "Delete the earlier narrative? The pitch tells the "

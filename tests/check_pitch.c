@@ -2,7 +2,8 @@
  * session made by hand (decisions, links, proof, the champion, the style,
  * objections), the sections in the store (written, back to the draft,
  * locked), their round trip through the session file, a file of schema 10
- * gaining them, and the Markdown canvas and `show` with the pitch. */
+ * gaining them, and the Markdown canvas and `show` with the pitch; the
+ * objections each person hears (order, edits, the reveal, the file, the lock). */
 #include "check_main.h"
 #include "pitch.h"
 #include "report.h"
@@ -422,6 +423,121 @@ START_TEST(the_canvas_and_show_have_the_pitch_in_order)
 }
 END_TEST
 
+/* The participant's id by name, for the objections. */
+static int64_t id_of(const char *name)
+{
+    struct session s = loaded(sid);
+    int p = session_find_participant(&s, name);
+    ck_assert_int_ge(p, 0);
+    int64_t id = s.participants[p].id;
+    session_free(&s);
+    return id;
+}
+
+START_TEST(objections_are_each_persons_in_their_order)
+{
+    ck_assert_int_eq(store_add_participant(st, sid, "Tom", ROLE_SALES), 0);
+    ck_assert_int_eq(store_add_participant(st, sid, "Sue", ROLE_SUCCESS), 0);
+    int64_t tom = id_of("Tom"), sue = id_of("Sue");
+    ck_assert_int_eq(store_add_objection(st, sid, tom, "Too expensive"), 0);
+    ck_assert_int_eq(store_add_objection(st, sid, sue, "Migration"), 0);
+    ck_assert_int_eq(store_add_objection(st, sid, tom, "  We have Zendesk "), 0);
+    ck_assert_int_eq(store_add_objection(st, sid, tom, "   "), -1);
+    ck_assert_int_eq(store_add_objection(st, sid, tom, "two\nlines"), -1);
+    ck_assert_int_eq(store_add_objection(st, sid, 999, "Nobody's"), -1);
+    struct session s = loaded(sid);
+    ck_assert_uint_eq(s.objection_count, 3);
+    ck_assert(!s.objections_revealed);
+    /* by participant, then each one's order */
+    ck_assert_str_eq(s.objections[0].text, "Too expensive");
+    ck_assert_str_eq(s.objections[1].text, "We have Zendesk");
+    ck_assert_str_eq(s.objections[2].text, "Migration");
+    int64_t zendesk = s.objections[1].id, migration = s.objections[2].id;
+    session_free(&s);
+    ck_assert_int_eq(store_move_objection(st, sid, zendesk, -1), 0);
+    ck_assert_int_eq(store_move_objection(st, sid, zendesk, -1), 0); /* first already */
+    ck_assert_int_eq(store_update_objection(st, sid, migration, "Migration takes months"), 0);
+    ck_assert_int_eq(store_update_objection(st, sid, 999, "x"), -1);
+    s = loaded(sid);
+    ck_assert_str_eq(s.objections[0].text, "We have Zendesk");
+    ck_assert_str_eq(s.objections[1].text, "Too expensive");
+    ck_assert_str_eq(s.objections[2].text, "Migration takes months");
+    int64_t expensive = s.objections[1].id;
+    session_free(&s);
+    ck_assert_int_eq(store_delete_objection(st, sid, expensive), 0);
+    ck_assert_int_eq(store_delete_objection(st, sid, expensive), -1);
+    /* someone with objections is removed only with what they said */
+    ck_assert_int_eq(store_remove_participant(st, sid, sue), -1);
+    ck_assert_int_eq(store_reveal_objections(st, sid), 0);
+    ck_assert_int_eq(store_reveal_objections(st, sid), 0); /* again: nothing more */
+    s = loaded(sid);
+    ck_assert_uint_eq(s.objection_count, 2);
+    ck_assert(s.objections_revealed);
+    session_free(&s);
+    ck_assert_int_eq(store_remove_participant_and_answers(st, sid, sue), 0);
+    s = loaded(sid);
+    ck_assert_uint_eq(s.objection_count, 1);
+    session_free(&s);
+}
+END_TEST
+
+START_TEST(objections_round_trip_and_lock)
+{
+    ck_assert_int_eq(store_add_participant(st, sid, "Tom", ROLE_SALES), 0);
+    ck_assert_int_eq(store_add_participant(st, sid, "Ann", ROLE_CEO), 0);
+    int64_t tom = id_of("Tom"), ann = id_of("Ann");
+    ck_assert_int_eq(store_add_objection(st, sid, tom, "Too expensive"), 0);
+    ck_assert_int_eq(store_add_objection(st, sid, ann, "Secure?"), 0);
+    ck_assert_int_eq(store_add_objection(st, sid, tom, "Zendesk"), 0);
+    ck_assert_int_eq(store_reveal_objections(st, sid), 0);
+    char *json;
+    ck_assert_int_eq(store_export_json(st, sid, &json), 0);
+    ck_assert_ptr_nonnull(strstr(json, "\"objections\":[{\"participant\":\"Tom\",\"text\":"
+                                       "\"Too expensive\"},{\"participant\":\"Tom\",\"text\":"
+                                       "\"Zendesk\"},{\"participant\":\"Ann\",\"text\":"
+                                       "\"Secure?\"}]"));
+    int64_t copy = import_json(json, "copy", err, sizeof err);
+    ck_assert_msg(copy > 0, "%s", err);
+    char *again;
+    ck_assert_int_eq(store_export_json(st, copy, &again), 0);
+    ck_assert_str_eq(again, json);
+    free(again);
+    free(json);
+    /* a reveal is the room's: a file does not carry it */
+    struct session s = loaded(copy);
+    ck_assert_uint_eq(s.objection_count, 3);
+    ck_assert(!s.objections_revealed);
+    session_free(&s);
+    char why[512] = "";
+    ck_assert_int_eq(import_json("{\"format\":\"samesong-session/1\",\"name\":\"Bad\","
+                                 "\"objections\":[{\"participant\":\"Zed\",\"text\":\"x\"}]}",
+                                 NULL, why, sizeof why), -1);
+    ck_assert_str_eq(why, "objections[0].participant: \"Zed\" is not in participants");
+    /* locked with the session */
+    for (int i = 0; i < STEP_COUNT; i++)
+        ck_assert_int_eq(store_set_decision(st, sid, (enum step)i, "Decided"), 0);
+    ck_assert_int_eq(store_lock_session(st, sid), 0);
+    ck_assert_int_eq(store_add_objection(st, sid, tom, "Late"), -1);
+    s = loaded(sid);
+    int64_t first = s.objections[0].id;
+    session_free(&s);
+    ck_assert_int_eq(store_update_objection(st, sid, first, "x"), -1);
+    ck_assert_int_eq(store_delete_objection(st, sid, first), -1);
+    sqlite3 *db;
+    ck_assert_int_eq(sqlite3_open(db_path, &db), SQLITE_OK);
+    static const char *const writes[] = {
+        "UPDATE objections SET text = 'x'", "DELETE FROM objections",
+        "INSERT INTO objections (participant_id, position, text) SELECT id, 9, 'x'"
+        " FROM participants WHERE session_id = 1",
+        "DELETE FROM objections_revealed",
+    };
+    for (size_t i = 0; i < sizeof writes / sizeof *writes; i++)
+        ck_assert_msg(sqlite3_exec(db, writes[i], NULL, NULL, NULL) != SQLITE_OK,
+                      "%s was allowed on a locked session", writes[i]);
+    sqlite3_close(db);
+}
+END_TEST
+
 static Suite *pitch_suite(void)
 {
     Suite *s = suite_create("pitch");
@@ -439,6 +555,8 @@ static Suite *pitch_suite(void)
     tcase_add_test(tc, the_lock_covers_the_pitch);
     tcase_add_test(tc, a_schema_10_file_gains_the_pitch);
     tcase_add_test(tc, the_canvas_and_show_have_the_pitch_in_order);
+    tcase_add_test(tc, objections_are_each_persons_in_their_order);
+    tcase_add_test(tc, objections_round_trip_and_lock);
     suite_add_tcase(s, tc);
     return s;
 }
