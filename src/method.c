@@ -3,8 +3,10 @@
 #include "similar.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum step method_builds_on(enum step step)
 {
@@ -115,4 +117,68 @@ int method_find_item(const struct session *s, enum step step, const char *item)
             found = (int)i;
     method_items_free(items, n);
     return found;
+}
+
+bool method_linked(const struct session *s, enum step step, const char *item, const char *target)
+{
+    for (size_t i = 0; i < s->link_count; i++)
+        if (s->links[i].step == step && method_same_item(s->links[i].item, item) &&
+            method_same_item(s->links[i].target, target))
+            return true;
+    return false;
+}
+
+size_t method_link_count(const struct session *s, enum step step, const char *item)
+{
+    enum step on = method_builds_on(step);
+    if (on == STEP_COUNT)
+        return 0;
+    char **targets;
+    size_t n = method_items(s->decisions[on], &targets), count = 0;
+    for (size_t i = 0; i < n; i++)
+        count += method_linked(s, step, item, targets[i]);
+    method_items_free(targets, n);
+    return count;
+}
+
+size_t method_proof_count(const struct session *s, const char *item)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < s->proof_count; i++)
+        count += method_same_item(s->proofs[i].item, item);
+    return count;
+}
+
+/* Whether typed (its length n, n > 0) starts word, whatever the case of ASCII letters. */
+static bool starts(const char *word, const char *typed, size_t n)
+{
+    return word && strlen(word) >= n && !strncasecmp(word, typed, n);
+}
+
+/* The index of what typed names among names[first..count) (and ids), or -1. */
+static int from_typed(const char *text, const char *const *ids, const char *const *names,
+                      int first, int count)
+{
+    text += strspn(text, " \t");
+    size_t n = strlen(text);
+    while (n > 0 && isspace((unsigned char)text[n - 1]))
+        n--;
+    if (n == 1 && text[0] >= '1' && text[0] < '1' + count - first)
+        return first + text[0] - '1';
+    for (int k = first; k < count && n > 0; k++)
+        if (starts(ids[k], text, n) || starts(names[k], text, n))
+            return k;
+    return -1;
+}
+
+int method_style_from_typed(const char *text)
+{
+    if (!text[strspn(text, " \t")])
+        return STYLE_NONE;
+    return from_typed(text, method_style_ids, method_style_names, 1, STYLE_COUNT);
+}
+
+int method_proof_kind_from_typed(const char *text)
+{
+    return from_typed(text, method_proof_kinds, method_proof_kinds, 0, PROOF_KIND_COUNT);
 }

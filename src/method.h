@@ -16,7 +16,7 @@
  * Links only ever point to an earlier step, so a cycle cannot be made. */
 enum step method_builds_on(enum step step);
 
-/* What a link from the step means, in a sentence: "beats", "backed by",
+/* What a link from the step means, in a sentence: "beats", "comes from",
  * "cares about", "makes obvious"; NULL for the alternatives. */
 const char *method_link_verb(enum step step);
 
@@ -43,5 +43,20 @@ bool method_same_item(const char *a, const char *b);
 
 /* The index of the item of step's decision that is the same as item, or -1. */
 int method_find_item(const struct session *s, enum step step, const char *item);
+
+/* Whether s links item of step's decision to target, an item of the
+ * decision it builds on (both compared with method_same_item). */
+bool method_linked(const struct session *s, enum step step, const char *item, const char *target);
+/* How many items of the decision step builds on item is linked to now. */
+size_t method_link_count(const struct session *s, enum step step, const char *item);
+/* How many proofs back item of the value decision. */
+size_t method_proof_count(const struct session *s, const char *item);
+
+/* A style or a proof kind as a person types it where one is asked: its
+ * number (1 is the first: head to head, quote), or the start of its id or
+ * name in any case. Blank is STYLE_NONE for a style (it clears it) and -1
+ * for a kind; -1 for anything else. */
+int method_style_from_typed(const char *text);
+int method_proof_kind_from_typed(const char *text);
 
 #endif

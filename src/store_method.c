@@ -76,13 +76,63 @@ static int named_rows(struct store *st, int64_t session_id, const char *step_id,
     return rc == SQLITE_DONE ? 0 : store_sql_fail(st, "cannot read the links");
 }
 
+/* What an edit dropped, by the item that went: how many links and proofs. */
+struct dropped_item {
+    char *text;
+    size_t links, proofs;
+};
+struct dropped {
+    struct dropped_item *items;
+    size_t count, cap;
+};
+
+static void note_dropped(struct dropped *d, const char *text, bool proof)
+{
+    struct dropped_item *it = NULL;
+    for (size_t i = 0; i < d->count && !it; i++)
+        if (!strcmp(d->items[i].text, text))
+            it = &d->items[i];
+    if (!it) {
+        it = array_push(&d->items, &d->count, &d->cap, sizeof *it);
+        *it = (struct dropped_item){xstrdup(text), 0, 0};
+    }
+    *(proof ? &it->proofs : &it->links) += 1;
+}
+
+/* "Dropped 2 links of \"A\"; 1 link and 1 proof of \"B\", no longer in the
+ * decision." (caller frees), or NULL when nothing was; frees the list. */
+static char *dropped_message(struct dropped *d)
+{
+    char *message = NULL;
+    if (d->count) {
+        struct strbuf b = {0};
+        strbuf_puts(&b, "Dropped ");
+        for (size_t i = 0; i < d->count; i++) {
+            const struct dropped_item *it = &d->items[i];
+            strbuf_puts(&b, i ? "; " : "");
+            if (it->links)
+                strbuf_printf(&b, "%zu link%s", it->links, it->links == 1 ? "" : "s");
+            if (it->proofs)
+                strbuf_printf(&b, "%s%zu proof%s", it->links ? " and " : "", it->proofs,
+                              it->proofs == 1 ? "" : "s");
+            strbuf_printf(&b, " of \"%s\"", it->text);
+        }
+        strbuf_puts(&b, ", no longer in the decision.");
+        message = strbuf_take(&b);
+    }
+    for (size_t i = 0; i < d->count; i++)
+        free(d->items[i].text);
+    free(d->items);
+    return message;
+}
+
 /* Each row that names an item, found by select_sql, follows the items the
  * decision has now: to the item's new text when it is still there in
- * another case, or away, named in dropped. */
+ * another case, or away, noted in dropped. */
 static int follow_items(struct store *st, int64_t session_id, const char *step_id,
                         char *const *items, size_t n, const char *select_sql,
-                        const char *update_sql, const char *delete_sql, const char *noun,
-                        struct strbuf *dropped, int *dropped_count)
+                        const char *update_sql, const char *delete_sql, bool proofs,
+                        struct dropped *dropped)
 {
     struct named_row *rows;
     size_t count;
@@ -99,8 +149,7 @@ static int follow_items(struct store *st, int64_t session_id, const char *step_i
             continue;
         /* gone, or now the same as another row (a link made twice): it goes */
         if (!now)
-            strbuf_printf(dropped, "%s%s \"%s\"", (*dropped_count)++ ? "; " : "", noun,
-                          rows[r].text);
+            note_dropped(dropped, rows[r].text, proofs);
         rc = store_run(st, delete_sql, &a, false, "");
     }
     for (size_t r = 0; r < count; r++)
@@ -117,33 +166,31 @@ static int follow_decision(struct store *st, int64_t session_id, enum step step,
     size_t n;
     if (decision_items(st, session_id, step, &items, &n) < 0)
         return -1;
-    struct strbuf said = {0};
-    int count = 0;
+    struct dropped gone = {0};
     const char *id = session_steps[step].id;
     int rc = follow_items(st, session_id, id, items, n,
                           "SELECT rowid, item FROM decision_links WHERE session_id = ?"
                           " AND step = ?",
                           "UPDATE decision_links SET item = :text WHERE rowid = :id",
-                          "DELETE FROM decision_links WHERE rowid = :id", "the link of",
-                          &said, &count);
+                          "DELETE FROM decision_links WHERE rowid = :id", false, &gone);
     for (int d = 0; d < STEP_COUNT && rc == 0; d++)
         if (method_builds_on((enum step)d) == step)
             rc = follow_items(st, session_id, session_steps[d].id, items, n,
                               "SELECT rowid, target FROM decision_links WHERE session_id = ?"
                               " AND step = ?",
                               "UPDATE decision_links SET target = :text WHERE rowid = :id",
-                              "DELETE FROM decision_links WHERE rowid = :id", "a link to",
-                              &said, &count);
+                              "DELETE FROM decision_links WHERE rowid = :id", false, &gone);
     if (rc == 0 && step == STEP_VALUE)
         rc = follow_items(st, session_id, id, items, n,
                           "SELECT rowid, item FROM proofs WHERE session_id = ?1 AND ?2 = ?2",
                           "UPDATE proofs SET item = :text WHERE rowid = :id",
-                          "DELETE FROM proofs WHERE rowid = :id", "the proof of", &said, &count);
+                          "DELETE FROM proofs WHERE rowid = :id", true, &gone);
     method_items_free(items, n);
-    char *list = strbuf_take(&said);
-    if (rc == 0 && dropped && count)
-        *dropped = xasprintf("Dropped %s, no longer in the decision.", list);
-    free(list);
+    char *message = dropped_message(&gone);
+    if (rc == 0 && dropped)
+        *dropped = message;
+    else
+        free(message);
     return rc;
 }
 

@@ -35,6 +35,7 @@
     X(PARTICIPANT, participant) \
     X(WALK_IN, walk_in) \
     X(CHAIN, chain) \
+    X(LINKS, links) \
     X(OBJECTIONS, objections)
 #define UI_SCREEN_ID(id, name) UI_##id,
 enum ui_screen { UI_SCREENS(UI_SCREEN_ID) UI_SCREEN_COUNT };
@@ -50,7 +51,9 @@ enum ui_action {
     ACT_TIMER_LESS, ACT_GUIDANCE, ACT_THEME, ACT_REDRAW, ACT_DEMO, ACT_LOCK, ACT_EXPORT, ACT_USE, ACT_EDITOR,
     ACT_DECIDE, ACT_VIEW, ACT_ATTRIBUTION, ACT_MARK, ACT_MERGE, ACT_RENAME, ACT_UNGROUP,
     ACT_SUGGEST, ACT_DISMISS, ACT_TAG, ACT_DASHBOARD, ACT_VOTE, ACT_FIND, ACT_COMPARE,
-    ACT_ACCEPT, ACT_TAKE_OUT, ACT_UNDO, ACT_DONE, ACT_JOIN, ACT_CHAIN, ACT_OBJECTIONS, ACT_COUNT
+    ACT_ACCEPT, ACT_TAKE_OUT, ACT_UNDO, ACT_DONE, ACT_JOIN, ACT_CHAIN,
+    ACT_LINKS, ACT_LINK, ACT_SIDE, ACT_WHY, ACT_DISSENT, ACT_CHAMPION, ACT_STYLE, ACT_OBJECTIONS,
+    ACT_COUNT
 };
 
 /* One key binding: on which screens (a bit per enum ui_screen, or ALL), the
@@ -95,7 +98,8 @@ enum ui_purpose {
     P_NONE, P_NEW_NAME, P_NEW_PRODUCT, P_NEW_MODE, P_NEW_FOUNDER, P_SEARCH, P_ADD_PERSON, P_ADD_ROLE,
     P_RENAME_PERSON, P_ADD_ANSWER, P_EDIT_ANSWER, P_DECISION, P_NARRATIVE, P_EXPORT,
     P_TIMER, P_MERGE, P_RENAME_GROUP, P_FIND, P_JOIN_CODE, P_WALK_IN_NAME, P_WALK_IN_ROLE,
-    P_ADD_OBJECTION, P_EDIT_OBJECTION,
+    P_WHY, P_DISSENT_WHO, P_DISSENT_WHAT, P_CHAMPION, P_CHAMPION_WHY, P_STYLE, P_STYLE_WHY,
+    P_PROOF_KIND, P_PROOF, P_ADD_OBJECTION, P_EDIT_OBJECTION,
 };
 
 /* A question that needs y or n before something that cannot be undone. */
@@ -317,6 +321,12 @@ enum ui_action ui_page_key(int key, bool is_code);
  * the capabilities, the category the value and the customers), each on one
  * line cut with an ellipsis, in at most max_rows rows. Returns the rows used. */
 int ui_draw_builds_on(struct ui *ui, int y, int x, int width, int max_rows);
+
+/* ui_links.c: a decision as its items, one a row (a long one wraps where
+ * rows are spare), each with its links in short ("Order lookup -- beats:
+ * Spreadsheets, Zendesk"; a value theme's proof counted), in at most
+ * max_rows rows. Returns the rows used. */
+int ui_draw_decision(struct ui *ui, int step, int y, int x, int width, int max_rows);
 
 /* A screen: a table of operations the loop calls, knowing no screen by name. */
 enum ui_screen_flag {

@@ -1,13 +1,31 @@
 /* ui_decide.c: the room's decision for a step, written by the facilitator,
  * perhaps starting from one of the answers (listed as groups, most named first,
- * capabilities with their tags), beside what it builds on and the room's vote. */
+ * capabilities with their tags), beside what it builds on and the room's vote;
+ * shown as its items with their links (l links them), with why the room chose
+ * it, any dissent, and on their steps the champion and the positioning style. */
 #include "align.h"
 #include "layout.h"
+#include "method.h"
+#include "store_method.h"
+#include "text.h"
 #include "ui.h"
 #include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* What a question of two fields keeps between them, and what a deletion asks about. */
+struct decide_state {
+    char *first;                    /* a dissent's who, or the champion's role */
+    enum positioning_style style;   /* the style chosen, before its why */
+    struct dissent asked;           /* the dissent a deletion asks about (copies) */
+    size_t asked_index;             /* its place among the step's dissents */
+};
+
+static struct decide_state *state(struct ui *ui)
+{
+    return ui_state(ui, UI_DECIDE);
+}
 
 /* The room's vote order on one line ("1. A  2. B  3. C"), cut with an
  * ellipsis; returns the rows used (none without a vote). */
@@ -33,6 +51,63 @@ static int draw_vote_order(struct ui *ui, const struct align_step *st, int y)
     return 1;
 }
 
+/* "Label: text" on one line, the label as a title; text NULL: the invitation
+ * instead, dimmed, when this session takes it, else nothing. Returns the rows used. */
+static int draw_note(struct ui *ui, int y, const char *label, const char *text,
+                     const char *invitation, enum ui_action a)
+{
+    if (!text && !ui_allows(ui, a))
+        return 0;
+    int w = ui_put(y, 4, COLS - 6, label, ui_attr(ui, C_TITLE));
+    ui_put(y, 4 + w + 1, COLS - 7 - w, text ? text : invitation,
+           text ? ui_attr(ui, C_NORMAL) : ui_attr(ui, C_DIM));
+    return 1;
+}
+
+/* "role \u2014 why", or the first alone (caller frees); NULL for no first. */
+static char *with_why(const char *first, const char *why)
+{
+    return !first ? NULL : why ? xasprintf("%s \u2014 %s", first, why) : xstrdup(first);
+}
+
+/* Why the room chose the decision and who does not agree; on the customers
+ * step the champion, on the category step the style. A row each. */
+static int draw_notes(struct ui *ui, int y)
+{
+    const struct session *s = &ui->session;
+    int rows = 0;
+    if (s->decisions[ui->step]) {
+        struct strbuf b = {0};
+        size_t dissents = 0;
+        for (size_t i = 0; i < s->dissent_count; i++)
+            if ((int)s->dissents[i].step == ui->step)
+                strbuf_printf(&b, "%s%s: %s", dissents++ ? " \u00b7 " : "", s->dissents[i].who,
+                              s->dissents[i].what);
+        char *list = strbuf_take(&b);
+        rows += draw_note(ui, y + rows, "Why:", s->rationale[ui->step],
+                          dissents ? "not said yet (w writes it)"
+                                   : "not said yet (w writes it; D notes a dissent)", ACT_WHY);
+        char label[32] = "Dissent:"; /* counted, for when the line is cut */
+        if (dissents > 1)
+            snprintf(label, sizeof label, "Dissent (%zu):", dissents);
+        if (dissents)
+            rows += draw_note(ui, y + rows, label, list, NULL, ACT_DISSENT);
+        free(list);
+    }
+    char *text = NULL;
+    if (ui->step == STEP_CUSTOMERS) {
+        text = with_why(s->champion_role, s->champion_why);
+        rows += draw_note(ui, y + rows, "Champion:", text, "not named yet (c names one)",
+                          ACT_CHAMPION);
+    } else if (ui->step == STEP_CATEGORY) {
+        text = with_why(s->style ? method_style_names[s->style] : NULL, s->style_why);
+        rows += draw_note(ui, y + rows, "Style:", text, "not chosen yet (s chooses one)",
+                          ACT_STYLE);
+    }
+    free(text);
+    return rows;
+}
+
 static void decide_draw(struct ui *ui)
 {
     char where[120];
@@ -46,15 +121,18 @@ static void decide_draw(struct ui *ui)
     y++;
     const char *decision = s->decisions[ui->step];
     bool writes = ui_allows(ui, ACT_EDIT); /* invite only what this session takes */
-    ui_put(y++, 2, COLS - 4,
-           s->solo ? (writes ? "Your answer for the thesis (e writes it):" : "Your answer for the thesis:")
-                   : (writes ? "The room's decision (e writes it):" : "The room's decision:"),
-           ui_attr(ui, C_TITLE));
-    if (decision) /* cut with an ellipsis; e shows it whole */
-        y += ui_put_wrapped(y, 4, COLS - 6, LINES >= 30 ? 6 : 4, decision,
-                            ui_attr(ui, C_GOOD) | A_BOLD);
+    bool links = method_builds_on((enum step)ui->step) != STEP_COUNT;
+    char title[120];
+    snprintf(title, sizeof title, "%s%s:",
+             s->solo ? "Your answer for the thesis" : "The room's decision",
+             writes ? (links ? " (e writes it, l links it)" : " (e writes it)")
+                    : (links && decision ? " (l shows its links)" : ""));
+    ui_put(y++, 2, COLS - 4, title, ui_attr(ui, C_TITLE));
+    if (decision) /* its items, cut with an ellipsis; e and l show them whole */
+        y += ui_draw_decision(ui, ui->step, y, 4, COLS - 6, LINES >= 30 ? 8 : 4);
     else
         ui_put(y++, 4, COLS - 6, "Not decided yet.", ui_attr(ui, C_WARN));
+    y += draw_notes(ui, y);
     y++;
 
     const struct align_step *st = &ui->align.steps[ui->step];
@@ -118,6 +196,66 @@ static void ask_decision(struct ui *ui, const char *start)
     ui_ask(ui, P_DECISION, prompt, start, 1000, true);
 }
 
+/* The style question, with the style now typed in when there is one. */
+static void ask_style(struct ui *ui, const char *prompt)
+{
+    char now[4] = "";
+    if (ui->session.style != STYLE_NONE)
+        snprintf(now, sizeof now, "%d", (int)ui->session.style);
+    ui_ask(ui, P_STYLE, prompt, now, 40, false);
+}
+
+static void ask_delete_dissent(struct ui *ui, size_t from);
+
+static void delete_asked_dissent(struct ui *ui)
+{
+    struct decide_state *st = state(ui);
+    if (store_delete_dissent(ui->store, ui->session.id, &st->asked) < 0) {
+        ui_store_failed(ui);
+        return;
+    }
+    ui_reload(ui);
+    ui_say(ui, "Deleted the dissent of %s.", st->asked.who);
+}
+
+static void ask_next_dissent(struct ui *ui)
+{
+    ask_delete_dissent(ui, state(ui)->asked_index + 1);
+}
+
+/* Asks about the from-th dissent of the step: y deletes it, n asks about the next. */
+static void ask_delete_dissent(struct ui *ui, size_t from)
+{
+    struct decide_state *st = state(ui);
+    const struct session *s = &ui->session;
+    size_t n = 0, at = s->dissent_count;
+    for (size_t i = 0; i < s->dissent_count; i++)
+        if ((int)s->dissents[i].step == ui->step && n++ == from)
+            at = i;
+    if (at == s->dissent_count) {
+        ui_say(ui, n ? "Nothing was changed." : "There is no dissent to delete: D notes one.");
+        return;
+    }
+    const struct dissent *d = &s->dissents[at];
+    free(st->asked.who);
+    free(st->asked.what);
+    st->asked = (struct dissent){d->step, xstrdup(d->who), xstrdup(d->what)};
+    st->asked_index = from;
+    char *safe_who = text_sanitize(d->who, false), *who = text_truncate(safe_who, 16, "\u2026");
+    char *safe = text_sanitize(d->what, false), *what = text_truncate(safe, 24, "\u2026");
+    if (n == 1)
+        ui_confirm(ui, delete_asked_dissent, 0, "Delete the dissent of %s, \"%s\"?", who, what);
+    else
+        ui_confirm(ui, delete_asked_dissent, 0, "Delete dissent %zu of %zu, %s: \"%s\"?%s",
+                   from + 1, n, who, what, from + 1 < n ? " (y/n; n: the next)" : "");
+    if (from + 1 < n) /* n asks about the next; after the last, n keeps them all */
+        ui->confirm.no = ask_next_dissent;
+    free(who);
+    free(safe_who);
+    free(what);
+    free(safe);
+}
+
 static void decide_act(struct ui *ui, enum ui_action a)
 {
     char *label;
@@ -149,25 +287,184 @@ static void decide_act(struct ui *ui, enum ui_action a)
             ui_cycle_tag(ui, &st->groups[ui->cursor]);
         break;
     }
+    case ACT_WHY: case ACT_DISSENT: case ACT_DELETE:
+        if (!ui->session.decisions[ui->step])
+            ui_error(ui, "Decide the step first (e); then its why and any dissent.");
+        else if (a == ACT_WHY)
+            ui_ask(ui, P_WHY, "Why the room chose it (empty clears it):",
+                   ui->session.rationale[ui->step] ? ui->session.rationale[ui->step] : "", 1000,
+                   false);
+        else if (a == ACT_DISSENT)
+            ui_ask(ui, P_DISSENT_WHO, "Who does not agree?", "", 200, false);
+        else
+            ask_delete_dissent(ui, 0);
+        break;
+    case ACT_CHAMPION:
+        if (ui->step != STEP_CUSTOMERS)
+            ui_error(ui, "The champion is named on the customers step.");
+        else
+            ui_ask(ui, P_CHAMPION, "The champion's role at a best-fit customer (empty: none):",
+                   ui->session.champion_role ? ui->session.champion_role : "", 200, false);
+        break;
+    case ACT_STYLE:
+        if (ui->step != STEP_CATEGORY)
+            ui_error(ui, "The positioning style is chosen on the category step.");
+        else
+            ask_style(ui, "Style: 1 head to head  2 big fish, small pond  3 new category"
+                          " (empty: none):");
+        break;
     default: break;
     }
 }
 
-static void decide_field_done(struct ui *ui, enum ui_purpose p, char *text)
+/* A one-line answer saved, the screen reloaded and said so; false when the store refused it. */
+static bool saved(struct ui *ui, int rc, const char *said)
 {
-    (void)p;
-    if (store_set_decision(ui->store, ui->session.id, (enum step)ui->step, text) < 0) {
+    if (rc < 0) {
+        ui_store_failed(ui);
+        return false;
+    }
+    ui_reload(ui);
+    ui_say(ui, "%s", said);
+    return true;
+}
+
+static bool blank(const char *text)
+{
+    return !text[strspn(text, " \t")];
+}
+
+/* The decision; links and proof whose items it no longer has are dropped,
+ * and the message line names them, so nothing goes without a word. */
+static void decided(struct ui *ui, const char *text)
+{
+    char *dropped = NULL;
+    if (store_decide(ui->store, ui->session.id, (enum step)ui->step, text, &dropped) < 0) {
         ui_store_failed(ui);
         return;
     }
     ui_reload(ui);
-    ui_say(ui, "Decided. ] goes on.");
+    if (dropped)
+        ui_say(ui, "Decided. %s", dropped);
+    else
+        ui_say(ui, "Decided. ] goes on.");
+    free(dropped);
+}
+
+/* A name checked now, before the next question, and kept for it; false (said) when refused. */
+static bool keep_first(struct ui *ui, const char *what, const char *text)
+{
+    char why[160], *clean = text_validate(text, &TEXT_NAME, why, sizeof why);
+    if (!clean) {
+        ui_error(ui, "%s: %s.", what, why);
+        return false;
+    }
+    free(state(ui)->first);
+    state(ui)->first = clean;
+    return true;
+}
+
+static void decide_field_done(struct ui *ui, enum ui_purpose p, char *text)
+{
+    struct decide_state *st = state(ui);
+    const struct session *s = &ui->session;
+    int64_t id = s->id;
+    enum step step = (enum step)ui->step;
+    char prompt[160];
+    switch (p) {
+    case P_DECISION: decided(ui, text); break;
+    case P_WHY:
+        saved(ui, store_set_rationale(ui->store, id, step, text),
+              blank(text) ? "The why is cleared." : "The why is saved.");
+        break;
+    case P_DISSENT_WHO:
+        if (keep_first(ui, "Who", text)) {
+            snprintf(prompt, sizeof prompt, "What does %.60s say?", st->first);
+            ui_ask(ui, P_DISSENT_WHAT, prompt, "", 1000, false);
+        }
+        break;
+    case P_DISSENT_WHAT:
+        if (st->first && saved(ui, store_add_dissent(ui->store, id, step, st->first, text),
+                               "The dissent is noted. d deletes one.")) {
+            free(st->first);
+            st->first = NULL;
+        }
+        break;
+    case P_CHAMPION:
+        if (blank(text))
+            saved(ui, store_set_champion(ui->store, id, NULL, NULL), "No champion now.");
+        else if (keep_first(ui, "The role", text)) {
+            snprintf(prompt, sizeof prompt, "Why does the %.60s care? One line:", st->first);
+            ui_ask(ui, P_CHAMPION_WHY, prompt, s->champion_why ? s->champion_why : "", 1000,
+                   false);
+        }
+        break;
+    case P_CHAMPION_WHY:
+        if (st->first)
+            saved(ui, store_set_champion(ui->store, id, st->first, text), "The champion is saved.");
+        break;
+    case P_STYLE: {
+        int style = method_style_from_typed(text);
+        if (style < 0)
+            ask_style(ui, "Type 1, 2 or 3: 1 head to head  2 big fish  3 new category"
+                          " (empty: none):");
+        else if (style == STYLE_NONE)
+            saved(ui, store_set_style(ui->store, id, STYLE_NONE, NULL), "No style chosen now.");
+        else {
+            st->style = (enum positioning_style)style;
+            snprintf(prompt, sizeof prompt, "Why \"%s\"? One line:", method_style_names[style]);
+            ui_ask(ui, P_STYLE_WHY, prompt, (int)s->style == style && s->style_why ? s->style_why : "",
+                   1000, false);
+        }
+        break;
+    }
+    case P_STYLE_WHY:
+        saved(ui, store_set_style(ui->store, id, st->style, text), "The style is saved.");
+        break;
+    default: break;
+    }
+}
+
+static bool decide_offers(const struct ui *ui, enum ui_action a)
+{
+    const struct session *s = &ui->session;
+    switch (a) {
+    case ACT_LINKS: return method_builds_on((enum step)ui->step) != STEP_COUNT;
+    case ACT_WHY: case ACT_DISSENT: return s->decisions[ui->step] != NULL;
+    case ACT_DELETE:
+        for (size_t i = 0; i < s->dissent_count; i++)
+            if ((int)s->dissents[i].step == ui->step)
+                return true;
+        return false;
+    case ACT_TAG: return ui->step == STEP_CAPABILITIES;
+    case ACT_CHAMPION: return ui->step == STEP_CUSTOMERS;
+    case ACT_STYLE: return ui->step == STEP_CATEGORY;
+    default: return true;
+    }
+}
+
+static void decide_leave(struct ui *ui)
+{
+    free(state(ui)->first);
+    state(ui)->first = NULL;
+}
+
+static void decide_free(void *p)
+{
+    struct decide_state *st = p;
+    free(st->first);
+    free(st->asked.who);
+    free(st->asked.what);
 }
 
 const struct ui_screen_ops ui_decide_screen = {
     .name = "decide",
     .flags = UI_IN_SESSION,
+    .state_size = sizeof(struct decide_state),
     .draw = decide_draw,
     .act = decide_act,
     .field_done = decide_field_done,
+    .leave = decide_leave,
+    .free = decide_free,
+    .offers = decide_offers,
 };

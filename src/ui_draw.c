@@ -113,7 +113,7 @@ void ui_draw_status(struct ui *ui)
     }
     ui_fill(y, 0, COLS, ui_attr(ui, C_STATUS));
     int x = 1;
-    bool shown[64] = {false};
+    bool shown[ACT_COUNT] = {false};
     for (int pass = 0; pass < 3; pass++) {
         for (size_t i = 0; i < ui_binding_count; i++) {
             const struct ui_binding *b = &ui_bindings[i];

@@ -2,10 +2,10 @@
 #include "ui.h"
 
 #define WALK (ON(UI_SETUP) | ON(UI_STEP) | ON(UI_REVEAL) | ON(UI_DECIDE) | ON(UI_NARRATIVE) | \
-              ON(UI_CANVAS) | ON(UI_DASHBOARD) | ON(UI_VOTE) | ON(UI_PARTICIPANT))
+              ON(UI_CANVAS) | ON(UI_DASHBOARD) | ON(UI_VOTE) | ON(UI_PARTICIPANT) | ON(UI_LINKS))
 #define LISTS (ON(UI_SESSIONS) | ON(UI_SETUP) | ON(UI_STEP) | ON(UI_DECIDE) | ON(UI_REVEAL) | \
                ON(UI_VOTE) | ON(UI_FIND) | ON(UI_SUGGESTIONS) | ON(UI_GROUP) | ON(UI_PARTICIPANT) | \
-               ON(UI_CHAIN) | ON(UI_OBJECTIONS))
+               ON(UI_CHAIN) | ON(UI_LINKS) | ON(UI_OBJECTIONS))
 /* Screens that scroll their text with the movement keys rather than cut it. */
 #define SCROLLS (ON(UI_CANVAS) | ON(UI_COMPARE) | ON(UI_NARRATIVE))
 #define CTRL(c) ((c) & 0x1F)
@@ -110,6 +110,27 @@ const struct ui_binding ui_bindings[] = {
     {ON(UI_DECIDE), 'e', ACT_EDIT, "e", "write", "write the room's decision"},
     {ON(UI_DECIDE), 't', ACT_TAG, "t", NULL, "capability: today, roadmap or not planned"},
     {ON(UI_DECIDE), '\n', ACT_USE, "Enter", "use it", "start the decision from this answer (added to it)"},
+    /* The chain: each item linked back, and why the room chose it. */
+    {ON(UI_DECIDE), 'l', ACT_LINKS, "l", "links",
+     "link each item to the items it builds on (and the value to its proof)"},
+    {ON(UI_DECIDE), 'w', ACT_WHY, "w", "why", "write why the room chose it (empty clears it)"},
+    {ON(UI_DECIDE), 'D', ACT_DISSENT, "D", "dissent", "note a dissent: who, then what they say"},
+    {ON(UI_DECIDE), 'd', ACT_DELETE, "d", NULL, "delete a dissent (asks about each in turn)"},
+    {ON(UI_DECIDE), 'c', ACT_CHAMPION, "c", "champion",
+     "the champion: their role, then why they care"},
+    {ON(UI_DECIDE), 's', ACT_STYLE, "s", "style",
+     "the positioning style (head to head, big fish, new category), then why"},
+
+    {ON(UI_LINKS), ' ', ACT_LINK, "Space", "link", "link or unlink the two selected items"},
+    {ON(UI_LINKS), '\t', ACT_SIDE, "Tab", "column", "move to the other column"},
+    {ON(UI_LINKS), KEY_LEFT, ACT_LEFT, "Left", NULL, "to this step's items"},
+    {ON(UI_LINKS), KEY_RIGHT, ACT_RIGHT, "Right", NULL, "to the items they build on"},
+    {ON(UI_LINKS), 'a', ACT_ADD, "a", "add proof",
+     "add proof to the value theme: a quote, a number or a case"},
+    {ON(UI_LINKS), 'd', ACT_DELETE, "d", "delete proof",
+     "delete a proof of the value theme (asks about each in turn)"},
+    {ON(UI_LINKS), '\n', ACT_OPEN, "Enter", "builds on", "the decision these items build on"},
+    {ON(UI_LINKS), 'l', ACT_LINKS, "l", NULL, "back to the decision"},
 
     {ON(UI_NARRATIVE), 'e', ACT_EDIT, "e", "write",
      "write the chosen section of the pitch here, starting from its draft"},
@@ -187,6 +208,10 @@ static const struct ui_action_rule rules[ACT_COUNT] = {
     [ACT_DASHBOARD] = {0, true, UI_DASHBOARD},
     [ACT_SUGGEST] = {0, true, UI_SUGGESTIONS},
     [ACT_CHAIN] = {0, true, UI_CHAIN},
+    [ACT_LINKS] = {0, true, UI_LINKS},
+    [ACT_LINK] = {UI_NEEDS_WRITE},     [ACT_WHY] = {UI_NEEDS_WRITE},
+    [ACT_DISSENT] = {UI_NEEDS_WRITE},  [ACT_CHAMPION] = {UI_NEEDS_WRITE},
+    [ACT_STYLE] = {UI_NEEDS_WRITE},
 };
 
 const struct ui_action_rule *ui_action_rule(enum ui_action a)

@@ -107,8 +107,7 @@ START_TEST(an_edit_keeps_surviving_links_and_names_the_dropped)
     /* "ORDER LOOKUP." is the same item; "AI replies" is gone */
     ck_assert_int_eq(store_decide(st, sid, STEP_CAPABILITIES, "ORDER LOOKUP.\nMacros", &dropped), 0);
     ck_assert_ptr_nonnull(dropped);
-    ck_assert_str_eq(dropped, "Dropped the link of \"AI replies\"; a link to \"AI replies\", no "
-                              "longer in the decision.");
+    ck_assert_str_eq(dropped, "Dropped 2 links of \"AI replies\", no longer in the decision.");
     free(dropped);
     struct session s = loaded();
     ck_assert_uint_eq(s.link_count, 1);
@@ -118,7 +117,7 @@ START_TEST(an_edit_keeps_surviving_links_and_names_the_dropped)
     session_free(&s);
 
     ck_assert_int_eq(store_decide(st, sid, STEP_VALUE, "Scale without hiring", &dropped), 0);
-    ck_assert_str_eq(dropped, "Dropped the proof of \"Answers in seconds\", no longer in the "
+    ck_assert_str_eq(dropped, "Dropped 1 proof of \"Answers in seconds\", no longer in the "
                               "decision.");
     free(dropped);
     ck_assert_int_eq(store_decide(st, sid, STEP_VALUE, "Scale without hiring\nMore", &dropped), 0);
@@ -376,6 +375,54 @@ START_TEST(the_markdown_canvas_shows_the_chain)
 }
 END_TEST
 
+START_TEST(links_proof_and_choices_as_the_screens_read_them)
+{
+    ck_assert_int_eq(store_link(st, sid, STEP_CAPABILITIES, "Order lookup", "Spreadsheets"), 0);
+    ck_assert_int_eq(store_link(st, sid, STEP_CAPABILITIES, "Order lookup", "Zendesk"), 0);
+    ck_assert_int_eq(store_link(st, sid, STEP_VALUE, "Answers in seconds", "AI replies"), 0);
+    ck_assert_int_eq(store_add_proof(st, sid, "Answers in seconds", PROOF_NUMBER, "9 s"), 0);
+    ck_assert_int_eq(store_add_proof(st, sid, "Answers in seconds", PROOF_CASE, "Acme"), 0);
+    struct session s = loaded();
+    ck_assert(method_linked(&s, STEP_CAPABILITIES, "order lookup.", "SPREADSHEETS"));
+    ck_assert(!method_linked(&s, STEP_CAPABILITIES, "AI replies", "Spreadsheets"));
+    ck_assert(!method_linked(&s, STEP_VALUE, "Order lookup", "Spreadsheets"));
+    ck_assert_uint_eq(method_link_count(&s, STEP_CAPABILITIES, "Order lookup"), 2);
+    ck_assert_uint_eq(method_link_count(&s, STEP_CAPABILITIES, "AI replies"), 0);
+    ck_assert_uint_eq(method_link_count(&s, STEP_VALUE, "Answers in seconds"), 1);
+    ck_assert_uint_eq(method_link_count(&s, STEP_ALTERNATIVES, "Zendesk"), 0);
+    ck_assert_uint_eq(method_proof_count(&s, "answers in seconds"), 2);
+    ck_assert_uint_eq(method_proof_count(&s, "Order lookup"), 0);
+    session_free(&s);
+
+    ck_assert_int_eq(method_style_from_typed("2"), STYLE_BIG_FISH);
+    ck_assert_int_eq(method_style_from_typed(" head "), STYLE_HEAD_TO_HEAD);
+    ck_assert_int_eq(method_style_from_typed("Create"), STYLE_NEW_CATEGORY);
+    ck_assert_int_eq(method_style_from_typed("new"), STYLE_NEW_CATEGORY);
+    ck_assert_int_eq(method_style_from_typed(""), STYLE_NONE);
+    ck_assert_int_eq(method_style_from_typed("4"), -1);
+    ck_assert_int_eq(method_style_from_typed("0"), -1);
+    ck_assert_int_eq(method_style_from_typed("fish"), -1);
+    ck_assert_int_eq(method_proof_kind_from_typed("1"), PROOF_QUOTE);
+    ck_assert_int_eq(method_proof_kind_from_typed("NUM"), PROOF_NUMBER);
+    ck_assert_int_eq(method_proof_kind_from_typed("c"), PROOF_CASE);
+    ck_assert_int_eq(method_proof_kind_from_typed(""), -1);
+    ck_assert_int_eq(method_proof_kind_from_typed("4"), -1);
+    ck_assert_int_eq(method_proof_kind_from_typed("quotes"), -1);
+
+    /* an edit that drops them says so by item, in a line short enough to read */
+    char *dropped = NULL;
+    ck_assert_int_eq(store_decide(st, sid, STEP_CAPABILITIES, "Macros", &dropped), 0);
+    ck_assert_str_eq(dropped, "Dropped 2 links of \"Order lookup\"; 1 link of \"AI replies\", "
+                              "no longer in the decision.");
+    free(dropped);
+    ck_assert_int_eq(store_link(st, sid, STEP_VALUE, "Answers in seconds", "Macros"), 0);
+    ck_assert_int_eq(store_decide(st, sid, STEP_VALUE, "Fast", &dropped), 0);
+    ck_assert_str_eq(dropped, "Dropped 1 link and 2 proofs of \"Answers in seconds\", no longer "
+                              "in the decision.");
+    free(dropped);
+}
+END_TEST
+
 static Suite *method_suite(void)
 {
     Suite *s = suite_create("method");
@@ -392,6 +439,7 @@ static Suite *method_suite(void)
     tcase_add_test(tc, the_lock_covers_the_chain);
     tcase_add_test(tc, a_schema_9_file_gains_the_chain);
     tcase_add_test(tc, the_markdown_canvas_shows_the_chain);
+    tcase_add_test(tc, links_proof_and_choices_as_the_screens_read_them);
     suite_add_tcase(s, tc);
     return s;
 }

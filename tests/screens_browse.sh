@@ -31,6 +31,7 @@ step|keys Enter [ [ [ [
 dashboard|keys Enter A
 chain|keys Enter C
 chain|keys j
+links|keys Enter [ [ l
 setup|keys Enter $back_to_setup"
 
 names=$(printf '%s\n' "$places" | cut -d'|' -f1 | uniq)
