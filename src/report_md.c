@@ -1,7 +1,8 @@
 /* report_md.c: a session as a Markdown canvas for `samesong export --format md`:
- * the canvas first (decisions, tags, votes, narrative), then how the room got there. */
+ * the canvas first (decisions, tags, votes, the pitch), then how the room got there. */
 #include "align.h"
 #include "method.h"
+#include "pitch.h"
 #include "report.h"
 #include "rounds.h"
 #include "text.h"
@@ -268,6 +269,98 @@ static void add_answers(struct strbuf *b, const struct session *s, enum step ste
         strbuf_puts(b, "_No answers yet._\n");
 }
 
+/* The objections each person hears, sales and customer success first, as
+ * the answers are listed; nothing when nobody gave one. */
+static void add_objections(struct strbuf *b, const struct session *s)
+{
+    if (!s->objection_count)
+        return;
+    strbuf_puts(b, "\n### Objections they hear\n\n");
+    size_t *order = xcalloc(s->participant_count + 1, sizeof *order);
+    pitch_people_order(s, order);
+    for (size_t o = 0; o < s->participant_count; o++) {
+        size_t p = order[o];
+        bool first = true;
+        for (size_t i = 0; i < s->objection_count; i++) {
+            if (s->objections[i].participant != p)
+                continue;
+            if (first && !s->solo) {
+                strbuf_puts(b, "- **");
+                add_md(b, s->participants[p].name, "");
+                strbuf_printf(b, "** (%s)\n", session_roles[s->participants[p].role].name);
+            }
+            first = false;
+            strbuf_puts(b, s->solo ? "- " : "  - ");
+            add_md(b, s->objections[i].text, "");
+            strbuf_puts(b, "\n");
+        }
+    }
+    free(order);
+}
+
+/* Text the room wrote, as Markdown: a line with a list marker an item of a
+ * list, an indented line under an item part of it (after a line break), any
+ * other line a paragraph of its own (Markdown would run lines together). */
+static void add_written(struct strbuf *b, const char *text)
+{
+    char *copy = xstrdup(text);
+    bool in_list = false;
+    for (char *line = copy, *next; line; line = next) {
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        bool numbered, indented = *line == ' ' || *line == '\t';
+        const char *item = method_after_marker(line, &numbered);
+        if (!line[strspn(line, " \t\r")]) {
+            continue;
+        } else if (in_list && indented && !item) { /* under the item above */
+            b->data[--b->len] = '\0';
+            strbuf_puts(b, "\\\n  ");
+            add_md(b, line, "");
+            strbuf_puts(b, "\n");
+        } else if (item) {
+            strbuf_puts(b, "- ");
+            add_md(b, item, "");
+            strbuf_puts(b, "\n");
+            in_list = true;
+        } else {
+            strbuf_puts(b, in_list ? "\n" : "");
+            add_md(b, line, "");
+            strbuf_puts(b, "\n\n");
+            in_list = false;
+        }
+    }
+    if (in_list)
+        strbuf_puts(b, "\n");
+    free(copy);
+}
+
+/* The sales pitch: the sections written, in the method's order (a draft
+ * nobody wrote is no part of the canvas); the earlier free-text narrative
+ * after it, as it was, when there is one. */
+static void add_pitch(struct strbuf *b, const struct session *s)
+{
+    strbuf_puts(b, "## Sales pitch\n\n");
+    for (int i = 0; i < PITCH_SECTION_COUNT; i++)
+        if (s->pitch[i]) {
+            strbuf_printf(b, "### %s\n\n", pitch_section_titles[i]);
+            add_written(b, s->pitch[i]);
+        }
+    if (!pitch_written(s))
+        strbuf_puts(b, "_Not written yet._\n\n");
+    if (!*s->narrative)
+        return;
+    strbuf_puts(b, "## Sales narrative\n\n");
+    /* each of its lines a paragraph: Markdown would run single lines together */
+    char *copy = xstrdup(s->narrative);
+    for (char *line = strtok(copy, "\n"); line; line = strtok(NULL, "\n")) {
+        if (!line[strspn(line, " \t\r")])
+            continue;
+        add_md(b, line, "");
+        strbuf_puts(b, "\n\n");
+    }
+    free(copy);
+}
 
 /* The alignment dashboard in words: each step's score, the weakest step and
  * the least-aligned pair of roles. */
@@ -354,25 +447,13 @@ char *report_markdown(const struct session *s, const struct step_text steps[STEP
         add_why_and_dissent(&b, s, (enum step)step);
         add_vote(&b, &a.steps[step], rounds_threshold(s));
     }
-    strbuf_puts(&b, "## Sales narrative\n\n");
-    if (*s->narrative) {
-        /* each of its lines a paragraph: Markdown would run single lines together */
-        char *copy = xstrdup(s->narrative);
-        for (char *line = strtok(copy, "\n"); line; line = strtok(NULL, "\n")) {
-            if (!line[strspn(line, " \t\r")])
-                continue;
-            add_md(&b, line, "");
-            strbuf_puts(&b, "\n\n");
-        }
-        free(copy);
-    } else {
-        strbuf_puts(&b, "_Not written yet._\n\n");
-    }
+    add_pitch(&b, s);
     strbuf_puts(&b, s->solo ? "## Your answers\n" : "## What each participant said\n");
     for (int step = 0; step < STEP_COUNT; step++) {
         strbuf_printf(&b, "\n### %d. %s\n\n", step + 1, steps[step].title);
         add_answers(&b, s, (enum step)step);
     }
+    add_objections(&b, s);
     add_alignment(&b, s, &a, steps);
     alignment_free(&a);
     return strbuf_take(&b);

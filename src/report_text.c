@@ -1,4 +1,5 @@
 /* report_text.c: a session as plain text for `samesong show`, wrapped to 80 columns. */
+#include "pitch.h"
 #include "report.h"
 #include "text.h"
 #include "util.h"
@@ -81,6 +82,42 @@ char *report_text(const struct session *s, const struct step_text steps[STEP_COU
     free(line);
     for (int step = 0; step < STEP_COUNT; step++)
         add_step(&b, s, (enum step)step, &steps[step]);
+    if (s->objection_count)
+        strbuf_puts(&b, "\nObjections they hear\n");
+    size_t *order = xcalloc(s->participant_count + 1, sizeof *order);
+    pitch_people_order(s, order); /* sales and customer success first */
+    for (size_t o = 0; o < s->participant_count; o++) {
+        bool header = false;
+        for (size_t i = 0; i < s->objection_count; i++) {
+            if (s->objections[i].participant != order[o])
+                continue;
+            if (!header) {
+                char *who = xasprintf("%s (%s)", s->participants[order[o]].name,
+                                      session_roles[s->participants[order[o]].role].id);
+                add_wrapped(&b, who, "   ", "   ");
+                free(who);
+                header = true;
+            }
+            add_wrapped(&b, s->objections[i].text, "     - ", "       ");
+        }
+    }
+    free(order);
+    if (pitch_written(s))
+        strbuf_puts(&b, "\nSales pitch\n");
+    for (int i = 0; i < PITCH_SECTION_COUNT; i++)
+        if (s->pitch[i]) {
+            strbuf_printf(&b, "   %s\n", pitch_section_titles[i]);
+            /* line by line: the room's line breaks and indents are its layout */
+            char *copy = xstrdup(s->pitch[i]);
+            for (char *row = copy, *next; row; row = next) {
+                next = strchr(row, '\n');
+                if (next)
+                    *next++ = '\0';
+                if (row[strspn(row, " \t\r")])
+                    add_wrapped(&b, row, "     ", "     ");
+            }
+            free(copy);
+        }
     if (*s->narrative) {
         strbuf_puts(&b, "\nSales narrative\n");
         add_wrapped(&b, s->narrative, "   ", "   ");

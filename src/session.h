@@ -101,6 +101,18 @@ struct dissent {
 enum positioning_style { STYLE_NONE, STYLE_HEAD_TO_HEAD, STYLE_BIG_FISH, STYLE_NEW_CATEGORY };
 #define STYLE_COUNT 4
 
+/* The sales pitch's sections, in the method's order (pitch.h). */
+enum pitch_section { PITCH_INSIGHT, PITCH_ALTERNATIVES, PITCH_PERFECT_WORLD, PITCH_PRODUCT,
+                     PITCH_VALUE, PITCH_OBJECTIONS, PITCH_ASK };
+#define PITCH_SECTION_COUNT 7
+
+/* An objection a participant hears from buyers, in their own order. */
+struct objection {
+    int64_t id;         /* 0 until stored */
+    size_t participant; /* index into session.participants */
+    char *text;
+};
+
 struct session {
     int64_t id;         /* 0 until stored */
     char *slug;         /* NULL until stored */
@@ -140,6 +152,13 @@ struct session {
     char *champion_why;          /* why they care; NULL if not said */
     enum positioning_style style;
     char *style_why;             /* the style's one-line rationale; NULL if not said */
+
+    /* The sales pitch: each section as the room wrote it, NULL while it is
+     * only its draft (pitch_draft); the earlier free-text narrative stays. */
+    char *pitch[PITCH_SECTION_COUNT];
+    struct objection *objections;
+    size_t objection_count, objection_cap;
+    bool objections_revealed;    /* the room has seen everyone's objections */
 
     char *narrative;             /* never NULL once loaded or parsed */
 };

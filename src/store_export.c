@@ -65,7 +65,16 @@ static const char export_sql[] =
     "         JOIN participants p ON p.id = r.participant_id JOIN steps t ON t.id = r.step"
     "         WHERE p.session_id = s.id ORDER BY t.position, r.round, p.position)"
     "   HAVING count(*) > 0)),"
-    " 'consensus_threshold', (SELECT threshold FROM consensus WHERE session_id = s.id)))"
+    " 'consensus_threshold', (SELECT threshold FROM consensus WHERE session_id = s.id),"
+    /* the pitch's written sections in its order; a draft is never written */
+    " 'pitch', json((SELECT json_group_array(json_object('section', section, 'text', text))"
+    "   FROM (SELECT p.section, p.text FROM pitch p JOIN pitch_sections t ON t.id = p.section"
+    "   WHERE p.session_id = s.id ORDER BY t.position) HAVING count(*) > 0)),"
+    /* the objections each participant hears, in their order */
+    " 'objections', json((SELECT json_group_array(json_object('participant', name,"
+    "   'text', text)) FROM (SELECT p.name, o.text FROM objections o"
+    "   JOIN participants p ON p.id = o.participant_id WHERE p.session_id = s.id"
+    "   ORDER BY p.position, o.position, o.id) HAVING count(*) > 0))))"
     " FROM sessions s WHERE s.id = ?";
 
 int store_session_content(struct store *st, int64_t id, char **json_out)

@@ -1,6 +1,7 @@
 /* store_import.c: writing a parsed session file into the database as a new session. */
 #include "files.h"
 #include "method.h"
+#include "pitch.h"
 #include "store_internal.h"
 #include "util.h"
 
@@ -154,6 +155,28 @@ static int insert_chain(struct store *st, int64_t session_id, const struct sessi
     return rc;
 }
 
+/* The pitch's written sections, and the objections each participant hears
+ * (not revealed: a reveal is the room's to make, and no file says it). */
+static int insert_pitch(struct store *st, int64_t session_id, const struct session *doc,
+                        const int64_t *ids)
+{
+    int rc = 0;
+    for (size_t i = 0; i < doc->objection_count && rc == 0; i++) {
+        struct store_args a = {.participant = ids[doc->objections[i].participant],
+                               .number = (int64_t)i, .text = doc->objections[i].text};
+        rc = store_run(st, "INSERT INTO objections (participant_id, position, text)"
+                           " VALUES (:participant, :number, :text)", &a, false, "");
+    }
+    for (int i = 0; i < PITCH_SECTION_COUNT && rc == 0; i++) {
+        struct store_args a = {.session = session_id, .label = pitch_section_ids[i],
+                               .text = doc->pitch[i]};
+        if (doc->pitch[i])
+            rc = store_run(st, "INSERT INTO pitch (session_id, section, text)"
+                               " VALUES (:session, :label, :text)", &a, false, "");
+    }
+    return rc;
+}
+
 /* A file that carries a lock digest must still hold what was locked: the
  * digest of what was imported is compared with the one the file claims. */
 static int check_digest(struct store *st, int64_t session_id, const char *claimed)
@@ -189,6 +212,8 @@ int store_import_session(struct store *st, const struct session *doc, const char
         rc = insert_tags(st, session_id, doc);
     if (rc == 0)
         rc = insert_chain(st, session_id, doc);
+    if (rc == 0)
+        rc = insert_pitch(st, session_id, doc, ids);
     if (rc == 0)
         rc = store_log_event(st, session_id, 0, "import", doc->name);
     if (rc == 0 && doc->locked)

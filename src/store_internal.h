@@ -171,6 +171,9 @@ int store_load_rounds(struct store *st, struct session *out, const int64_t *ids)
 /* Reads the method's chain of the session out->id into out: its links,
  * proof, dissent, champion and style (store_load_method.c). */
 int store_load_method(struct store *st, struct session *out);
+/* Reads the pitch's written sections, the objections and whether they were
+ * revealed into out, whose participants are loaded (store_pitch.c). */
+int store_load_pitch(struct store *st, struct session *out);
 
 /* The migrations, in order: migration i brings user_version from i to i + 1. */
 extern const char *const store_migrations[STORE_SCHEMA_VERSION];

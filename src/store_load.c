@@ -177,6 +177,8 @@ int store_load_session(struct store *st, int64_t id, struct session *out)
         rc = load_tags(st, out);
     if (rc == 0)
         rc = store_load_method(st, out);
+    if (rc == 0)
+        rc = store_load_pitch(st, out);
     sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
     free(ids);
     if (rc < 0)

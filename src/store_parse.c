@@ -1,6 +1,7 @@
 /* store_parse.c: reading a samesong-session/1 file with SQLite's JSON functions,
  * checking every field and naming the first bad one. */
 #include "method.h"
+#include "pitch.h"
 #include "store_internal.h"
 #include "text.h"
 #include "util.h"
@@ -539,6 +540,52 @@ static int on_dissent(struct parser *p, const struct object *obj)
     return 0;
 }
 
+enum { S_SECTION, S_TEXT };
+static const struct field pitch_fields[] = {
+    {"section", "text", true},
+    {"text", "text", true},
+};
+
+/* A written section of the pitch, once each; a section left out is a draft. */
+static int on_pitch(struct parser *p, const struct object *obj)
+{
+    struct session *s = p->out;
+    int section = pitch_section_from_id(obj->values[S_SECTION]);
+    if (section < 0) {
+        char *q = quoted(obj->values[S_SECTION]);
+        fail(p, "%s.section: %s is not a section of the pitch; sections are insight, "
+                "alternatives, perfect-world, product, value, objections, ask", obj->path, q);
+        free(q);
+        return -1;
+    }
+    if (s->pitch[section])
+        return fail(p, "%s.section: %s is written twice", obj->path, pitch_section_ids[section]);
+    const char *text = obj->values[S_TEXT];
+    if (!text[strspn(text, " \t\r\n")])
+        return fail(p, "%s.text: empty; leave the section out and it shows its draft",
+                    obj->path);
+    return take_text(p, obj, "text", text, &TEXT_NARRATIVE, &s->pitch[section]);
+}
+
+enum { O_PARTICIPANT, O_TEXT };
+static const struct field objection_fields[] = {
+    {"participant", "text", true},
+    {"text", "text", true},
+};
+
+/* An objection a participant hears, one line, in the file's order. */
+static int on_objection(struct parser *p, const struct object *obj)
+{
+    struct session *s = p->out;
+    struct objection o = {0};
+    if (take_participant(p, obj, obj->values[O_PARTICIPANT], &o.participant) < 0 ||
+        take_text(p, obj, "text", obj->values[O_TEXT], &TEXT_ANSWER, &o.text) < 0)
+        return -1;
+    *(struct objection *)array_push(&s->objections, &s->objection_count, &s->objection_cap,
+                                    sizeof o) = o;
+    return 0;
+}
+
 enum { C_GROUP, C_TAG };
 static const struct field tag_fields[] = {
     {"group", "text", true},
@@ -574,7 +621,7 @@ static int on_tag(struct parser *p, const struct object *obj)
 
 enum { T_FORMAT, T_NAME, T_PRODUCT, T_MODE, T_PARTICIPANTS, T_INPUTS, T_VOTES, T_DECISIONS,
        T_NARRATIVE, T_LOCKED, T_TAGS, T_DIGEST, T_LINKS, T_PROOFS, T_DISSENT, T_CHAMPION,
-       T_CHAMPION_WHY, T_STYLE, T_STYLE_WHY, T_ROUNDS, T_CONSENSUS };
+       T_CHAMPION_WHY, T_STYLE, T_STYLE_WHY, T_ROUNDS, T_CONSENSUS, T_PITCH, T_OBJECTIONS };
 static const struct field top_fields[] = {
     {"format", "text", true},     {"name", "text", true},       {"product", "text", false},
     {"mode", "text", false},      {"participants", "array", false},
@@ -585,6 +632,7 @@ static const struct field top_fields[] = {
     {"champion", "text", false},  {"champion_why", "text", false},
     {"positioning_style", "text", false}, {"positioning_why", "text", false},
     {"rounds", "array", false},   {"consensus_threshold", "number", false},
+    {"pitch", "array", false},    {"objections", "array", false},
 };
 
 /* The W the room calls consensus: above 0, at most 1, in hundredths as stored. */
@@ -752,17 +800,20 @@ static int parse(struct parser *p)
         return -1;
     static const char *const arrays[] = {"participants", "inputs", "votes", "rounds",
                                          "decisions", "capability_tags", "links", "proofs",
-                                         "dissent"};
+                                         "dissent", "pitch", "objections"};
     static const struct field *const fields[] = {participant_fields, input_fields, vote_fields,
                                                  round_fields, decision_fields, tag_fields,
-                                                 link_fields, proof_fields, dissent_fields};
+                                                 link_fields, proof_fields, dissent_fields,
+                                                 pitch_fields, objection_fields};
     static const size_t counts[] = {COUNT(participant_fields), COUNT(input_fields),
                                     COUNT(vote_fields), COUNT(round_fields),
                                     COUNT(decision_fields), COUNT(tag_fields),
                                     COUNT(link_fields), COUNT(proof_fields),
-                                    COUNT(dissent_fields)};
+                                    COUNT(dissent_fields), COUNT(pitch_fields),
+                                    COUNT(objection_fields)};
     static const object_fn handlers[] = {on_participant, on_input, on_vote, on_round,
-                                         on_decision, on_tag, on_link, on_proof, on_dissent};
+                                         on_decision, on_tag, on_link, on_proof, on_dissent,
+                                         on_pitch, on_objection};
     for (size_t i = 0; i < COUNT(arrays); i++)
         if (check_array(p, arrays[i]) < 0 ||
             read_objects(p, array_sql, arrays[i], fields[i], counts[i], handlers[i]) < 0)

@@ -121,12 +121,13 @@ int store_update_participant(struct store *st, int64_t session_id, int64_t parti
 int store_remove_participant(struct store *st, int64_t session_id, int64_t participant_id)
 {
     struct store_args a = {.session = session_id, .id = participant_id};
-    /* Only someone with no answers and no votes: nothing they said is lost. */
+    /* Only someone with no answers, votes or objections: nothing they said is lost. */
     return store_change(st,
                         "DELETE FROM participants WHERE id = :id AND session_id = :session"
                         " AND NOT EXISTS (SELECT 1 FROM inputs WHERE participant_id = :id)"
                         " AND NOT EXISTS (SELECT 1 FROM votes WHERE participant_id = :id)"
-                        " AND NOT EXISTS (SELECT 1 FROM vote_rounds WHERE participant_id = :id)",
+                        " AND NOT EXISTS (SELECT 1 FROM vote_rounds WHERE participant_id = :id)"
+                        " AND NOT EXISTS (SELECT 1 FROM objections WHERE participant_id = :id)",
                         &a, true,
                         "only a participant without answers can be removed; delete their "
                         "answers first",

@@ -483,6 +483,40 @@ static const char migration_11[] =
     GUARD_BY_SESSION("undo_rounds", "session_id")
     GUARD_BY_SESSION("consensus", "session_id");
 
+/* Schema 12: the sales pitch. Each of its seven sections as the room wrote
+ * it (pitch; a section with no row shows its draft, made from the decisions
+ * when shown, never stored); the objections each participant hears from
+ * buyers, in their order (objections); and whether the room has seen them
+ * all (objections_revealed). The session's content, so locked with it. */
+static const char migration_12[] =
+    "CREATE TABLE pitch_sections ("
+    "  id TEXT PRIMARY KEY,"
+    "  position INTEGER NOT NULL UNIQUE"
+    ") STRICT;"
+    "INSERT INTO pitch_sections VALUES ('insight', 1), ('alternatives', 2),"
+    "  ('perfect-world', 3), ('product', 4), ('value', 5), ('objections', 6), ('ask', 7);"
+    "CREATE TABLE pitch ("
+    "  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+    "  section TEXT NOT NULL REFERENCES pitch_sections(id),"
+    "  text TEXT NOT NULL,"
+    "  PRIMARY KEY (session_id, section)"
+    ") STRICT;"
+    "CREATE TABLE objections ("
+    "  id INTEGER PRIMARY KEY,"
+    "  participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  text TEXT NOT NULL"
+    ") STRICT;"
+    "CREATE INDEX objections_by_participant ON objections (participant_id, position);"
+    "CREATE TABLE objections_revealed ("
+    "  session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,"
+    "  at TEXT NOT NULL DEFAULT " NOW
+    ") STRICT;"
+    FIXED("pitch_sections", "pitch sections")
+    GUARD_BY_SESSION("pitch", "session_id")
+    GUARD_BY_PARTICIPANT("objections")
+    GUARD_BY_SESSION("objections_revealed", "session_id");
+
 const char *const store_migrations[STORE_SCHEMA_VERSION] = {
     migration_1,
     migration_2,
@@ -495,4 +529,5 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
     migration_9,
     migration_10,
     migration_11,
+    migration_12,
 };

@@ -35,7 +35,8 @@
     X(PARTICIPANT, participant) \
     X(WALK_IN, walk_in) \
     X(CHAIN, chain) \
-    X(LINKS, links)
+    X(LINKS, links) \
+    X(OBJECTIONS, objections)
 #define UI_SCREEN_ID(id, name) UI_##id,
 enum ui_screen { UI_SCREENS(UI_SCREEN_ID) UI_SCREEN_COUNT };
 
@@ -52,7 +53,7 @@ enum ui_action {
     ACT_SUGGEST, ACT_DISMISS, ACT_TAG, ACT_DASHBOARD, ACT_VOTE, ACT_FIND, ACT_COMPARE,
     ACT_ACCEPT, ACT_TAKE_OUT, ACT_UNDO, ACT_DONE, ACT_JOIN, ACT_CHAIN,
     ACT_LINKS, ACT_LINK, ACT_SIDE, ACT_WHY, ACT_DISSENT, ACT_CHAMPION, ACT_STYLE, ACT_ROUND,
-    ACT_THRESHOLD, ACT_COUNT
+    ACT_THRESHOLD, ACT_OBJECTIONS, ACT_COUNT
 };
 
 /* One key binding: on which screens (a bit per enum ui_screen, or ALL), the
@@ -98,7 +99,7 @@ enum ui_purpose {
     P_RENAME_PERSON, P_ADD_ANSWER, P_EDIT_ANSWER, P_DECISION, P_NARRATIVE, P_EXPORT,
     P_TIMER, P_MERGE, P_RENAME_GROUP, P_FIND, P_JOIN_CODE, P_WALK_IN_NAME, P_WALK_IN_ROLE,
     P_WHY, P_DISSENT_WHO, P_DISSENT_WHAT, P_CHAMPION, P_CHAMPION_WHY, P_STYLE, P_STYLE_WHY,
-    P_PROOF_KIND, P_PROOF, P_THRESHOLD,
+    P_PROOF_KIND, P_PROOF, P_THRESHOLD, P_ADD_OBJECTION, P_EDIT_OBJECTION,
 };
 
 /* A question that needs y or n before something that cannot be undone. */
@@ -465,6 +466,9 @@ void ui_room_draw(struct ui *ui, int y);
  * step, a removal, the lock). */
 void ui_participant_join(struct ui *ui, int64_t id, int64_t participant);
 void ui_participant_filter(struct ui *ui, struct session *s);
+/* A joined terminal that still writes: it knows who it is, and was not
+ * removed nor its code taken back; the session is there and not locked. */
+bool ui_participant_can_write(const struct ui *ui);
 /* ui_walk_in.c: the walk-in code was typed (code, as typed): the newcomer
  * gives a name and a role, is added, sees their own code once, and goes on
  * to ui_participant_join as that person; Esc before that adds no one. */

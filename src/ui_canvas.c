@@ -1,8 +1,9 @@
-/* ui_canvas.c: the five decisions and the narrative on one screen, scrolled
+/* ui_canvas.c: the five decisions and the sales pitch on one screen, scrolled
  * when they are longer than it; locking (final, after every step is decided,
  * asked over the chain check's list when the chain breaks) and exporting. */
 #include "chain.h"
 #include "files.h"
+#include "pitch.h"
 #include "report.h"
 #include "similar.h"
 #include "ui.h"
@@ -17,9 +18,19 @@ struct canvas_state {
     int height;
 };
 
-/* The five decisions and the narrative, whole: the window scrolls over them.
- * starts[] gets the row each of the six sections starts on. */
-static void layout_canvas(struct ui *ui, struct ui_page *pg, int starts[STEP_COUNT + 1])
+/* The canvas's sections: the five steps, the pitch, the earlier narrative. */
+#define CANVAS_SECTIONS (STEP_COUNT + 2)
+
+static const char *section_title(const struct ui *ui, int i)
+{
+    return i < STEP_COUNT ? ui->steps[i].title : i == STEP_COUNT ? "Sales pitch"
+                                                                 : "Sales narrative";
+}
+
+/* The five decisions, the pitch's written sections and any earlier
+ * narrative, whole: the window scrolls over them. starts[] gets the row
+ * each section starts on (-1 for a narrative there is not). */
+static void layout_canvas(struct ui *ui, struct ui_page *pg, int starts[CANVAS_SECTIONS])
 {
     const struct session *s = &ui->session;
     int row = 0, width = COLS - 33;
@@ -32,9 +43,22 @@ static void layout_canvas(struct ui *ui, struct ui_page *pg, int starts[STEP_COU
         row += 1 + ui->projector;
     }
     starts[STEP_COUNT] = row;
-    ui_page_put(pg, row, 2, 28, "Sales narrative", ui_attr(ui, C_TITLE));
-    ui_page_wrap(pg, row, 31, width, *s->narrative ? s->narrative : "(not written yet)",
-                 *s->narrative ? ui_attr(ui, C_NORMAL) : ui_attr(ui, C_WARN));
+    ui_page_put(pg, row, 2, 28, section_title(ui, STEP_COUNT), ui_attr(ui, C_TITLE));
+    if (!pitch_written(s))
+        row += ui_page_wrap(pg, row, 31, width, "(not written yet)", ui_attr(ui, C_WARN));
+    for (int i = 0; i < PITCH_SECTION_COUNT; i++)
+        if (s->pitch[i]) {
+            ui_page_put(pg, row++, 31, width, pitch_section_titles[i],
+                        A_BOLD | ui_attr(ui, C_NORMAL));
+            row += ui_page_wrap(pg, row, 31, width, s->pitch[i], ui_attr(ui, C_NORMAL));
+        }
+    starts[STEP_COUNT + 1] = -1;
+    if (*s->narrative) {
+        row += 1 + ui->projector;
+        starts[STEP_COUNT + 1] = row;
+        ui_page_put(pg, row, 2, 28, section_title(ui, STEP_COUNT + 1), ui_attr(ui, C_TITLE));
+        ui_page_wrap(pg, row, 31, width, s->narrative, ui_attr(ui, C_NORMAL));
+    }
 }
 
 static void canvas_draw(struct ui *ui)
@@ -74,18 +98,17 @@ static void canvas_draw(struct ui *ui)
     }
     y++;
     struct ui_page pg = {0};
-    int starts[STEP_COUNT + 1];
+    int starts[CANVAS_SECTIONS];
     layout_canvas(ui, &pg, starts);
     struct canvas_state *cs = ui_state(ui, UI_CANVAS);
     cs->height = LINES - 2 - y;
     ui_page_draw(ui, &pg, y, cs->height, &ui->top, LINES - 2, COLS - 2);
     ui_page_free(&pg);
     /* A section scrolled in from the middle still says what it is. */
-    for (int i = STEP_COUNT; i >= 0; i--)
-        if (starts[i] <= ui->top) {
+    for (int i = CANVAS_SECTIONS - 1; i >= 0; i--)
+        if (starts[i] >= 0 && starts[i] <= ui->top) {
             if (starts[i] < ui->top)
-                ui_put(y, 2, 28, i < STEP_COUNT ? ui->steps[i].title : "Sales narrative",
-                       ui_attr(ui, C_DIM));
+                ui_put(y, 2, 28, section_title(ui, i), ui_attr(ui, C_DIM));
             break;
         }
 }
@@ -137,8 +160,8 @@ static void ask_over_the_breaks(struct ui *ui, size_t breaks,
     char also[120] = ""; /* short: the question and its (y/n) fit in 100 columns */
     if (unbacked)
         snprintf(also, sizeof also, "; \"%.20s\" is %s", unbacked->group, unbacked->tag);
-    if (!*ui->session.narrative)
-        snprintf(also + strlen(also), sizeof also - strlen(also), "; no sales narrative");
+    if (!pitch_written(&ui->session) && !*ui->session.narrative)
+        snprintf(also + strlen(also), sizeof also - strlen(also), "; no sales pitch");
     ui_open_overlay(ui, UI_CHAIN);
     ui_confirm(ui, lock_anyway, 0, "%zu break%s in the chain%s. Lock anyway?", breaks,
                breaks == 1 ? "" : "s", also);
@@ -163,8 +186,8 @@ static void canvas_act(struct ui *ui, enum ui_action a)
         else if (unbacked)
             ui_confirm(ui, lock, 0, "The decision claims \"%.40s\": %s, not today. Lock anyway?",
                        unbacked->group, unbacked->tag);
-        else if (!*ui->session.narrative) /* the pitch is what leaves the room */
-            ui_confirm(ui, lock, 0, "There is no sales narrative yet. Lock the %s anyway?",
+        else if (!pitch_written(&ui->session) && !*ui->session.narrative) /* what leaves the room */
+            ui_confirm(ui, lock, 0, "There is no sales pitch yet. Lock the %s anyway?",
                        ui->session.solo ? "thesis" : "canvas");
         else
             ui_confirm(ui, lock, 0, "Lock this %s for good? Nobody can change it afterwards.",

@@ -5,7 +5,7 @@
               ON(UI_CANVAS) | ON(UI_DASHBOARD) | ON(UI_VOTE) | ON(UI_PARTICIPANT) | ON(UI_LINKS))
 #define LISTS (ON(UI_SESSIONS) | ON(UI_SETUP) | ON(UI_STEP) | ON(UI_DECIDE) | ON(UI_REVEAL) | \
                ON(UI_VOTE) | ON(UI_FIND) | ON(UI_SUGGESTIONS) | ON(UI_GROUP) | ON(UI_PARTICIPANT) | \
-               ON(UI_CHAIN) | ON(UI_LINKS))
+               ON(UI_CHAIN) | ON(UI_LINKS) | ON(UI_OBJECTIONS))
 /* Screens that scroll their text with the movement keys rather than cut it. */
 #define SCROLLS (ON(UI_CANVAS) | ON(UI_COMPARE) | ON(UI_NARRATIVE))
 #define CTRL(c) ((c) & 0x1F)
@@ -136,9 +136,27 @@ const struct ui_binding ui_bindings[] = {
     {ON(UI_LINKS), '\n', ACT_OPEN, "Enter", "builds on", "the decision these items build on"},
     {ON(UI_LINKS), 'l', ACT_LINKS, "l", NULL, "back to the decision"},
 
-    {ON(UI_NARRATIVE), 'e', ACT_EDIT, "e", "write", "write the narrative here"},
-    {ON(UI_NARRATIVE), '\n', ACT_EDIT, "Enter", NULL, "write the narrative here"},
+    {ON(UI_NARRATIVE), 'e', ACT_EDIT, "e", "write",
+     "write the chosen section of the pitch here, starting from its draft"},
+    {ON(UI_NARRATIVE), '\n', ACT_EDIT, "Enter", NULL,
+     "write the chosen section of the pitch here, starting from its draft"},
     {ON(UI_NARRATIVE), 'E', ACT_EDITOR, "E", "editor", "write it in $VISUAL or $EDITOR"},
+    {ON(UI_NARRATIVE), 'd', ACT_DELETE, "d", "redraft",
+     "back to the section's draft from the decisions (asks first)"},
+    {ON(UI_NARRATIVE) | ON(UI_PARTICIPANT), 'O', ACT_OBJECTIONS, "O", "objections",
+     "the objections each person hears from buyers: private, then revealed"},
+
+    /* The objections, as a step's answers: each person's own, then the reveal. */
+    {ON(UI_OBJECTIONS), 'a', ACT_ADD, "a", "add", "add an objection"},
+    {ON(UI_OBJECTIONS), 'e', ACT_EDIT, "e", "edit", "edit the objection"},
+    {ON(UI_OBJECTIONS), '\n', ACT_EDIT, "Enter", NULL, "edit the objection"},
+    {ON(UI_OBJECTIONS), 'd', ACT_DELETE, "d", "delete", "delete the objection"},
+    {ON(UI_OBJECTIONS), 'K', ACT_MOVE_UP, "K", NULL, "move the objection up"},
+    {ON(UI_OBJECTIONS), 'J', ACT_MOVE_DOWN, "J", NULL, "move the objection down"},
+    {ON(UI_OBJECTIONS), '\t', ACT_NEXT_PERSON, "Tab", "person", "next participant"},
+    {ON(UI_OBJECTIONS), KEY_BTAB, ACT_PREV_PERSON, "S-Tab", NULL, "previous participant"},
+    {ON(UI_OBJECTIONS), 'r', ACT_REVEAL, "r", "reveal",
+     "reveal everyone's objections, here and on every terminal"},
 
     /* A joined terminal: one person's own answers, and the room's once revealed. */
     {ON(UI_PARTICIPANT), 'a', ACT_ADD, "a", "add", "add an answer of yours"},

@@ -20,6 +20,8 @@ struct participant_state {
     bool views;           /* the reveal's views of a revealed step */
     bool voting;          /* this person's own ranking of a revealed step */
     bool writing;         /* the room was told this person is writing */
+    bool room_on_pitch;   /* the facilitator is on the sales pitch: objections are asked */
+    bool asked;           /* ... and this terminal was taken to its objections for it */
     int field_step;       /* the step the open answer field writes to */
     int64_t editing;      /* the answer the edit field changes */
     char code_for[200];   /* the session a code is asked for, for the prompt */
@@ -39,6 +41,12 @@ static int me_in(const struct ui *ui, const struct session *s)
         if (s->participants[i].id == ui->participant_id)
             return (int)i;
     return -1;
+}
+
+bool ui_participant_can_write(const struct ui *ui)
+{
+    const struct participant_state *ps = ui_state(ui, UI_PARTICIPANT);
+    return ui->participant_id && !ps->removed && !ui->session_gone && !ui->session.locked;
 }
 
 static bool revealed(struct ui *ui)
@@ -82,6 +90,25 @@ static void say_new_round(struct ui *ui, const struct session *s)
     ps->rounds_known = ui->participant_id != 0;
 }
 
+/* The facilitator on the sales pitch asks the room for the objections they
+ * hear: each terminal goes to its own (not while someone types), and back
+ * when the room moves on, if it was taken there. */
+static void follow_to_objections(struct ui *ui, struct participant_state *ps)
+{
+    bool here = ui->open && ui->participant_id && !ps->removed && ui->purpose == P_NONE;
+    if (ps->room_on_pitch && !ps->asked && here && ui->screen == UI_PARTICIPANT) {
+        ps->asked = true;
+        ps->views = ps->voting = false;
+        ui_open_overlay(ui, UI_OBJECTIONS);
+        ui_say(ui, "The room is on the sales pitch: which objections do you hear from buyers? "
+                   "a adds one.");
+    } else if (!ps->room_on_pitch && ps->asked && here) {
+        ps->asked = false;
+        if (ui->screen == UI_OBJECTIONS)
+            ui_back(ui);
+    }
+}
+
 void ui_participant_filter(struct ui *ui, struct session *s)
 {
     struct participant_state *ps = state(ui);
@@ -105,6 +132,15 @@ void ui_participant_filter(struct ui *ui, struct session *s)
     keep_rankings(s->votes, &s->vote_count, me, ps->room.revealed);
     keep_rankings(s->rounds, &s->round_count, me, ps->room.revealed);
     say_new_round(ui, s);
+    /* and everyone else's objections, until the room reveals them */
+    kept = 0;
+    for (size_t o = 0; o < s->objection_count; o++) {
+        if ((int)s->objections[o].participant == me || s->objections_revealed)
+            s->objections[kept++] = s->objections[o];
+        else
+            free(s->objections[o].text);
+    }
+    s->objection_count = kept;
     /* a code taken back while in use: whoever used it writes no more */
     if (ui->participant_id && me >= 0 && (size_t)me < ps->room.seat_count &&
         ps->room.seats[me].revoked && !ps->removed) {
@@ -120,13 +156,15 @@ void ui_participant_filter(struct ui *ui, struct session *s)
     /* The facilitator's place: on a step of the walk, everyone is there, while
      * the facilitator has the session open; before the meeting, no one leads. */
     struct store_position pos;
-    ps->following = false;
+    ps->following = ps->room_on_pitch = false;
     if (store_load_position(ui->store, s->id, &pos) == 0) {
-        ps->following = pos.screen && pos.step >= 0 && pos.step < STEP_COUNT &&
-                        store_room_facilitated(ui->store, s->id);
+        bool led = pos.screen && store_room_facilitated(ui->store, s->id);
+        ps->following = led && pos.step >= 0 && pos.step < STEP_COUNT;
+        ps->room_on_pitch = led && !strcmp(pos.screen, "narrative");
         ps->room_step = pos.step;
         free(pos.screen);
     }
+    follow_to_objections(ui, ps);
     if (ps->following && ui->open && ui->screen == UI_PARTICIPANT && ui->step != ps->room_step) {
         ui->step = ps->room_step;
         ps->views = ps->voting = false;
@@ -178,8 +216,12 @@ void ui_participant_join(struct ui *ui, int64_t id, int64_t participant)
     ui_reload(ui); /* now with this person's own answers */
     if (ps->following)
         ui->step = ps->room_step;
-    ui_say(ui, "You are %s. Your answers are private until the facilitator reveals the step.",
-           ui->session.participants[ui->person].name);
+    if (ui->screen == UI_OBJECTIONS) /* the room is on the pitch: taken to it on joining */
+        ui_say(ui, "You are %s. The room is on the sales pitch: which objections do you hear "
+                   "from buyers? a adds one.", ui->session.participants[ui->person].name);
+    else
+        ui_say(ui, "You are %s. Your answers are private until the facilitator reveals the "
+                   "step.", ui->session.participants[ui->person].name);
 }
 
 /* This person's answers to the step, in their order (caller frees the array). */
@@ -452,6 +494,10 @@ static void participant_act(struct ui *ui, enum ui_action a)
         }
         break;
     case ACT_GUIDANCE: ui->guidance = !ui->guidance; break;
+    case ACT_OBJECTIONS:
+        ps->views = ps->voting = false;
+        ui_open_overlay(ui, UI_OBJECTIONS);
+        break;
     default: break;
     }
 }

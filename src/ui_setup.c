@@ -119,11 +119,15 @@ static void setup_act(struct ui *ui, enum ui_action a)
                 ranked = ranked || ui->session.votes[v].participant == (size_t)ui->cursor;
             for (size_t v = 0; v < ui->session.round_count; v++)
                 ranked = ranked || ui->session.rounds[v].participant == (size_t)ui->cursor;
+            bool objected = false; /* and the objections they hear */
+            for (size_t o = 0; o < ui->session.objection_count; o++)
+                objected = objected || ui->session.objections[o].participant == (size_t)ui->cursor;
             char *safe = text_sanitize(p->name, false), *name = text_truncate(safe, 40, "\u2026");
-            if (answers) /* what they said goes with them: asked, with how much */
+            if (answers || objected) /* what they said goes with them: asked, with how much */
                 ui_confirm(ui, remove_person_and_answers, p->id,
-                           "Remove %s, their %d answer%s%s? This cannot be undone.", name,
-                           answers, answers == 1 ? "" : "s", ranked ? " and their rankings" : "");
+                           "Remove %s, their %d answer%s%s%s? This cannot be undone.", name,
+                           answers, answers == 1 ? "" : "s", ranked ? " and their rankings" : "",
+                           objected ? " and their objections" : "");
             else
                 ui_confirm(ui, remove_person, p->id, "Remove %s from this session?", name);
             free(name);

@@ -249,7 +249,8 @@ START_TEST(markdown_canvas_shows_decisions_and_answers)
     ck_assert_ptr_nonnull(strstr(md, "**Decision:** _not decided yet_"));
     ck_assert_ptr_nonnull(strstr(md, "- **Tom** (Sales)\n  - Gorgias.io\n  - Richpanel\n"
                                      "  - Excel + email (group: Spreadsheets)\n"));
-    ck_assert_ptr_nonnull(strstr(md, "## Sales narrative\n\n_Not written yet._"));
+    ck_assert_ptr_nonnull(strstr(md, "## Sales pitch\n\n_Not written yet._"));
+    ck_assert_ptr_null(strstr(md, "## Sales narrative")); /* none was written */
     ck_assert_ptr_nonnull(strstr(md, "## Alignment\n\nOverall alignment: "));
     ck_assert_ptr_nonnull(strstr(md, "| Competitive alternatives | 25.3% | 6 of 6 |\n"));
     ck_assert_ptr_nonnull(strstr(md, "| Market category (weakest) | 11.1% | 6 of 6 |\n"));

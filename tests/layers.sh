@@ -1,7 +1,7 @@
 #!/bin/sh
 # layers.sh: each layer includes only what lies below it: curses only in the
 # screens (ui*), SQLite only in the store (store*), and the pure core (text,
-# similar, align, rounds, field, layout, walk, method, chain, session, sha256, files,
+# similar, align, rounds, field, layout, walk, method, chain, pitch, session, sha256, files,
 # paths, util, json_out) neither, nor the store, the commands or the screens.
 . "$(dirname "$0")/lib.sh"
 
@@ -24,7 +24,7 @@ violations() {
                    sed "s|^|$name: the store's layer: |" ;;
         esac
         case "$name" in
-            text.*|similar.*|align.*|rounds.*|field.*|layout.*|walk.*|method.*|chain.*|session.*|sha256.*|files.*|paths.*|util.*|json_out.*)
+            text.*|similar.*|align.*|rounds.*|field.*|layout.*|walk.*|method.*|chain.*|pitch.*|session.*|sha256.*|files.*|paths.*|util.*|json_out.*)
                 printf '%s\n' "$includes" | grep -E '"(store|cli|report|ui_run)\.h"' |
                     sed "s|^|$name: the core includes a higher layer: |" ;;
         esac

@@ -277,7 +277,7 @@ shows value_decide "The room's vote (2 rankings): 1. Sell more  2. Save time" \
 shows cap_decide "Order lookup inside every ticket [today]" "the decide screen shows the tags"
 shows cap_decide "Macro suggestions [roadmap]" "every tag"
 hides value_entry "Builds on Competitive" "the value step shows only what it builds on"
-shows writing "Sales narrative" "e opens the narrative field"
+shows writing " 1. Insight " "e opens the field of the chosen section, the first"
 shows writing "OUTLINE (the decisions)" "the outline stays in view while writing"
 shows writing "Who it is for  Shopify brands with 5 to 50 agents" "each decision in it"
 shows writing "Ctrl-D or F2 saves" "and the field is open"

@@ -88,7 +88,7 @@ KEYS
 hides canvas "in the chain" "a canvas whose chain holds counts no breaks"
 shows chain "The chain holds: every capability beats an alternative" "the list says it holds"
 check '[ "$(dumped chain | grep -c "Holds\.")" -eq 5 ]' "each of the five steps holds"
-shows lock "There is no sales narrative yet. Lock the canvas anyway? (y/n)" \
+shows lock "There is no sales pitch yet. Lock the canvas anyway? (y/n)" \
     "the lock asks only what it asked before"
 hides lock "Chain check" "over the canvas"
 sed 's/"name": "Mended"/"name": "Whole", "narrative": "Brands drown in tickets."/' \
@@ -118,7 +118,7 @@ dump locked
 KEYS
 shows asked "Chain check" "L shows the breaks"
 shows asked "The value theme \"Happier agents\" has no proof." "the breaks themselves"
-shows asked '8 breaks in the chain; "AI replies" is roadmap; no sales narrative. Lock anyway? (y/n)' \
+shows asked '8 breaks in the chain; "AI replies" is roadmap; no sales pitch. Lock anyway? (y/n)' \
     "and asks, with what else the lock warns of"
 shows kept "Nothing was changed." "n locks nothing"
 shows kept "Chain check" "and leaves the breaks in view to mend"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # screens_facilitator.sh: what a facilitator met in a real workshop (issue 10),
 # driven by a script: the reveal opens on the grid, q closes a popup and it is
-# not back on reopening, a rename says so, locking without a narrative warns.
+# not back on reopening, a rename says so, locking without a pitch warns.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/script.sh"
 
@@ -63,7 +63,7 @@ shows merged "Merged it into the group \"spreadsheets\"." \
     "a rename to another group's name says it merged them (review)"
 hides merged "Renamed the group" "not that it renamed one"
 
-# --- locking without a narrative warns, as locking a roadmap claim does --------------------
+# --- locking without a pitch warns, as locking a roadmap claim does ------------------------
 # (of a chain that holds: tests/screens_chain.sh has one that breaks)
 cat >"$WORK/decided.json" <<'JSON'
 {"format": "samesong-session/1", "name": "Decided", "mode": "solo",
@@ -83,7 +83,7 @@ keys ] ] ] ] ] ] ] ] ] ] ] L
 dump asked
 keys n
 KEYS
-shows asked "There is no sales narrative yet. Lock the thesis anyway? (y/n)" "locking with no narrative warns"
+shows asked "There is no sales pitch yet. Lock the thesis anyway? (y/n)" "locking with no pitch warns"
 run --db "$db" export decided
 stdout_has '"locked":false'
 drive 100 30 --db "$db" open decided <<'KEYS'

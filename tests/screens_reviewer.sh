@@ -107,7 +107,7 @@ SCRIPT
     shows canvas-keys "A:alignment" "$what: the canvas's keys are on the bottom line"
     hides canvas-keys "x:export" "$what: x is not offered"
     shows x "Read-only: no export, no editor" "$what: x is refused"
-    shows narrative "Sales narrative" "$what: the narrative"
+    shows narrative "Sales pitch" "$what: the pitch"
     hides narrative "E:editor" "$what: E is not offered"
     shows E "Read-only: no export, no editor" "$what: E is refused"
     check '[ ! -e "$dir/$name" ]' "$what: the path typed after x was not written"

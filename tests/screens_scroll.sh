@@ -1,7 +1,7 @@
 #!/bin/sh
 # screens_scroll.sh: screens longer than an 80x24 window scroll and say which
 # lines show (issue 10, item 6): a group's answers, the heatmap, compare and
-# the narrative; in the group's answers u takes out the answer shown selected.
+# the pitch; in the group's answers u takes out the answer shown selected.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/script.sh"
 
@@ -70,7 +70,7 @@ shows end "Overall alignment of Replyline across its sessions:" "G reaches the p
 shows end "replyline-q4" "down to its last session"
 shows end "(k, PgUp)" "saying which lines show"
 
-# --- the narrative: the story and all five decisions of the outline ------------------------
+# --- the pitch: seven sections and the earlier narrative, chosen with j and G ---------------
 cat >"$WORK/decided.json" <<'JSON'
 {"format": "samesong-session/1", "name": "Decided", "mode": "solo",
  "participants": [{"name": "Ana", "role": "ceo"}],
@@ -84,12 +84,13 @@ cat >"$WORK/decided.json" <<'JSON'
 JSON
 "$SAMESONG" --db "$WORK/story.db" import "$WORK/decided.json" >/dev/null
 pages "] ] ] ] ] ] ] ] ] ] ] [" --db "$WORK/story.db" open decided
-shows top "Sales narrative" "the walk reaches the narrative"
-shows top "more below (j, PgDn)" "a narrative screen taller than the window says so"
-shows top "The story that turns the canvas" "it starts at the top"
-hides down "The story that turns the canvas" "j scrolls the first line away"
-shows end "Echo: an AI help desk for small teams." "G reaches the fifth decision"
-shows end "chat every day." "each decision whole, over more lines"
+shows top "Sales pitch" "the walk reaches the pitch"
+shows top "more below (j, PgDn)" "a pitch taller than the window says so"
+shows top "▸ 1. Insight  (draft)" "it starts at the top, on the first section"
+shows top "The context: Echo: an AI help desk for small teams." "its draft from the decisions"
+shows down "▸ 2. Alternatives  (draft)" "j chooses the next section"
+shows end "▸ Sales narrative, written before the pitch" "G chooses the earlier narrative, last"
+shows end "without the weight of an enterprise suite." "whole, over more lines"
 shows end "(k, PgUp)" "saying which lines show"
 
 finish

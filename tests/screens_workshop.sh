@@ -55,7 +55,7 @@ keys ] ] y ] e
 type Decision 5
 keys C-d
 dump all-decided
-keys ] e
+keys ] e C-u BSpace C-u
 type Brands drown in tickets.
 keys C-d ]
 dump canvas
@@ -91,7 +91,7 @@ stdout_has '{"participant":"Maya","step":"alternatives","text":"Do nothing"}'
 stdout_has '{"participant":"Priya","step":"alternatives","text":"Gorgias"}'
 stdout_has '{"step":"alternatives","text":"Spreadsheets and email"}'
 stdout_has '{"step":"category","text":"Decision 5"}'
-stdout_has '"narrative":"Brands drown in tickets.","locked":true'
+stdout_has '"pitch":[{"section":"insight","text":"Brands drown in tickets."}]'
 stdout_has "\"lock_digest\":\"$shown_digest\""
 check '[ ${#shown_digest} -eq 71 ]' "the canvas shows the whole digest at 100 columns"
 run --db "$db" verify acme-q3
@@ -109,10 +109,10 @@ dump step
 keys q q
 SCRIPT
 shows opened "opens read-only" "a locked session says so"
-shows narrative "This session is locked; it cannot be changed." "editing a locked narrative"
+shows narrative "This session is locked; it cannot be changed." "editing a locked pitch"
 shows step "This session is locked; it cannot be changed." "adding to a locked step"
 run --db "$db" export acme-q3
-stdout_has '"narrative":"Brands drown in tickets.","locked":true'
+stdout_has '"pitch":[{"section":"insight","text":"Brands drown in tickets."}]'
 
 # --- private entry, then the same place after quitting ---------------------------------
 demo="$WORK/demo.db"

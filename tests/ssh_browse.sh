@@ -38,11 +38,11 @@ on_screen "Read-only: no export, no editor" "x is refused"
 keys C-u; type_text "$WORK/.bashrc"; keys Enter
 check '[ ! -e "$WORK/.bashrc" ]' "the path typed after x was not written"
 
-# --- E on the narrative: refused, not offered, no editor runs ------------------------------------
+# --- E on the pitch: refused, not offered, no editor runs ------------------------------------
 reviewer
 on_screen "positioning workshops" "a second login opens browse again"
 keys Enter "[" Escape
-on_screen "Sales narrative" "the narrative"
+on_screen "Sales pitch" "the pitch"
 not_on_screen "E:editor" "E is not offered"
 keys E
 on_screen "Read-only: no export, no editor" "E is refused"

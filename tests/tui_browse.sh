@@ -27,7 +27,7 @@ for term in xterm-256color xterm screen tmux-256color linux vt100; do
         "env TERM=$term SAMESONG_DATA_DIR='$SAMESONG_DATA_DIR' '$SAMESONG' --db '$db' browse; sleep 600"
     on_screen "positioning workshops" "TERM=$term: the list"
     keys Enter
-    on_screen "Sales narrative" "TERM=$term: a session opens on its canvas"
+    on_screen "Sales pitch" "TERM=$term: a session opens on its canvas"
     tmux -L "$SOCKET" kill-server
 done
 

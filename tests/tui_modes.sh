@@ -2,7 +2,7 @@
 # tui_modes.sh: the workshop screens beyond the main walk, in a real terminal
 # (tmux), for what only a terminal shows: the plain theme and NO_COLOR without
 # colours and the default with them, the timer counting down, another process
-# writing, the narrative in $EDITOR, mouse clicks, pastes and Ctrl-C. The rest
+# writing, the pitch in $EDITOR, mouse clicks, pastes and Ctrl-C. The rest
 # is driven by a script in screens_modes.sh.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/tmux.sh"
@@ -40,7 +40,7 @@ reached "Timer paused." "t pauses it"
     "Added from another terminal" >/dev/null
 on_screen "Added from another terminal" "a change by another process appears without a key"
 
-# --- the narrative in $EDITOR -----------------------------------------------------------
+# --- the pitch in $EDITOR --------------------------------------------------------------
 cat >"$WORK/editor.sh" <<'SCRIPT'
 #!/bin/sh
 printf 'Brands drown in where-is-my-order tickets.\nReplyline answers them in the ticket.\n' >"$1"
@@ -48,26 +48,26 @@ SCRIPT
 chmod +x "$WORK/editor.sh"
 tmux -L "$SOCKET" kill-server
 # from step 1: its reveal and decision, three screens for each of steps 2 to 5, the
-# narrative, where the session then reopens (a script: no waiting)
+# pitch, where the session then reopens (a script: no waiting)
 drive 100 30 --db "$demo" open replyline-positioning-workshop <<'SCRIPT'
 keys ] ] ] ] ] ] ] ] ] ] ] ] ] ] ]
 dump narrative
 SCRIPT
-shows narrative "Sales narrative" "the narrative screen"
+shows narrative "Sales pitch" "the pitch screen"
 TUI_ENV="EDITOR='$WORK/editor.sh'" tui 100 30 --db "$demo" open replyline-positioning-workshop
-reached "Sales narrative" "the session reopens on the narrative"
+reached "Sales pitch" "the session reopens on the pitch"
 keys E
-on_screen "Narrative saved." "the editor's text is saved"
+on_screen "Insight saved." "the editor's text is saved as the chosen section"
 on_screen "Replyline answers them in the ticket." "and shown"
 run --db "$demo" export replyline-positioning-workshop
-stdout_has '"narrative":"Brands drown in where-is-my-order tickets.\nReplyline answers them in the ticket."'
+stdout_has '"pitch":[{"section":"insight","text":"Brands drown in where-is-my-order tickets.\nReplyline answers them in the ticket."}]'
 # after the editor, quitting still gives the terminal back
 keys q q
 on_screen "samesong exited with 0" "q q quits after the editor"
 check '[ "$(tmux -L "$SOCKET" display -p -t 0 "#{alternate_on}")" = 0 ]' \
     "after the editor and quitting, the terminal is out of the alternate screen"
 tui 100 30 --db "$demo" open replyline-positioning-workshop
-reached "Sales narrative" "the session opens where it was left"
+reached "Sales pitch" "the session opens where it was left"
 
 # --- mouse: a click selects a row -------------------------------------------------------
 keys q
