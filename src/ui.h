@@ -376,7 +376,8 @@ const struct align_group *ui_selected_group(struct ui *ui);
  * changed, 0 when none did (said why). */
 size_t ui_relabel(struct ui *ui, char *const *keys, size_t key_count, const char *label,
                   bool only_labelled, const char *what);
-/* How many of the step's rankings name one of the groups with these keys. */
+/* How many of the step's rankings name one of the groups with these keys;
+ * while the vote is secret (ui_room_vote_secret), every ranking of the step. */
 size_t ui_rankings_naming(const struct ui *ui, char *const *keys, size_t key_count);
 /* z: undoes the step's last grouping change; ui_can_undo says whether there is one. */
 void ui_undo_grouping(struct ui *ui);
@@ -435,9 +436,13 @@ bool ui_room_mode(const struct ui *ui);
 /* Room mode, and step not yet revealed to the terminals, in a session that
  * can still store it: the projector's reveal must go through ui_step_reveal. */
 bool ui_room_unrevealed(const struct ui *ui, int step);
-/* Room mode: how many of those who joined have not voted on step (of
- * *expected): until none, the results stay hidden, so no ranking is seen. */
-size_t ui_room_votes_missing(const struct ui *ui, int step, size_t *expected);
+/* Room mode: whether the results of the vote on step stay secret, the rule
+ * for every screen that shows a vote's order, W or who ranked what: until
+ * everyone who joined has voted and there are at least two rankings, since
+ * one ranking shown is that person's. A locked session's show. why (when
+ * not NULL) gets the sentence that says so, without its full stop:
+ * "1 of 2 have voted: the results show once everyone who joined has". */
+bool ui_room_vote_secret(const struct ui *ui, int step, char *why, size_t size);
 /* Loads the open session's room into ui->room; with the session, on every reload. */
 void ui_room_load(struct ui *ui);
 /* Asks again who is at a terminal: that changes with nothing written. */

@@ -90,11 +90,12 @@ bool ui_room_has_terminal(const struct ui *ui, size_t p)
     return seat && (seat->invited || seat->present);
 }
 
-size_t ui_room_votes_missing(const struct ui *ui, int step, size_t *expected)
+/* How many of those who joined have not voted on step, of *expected. */
+static size_t votes_missing(const struct ui *ui, int step, size_t *expected)
 {
     size_t missing = 0;
     *expected = 0;
-    for (size_t p = 0; ui_room_mode(ui) && p < ui->session.participant_count; p++) {
+    for (size_t p = 0; p < ui->session.participant_count; p++) {
         const struct room_seat *seat = ui_room_seat(ui, p);
         if (!seat || !(seat->joined || seat->present))
             continue; /* never came: their vote is not waited for */
@@ -106,6 +107,25 @@ size_t ui_room_votes_missing(const struct ui *ui, int step, size_t *expected)
         missing += !voted;
     }
     return missing;
+}
+
+bool ui_room_vote_secret(const struct ui *ui, int step, char *why, size_t size)
+{
+    if (!ui_room_mode(ui) || ui->session.locked)
+        return false; /* a shared keyboard votes in turn; a locked session is the record */
+    size_t expected, missing = votes_missing(ui, step, &expected), rankings = 0;
+    for (size_t v = 0; v < ui->session.vote_count; v++)
+        rankings += (int)ui->session.votes[v].step == step;
+    if (!missing && rankings >= 2)
+        return false;
+    if (why && missing)
+        snprintf(why, size, "%zu of %zu have voted: the results show once everyone who joined "
+                            "has%s", expected - missing, expected,
+                 expected < 2 ? ", and at least two have" : "");
+    else if (why)
+        snprintf(why, size, "%zu ranking%s so far: the results show once at least two have "
+                            "voted", rankings, rankings == 1 ? "" : "s");
+    return true;
 }
 
 void ui_room_summary(const struct ui *ui, char *out, size_t size)

@@ -3,7 +3,9 @@
 # the step screen shows each person's state and nobody's answers, a (for
 # someone without a terminal) adds one unseen, the reveal names who is not
 # done and is stored for the terminals, the vote shows who voted and not
-# what, the session list shows the pre-work; the dashboard's overall figure
+# what, and its results (the votes view, the decide screen, a joined
+# terminal) wait until no one ranking can be read off them; the session
+# list shows the pre-work; the dashboard's overall figure
 # is of the revealed steps only; a reveal the room has not had reopens as
 # its step; someone who joined earlier is not "gone". Joined terminals are
 # tests/room_seat, which joins through the store and holds a seat.
@@ -134,12 +136,67 @@ shows eve "Eve's ranking" "someone without a terminal votes here, as before"
 shows results "1 of 2 have voted: the results show once everyone who joined has." \
     "the votes view waits for Ben, who joined too"
 hides results "1. Spreadsheets" "and shows no order made of Ana's ranking alone"
+# the decide screen's line of the vote keeps the same secret (trial)
+drive 100 30 --db "$db" open $slug <<'KEYS'
+keys V q ]
+dump decide
+keys [
+KEYS
+shows decide "Decide 1 of 5" "] from the results is the decide screen"
+shows decide "The room's vote: 1 of 2 have voted: the results show once everyone who joined has." \
+    "its vote line says the results wait for Ben"
+hides decide "1 ranking)" "and shows no order made of Ana's ranking alone"
+hides decide "1. Spreadsheets" "nor the ranking itself"
 "$ROOM_SEAT" "$db" $slug "$(code Ben)" vote alternatives Gorgias leave
 drive 100 30 --db "$db" open $slug <<'KEYS'
 keys V q
 dump whole
 KEYS
 shows whole "2 rankings of" "once Ben has voted too, the votes view shows the room's results"
+
+# --- a lone ranking stays secret, on the projector and on the terminal that cast it (trial) ------
+lone="$WORK/lone.db"
+cat >"$WORK/lone.json" <<'JSON'
+{"format": "samesong-session/1", "name": "Lone", "mode": "workshop",
+ "participants": [{"name": "Ana", "role": "ceo"}, {"name": "Ben", "role": "sales"},
+                  {"name": "Cy", "role": "product"}],
+ "inputs": [{"participant": "Ana", "step": "alternatives", "text": "Sheets", "group": "Spreadsheets"},
+            {"participant": "Ben", "step": "alternatives", "text": "Excel", "group": "Spreadsheets"},
+            {"participant": "Cy", "step": "alternatives", "text": "Gorgias"}]}
+JSON
+"$SAMESONG" --db "$lone" import "$WORK/lone.json" >/dev/null
+"$SAMESONG" --db "$lone" invite lone Ana >"$WORK/codes"
+sqlite3 "$lone" "INSERT INTO revealed (session_id, step) VALUES (1, 'alternatives')"
+"$ROOM_SEAT" "$lone" lone "$(code Ana)" vote alternatives Gorgias leave
+drive 100 30 --db "$lone" open lone <<'KEYS'
+dump opened
+keys ] V q
+dump results
+keys v v u
+dump apart
+keys n ]
+dump decide
+KEYS
+lone_says="1 ranking so far: the results show once at least two have voted."
+shows results "$lone_says" "Ana alone joined and voted: the votes view waits for a second ranking"
+hides results "The room's order" "and shows no order, which would be Ana's ranking"
+shows decide "The room's vote: $lone_says" "the decide screen says the same"
+hides decide "1. Gorgias" "and shows no order"
+shows apart "Take \"Spreadsheets\" apart into 2 answers? The rankings that name it lose it." \
+    "taking a group apart does not count the rankings that name it while the vote is secret"
+drive 100 30 --db "$lone" join lone <<KEYS
+type $(code Ana)
+keys Enter v v v v
+dump joined
+KEYS
+shows joined "$lone_says" "Ana's own terminal keeps the rule too"
+hides joined "The room's order" "and shows no order there either"
+drive 100 30 --db "$lone" open lone <<'KEYS'
+keys [ V Tab Enter q
+dump second
+KEYS
+shows second "2 rankings" "a second ranking (Ben's, cast on the projector) shows the results"
+shows second "The room's order" "with the room's order"
 
 # --- pre-work: the session list says who answered and is done, the step the deadline ------------
 "$SAMESONG" --db "$db" invite $slug --deadline 2026-12-01 >/dev/null

@@ -220,6 +220,7 @@ shows waiting "Round 1: slight agreement, short of consensus (W 0.11 < 0.70)." "
 hides waiting "Cat hidden charlie                                                        rank sum 1" \
     "and not Ann's round 2 ranking"
 check '! offered_keys waiting | grep -qxF "+"' "+ is not offered while Bob has not voted"
-shows refused "1 of 2 have voted in round 2: a new round starts once the results show." "+ says why not"
+shows refused "1 of 2 have voted: the results show once everyone who joined has; then + starts round 3." \
+    "+ says why not"
 
 finish
