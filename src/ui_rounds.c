@@ -58,15 +58,18 @@ static int draw_current(struct ui *ui, const struct align_step *st, int y)
         ui_put(y++, 2, COLS - 4, line, ui_attr(ui, C_WARN));
         return y;
     }
+    /* the groups ranked of all the step's groups: those nobody ranked are named below */
+    char counts[80];
+    snprintf(counts, sizeof counts, "%zu ranking%s; %zu of %zu group%s ranked", v->rankings,
+             v->rankings == 1 ? "" : "s", align_groups_ranked(st), st->group_count,
+             st->group_count == 1 ? "" : "s");
     if (isnan(v->kendall_w))
-        snprintf(line, sizeof line, "%s%zu ranking%s of %zu groups; agreement (Kendall's W) "
-                                    "needs two rankings.", round, v->rankings,
-                 v->rankings == 1 ? "" : "s", v->candidate_count);
+        snprintf(line, sizeof line, "%s%s; agreement (Kendall's W) needs two rankings.", round,
+                 counts);
     else /* after the first round, the rounds' heading says what W is */
-        snprintf(line, sizeof line, "%s%zu rankings of %zu groups; agreement (Kendall's W) "
-                                    "%.2f%s", round, v->rankings, v->candidate_count, v->kendall_w,
-                 *round ? "." : ", where 1 is everyone ranking alike.");
-    ui_put(y++, 2, COLS - 4, line, ui_attr(ui, C_TITLE));
+        snprintf(line, sizeof line, "%s%s; agreement (Kendall's W) %.2f%s", round, counts,
+                 v->kendall_w, *round ? "." : ", where 1 is everyone ranking alike.");
+    y += ui_put_wrapped(y, 2, COLS - 4, 2, line, ui_attr(ui, C_TITLE)); /* W's meaning may wrap */
     y += draw_unranked(ui, st, y);
     snprintf(line, sizeof line, "Top three: %s; %.1f%% of the rankings have the room's top three.",
              v->top3_all_agree ? "everyone agrees" : "not everyone agrees", v->top3_match_share);

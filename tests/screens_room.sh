@@ -152,7 +152,7 @@ drive 100 30 --db "$db" open $slug <<'KEYS'
 keys V q
 dump whole
 KEYS
-shows whole "2 rankings of" "once Ben has voted too, the votes view shows the room's results"
+shows whole "2 rankings; 1 of 6 groups ranked" "once Ben has voted too, the votes view shows the room's results"
 
 # --- a lone ranking stays secret, on the projector and on the terminal that cast it (trial) ------
 lone="$WORK/lone.db"
