@@ -151,6 +151,10 @@ void ui_participant_filter(struct ui *ui, struct session *s)
         ps->removed = true;
         ui_error(ui, "The facilitator removed you from this session; q leaves.");
     }
+    /* removed or revoked, whatever screen is open: this terminal is no one's
+     * seat, and the projector, asking the kernel, no longer counts it */
+    if (ps->removed)
+        store_room_stand(ui->store, ui->participant_id);
     if (me >= 0)
         ui->person = (size_t)me;
     /* The facilitator's place: on a step of the walk, everyone is there, while
@@ -213,6 +217,10 @@ void ui_participant_join(struct ui *ui, int64_t id, int64_t participant)
         return;
     }
     ui->participant_id = participant;
+    /* a terminal before this one may have gone with a field open (killed,
+     * ssh dropped): this one has none, so the room must not see "writing" */
+    if (!ui->session.locked)
+        store_room_clear_writing(ui->store, participant); /* a lost flag costs no work */
     ui_reload(ui); /* now with this person's own answers */
     if (ps->following)
         ui->step = ps->room_step;
@@ -420,7 +428,7 @@ static bool act_revealed(struct ui *ui, enum ui_action a)
 static void participant_act(struct ui *ui, enum ui_action a)
 {
     struct participant_state *ps = state(ui);
-    if (a == ACT_QUIT && ui->session_gone) {
+    if (a == ACT_QUIT && (ui->session_gone || ps->removed)) {
         leave(ui); /* nothing is left to keep, nor to ask about */
         return;
     }

@@ -84,10 +84,17 @@ const struct room_seat *ui_room_seat(const struct ui *ui, size_t p)
     return ui_room_mode(ui) && p < ui->room.seat_count ? &ui->room.seats[p] : NULL;
 }
 
+/* At a terminal that still speaks for them: a revoked code's terminal
+ * writes nothing more, whether or not it has closed yet. */
+static bool seated(const struct room_seat *seat)
+{
+    return seat->present && !seat->revoked;
+}
+
 bool ui_room_has_terminal(const struct ui *ui, size_t p)
 {
     const struct room_seat *seat = ui_room_seat(ui, p);
-    return seat && (seat->invited || seat->present);
+    return seat && (seat->invited || seated(seat));
 }
 
 /* How many of those who joined have not voted on step, of *expected. */
@@ -132,8 +139,8 @@ void ui_room_summary(const struct ui *ui, char *out, size_t size)
 {
     int invited = 0, present = 0;
     for (size_t i = 0; i < ui->room.seat_count; i++) {
-        invited += ui->room.seats[i].invited || ui->room.seats[i].present;
-        present += ui->room.seats[i].present;
+        invited += ui->room.seats[i].invited || seated(&ui->room.seats[i]);
+        present += seated(&ui->room.seats[i]);
     }
     snprintf(out, size, "room: %d of %d at terminals", present, invited);
 }
@@ -153,19 +160,19 @@ size_t ui_room_not_done(const struct ui *ui, int step, bool *who)
 static const char *presence(const struct ui *ui, const struct room_seat *seat, attr_t *attr)
 {
     *attr = ui_attr(ui, C_DIM);
+    if (seat->revoked)
+        return "code revoked"; /* its terminal, if still open, writes nothing more */
     if (seat->present) {
         *attr = ui_attr(ui, C_GOOD);
         return "at a terminal";
     }
-    if (seen(ui, seat->participant_id) && !seat->revoked) {
+    if (seen(ui, seat->participant_id)) {
         *attr = ui_attr(ui, C_WARN);
         return "gone"; /* at a terminal while this projector was open, and not now */
     }
     if (seat->joined && seat->invited)
         return "joined earlier, no terminal"; /* pre-work, say, before the meeting */
-    if (seat->invited)
-        return "invited, not joined";
-    return seat->revoked ? "code revoked" : "not invited";
+    return seat->invited ? "invited, not joined" : "not invited";
 }
 
 /* How far they are with the step: done, writing, and how many answers. */
@@ -175,7 +182,7 @@ static void progress(const struct ui *ui, size_t p, const struct room_seat *seat
     int n = ui_answer_count(ui, p, step);
     /* writing is said by a terminal that is there: one that went mid-answer is not */
     const char *state = seat->done[step] ? "done \u00b7 "
-                        : seat->writing[step] && seat->present ? "writing \u00b7 "
+                        : seat->writing[step] && seated(seat) ? "writing \u00b7 "
                                                                               : "";
     if (n)
         snprintf(out, size, "%s%d answer%s", state, n, n == 1 ? "" : "s");

@@ -116,6 +116,21 @@ check '[ "$(dumped moved | grep -n "Ann second answer" | cut -d: -f1)" -lt "$(du
 shows asked "Leave the session?" "q asks to leave"
 quit_before left "y leaves the program, not to a session list"
 
+# --- a terminal that went with a field open: a new one in the seat is not writing (trial) ----------
+"$ROOM_SEAT" "$db" room "$cat_code" writing alternatives leave
+check '[ "$(sql "SELECT writing FROM readiness r JOIN participants p ON p.id = r.participant_id
+            WHERE p.name = '"'Cat'"' AND r.step = '"'alternatives'"'")" = 1 ]' \
+    "Cat's first terminal said she was writing, and went"
+drive 100 30 --db "$db" join room <<KEYS
+type $cat_code
+keys Enter
+dump cat-again
+KEYS
+shows cat-again "You are Cat" "Cat joins again"
+check '[ "$(sql "SELECT count(*) FROM readiness r JOIN participants p ON p.id = r.participant_id
+            WHERE p.name = '"'Cat'"' AND r.writing")" = 0 ]' \
+    "her new terminal has no field open: she is writing nowhere"
+
 # --- after the reveal of step 1: the views and Ann's own vote; step 2 stays private ----------------
 sql "INSERT INTO revealed (session_id, step) VALUES (1, 'alternatives')"
 drive 100 30 --db "$db" join room <<KEYS

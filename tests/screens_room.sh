@@ -198,6 +198,28 @@ KEYS
 shows second "2 rankings" "a second ranking (Ben's, cast on the projector) shows the results"
 shows second "The room's order" "with the room's order"
 
+# --- a code revoked while its terminal is open: revoked, not at a terminal (trial) ---------------
+kept="$WORK/revoked.db"
+"$SAMESONG" --db "$kept" import "$WORK/room.json" >/dev/null
+"$SAMESONG" --db "$kept" invite $slug Ana Ben >"$WORK/codes"
+: >"$WORK/seated2"
+"$ROOM_SEAT" "$kept" $slug "$(code Ana)" >>"$WORK/seated2" &
+ana=$!
+"$ROOM_SEAT" "$kept" $slug "$(code Ben)" writing alternatives >>"$WORK/seated2" &
+ben=$!
+for _ in $(seq 50); do [ "$(grep -c seated "$WORK/seated2")" = 2 ] && break; sleep 0.1; done
+"$SAMESONG" --db "$kept" invite $slug --revoke Ben >/dev/null
+drive 100 30 --db "$kept" open $slug <<'KEYS'
+dump revoked
+keys Down
+dump ben
+KEYS
+kill "$ana" "$ben"; wait "$ana" "$ben" 2>/dev/null
+shows revoked "room: 1 of 1 at terminals" "Ben's terminal, still open, is not counted at a terminal"
+check 'row revoked "Ben " | grep -q "code revoked  *2 answers$"' \
+    "Ben's code is revoked, whatever his terminal does, and it is not writing"
+shows ben "a adds an answer for Ben, who has no terminal" "the projector adds his answers: no terminal speaks for him"
+
 # --- pre-work: the session list says who answered and is done, the step the deadline ------------
 "$SAMESONG" --db "$db" invite $slug --deadline 2026-12-01 >/dev/null
 drive 100 30 --db "$db" <<'KEYS'
