@@ -106,7 +106,7 @@ enum ui_purpose {
 struct ui;
 struct ui_confirm {
     bool open;
-    char question[200];
+    char question[400];
     void (*yes)(struct ui *ui);
     void (*no)(struct ui *ui);  /* n, when it does something; then Esc does nothing */
     int64_t target;     /* what it is about: an answer's or a participant's id */
@@ -430,6 +430,10 @@ void ui_paste_end(struct ui *ui);
 /* Saves each text as an answer of the person whose turn it is, in one change. */
 void ui_step_add_answers(struct ui *ui, char *const *texts, size_t count);
 
+/* "Lena", "Lena and Tom", "Lena, Tom, Ana and 2 others": the participants
+ * marked in who, each name cut short; returns how many they are (ui_step.c). */
+size_t ui_name_list(const struct ui *ui, const bool *who, char *out, size_t size);
+
 /* ui_room.c: room mode on the projector (someone was invited with samesong
  * invite): each person's state, never their answers. */
 bool ui_room_mode(const struct ui *ui);
@@ -453,6 +457,10 @@ void ui_room_forget_seen(struct ui *ui);
 const struct room_seat *ui_room_seat(const struct ui *ui, size_t p);
 /* Whether p answers from a terminal of their own (invited, or sitting at one). */
 bool ui_room_has_terminal(const struct ui *ui, size_t p);
+/* Who is writing at a terminal now, as a question that would end it says:
+ * "Priya is writing at their terminal: what they are typing will not be
+ * saved. ", or "" when no one is (or not in room mode). */
+void ui_room_writers(struct ui *ui, char *out, size_t size);
 /* "room: 4 of 5 at terminals", for the header. */
 void ui_room_summary(const struct ui *ui, char *out, size_t size);
 /* Marks in who (one per participant) those with a terminal not done with step; returns how many. */

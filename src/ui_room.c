@@ -145,6 +145,24 @@ void ui_room_summary(const struct ui *ui, char *out, size_t size)
     snprintf(out, size, "room: %d of %d at terminals", present, invited);
 }
 
+void ui_room_writers(struct ui *ui, char *out, size_t size)
+{
+    out[0] = '\0';
+    if (!ui_room_mode(ui))
+        return;
+    ui_room_refresh(ui); /* who is at a terminal now: that changes with nothing written */
+    bool *who = xcalloc(ui->session.participant_count + 1, sizeof *who);
+    for (size_t p = 0; p < ui->session.participant_count && p < ui->room.seat_count; p++)
+        for (int step = 0; step < STEP_COUNT; step++)
+            who[p] = who[p] || (ui->room.seats[p].writing[step] && seated(&ui->room.seats[p]));
+    char names[160];
+    size_t n = ui_name_list(ui, who, names, sizeof names);
+    if (n)
+        snprintf(out, size, "%s %s writing at %s: what they are typing will not be saved. ",
+                 names, n == 1 ? "is" : "are", n == 1 ? "their terminal" : "their terminals");
+    free(who);
+}
+
 size_t ui_room_not_done(const struct ui *ui, int step, bool *who)
 {
     size_t count = 0;

@@ -334,4 +334,29 @@ shows before "answers stay on each terminal" "before the reveal the answers stay
 shows after "THE ROOM: revealed" "after it, the heading says the step is revealed"
 hides after "answers stay on each terminal" "and no longer that they stay private"
 
+# --- the lock question names who is writing at a terminal now, in the same question (trial) ------
+db="$WORK/lock.db"
+room_db "$db" decided
+run --db "$db" invite room
+: >"$WORK/seated3"
+"$ROOM_SEAT" "$db" room "$(code_of Bob)" writing alternatives >>"$WORK/seated3" &
+bob=$!
+"$ROOM_SEAT" "$db" room "$(code_of Cat)" >>"$WORK/seated3" &
+cat=$!
+for _ in $(seq 50); do [ "$(grep -c seated "$WORK/seated3")" = 2 ] && break; sleep 0.1; done
+sqlite3 "$db" "INSERT INTO positions (session_id, screen) VALUES (1, 'canvas')"
+drive 100 30 --db "$db" open room <<'KEYS'
+keys L
+dump asked
+keys n
+KEYS
+kill "$bob" "$cat"; wait "$bob" "$cat" 2>/dev/null
+shows asked "Bob is writing at their terminal: what they are typing will not be saved." \
+    "the lock question names Bob, who is writing at his terminal"
+shows asked "will not be saved. 5 breaks in the chain." "in the same question as the chain's breaks"
+check 'dumped asked | grep -qx " Lock anyway? (y/n)"' \
+    "which wraps onto the row above rather than lose its end"
+hides asked "Cat is writing" "Cat, at a terminal with no field open, is not named"
+check '[ "$(sqlite3 "$db" "SELECT status FROM sessions")" != locked ]' "n locks nothing"
+
 finish
