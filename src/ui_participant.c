@@ -330,12 +330,15 @@ static void participant_draw(struct ui *ui)
         if (ps->room.seats[i].participant_id == ui->participant_id)
             seat = &ps->room.seats[i];
     char heading[300];
-    snprintf(heading, sizeof heading, "%s%s%s",
+    snprintf(heading, sizeof heading, "%s%s",
              revealed(ui) ? "Your answers, revealed: the room sees them (v shows theirs)"
                           : "Your answers, private until the facilitator reveals the step",
-             seat && seat->done[ui->step] ? "; you are done (D: not yet)" : "",
-             ui_allows(ui, ACT_ADD) ? " (a adds one, D says you are done)" : "");
+             seat && seat->done[ui->step] ? "; you are done (D: not yet)" : "");
     ui_put(y++, 2, COLS - 4, heading, ui_attr(ui, C_TITLE));
+    /* the field stays open after each answer: a second a would be typed into it */
+    if (ui_allows(ui, ACT_ADD))
+        ui_put(y++, 2, COLS - 4, "a adds answers (Enter saves each; an empty line or Esc "
+                                 "stops); D says you are done.", ui_attr(ui, C_DIM));
     const struct input **list;
     int n = answers(ui, &list);
     if (!n)
@@ -573,7 +576,7 @@ static void participant_field_done(struct ui *ui, enum ui_purpose p, char *text)
         ui_reload(ui);
         ui->cursor = 1 << 20;
         ask_answer_on(ui, ps->field_step); /* on to the next one, on the same step */
-        ui_say(ui, "Saved.");
+        ui_say(ui, "Saved. Type the next one, or Enter on an empty line to stop.");
     } else if (p == P_EDIT_ANSWER && blank(text)) {
         ui_error(ui, "An answer cannot be empty; Esc keeps it, d deletes it.");
     } else if (p == P_EDIT_ANSWER) {

@@ -96,9 +96,13 @@ check '[ "$(sql "SELECT count(*) FROM invites WHERE joined_at IS NOT NULL")" = 1
 
 drive 100 30 --db "$db" join room <<KEYS
 type $ann
-keys Enter a
+keys Enter
+dump keys-said
+keys a
 type Ann second answer
-keys Enter Enter
+keys Enter
+dump next
+keys Enter
 dump saved
 keys K
 dump moved
@@ -108,6 +112,11 @@ keys y
 dump left
 KEYS
 shows saved "Ann second answer" "an answer typed is saved"
+# the field stays open for the next answer: a second a would be typed into it (trial)
+shows keys-said "a adds answers (Enter saves each; an empty line or Esc stops); D says you are done." \
+    "the screen says how a run of answers ends"
+check 'bottom_line next | grep -qF "Saved. Type the next one, or Enter on an empty line to stop."' \
+    "after Enter, that the field is open for the next one"
 check '[ "$(sql "SELECT writing FROM readiness r JOIN participants p ON p.id = r.participant_id
             WHERE p.name = '"'Ann'"' AND r.step = '"'alternatives'"'")" = 0 ]' \
     "writing ends when the field closes"
@@ -166,7 +175,7 @@ check 'dumped voted | grep -q "^  Your ranking"' "the ranking is hers, from the 
 check '[ "$(offered_keys voted | tr "\n" " ")" = "? Enter v q " ]' \
     "the vote offers help, leave, rank and the views: $(offered_keys voted | tr "\n" " ")"
 shows vote-help "rank the group next, or take it out" "the help says what Enter does there"
-hides vote-help "add an answer" "and offers no key of her answers"
+hides vote-help "add answers of yours" "and offers no key of her answers"
 hides grid "(N)" "the views offer no N: how people are named is the facilitator's"
 check '[ "$(offered_keys grid | tr "\n" " ")" = "? v V q ] [ " ]' \
     "the views offer their own keys only: $(offered_keys grid | tr "\n" " ")"
