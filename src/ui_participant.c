@@ -14,6 +14,8 @@ struct participant_state {
     struct room room;     /* what the facilitator revealed, the deadline, who is done */
     bool following;       /* the facilitator is on a step: this screen shows it */
     int room_step;        /* that step */
+    bool chaired;         /* the facilitator has the session open, on a step or not */
+    char chair_on[16];    /* the screen they are on ("setup", "canvas"), when chaired */
     bool removed;         /* the facilitator took this person out of the session */
     bool revoked;         /* ... or took back their code: the same, for this terminal */
     int tries;            /* wrong join codes typed so far */
@@ -160,12 +162,13 @@ void ui_participant_filter(struct ui *ui, struct session *s)
     /* The facilitator's place: on a step of the walk, everyone is there, while
      * the facilitator has the session open; before the meeting, no one leads. */
     struct store_position pos;
-    ps->following = ps->room_on_pitch = false;
+    ps->following = ps->chaired = ps->room_on_pitch = false;
     if (store_load_position(ui->store, s->id, &pos) == 0) {
-        bool led = pos.screen && store_room_facilitated(ui->store, s->id);
-        ps->following = led && pos.step >= 0 && pos.step < STEP_COUNT;
-        ps->room_on_pitch = led && !strcmp(pos.screen, "narrative");
+        ps->chaired = pos.screen && store_room_facilitated(ui->store, s->id);
+        ps->following = ps->chaired && pos.step >= 0 && pos.step < STEP_COUNT;
+        ps->room_on_pitch = ps->chaired && !strcmp(pos.screen, "narrative");
         ps->room_step = pos.step;
+        snprintf(ps->chair_on, sizeof ps->chair_on, "%s", pos.screen ? pos.screen : "");
         free(pos.screen);
     }
     follow_to_objections(ui, ps);
@@ -260,20 +263,35 @@ static int draw_question(struct ui *ui, int y)
     return y + 1;
 }
 
-/* Where the room is and what this person may do: one line. */
-static void draw_room_line(struct ui *ui, int y)
+/* The facilitator's screen when it is not a step, as a sentence says it. */
+static const char *chair_place(const char *screen)
+{
+    return !strcmp(screen, "setup")       ? "the setup"
+           : !strcmp(screen, "narrative") ? "the sales pitch"
+           : !strcmp(screen, "canvas")    ? "the canvas"
+                                          : "another screen";
+}
+
+/* Where the room is and what this person may do; returns the rows used. */
+static int draw_room_line(struct ui *ui, int y)
 {
     struct participant_state *ps = state(ui);
-    char line[400];
+    char line[400], due[80] = "";
     const char *name = ui->session.participants[ui->person].name;
-    if (ps->following)
+    if (ps->room.deadline)
+        snprintf(due, sizeof due, " Answers are due by %s.", ps->room.deadline);
+    if (ui->session.locked) /* nothing more is answered: no step to go to, no date */
+        snprintf(line, sizeof line, "You are %s.", name);
+    else if (ps->following)
         snprintf(line, sizeof line, "You are %s. The facilitator's room is on this step.", name);
+    else if (ps->chaired)
+        snprintf(line, sizeof line, "You are %s. The facilitator is on %s, not on a step: until "
+                                    "they are, [ and ] move between steps.%s", name,
+                 chair_place(ps->chair_on), due);
     else
         snprintf(line, sizeof line, "You are %s. Before the meeting: [ and ] move between "
-                                    "steps.%s%s%s", name, ps->room.deadline ? " Answers are due by "
-                                                                            : "",
-                 ps->room.deadline ? ps->room.deadline : "", ps->room.deadline ? "." : "");
-    ui_put(y, 2, COLS - 4, line, ui_attr(ui, C_DIM));
+                                    "steps.%s", name, due);
+    return ui_put_wrapped(y, 2, COLS - 4, 2, line, ui_attr(ui, C_DIM));
 }
 
 static void participant_draw(struct ui *ui)
@@ -317,7 +335,7 @@ static void participant_draw(struct ui *ui)
     }
     ui_draw_session_header(ui, where);
     int y = draw_question(ui, 2);
-    draw_room_line(ui, y++);
+    y += draw_room_line(ui, y);
     if (ui->session.locked)
         ui_put(y++, 2, COLS - 4, "This session is locked: nothing more can be written.",
                ui_attr(ui, C_WARN) | A_BOLD);

@@ -16,6 +16,7 @@ sql() { sqlite3 "$db" "$1"; }
 run --db "$db" invite room
 ann=$(code_of Ann)
 cat_code=$(code_of Cat)
+dan=$(code_of Dan)
 
 # --- no terminal, a wrong code ----------------------------------------------------------------
 run --db "$db" join room </dev/null
@@ -203,6 +204,25 @@ hides following "The facilitator's room is on this step" "no facilitator open: n
 shows refused "Step 2 of 5" "] moves on to the next step"
 hides refused "The facilitator moves the room" "and is not refused"
 
+# --- the facilitator has the session open, not on a step: the screen says where (trial) ------------
+: >"$WORK/chair"
+"$ROOM_SEAT" "$db" room "$dan" chair >>"$WORK/chair" & # Dan's seat, and the facilitator's chair
+chair=$!
+for _ in $(seq 50); do grep -q seated "$WORK/chair" && break; sleep 0.1; done
+sql "UPDATE positions SET screen = 'canvas', step = NULL"
+drive 100 30 --db "$db" join room <<KEYS
+type $ann
+keys Enter
+dump on-canvas
+keys ]
+dump moved
+KEYS
+kill "$chair"; wait "$chair" 2>/dev/null
+shows on-canvas "The facilitator is on the canvas, not on a step: until they are, [ and ] move" \
+    "the facilitator on the canvas: said, and not as before the meeting"
+hides on-canvas "Before the meeting" "it is not before the meeting"
+shows moved "Step 2 of 5" "] moves on meanwhile"
+
 # --- J on the session list asks for the code too ----------------------------------------------------
 drive 100 30 --db "$db" <<KEYS
 keys J
@@ -261,6 +281,8 @@ keys D
 dump D
 KEYS
 shows locked "This session is locked: nothing more can be written." "a locked session says so"
+hides locked "move between steps" "and has no line about moving between steps (trial)"
+shows locked "You are Ann." "only who this terminal is"
 shows add "This session is locked; it cannot be changed." "a is refused"
 shows D "This session is locked; it cannot be changed." "D is refused"
 check '[ "$(sqlite3 "$WORK/locked2.db" "SELECT count(*) FROM readiness")" = 0 ]' "nothing was written"
