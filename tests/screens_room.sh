@@ -120,7 +120,9 @@ keys V
 dump ana
 keys Enter
 dump ana_enter
-keys Tab Tab Tab Tab
+keys Tab
+dump ben
+keys Tab Tab Tab
 dump eve
 keys q
 dump results
@@ -129,6 +131,14 @@ shows ana "Ana votes from their own terminal." "an invited person votes elsewher
 shows ana "Voted." "and has voted"
 shows ana "1 of 5 have voted" "how many have voted"
 check 'row ana "Ana " | grep -q voted' "Ana is marked voted"
+# what is said of the chosen person is on their own row, not beside someone else's (trial)
+check 'row ana "Ana " | grep -q "voted  *Ana votes from their own terminal. Voted.$"' \
+    "Ana's row says she votes from her terminal, and has voted"
+check '[ "$(dumped ana | grep -c "votes from their own terminal\|Voted\.")" = 1 ]' \
+    "and no other row says so: $(dumped ana | grep "votes from\|Voted\.")"
+check 'row ben "Ben " | grep -q "Ben votes from their own terminal. Not voted yet.$"' \
+    "Tab to Ben: his own row says he has not voted"
+check '! row ben "Ana " | grep -q "from their own terminal\|oted\."' "and Ana's row says nothing of it"
 hides ana "Spreadsheets" "what Ana ranked is not shown"
 shows ana_enter "Ana votes from their own terminal; their ranking is secret." "Enter ranks nothing for Ana"
 shows eve "Eve's ranking" "someone without a terminal votes here, as before"
