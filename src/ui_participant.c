@@ -209,6 +209,14 @@ void ui_participant_join(struct ui *ui, int64_t id, int64_t participant)
     ui->cursor = ui->top = ui->column = 0;
     ui->view = VIEW_GRID;
     snprintf(ps->code_for, sizeof ps->code_for, "%s", ui->session.name);
+    if (!participant && ui->session.locked) { /* no code would be taken: ask for none */
+        ui->exit_status = 1;
+        snprintf(ui->exit_message, sizeof ui->exit_message,
+                 "session %s is locked; a locked session cannot be joined",
+                 ui->session.slug ? ui->session.slug : ui->session.name);
+        ui->quit = true;
+        return;
+    }
     if (!participant) {
         ui_ask(ui, P_JOIN_CODE, "Your join code:", "", 40, false);
         return;

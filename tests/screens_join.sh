@@ -267,12 +267,14 @@ keys ] y ] y ] y ] y ] y ] y ] y ] y ] y ] y ] y ] y ] y ] y ] y ] y ] y L y
 KEYS
 check '[ "$(sqlite3 "$WORK/locked2.db" "SELECT status FROM sessions")" = locked ]' "the session is locked"
 drive 100 30 --db "$WORK/locked2.db" join room <<KEYS
+dump code-asked
 type $ann2
 keys Enter
 KEYS
 status 1 "a code for a locked session"
 stderr_one_line
 stderr_has "session room is locked"
+check '! has_dump code-asked' "the lock is said before any code is asked for (trial)"
 drive 100 30 --db "$WORK/locked2.db" join room --as Ann <<KEYS
 dump locked
 keys a
