@@ -369,4 +369,18 @@ check 'dumped asked | grep -qx " Lock anyway? (y/n)"' \
 hides asked "Cat is writing" "Cat, at a terminal with no field open, is not named"
 check '[ "$(sqlite3 "$db" "SELECT status FROM sessions")" != locked ]' "n locks nothing"
 
+# --- a locked session has no pre-work line on the session list (trial) -----------------------------
+drive 100 30 --db "$db" <<'KEYS'
+dump list-open
+KEYS
+shows list-open "Pre-work: step 1: 4 of 4 answered" "the list shows the pre-work of the open session"
+drive 100 30 --db "$db" open room <<'KEYS'
+keys L y
+KEYS
+check '[ "$(sqlite3 "$db" "SELECT status FROM sessions")" = locked ]' "y locks it"
+drive 100 30 --db "$db" <<'KEYS'
+dump list-locked
+KEYS
+hides list-locked "Pre-work" "once locked, the session list shows no pre-work under it"
+
 finish
