@@ -140,8 +140,8 @@ static void vote_draw(struct ui *ui)
     int before = ui_draw_round_before(ui, y, x, width, true);
     y += before ? before + 1 : 0;
     if (ui->joined)
-        snprintf(heading, sizeof heading, "Your ranking (Enter ranks or takes out, K/J move; "
-                                          "Esc: back to your answers)");
+        snprintf(heading, sizeof heading, "Your ranking (Up/Down choose, Enter ranks or takes "
+                                          "out, K/J move; Esc: back to your answers)");
     else
         snprintf(heading, sizeof heading, "%s's ranking (Enter ranks or takes out, K/J move)",
                  s->participants[ui->person].name);

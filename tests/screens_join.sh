@@ -143,6 +143,8 @@ check '[ "$(sql "SELECT count(*) FROM readiness r JOIN participants p ON p.id = 
 
 # --- after the reveal of step 1: the views and Ann's own vote; step 2 stays private ----------------
 sql "INSERT INTO revealed (session_id, step) VALUES (1, 'alternatives')"
+# the reveal freezes nothing: an answer given after it shows to everyone at once (README)
+run --db "$db" add room --as Bob --step alternatives "Bob after the reveal"
 drive 100 30 --db "$db" join room <<KEYS
 type $ann
 keys Enter
@@ -166,6 +168,7 @@ shows revealed "The facilitator revealed this step" "the reveal is said"
 hides revealed "Bob hidden bravo" "Ann's own list keeps to her answers"
 shows grid "Reveal 1 of 5" "v shows the reveal's views"
 shows grid "Bob hidden bravo" "the grid shows the others' answers"
+shows grid "Bob after the reveal" "and one given after the reveal"
 shows answers "Dan hidden delta" "the answers view too"
 hides answers "m:merge" "no grouping keys are offered"
 shows own "Your answers" "v after the last view is back to her own"
@@ -173,6 +176,8 @@ shows voted "Your vote is yours alone" "V is her own vote"
 # her own vote only: no one else's name to choose with Tab, and only the keys that work there
 hides voted "WHOSE VOTE" "no list of whose vote it is"
 check 'dumped voted | grep -q "^  Your ranking"' "the ranking is hers, from the left edge"
+shows voted "Your ranking (Up/Down choose, Enter ranks or takes out" \
+    "and says how to choose a group in it (trial)"
 check '[ "$(offered_keys voted | tr "\n" " ")" = "? Enter v q " ]' \
     "the vote offers help, leave, rank and the views: $(offered_keys voted | tr "\n" " ")"
 shows vote-help "rank the group next, or take it out" "the help says what Enter does there"
