@@ -530,3 +530,11 @@ bool align_group_ranked(const struct align_step *step, const struct align_group 
     }
     return ranked;
 }
+
+size_t align_groups_ranked(const struct align_step *step)
+{
+    size_t n = 0;
+    for (size_t g = 0; g < step->group_count; g++)
+        n += align_group_ranked(step, &step->groups[g]);
+    return n;
+}

@@ -107,5 +107,7 @@ double align_round1(double x);
 
 /* Whether any ranking of the step's vote names group g (false without a vote). */
 bool align_group_ranked(const struct align_step *step, const struct align_group *g);
+/* How many of the step's groups some ranking names: "5 of 8 groups ranked". */
+size_t align_groups_ranked(const struct align_step *step);
 
 #endif

@@ -57,9 +57,9 @@ const struct cli_command cli_join_command = {
         "code (invite --walk-ins) you then give your name and role, are added to the session "
         "and shown a code of your own for next time. You see the step the "
         "facilitator is on and only your own answers, until the facilitator reveals the step; "
-        "then the room's views and your own vote. q leaves. Before the meeting, [ and ] move "
-        "between steps. Over ssh, a Match block with ForceCommand 'samesong --db FILE join "
-        "SESSION' lets a login do nothing else.",
+        "then the room's views and your own vote. q leaves. Until the facilitator is on a step "
+        "(before the meeting, say), [ and ] move between steps. Over ssh, a Match block with "
+        "ForceCommand 'samesong --db FILE join SESSION' lets a login do nothing else.",
     .options = {
         {"as", 'a', "NAME",
          "join as NAME without a code: only for the account that owns the\ndatabase file", false},

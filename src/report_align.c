@@ -185,9 +185,9 @@ static void add_departments(struct strbuf *b, const struct align_step *st)
 static void add_vote(struct strbuf *b, const struct align_step *st)
 {
     const struct align_vote *v = st->vote;
-    strbuf_printf(b, "   Vote: %zu ranking%s of %zu group%s; Kendall's W ", v->rankings,
-                  v->rankings == 1 ? "" : "s", v->candidate_count,
-                  v->candidate_count == 1 ? "" : "s");
+    strbuf_printf(b, "   Vote: %zu ranking%s; %zu of %zu group%s ranked; Kendall's W ",
+                  v->rankings, v->rankings == 1 ? "" : "s", align_groups_ranked(st),
+                  st->group_count, st->group_count == 1 ? "" : "s");
     if (isnan(v->kendall_w))
         strbuf_puts(b, "n/a");
     else

@@ -210,9 +210,9 @@ static void add_vote(struct strbuf *b, const struct align_step *st, double thres
         report_rounds_markdown(b, st, threshold);
         return;
     }
-    strbuf_printf(b, "**Vote:** %zu ranking%s of %zu group%s; agreement (Kendall's W) ",
-                  v->rankings, v->rankings == 1 ? "" : "s", v->candidate_count,
-                  v->candidate_count == 1 ? "" : "s");
+    strbuf_printf(b, "**Vote:** %zu ranking%s; %zu of %zu group%s ranked; agreement "
+                     "(Kendall's W) ", v->rankings, v->rankings == 1 ? "" : "s",
+                  align_groups_ranked(st), st->group_count, st->group_count == 1 ? "" : "s");
     if (isnan(v->kendall_w))
         strbuf_puts(b, "n/a");
     else

@@ -33,6 +33,14 @@ int store_room_sit(struct store *st, int64_t participant_id)
     return store_fail(st, "cannot take a seat in %s-lock: %s", st->path, strerror(errno));
 }
 
+void store_room_stand(struct store *st, int64_t participant_id)
+{
+    if (st->lock_fd < 0)
+        return;
+    struct flock fl = seat_of(participant_id, F_UNLCK);
+    fcntl(st->lock_fd, F_SETLK, &fl);
+}
+
 bool store_room_present(struct store *st, int64_t participant_id)
 {
     if (st->lock_fd < 0)

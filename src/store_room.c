@@ -279,6 +279,15 @@ int store_room_set_writing(struct store *st, int64_t participant_id, enum step s
                              &a);
 }
 
+int store_room_clear_writing(struct store *st, int64_t participant_id)
+{
+    struct store_args a = {.participant = participant_id};
+    return store_set_setting(st,
+                             "UPDATE readiness SET writing = 0"
+                             " WHERE participant_id = :participant AND writing",
+                             &a);
+}
+
 int store_room_set_done(struct store *st, int64_t participant_id, enum step step, bool done)
 {
     struct store_args a = {.participant = participant_id, .step = session_steps[step].id,

@@ -51,6 +51,9 @@ int store_walk_in(struct store *st, int64_t session_id, const char *code, const 
  * -lock file, which the kernel lets go when the process ends however it ends.
  * Fails when another terminal has it. */
 int store_room_sit(struct store *st, int64_t participant_id);
+/* Lets the seat go: a terminal whose person was removed, whose code was
+ * revoked or whose session was deleted is no one's seat any more. */
+void store_room_stand(struct store *st, int64_t participant_id);
 /* Whether another process holds the participant's seat now. */
 bool store_room_present(struct store *st, int64_t participant_id);
 
@@ -70,6 +73,9 @@ int store_room_reveal(struct store *st, int64_t session_id, enum step step);
 /* What a person says from their own terminal about a step. */
 int store_room_set_writing(struct store *st, int64_t participant_id, enum step step,
                            bool writing);
+/* A new terminal in the participant's seat has no field open: whatever an
+ * earlier one said it was writing (on every step) is over. */
+int store_room_clear_writing(struct store *st, int64_t participant_id);
 int store_room_set_done(struct store *st, int64_t participant_id, enum step step, bool done);
 /* The date (YYYY-MM-DD) by which to answer before the meeting; NULL clears it. */
 int store_room_set_deadline(struct store *st, int64_t session_id, const char *date);

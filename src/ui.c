@@ -105,6 +105,8 @@ static void session_deleted(struct ui *ui)
     ui->session_gone = true;
     close_field(ui);
     ui->confirm.open = false;
+    if (ui->joined && ui->participant_id) /* no one's seat now: its number may be reused */
+        store_room_stand(ui->store, ui->participant_id);
     if (ui->joined)
         ui_error(ui, "The facilitator deleted this session: nothing more is written; q leaves.");
 }

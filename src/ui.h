@@ -106,7 +106,7 @@ enum ui_purpose {
 struct ui;
 struct ui_confirm {
     bool open;
-    char question[200];
+    char question[400];
     void (*yes)(struct ui *ui);
     void (*no)(struct ui *ui);  /* n, when it does something; then Esc does nothing */
     int64_t target;     /* what it is about: an answer's or a participant's id */
@@ -376,7 +376,8 @@ const struct align_group *ui_selected_group(struct ui *ui);
  * changed, 0 when none did (said why). */
 size_t ui_relabel(struct ui *ui, char *const *keys, size_t key_count, const char *label,
                   bool only_labelled, const char *what);
-/* How many of the step's rankings name one of the groups with these keys. */
+/* How many of the step's rankings name one of the groups with these keys;
+ * while the vote is secret (ui_room_vote_secret), every ranking of the step. */
 size_t ui_rankings_naming(const struct ui *ui, char *const *keys, size_t key_count);
 /* z: undoes the step's last grouping change; ui_can_undo says whether there is one. */
 void ui_undo_grouping(struct ui *ui);
@@ -429,15 +430,23 @@ void ui_paste_end(struct ui *ui);
 /* Saves each text as an answer of the person whose turn it is, in one change. */
 void ui_step_add_answers(struct ui *ui, char *const *texts, size_t count);
 
+/* "Lena", "Lena and Tom", "Lena, Tom, Ana and 2 others": the participants
+ * marked in who, each name cut short; returns how many they are (ui_step.c). */
+size_t ui_name_list(const struct ui *ui, const bool *who, char *out, size_t size);
+
 /* ui_room.c: room mode on the projector (someone was invited with samesong
  * invite): each person's state, never their answers. */
 bool ui_room_mode(const struct ui *ui);
 /* Room mode, and step not yet revealed to the terminals, in a session that
  * can still store it: the projector's reveal must go through ui_step_reveal. */
 bool ui_room_unrevealed(const struct ui *ui, int step);
-/* Room mode: how many of those who joined have not voted on step (of
- * *expected): until none, the results stay hidden, so no ranking is seen. */
-size_t ui_room_votes_missing(const struct ui *ui, int step, size_t *expected);
+/* Room mode: whether the results of the vote on step stay secret, the rule
+ * for every screen that shows a vote's order, W or who ranked what: until
+ * everyone who joined has voted and there are at least two rankings, since
+ * one ranking shown is that person's. A locked session's show. why (when
+ * not NULL) gets the sentence that says so, without its full stop:
+ * "1 of 2 have voted: the results show once everyone who joined has". */
+bool ui_room_vote_secret(const struct ui *ui, int step, char *why, size_t size);
 /* Loads the open session's room into ui->room; with the session, on every reload. */
 void ui_room_load(struct ui *ui);
 /* Asks again who is at a terminal: that changes with nothing written. */
@@ -448,6 +457,10 @@ void ui_room_forget_seen(struct ui *ui);
 const struct room_seat *ui_room_seat(const struct ui *ui, size_t p);
 /* Whether p answers from a terminal of their own (invited, or sitting at one). */
 bool ui_room_has_terminal(const struct ui *ui, size_t p);
+/* Who is writing at a terminal now, as a question that would end it says:
+ * "Priya is writing at their terminal: what they are typing will not be
+ * saved. ", or "" when no one is (or not in room mode). */
+void ui_room_writers(struct ui *ui, char *out, size_t size);
 /* "room: 4 of 5 at terminals", for the header. */
 void ui_room_summary(const struct ui *ui, char *out, size_t size);
 /* Marks in who (one per participant) those with a terminal not done with step; returns how many. */

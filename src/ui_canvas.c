@@ -153,17 +153,19 @@ static void lock_anyway(struct ui *ui)
 }
 
 /* The chain breaks: its list is shown, and the question asked over it, with
- * what else the lock would warn of. */
+ * who is writing at a terminal (writers, "" for no one) and what else the
+ * lock would warn of. */
 static void ask_over_the_breaks(struct ui *ui, size_t breaks,
-                                const struct capability_tag *unbacked)
+                                const struct capability_tag *unbacked, const char *writers)
 {
-    char also[120] = ""; /* short: the question and its (y/n) fit in 100 columns */
+    char also[120] = ""; /* short: without writers, the question and its (y/n) fit in 100
+                          * columns; with them it wraps onto the rows above */
     if (unbacked)
         snprintf(also, sizeof also, "; \"%.20s\" is %s", unbacked->group, unbacked->tag);
     if (!pitch_written(&ui->session) && !*ui->session.narrative)
         snprintf(also + strlen(also), sizeof also - strlen(also), "; no sales pitch");
     ui_open_overlay(ui, UI_CHAIN);
-    ui_confirm(ui, lock_anyway, 0, "%zu break%s in the chain%s. Lock anyway?", breaks,
+    ui_confirm(ui, lock_anyway, 0, "%s%zu break%s in the chain%s. Lock anyway?", writers, breaks,
                breaks == 1 ? "" : "s", also);
 }
 
@@ -181,17 +183,20 @@ static void canvas_act(struct ui *ui, enum ui_action a)
             }
         const struct capability_tag *unbacked = unbacked_capability(ui);
         size_t breaks = chain_break_count(&ui->session);
+        /* what someone is typing at a terminal is lost: the same question says so */
+        char writers[240];
+        ui_room_writers(ui, writers, sizeof writers);
         if (breaks)
-            ask_over_the_breaks(ui, breaks, unbacked);
+            ask_over_the_breaks(ui, breaks, unbacked, writers);
         else if (unbacked)
-            ui_confirm(ui, lock, 0, "The decision claims \"%.40s\": %s, not today. Lock anyway?",
-                       unbacked->group, unbacked->tag);
+            ui_confirm(ui, lock, 0, "%sThe decision claims \"%.40s\": %s, not today. Lock "
+                       "anyway?", writers, unbacked->group, unbacked->tag);
         else if (!pitch_written(&ui->session) && !*ui->session.narrative) /* what leaves the room */
-            ui_confirm(ui, lock, 0, "There is no sales pitch yet. Lock the %s anyway?",
+            ui_confirm(ui, lock, 0, "%sThere is no sales pitch yet. Lock the %s anyway?", writers,
                        ui->session.solo ? "thesis" : "canvas");
         else
-            ui_confirm(ui, lock, 0, "Lock this %s for good? Nobody can change it afterwards.",
-                       ui->session.solo ? "thesis" : "canvas");
+            ui_confirm(ui, lock, 0, "%sLock this %s for good? Nobody can change it afterwards.",
+                       writers, ui->session.solo ? "thesis" : "canvas");
         break;
     case ACT_EXPORT: {
         char *name = xasprintf("%s.md", ui->session.slug);

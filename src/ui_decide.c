@@ -27,8 +27,6 @@ static struct decide_state *state(struct ui *ui)
     return ui_state(ui, UI_DECIDE);
 }
 
-/* The room's vote order on one line ("1. A  2. B  3. C"), cut with an
- * ellipsis; returns the rows used (none without a vote). */
 /* In room mode the projector shows no one's answers before the step is
  * revealed: the decide screen, reached by [ from the next step, neither. */
 static bool answers_hidden(const struct ui *ui)
@@ -36,10 +34,20 @@ static bool answers_hidden(const struct ui *ui)
     return ui_room_mode(ui) && !ui->room.revealed[ui->step];
 }
 
+/* The room's vote order on one line ("1. A  2. B  3. C"), cut with an
+ * ellipsis, or why it does not show yet; returns the rows used (none
+ * without a vote). */
 static int draw_vote_order(struct ui *ui, const struct align_step *st, int y)
 {
     if (!st->vote || !st->vote->candidate_count)
         return 0;
+    char why[200];
+    if (ui_room_vote_secret(ui, ui->step, why, sizeof why)) {
+        char *line = xasprintf("The room's vote: %s.", why);
+        int rows = ui_put_wrapped(y, 2, COLS - 4, 2, line, ui_attr(ui, C_WARN));
+        free(line);
+        return rows;
+    }
     struct strbuf b = {0};
     strbuf_printf(&b, "The room's vote (%zu ranking%s): ", st->vote->rankings,
                   st->vote->rankings == 1 ? "" : "s");

@@ -268,12 +268,30 @@ void ui_draw_confirm(struct ui *ui)
 {
     if (!ui->confirm.open)
         return;
-    int y = LINES - 2;
-    ui_fill(y, 0, COLS, ui_attr(ui, C_ERROR));
-    char line[260];
+    char line[sizeof ui->confirm.question + 8];
     /* a question whose n does something says its keys itself */
     snprintf(line, sizeof line, "%s%s", ui->confirm.question, ui->confirm.no ? "" : " (y/n)");
-    ui_put(y, 1, COLS - 2, line, ui_attr(ui, C_ERROR));
+    /* one too long for the line takes the rows above it, so its end (the
+     * question itself, and y/n) stays on the screen; one that fits is put as
+     * it is (wrapping would fold its runs of spaces) */
+    char *safe = text_sanitize(line, true), **lines;
+    size_t n = 1;
+    if (text_width(safe) > COLS - 2) {
+        n = text_wrap(safe, COLS - 2, &lines);
+        for (size_t i = 0; i < n; i++)
+            free(lines[i]);
+        free(lines);
+    }
+    free(safe);
+    int rows = n < 1 ? 1 : n > 3 ? 3 : (int)n, y = LINES - 1 - rows;
+    if (rows == 1) {
+        ui_fill(y, 0, COLS, ui_attr(ui, C_ERROR));
+        ui_put(y, 1, COLS - 2, line, ui_attr(ui, C_ERROR));
+        return;
+    }
+    for (int r = 0; r < rows; r++)
+        ui_fill(y + r, 0, COLS, ui_attr(ui, C_ERROR));
+    ui_put_wrapped(y, 1, COLS - 2, rows, line, ui_attr(ui, C_ERROR));
 }
 
 void ui_draw_help(struct ui *ui)

@@ -159,7 +159,8 @@ const struct ui_binding ui_bindings[] = {
      "reveal everyone's objections, here and on every terminal"},
 
     /* A joined terminal: one person's own answers, and the room's once revealed. */
-    {ON(UI_PARTICIPANT), 'a', ACT_ADD, "a", "add", "add an answer of yours"},
+    {ON(UI_PARTICIPANT), 'a', ACT_ADD, "a", "add",
+     "add answers of yours: Enter saves each, an empty line or Esc stops"},
     {ON(UI_PARTICIPANT), 'e', ACT_EDIT, "e", "edit", "edit your answer"},
     {ON(UI_PARTICIPANT), '\n', ACT_EDIT, "Enter", NULL, "edit your answer"},
     /* in one's own vote Enter ranks: the row above takes the key, this one

@@ -446,7 +446,7 @@ static void objections_field_done(struct ui *ui, enum ui_purpose p, char *text)
             ui->cursor = 1 << 20;
         if (ui->screen == UI_OBJECTIONS) /* the room may have moved on meanwhile */
             ask_objection(ui); /* straight on to the next one; Esc or an empty line stops */
-        ui_say(ui, "Saved.");
+        ui_say(ui, "Saved. Type the next one, or Enter on an empty line to stop.");
     } else if (p == P_EDIT_OBJECTION && blank(text)) {
         ui_error(ui, "An objection cannot be empty; Esc keeps it, d deletes it.");
     } else if (p == P_EDIT_OBJECTION) {

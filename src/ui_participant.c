@@ -14,6 +14,8 @@ struct participant_state {
     struct room room;     /* what the facilitator revealed, the deadline, who is done */
     bool following;       /* the facilitator is on a step: this screen shows it */
     int room_step;        /* that step */
+    bool chaired;         /* the facilitator has the session open, on a step or not */
+    char chair_on[16];    /* the screen they are on ("setup", "canvas"), when chaired */
     bool removed;         /* the facilitator took this person out of the session */
     bool revoked;         /* ... or took back their code: the same, for this terminal */
     int tries;            /* wrong join codes typed so far */
@@ -151,17 +153,22 @@ void ui_participant_filter(struct ui *ui, struct session *s)
         ps->removed = true;
         ui_error(ui, "The facilitator removed you from this session; q leaves.");
     }
+    /* removed or revoked, whatever screen is open: this terminal is no one's
+     * seat, and the projector, asking the kernel, no longer counts it */
+    if (ps->removed)
+        store_room_stand(ui->store, ui->participant_id);
     if (me >= 0)
         ui->person = (size_t)me;
     /* The facilitator's place: on a step of the walk, everyone is there, while
      * the facilitator has the session open; before the meeting, no one leads. */
     struct store_position pos;
-    ps->following = ps->room_on_pitch = false;
+    ps->following = ps->chaired = ps->room_on_pitch = false;
     if (store_load_position(ui->store, s->id, &pos) == 0) {
-        bool led = pos.screen && store_room_facilitated(ui->store, s->id);
-        ps->following = led && pos.step >= 0 && pos.step < STEP_COUNT;
-        ps->room_on_pitch = led && !strcmp(pos.screen, "narrative");
+        ps->chaired = pos.screen && store_room_facilitated(ui->store, s->id);
+        ps->following = ps->chaired && pos.step >= 0 && pos.step < STEP_COUNT;
+        ps->room_on_pitch = ps->chaired && !strcmp(pos.screen, "narrative");
         ps->room_step = pos.step;
+        snprintf(ps->chair_on, sizeof ps->chair_on, "%s", pos.screen ? pos.screen : "");
         free(pos.screen);
     }
     follow_to_objections(ui, ps);
@@ -202,6 +209,14 @@ void ui_participant_join(struct ui *ui, int64_t id, int64_t participant)
     ui->cursor = ui->top = ui->column = 0;
     ui->view = VIEW_GRID;
     snprintf(ps->code_for, sizeof ps->code_for, "%s", ui->session.name);
+    if (!participant && ui->session.locked) { /* no code would be taken: ask for none */
+        ui->exit_status = 1;
+        snprintf(ui->exit_message, sizeof ui->exit_message,
+                 "session %s is locked; a locked session cannot be joined",
+                 ui->session.slug ? ui->session.slug : ui->session.name);
+        ui->quit = true;
+        return;
+    }
     if (!participant) {
         ui_ask(ui, P_JOIN_CODE, "Your join code:", "", 40, false);
         return;
@@ -213,6 +228,10 @@ void ui_participant_join(struct ui *ui, int64_t id, int64_t participant)
         return;
     }
     ui->participant_id = participant;
+    /* a terminal before this one may have gone with a field open (killed,
+     * ssh dropped): this one has none, so the room must not see "writing" */
+    if (!ui->session.locked)
+        store_room_clear_writing(ui->store, participant); /* a lost flag costs no work */
     ui_reload(ui); /* now with this person's own answers */
     if (ps->following)
         ui->step = ps->room_step;
@@ -252,20 +271,35 @@ static int draw_question(struct ui *ui, int y)
     return y + 1;
 }
 
-/* Where the room is and what this person may do: one line. */
-static void draw_room_line(struct ui *ui, int y)
+/* The facilitator's screen when it is not a step, as a sentence says it. */
+static const char *chair_place(const char *screen)
+{
+    return !strcmp(screen, "setup")       ? "the setup"
+           : !strcmp(screen, "narrative") ? "the sales pitch"
+           : !strcmp(screen, "canvas")    ? "the canvas"
+                                          : "another screen";
+}
+
+/* Where the room is and what this person may do; returns the rows used. */
+static int draw_room_line(struct ui *ui, int y)
 {
     struct participant_state *ps = state(ui);
-    char line[400];
+    char line[400], due[80] = "";
     const char *name = ui->session.participants[ui->person].name;
-    if (ps->following)
+    if (ps->room.deadline)
+        snprintf(due, sizeof due, " Answers are due by %s.", ps->room.deadline);
+    if (ui->session.locked) /* nothing more is answered: no step to go to, no date */
+        snprintf(line, sizeof line, "You are %s.", name);
+    else if (ps->following)
         snprintf(line, sizeof line, "You are %s. The facilitator's room is on this step.", name);
+    else if (ps->chaired)
+        snprintf(line, sizeof line, "You are %s. The facilitator is on %s, not on a step: until "
+                                    "they are, [ and ] move between steps.%s", name,
+                 chair_place(ps->chair_on), due);
     else
         snprintf(line, sizeof line, "You are %s. Before the meeting: [ and ] move between "
-                                    "steps.%s%s%s", name, ps->room.deadline ? " Answers are due by "
-                                                                            : "",
-                 ps->room.deadline ? ps->room.deadline : "", ps->room.deadline ? "." : "");
-    ui_put(y, 2, COLS - 4, line, ui_attr(ui, C_DIM));
+                                    "steps.%s", name, due);
+    return ui_put_wrapped(y, 2, COLS - 4, 2, line, ui_attr(ui, C_DIM));
 }
 
 static void participant_draw(struct ui *ui)
@@ -309,7 +343,7 @@ static void participant_draw(struct ui *ui)
     }
     ui_draw_session_header(ui, where);
     int y = draw_question(ui, 2);
-    draw_room_line(ui, y++);
+    y += draw_room_line(ui, y);
     if (ui->session.locked)
         ui_put(y++, 2, COLS - 4, "This session is locked: nothing more can be written.",
                ui_attr(ui, C_WARN) | A_BOLD);
@@ -322,12 +356,15 @@ static void participant_draw(struct ui *ui)
         if (ps->room.seats[i].participant_id == ui->participant_id)
             seat = &ps->room.seats[i];
     char heading[300];
-    snprintf(heading, sizeof heading, "%s%s%s",
+    snprintf(heading, sizeof heading, "%s%s",
              revealed(ui) ? "Your answers, revealed: the room sees them (v shows theirs)"
                           : "Your answers, private until the facilitator reveals the step",
-             seat && seat->done[ui->step] ? "; you are done (D: not yet)" : "",
-             ui_allows(ui, ACT_ADD) ? " (a adds one, D says you are done)" : "");
+             seat && seat->done[ui->step] ? "; you are done (D: not yet)" : "");
     ui_put(y++, 2, COLS - 4, heading, ui_attr(ui, C_TITLE));
+    /* the field stays open after each answer: a second a would be typed into it */
+    if (ui_allows(ui, ACT_ADD))
+        ui_put(y++, 2, COLS - 4, "a adds answers (Enter saves each; an empty line or Esc "
+                                 "stops); D says you are done.", ui_attr(ui, C_DIM));
     const struct input **list;
     int n = answers(ui, &list);
     if (!n)
@@ -420,7 +457,7 @@ static bool act_revealed(struct ui *ui, enum ui_action a)
 static void participant_act(struct ui *ui, enum ui_action a)
 {
     struct participant_state *ps = state(ui);
-    if (a == ACT_QUIT && ui->session_gone) {
+    if (a == ACT_QUIT && (ui->session_gone || ps->removed)) {
         leave(ui); /* nothing is left to keep, nor to ask about */
         return;
     }
@@ -565,7 +602,7 @@ static void participant_field_done(struct ui *ui, enum ui_purpose p, char *text)
         ui_reload(ui);
         ui->cursor = 1 << 20;
         ask_answer_on(ui, ps->field_step); /* on to the next one, on the same step */
-        ui_say(ui, "Saved.");
+        ui_say(ui, "Saved. Type the next one, or Enter on an empty line to stop.");
     } else if (p == P_EDIT_ANSWER && blank(text)) {
         ui_error(ui, "An answer cannot be empty; Esc keeps it, d deletes it.");
     } else if (p == P_EDIT_ANSWER) {

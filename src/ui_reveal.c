@@ -501,9 +501,11 @@ size_t ui_relabel(struct ui *ui, char *const *keys, size_t key_count, const char
 size_t ui_rankings_naming(const struct ui *ui, char *const *keys, size_t key_count)
 {
     size_t count = 0;
+    /* which rankings name a group would say what a secret vote ranked */
+    bool secret = ui_room_vote_secret(ui, ui->step, NULL, 0);
     for (size_t v = 0; v < ui->session.vote_count; v++) {
         const struct vote *vote = &ui->session.votes[v];
-        bool names = false;
+        bool names = secret && (int)vote->step == ui->step;
         for (size_t r = 0; (int)vote->step == ui->step && r < vote->ranking_count && !names;
              r++) {
             char *key = similar_normalize(vote->ranking[r]);
@@ -547,6 +549,7 @@ struct apart {
     size_t answers;  /* joined by the label */
     bool stays;      /* some answer says it in its own words */
     size_t rankings; /* that name it */
+    bool secret;     /* the vote is, and so is which rankings name it */
 };
 
 static struct apart apart_of(const struct ui *ui, const struct align_group *g)
@@ -565,6 +568,7 @@ static struct apart apart_of(const struct ui *ui, const struct align_group *g)
     }
     char *keys[1] = {g->key};
     ap.rankings = ui_rankings_naming(ui, keys, 1);
+    ap.secret = ui_room_vote_secret(ui, ui->step, NULL, 0);
     return ap;
 }
 
@@ -585,6 +589,9 @@ static void take_apart(struct ui *ui)
     if (n && ap.stays)
         ui_say(ui, "Took %zu answer%s out of \"%s\"; it keeps its rankings. z undoes it.", n,
                n == 1 ? "" : "s", label);
+    else if (n && ap.secret)
+        ui_say(ui, "Took \"%s\" apart into %zu answer%s; the rankings that named it lost it. "
+                   "z undoes it.", label, n, n == 1 ? "" : "s");
     else if (n)
         ui_say(ui, "Took \"%s\" apart into %zu answer%s; %zu ranking%s lost it. z undoes it.",
                label, n, n == 1 ? "" : "s", ap.rankings, ap.rankings == 1 ? "" : "s");
@@ -607,6 +614,9 @@ static void ask_take_apart(struct ui *ui, const struct align_group *g)
     if (ap.stays)
         ui_confirm(ui, take_apart, 0, "Take %zu answer%s out of \"%s\"? It keeps its rankings.",
                    ap.answers, ap.answers == 1 ? "" : "s", g->label);
+    else if (ap.secret)
+        ui_confirm(ui, take_apart, 0, "Take \"%s\" apart into %zu answer%s? The rankings that "
+                   "name it lose it.", g->label, ap.answers, ap.answers == 1 ? "" : "s");
     else
         ui_confirm(ui, take_apart, 0, "Take \"%s\" apart into %zu answer%s? %zu ranking%s "
                    "lose it.", g->label, ap.answers, ap.answers == 1 ? "" : "s", ap.rankings,

@@ -84,17 +84,25 @@ const struct room_seat *ui_room_seat(const struct ui *ui, size_t p)
     return ui_room_mode(ui) && p < ui->room.seat_count ? &ui->room.seats[p] : NULL;
 }
 
+/* At a terminal that still speaks for them: a revoked code's terminal
+ * writes nothing more, whether or not it has closed yet. */
+static bool seated(const struct room_seat *seat)
+{
+    return seat->present && !seat->revoked;
+}
+
 bool ui_room_has_terminal(const struct ui *ui, size_t p)
 {
     const struct room_seat *seat = ui_room_seat(ui, p);
-    return seat && (seat->invited || seat->present);
+    return seat && (seat->invited || seated(seat));
 }
 
-size_t ui_room_votes_missing(const struct ui *ui, int step, size_t *expected)
+/* How many of those who joined have not voted on step, of *expected. */
+static size_t votes_missing(const struct ui *ui, int step, size_t *expected)
 {
     size_t missing = 0;
     *expected = 0;
-    for (size_t p = 0; ui_room_mode(ui) && p < ui->session.participant_count; p++) {
+    for (size_t p = 0; p < ui->session.participant_count; p++) {
         const struct room_seat *seat = ui_room_seat(ui, p);
         if (!seat || !(seat->joined || seat->present))
             continue; /* never came: their vote is not waited for */
@@ -108,14 +116,51 @@ size_t ui_room_votes_missing(const struct ui *ui, int step, size_t *expected)
     return missing;
 }
 
+bool ui_room_vote_secret(const struct ui *ui, int step, char *why, size_t size)
+{
+    if (!ui_room_mode(ui) || ui->session.locked)
+        return false; /* a shared keyboard votes in turn; a locked session is the record */
+    size_t expected, missing = votes_missing(ui, step, &expected), rankings = 0;
+    for (size_t v = 0; v < ui->session.vote_count; v++)
+        rankings += (int)ui->session.votes[v].step == step;
+    if (!missing && rankings >= 2)
+        return false;
+    if (why && missing)
+        snprintf(why, size, "%zu of %zu have voted: the results show once everyone who joined "
+                            "has%s", expected - missing, expected,
+                 expected < 2 ? ", and at least two have" : "");
+    else if (why)
+        snprintf(why, size, "%zu ranking%s so far: the results show once at least two have "
+                            "voted", rankings, rankings == 1 ? "" : "s");
+    return true;
+}
+
 void ui_room_summary(const struct ui *ui, char *out, size_t size)
 {
     int invited = 0, present = 0;
     for (size_t i = 0; i < ui->room.seat_count; i++) {
-        invited += ui->room.seats[i].invited || ui->room.seats[i].present;
-        present += ui->room.seats[i].present;
+        invited += ui->room.seats[i].invited || seated(&ui->room.seats[i]);
+        present += seated(&ui->room.seats[i]);
     }
     snprintf(out, size, "room: %d of %d at terminals", present, invited);
+}
+
+void ui_room_writers(struct ui *ui, char *out, size_t size)
+{
+    out[0] = '\0';
+    if (!ui_room_mode(ui))
+        return;
+    ui_room_refresh(ui); /* who is at a terminal now: that changes with nothing written */
+    bool *who = xcalloc(ui->session.participant_count + 1, sizeof *who);
+    for (size_t p = 0; p < ui->session.participant_count && p < ui->room.seat_count; p++)
+        for (int step = 0; step < STEP_COUNT; step++)
+            who[p] = who[p] || (ui->room.seats[p].writing[step] && seated(&ui->room.seats[p]));
+    char names[160];
+    size_t n = ui_name_list(ui, who, names, sizeof names);
+    if (n)
+        snprintf(out, size, "%s %s writing at %s: what they are typing will not be saved. ",
+                 names, n == 1 ? "is" : "are", n == 1 ? "their terminal" : "their terminals");
+    free(who);
 }
 
 size_t ui_room_not_done(const struct ui *ui, int step, bool *who)
@@ -133,19 +178,19 @@ size_t ui_room_not_done(const struct ui *ui, int step, bool *who)
 static const char *presence(const struct ui *ui, const struct room_seat *seat, attr_t *attr)
 {
     *attr = ui_attr(ui, C_DIM);
+    if (seat->revoked)
+        return "code revoked"; /* its terminal, if still open, writes nothing more */
     if (seat->present) {
         *attr = ui_attr(ui, C_GOOD);
         return "at a terminal";
     }
-    if (seen(ui, seat->participant_id) && !seat->revoked) {
+    if (seen(ui, seat->participant_id)) {
         *attr = ui_attr(ui, C_WARN);
         return "gone"; /* at a terminal while this projector was open, and not now */
     }
     if (seat->joined && seat->invited)
         return "joined earlier, no terminal"; /* pre-work, say, before the meeting */
-    if (seat->invited)
-        return "invited, not joined";
-    return seat->revoked ? "code revoked" : "not invited";
+    return seat->invited ? "invited, not joined" : "not invited";
 }
 
 /* How far they are with the step: done, writing, and how many answers. */
@@ -155,7 +200,7 @@ static void progress(const struct ui *ui, size_t p, const struct room_seat *seat
     int n = ui_answer_count(ui, p, step);
     /* writing is said by a terminal that is there: one that went mid-answer is not */
     const char *state = seat->done[step] ? "done \u00b7 "
-                        : seat->writing[step] && seat->present ? "writing \u00b7 "
+                        : seat->writing[step] && seated(seat) ? "writing \u00b7 "
                                                                               : "";
     if (n)
         snprintf(out, size, "%s%d answer%s", state, n, n == 1 ? "" : "s");

@@ -34,11 +34,10 @@ static int draw_unranked(struct ui *ui, const struct align_step *st, int y)
 }
 
 /* Whether the current round's results may show: in room mode, only once
- * everyone who joined has voted, so that no one ranking can be read off. */
+ * no one ranking can be read off them (ui_room_vote_secret). */
 static bool current_shown(const struct ui *ui, const struct align_step *st)
 {
-    size_t expected;
-    return st->vote && (ui->session.locked || !ui_room_votes_missing(ui, (int)st->step, &expected));
+    return st->vote && !ui_room_vote_secret(ui, (int)st->step, NULL, 0);
 }
 
 /* The current round's first lines: its W and the top three; returns the next row. */
@@ -53,22 +52,24 @@ static int draw_current(struct ui *ui, const struct align_step *st, int y)
         ui_put(y++, 2, COLS - 4, line, ui_attr(ui, C_WARN));
         return y;
     }
-    size_t expected, missing = ui_room_votes_missing(ui, (int)st->step, &expected);
-    if (!current_shown(ui, st)) {
-        snprintf(line, sizeof line, "%s%zu of %zu have voted: the results show once everyone "
-                                    "who joined has.", round, expected - missing, expected);
+    char why[200];
+    if (ui_room_vote_secret(ui, (int)st->step, why, sizeof why)) {
+        snprintf(line, sizeof line, "%s%s.", round, why);
         ui_put(y++, 2, COLS - 4, line, ui_attr(ui, C_WARN));
         return y;
     }
+    /* the groups ranked of all the step's groups: those nobody ranked are named below */
+    char counts[80];
+    snprintf(counts, sizeof counts, "%zu ranking%s; %zu of %zu group%s ranked", v->rankings,
+             v->rankings == 1 ? "" : "s", align_groups_ranked(st), st->group_count,
+             st->group_count == 1 ? "" : "s");
     if (isnan(v->kendall_w))
-        snprintf(line, sizeof line, "%s%zu ranking%s of %zu groups; agreement (Kendall's W) "
-                                    "needs two rankings.", round, v->rankings,
-                 v->rankings == 1 ? "" : "s", v->candidate_count);
+        snprintf(line, sizeof line, "%s%s; agreement (Kendall's W) needs two rankings.", round,
+                 counts);
     else /* after the first round, the rounds' heading says what W is */
-        snprintf(line, sizeof line, "%s%zu rankings of %zu groups; agreement (Kendall's W) "
-                                    "%.2f%s", round, v->rankings, v->candidate_count, v->kendall_w,
-                 *round ? "." : ", where 1 is everyone ranking alike.");
-    ui_put(y++, 2, COLS - 4, line, ui_attr(ui, C_TITLE));
+        snprintf(line, sizeof line, "%s%s; agreement (Kendall's W) %.2f%s", round, counts,
+                 v->kendall_w, *round ? "." : ", where 1 is everyone ranking alike.");
+    y += ui_put_wrapped(y, 2, COLS - 4, 2, line, ui_attr(ui, C_TITLE)); /* W's meaning may wrap */
     y += draw_unranked(ui, st, y);
     snprintf(line, sizeof line, "Top three: %s; %.1f%% of the rankings have the room's top three.",
              v->top3_all_agree ? "everyone agrees" : "not everyone agrees", v->top3_match_share);
@@ -239,12 +240,11 @@ static void start_round(struct ui *ui)
 void ui_round_ask(struct ui *ui)
 {
     const struct align_step *st = &ui->align.steps[ui->step];
-    size_t expected, missing = ui_room_votes_missing(ui, ui->step, &expected);
+    char why[200];
     if (!st->vote)
         ui_error(ui, "Nobody has ranked in round %d yet: V opens the vote.", st->round);
-    else if (missing)
-        ui_error(ui, "%zu of %zu have voted in round %d: a new round starts once the results "
-                     "show.", expected - missing, expected, st->round);
+    else if (ui_room_vote_secret(ui, ui->step, why, sizeof why))
+        ui_error(ui, "%s; then + starts round %d.", why, st->round + 1);
     else
         ui_confirm(ui, start_round, 0, "Start round %d of the vote on %s? Round %d's %zu "
                    "ranking%s are kept.", st->round + 1, ui->steps[ui->step].title, st->round,
@@ -254,8 +254,7 @@ void ui_round_ask(struct ui *ui)
 bool ui_round_offered(const struct ui *ui)
 {
     const struct align_step *st = &ui->align.steps[ui->step];
-    size_t expected;
-    return ui->open && st->vote && !ui_room_votes_missing(ui, ui->step, &expected);
+    return ui->open && st->vote && !ui_room_vote_secret(ui, ui->step, NULL, 0);
 }
 
 void ui_threshold_ask(struct ui *ui)

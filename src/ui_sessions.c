@@ -72,7 +72,7 @@ static void draw_prework(struct ui *ui, int64_t id, int y)
         return;
     if (store_load_room(ui->store, &s, &room) == 0) {
         char line[400];
-        if (room.active && !s.solo) {
+        if (room.active && !s.solo && !s.locked) { /* a locked session's answering is over */
             ui_room_prework(&s, &room, line, sizeof line);
             ui_put(y, 2, COLS - 4, line, ui_attr(ui, C_NORMAL));
         }

@@ -332,9 +332,7 @@ static void reveal_anyway(struct ui *ui)
     ui_go(ui, UI_REVEAL, ui->step);
 }
 
-/* "Lena", "Lena and Tom", "Lena, Tom, Ana and 2 others": the participants
- * marked in who, each name cut short; returns how many they are. */
-static size_t name_list(const struct ui *ui, const bool *who, char *out, size_t size)
+size_t ui_name_list(const struct ui *ui, const bool *who, char *out, size_t size)
 {
     enum { NAMED = 3 };
     size_t missing[NAMED], count = 0;
@@ -366,7 +364,7 @@ static size_t unanswered(const struct ui *ui, char *out, size_t size)
     bool *who = xcalloc(ui->session.participant_count + 1, sizeof *who);
     for (size_t p = 0; p < ui->session.participant_count; p++)
         who[p] = !ui_answer_count(ui, p, ui->step);
-    size_t count = name_list(ui, who, out, size);
+    size_t count = ui_name_list(ui, who, out, size);
     free(who);
     return count;
 }
@@ -380,7 +378,7 @@ static void not_done(const struct ui *ui, char *out, size_t size)
     for (size_t p = 0; p < ui->session.participant_count; p++)
         terminals += ui_room_has_terminal(ui, p);
     char names[160];
-    name_list(ui, who, names, sizeof names);
+    ui_name_list(ui, who, names, sizeof names);
     if (!count)
         out[0] = '\0';
     else if (count == terminals && count > 1)

@@ -120,23 +120,28 @@ static void vote_draw(struct ui *ui)
         draw_people(ui, y);
     char heading[300];
     if (votes_elsewhere(ui)) {
+        /* on the chosen person's own row of the list, so that it cannot be read
+         * as another's; what goes for everyone under the list */
         const char *name = s->participants[ui->person].name;
-        snprintf(heading, sizeof heading, "%s votes from their own terminal.", name);
-        ui_put(y++, x, width, heading, ui_role_attr(ui, s->participants[ui->person].role));
-        ui_put(++y, x, width, has_voted(ui, ui->person)
-                                  ? "Voted. What they ranked shows only in the room's results."
-                                  : "Not voted yet.",
-               ui_attr(ui, C_DIM));
+        int row = y + 1 + (int)ui->person, below = y + 2 + (int)s->participant_count;
+        snprintf(heading, sizeof heading, "%s votes from their own terminal. %s", name,
+                 has_voted(ui, ui->person) ? "Voted." : "Not voted yet.");
+        ui_put(row < LINES - 2 ? row : LINES - 3, x, width, heading,
+               ui_role_attr(ui, s->participants[ui->person].role));
+        if (below < LINES - 2)
+            ui_put(below, x, width, "What each ranks at a terminal shows only in the room's "
+                                    "results.", ui_attr(ui, C_DIM));
         /* their own last ranking is theirs: only the room's order, which all saw */
-        ui_draw_round_before(ui, y + 2, x, width, false);
+        if (below + 2 < LINES - 2)
+            ui_draw_round_before(ui, below + 2, x, width, false);
         return;
     }
     /* a new round: the person's own ranking before, and the room's order after it */
     int before = ui_draw_round_before(ui, y, x, width, true);
     y += before ? before + 1 : 0;
     if (ui->joined)
-        snprintf(heading, sizeof heading, "Your ranking (Enter ranks or takes out, K/J move; "
-                                          "Esc: back to your answers)");
+        snprintf(heading, sizeof heading, "Your ranking (Up/Down choose, Enter ranks or takes "
+                                          "out, K/J move; Esc: back to your answers)");
     else
         snprintf(heading, sizeof heading, "%s's ranking (Enter ranks or takes out, K/J move)",
                  s->participants[ui->person].name);

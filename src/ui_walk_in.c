@@ -58,8 +58,8 @@ static void walk_in_draw(struct ui *ui)
     if (!ws->added) {
         int y = 5 + ui_put_wrapped(5, 2, COLS - 4, 3,
                                    "You joined with the room's walk-in code. Say who you are: "
-                                   "your name as the room knows it, then your role. Esc leaves; "
-                                   "nothing is saved until then.",
+                                   "your name as the room knows it, then your role. Esc leaves "
+                                   "without adding you.",
                                    ui_attr(ui, C_NORMAL));
         for (int r = 0; r < ROLE_COUNT && y + 1 + r < LINES - 3; r++) {
             char line[80];

@@ -337,6 +337,27 @@ START_TEST(vote_edge_cases)
 }
 END_TEST
 
+/* "5 rankings; 5 of 8 groups ranked": the groups of the step some ranking
+ * names, not the labels the rankings name (trial: it said "of 5 groups"). */
+START_TEST(groups_ranked_of_all_groups)
+{
+    struct session s = make(ABC, CEO_SALES_SALES, 2);
+    answer(&s, 0, STEP_VALUE, "Speed", NULL);
+    answer(&s, 0, STEP_VALUE, "Cost", NULL);
+    answer(&s, 1, STEP_VALUE, "Reach", NULL);
+    answer(&s, 1, STEP_VALUE, "Trust", NULL);
+    rank(&s, 0, STEP_VALUE, "speed", "Gone", NULL); /* "Gone" is no group of the step */
+    rank(&s, 1, STEP_VALUE, "Cost", NULL);
+    struct alignment a;
+    align_session(&s, &a);
+    ck_assert_uint_eq(a.steps[STEP_VALUE].group_count, 4);
+    ck_assert_uint_eq(align_groups_ranked(&a.steps[STEP_VALUE]), 2);
+    ck_assert_uint_eq(align_groups_ranked(&a.steps[STEP_CATEGORY]), 0); /* no vote */
+    alignment_free(&a);
+    session_free(&s);
+}
+END_TEST
+
 START_TEST(similarity_scores)
 {
     ck_assert(NEAR(similar_trigram_score("bill.com", "billcom"), 1.0));
@@ -587,6 +608,7 @@ static Suite *align_suite(void)
     tcase_add_test(tc, published_example);
     tcase_add_test(tc, left_out_groups_tie);
     tcase_add_test(tc, vote_edge_cases);
+    tcase_add_test(tc, groups_ranked_of_all_groups);
     tcase_add_test(tc, similarity_scores);
     tcase_add_test(tc, suggestions_best_first);
     tcase_add_test(tc, no_suggestions_when_nothing_is_alike);

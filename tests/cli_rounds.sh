@@ -39,7 +39,7 @@ stdout_has "   Rounds:"
 stdout_has "     Round 1: W 0.11 (slight); 3 rankings, 33.3% with the room's top three"
 stdout_has "     Round 2: W 0.78 (substantial), +0.67, the same top three; 3 rankings,"
 stdout_has "   Reading: Round 2: substantial agreement; consensus reached (W 0.78 >= 0.70)."
-stdout_has "Vote: 3 rankings of 4 groups; Kendall's W 0.778" # the current round, as before
+stdout_has "Vote: 3 rankings; 4 of 4 groups ranked; Kendall's W 0.778" # the current round, as before
 check '[ "$(wc -L <"$OUT")" -le 80 ]' "the report fits in 80 columns"
 
 # --- report --json: the rounds, the reading and the threshold; the other keys stay -------------

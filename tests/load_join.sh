@@ -122,13 +122,15 @@ for i in $(seq $SCREENS); do
     DUMP="$WORK/W$i.dump"
     check '[ "$(cat "$WORK/W$i.status")" = 0 ] && [ ! -s "$WORK/W$i.err" ]' \
         "W$i's screen ran: status $(cat "$WORK/W$i.status"), stderr $(head -c 200 "$WORK/W$i.err")"
-    # the dumps "saved K" whose bottom line says Saved. and whose list has answer K
+    # the dumps "saved K" whose bottom line says Saved. (and that the field is open for the
+    # next) and whose list has answer K
     confirmed=$(awk -v me="W$i" '
         /^--- saved [0-9]+ ---$/ { k = $3; next }
         /^--- / { k = ""; next }
         k != "" && $0 ~ "^ +" k "\\. " me " answer " k "$" { listed[k] = 1 }
         k != "" { last[k] = $0 }
-        END { n = 0; for (k in last) if (last[k] == " Saved." && listed[k]) n++; print n }' "$DUMP")
+        END { n = 0; for (k in last) if (index(last[k], " Saved. ") == 1 && listed[k]) n++
+              print n }' "$DUMP")
     check '[ $confirmed = "$EACH" ]' \
         "W$i's screen said Saved. with the answer listed $confirmed times of $EACH"
     seq "$EACH" | sed "s/^/W$i answer /" >"$WORK/W$i.typed"

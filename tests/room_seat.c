@@ -3,7 +3,9 @@
  * person is doing ("writing STEP", "done STEP"), takes their seat unless
  * told "leave", prints "seated" and waits until it is killed.
  * "vote STEP GROUP" ranks that one group first, as a terminal votes.
- *   room_seat DB SESSION CODE [writing STEP | done STEP | vote STEP GROUP]... [leave] */
+ * "chair" also holds the session's chair while it waits, as a facilitator's
+ * open screen does, so that joined screens follow the saved place.
+ *   room_seat DB SESSION CODE [writing STEP | done STEP | vote STEP GROUP | chair]... [leave] */
 #include "store.h"
 #include "store_room.h"
 
@@ -21,7 +23,7 @@ int main(int argc, char **argv)
 {
     if (argc < 4) {
         fprintf(stderr, "usage: room_seat DB SESSION CODE [writing STEP | done STEP | "
-                        "vote STEP GROUP]... [leave]\n");
+                        "vote STEP GROUP | chair]... [leave]\n");
         return 2;
     }
     struct store *st;
@@ -35,11 +37,13 @@ int main(int argc, char **argv)
         return fail(st, "session");
     if (store_join(st, session, argv[3], &who) < 0)
         return fail(st, "join");
-    bool leave = false;
+    bool leave = false, chair = false;
     for (int i = 4; i < argc; i++) {
         int step = i + 1 < argc ? step_from_id(argv[i + 1]) : -1;
         if (!strcmp(argv[i], "leave")) {
             leave = true;
+        } else if (!strcmp(argv[i], "chair")) {
+            chair = true;
         } else if (step < 0) {
             fprintf(stderr, "room_seat: %s needs a step\n", argv[i]);
             return 2;
@@ -66,6 +70,8 @@ int main(int argc, char **argv)
     }
     if (store_room_sit(st, who) < 0)
         return fail(st, "sit");
+    if (chair)
+        store_room_chair(st, session, true);
     printf("seated\n");
     fflush(stdout);
     for (;;)

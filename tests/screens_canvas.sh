@@ -57,7 +57,7 @@ has_lines "the narrative cannot make a heading or a code block" "First paragraph
 check '! grep -q "[[:blank:]]$" "$md"' "no line ends in spaces, which would be a hard line break"
 has_lines "the capability tags" "**Capability tags:**" "" "- Macros: roadmap" "- Order lookup: today"
 has_lines "the vote results, the room's order as a list" \
-    "**Vote:** 2 rankings of 2 groups; agreement (Kendall's W) 1.00; top three: not everyone agrees (50.0% of rankings match it)." \
+    "**Vote:** 2 rankings; 2 of 2 groups ranked; agreement (Kendall's W) 1.00; top three: not everyone agrees (50.0% of rankings match it)." \
     "" "1. Sell more (rank sum 2)" "2. Save time (rank sum 4)"
 check '[ "$(line_of "## 5. Market category")" -lt "$(line_of "## Sales narrative")" ]' \
     "the five decisions come before the narrative"

@@ -16,6 +16,7 @@ sql() { sqlite3 "$db" "$1"; }
 run --db "$db" invite room
 ann=$(code_of Ann)
 cat_code=$(code_of Cat)
+dan=$(code_of Dan)
 
 # --- no terminal, a wrong code ----------------------------------------------------------------
 run --db "$db" join room </dev/null
@@ -96,9 +97,13 @@ check '[ "$(sql "SELECT count(*) FROM invites WHERE joined_at IS NOT NULL")" = 1
 
 drive 100 30 --db "$db" join room <<KEYS
 type $ann
-keys Enter a
+keys Enter
+dump keys-said
+keys a
 type Ann second answer
-keys Enter Enter
+keys Enter
+dump next
+keys Enter
 dump saved
 keys K
 dump moved
@@ -108,6 +113,11 @@ keys y
 dump left
 KEYS
 shows saved "Ann second answer" "an answer typed is saved"
+# the field stays open for the next answer: a second a would be typed into it (trial)
+shows keys-said "a adds answers (Enter saves each; an empty line or Esc stops); D says you are done." \
+    "the screen says how a run of answers ends"
+check 'bottom_line next | grep -qF "Saved. Type the next one, or Enter on an empty line to stop."' \
+    "after Enter, that the field is open for the next one"
 check '[ "$(sql "SELECT writing FROM readiness r JOIN participants p ON p.id = r.participant_id
             WHERE p.name = '"'Ann'"' AND r.step = '"'alternatives'"'")" = 0 ]' \
     "writing ends when the field closes"
@@ -116,8 +126,25 @@ check '[ "$(dumped moved | grep -n "Ann second answer" | cut -d: -f1)" -lt "$(du
 shows asked "Leave the session?" "q asks to leave"
 quit_before left "y leaves the program, not to a session list"
 
+# --- a terminal that went with a field open: a new one in the seat is not writing (trial) ----------
+"$ROOM_SEAT" "$db" room "$cat_code" writing alternatives leave
+check '[ "$(sql "SELECT writing FROM readiness r JOIN participants p ON p.id = r.participant_id
+            WHERE p.name = '"'Cat'"' AND r.step = '"'alternatives'"'")" = 1 ]' \
+    "Cat's first terminal said she was writing, and went"
+drive 100 30 --db "$db" join room <<KEYS
+type $cat_code
+keys Enter
+dump cat-again
+KEYS
+shows cat-again "You are Cat" "Cat joins again"
+check '[ "$(sql "SELECT count(*) FROM readiness r JOIN participants p ON p.id = r.participant_id
+            WHERE p.name = '"'Cat'"' AND r.writing")" = 0 ]' \
+    "her new terminal has no field open: she is writing nowhere"
+
 # --- after the reveal of step 1: the views and Ann's own vote; step 2 stays private ----------------
 sql "INSERT INTO revealed (session_id, step) VALUES (1, 'alternatives')"
+# the reveal freezes nothing: an answer given after it shows to everyone at once (README)
+run --db "$db" add room --as Bob --step alternatives "Bob after the reveal"
 drive 100 30 --db "$db" join room <<KEYS
 type $ann
 keys Enter
@@ -141,6 +168,7 @@ shows revealed "The facilitator revealed this step" "the reveal is said"
 hides revealed "Bob hidden bravo" "Ann's own list keeps to her answers"
 shows grid "Reveal 1 of 5" "v shows the reveal's views"
 shows grid "Bob hidden bravo" "the grid shows the others' answers"
+shows grid "Bob after the reveal" "and one given after the reveal"
 shows answers "Dan hidden delta" "the answers view too"
 hides answers "m:merge" "no grouping keys are offered"
 shows own "Your answers" "v after the last view is back to her own"
@@ -148,10 +176,12 @@ shows voted "Your vote is yours alone" "V is her own vote"
 # her own vote only: no one else's name to choose with Tab, and only the keys that work there
 hides voted "WHOSE VOTE" "no list of whose vote it is"
 check 'dumped voted | grep -q "^  Your ranking"' "the ranking is hers, from the left edge"
+shows voted "Your ranking (Up/Down choose, Enter ranks or takes out" \
+    "and says how to choose a group in it (trial)"
 check '[ "$(offered_keys voted | tr "\n" " ")" = "? Enter v q " ]' \
     "the vote offers help, leave, rank and the views: $(offered_keys voted | tr "\n" " ")"
 shows vote-help "rank the group next, or take it out" "the help says what Enter does there"
-hides vote-help "add an answer" "and offers no key of her answers"
+hides vote-help "add answers of yours" "and offers no key of her answers"
 hides grid "(N)" "the views offer no N: how people are named is the facilitator's"
 check '[ "$(offered_keys grid | tr "\n" " ")" = "? v V q ] [ " ]' \
     "the views offer their own keys only: $(offered_keys grid | tr "\n" " ")"
@@ -178,6 +208,25 @@ KEYS
 hides following "The facilitator's room is on this step" "no facilitator open: nobody leads"
 shows refused "Step 2 of 5" "] moves on to the next step"
 hides refused "The facilitator moves the room" "and is not refused"
+
+# --- the facilitator has the session open, not on a step: the screen says where (trial) ------------
+: >"$WORK/chair"
+"$ROOM_SEAT" "$db" room "$dan" chair >>"$WORK/chair" & # Dan's seat, and the facilitator's chair
+chair=$!
+for _ in $(seq 50); do grep -q seated "$WORK/chair" && break; sleep 0.1; done
+sql "UPDATE positions SET screen = 'canvas', step = NULL"
+drive 100 30 --db "$db" join room <<KEYS
+type $ann
+keys Enter
+dump on-canvas
+keys ]
+dump moved
+KEYS
+kill "$chair"; wait "$chair" 2>/dev/null
+shows on-canvas "The facilitator is on the canvas, not on a step: until they are, [ and ] move" \
+    "the facilitator on the canvas: said, and not as before the meeting"
+hides on-canvas "Before the meeting" "it is not before the meeting"
+shows moved "Step 2 of 5" "] moves on meanwhile"
 
 # --- J on the session list asks for the code too ----------------------------------------------------
 drive 100 30 --db "$db" <<KEYS
@@ -223,12 +272,14 @@ keys ] y ] y ] y ] y ] y ] y ] y ] y ] y ] y ] y ] y ] y ] y ] y ] y ] y L y
 KEYS
 check '[ "$(sqlite3 "$WORK/locked2.db" "SELECT status FROM sessions")" = locked ]' "the session is locked"
 drive 100 30 --db "$WORK/locked2.db" join room <<KEYS
+dump code-asked
 type $ann2
 keys Enter
 KEYS
 status 1 "a code for a locked session"
 stderr_one_line
 stderr_has "session room is locked"
+check '! has_dump code-asked' "the lock is said before any code is asked for (trial)"
 drive 100 30 --db "$WORK/locked2.db" join room --as Ann <<KEYS
 dump locked
 keys a
@@ -237,6 +288,8 @@ keys D
 dump D
 KEYS
 shows locked "This session is locked: nothing more can be written." "a locked session says so"
+hides locked "move between steps" "and has no line about moving between steps (trial)"
+shows locked "You are Ann." "only who this terminal is"
 shows add "This session is locked; it cannot be changed." "a is refused"
 shows D "This session is locked; it cannot be changed." "D is refused"
 check '[ "$(sqlite3 "$WORK/locked2.db" "SELECT count(*) FROM readiness")" = 0 ]' "nothing was written"

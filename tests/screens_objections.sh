@@ -104,13 +104,17 @@ keys O
 dump bob
 keys a
 type Bob hears the price
-keys Enter Enter
+keys Enter
+dump bob-next
+keys Enter
 dump bob-added
 KEYS
 shows bob "Your objections, private until the facilitator reveals them (a adds one)" "O on a joined terminal"
 hides bob "Tab:person" "no turns to pass there"
 hides bob "r:reveal" "and no reveal"
 shows bob-added "1. Bob hears the price" "Bob's own objection"
+check 'bottom_line bob-next | grep -qF "Saved. Type the next one, or Enter on an empty line to stop."' \
+    "after Enter, that the field is open for the next one, as for answers (trial)"
 drive 100 30 --db "$db" join room --as cat <<'KEYS'
 keys O a
 type Cat hears migration

@@ -3,7 +3,9 @@
 # the step screen shows each person's state and nobody's answers, a (for
 # someone without a terminal) adds one unseen, the reveal names who is not
 # done and is stored for the terminals, the vote shows who voted and not
-# what, the session list shows the pre-work; the dashboard's overall figure
+# what, and its results (the votes view, the decide screen, a joined
+# terminal) wait until no one ranking can be read off them; the session
+# list shows the pre-work; the dashboard's overall figure
 # is of the revealed steps only; a reveal the room has not had reopens as
 # its step; someone who joined earlier is not "gone". Joined terminals are
 # tests/room_seat, which joins through the store and holds a seat.
@@ -118,7 +120,9 @@ keys V
 dump ana
 keys Enter
 dump ana_enter
-keys Tab Tab Tab Tab
+keys Tab
+dump ben
+keys Tab Tab Tab
 dump eve
 keys q
 dump results
@@ -127,6 +131,14 @@ shows ana "Ana votes from their own terminal." "an invited person votes elsewher
 shows ana "Voted." "and has voted"
 shows ana "1 of 5 have voted" "how many have voted"
 check 'row ana "Ana " | grep -q voted' "Ana is marked voted"
+# what is said of the chosen person is on their own row, not beside someone else's (trial)
+check 'row ana "Ana " | grep -q "voted  *Ana votes from their own terminal. Voted.$"' \
+    "Ana's row says she votes from her terminal, and has voted"
+check '[ "$(dumped ana | grep -c "votes from their own terminal\|Voted\.")" = 1 ]' \
+    "and no other row says so: $(dumped ana | grep "votes from\|Voted\.")"
+check 'row ben "Ben " | grep -q "Ben votes from their own terminal. Not voted yet.$"' \
+    "Tab to Ben: his own row says he has not voted"
+check '! row ben "Ana " | grep -q "from their own terminal\|oted\."' "and Ana's row says nothing of it"
 hides ana "Spreadsheets" "what Ana ranked is not shown"
 shows ana_enter "Ana votes from their own terminal; their ranking is secret." "Enter ranks nothing for Ana"
 shows eve "Eve's ranking" "someone without a terminal votes here, as before"
@@ -134,12 +146,89 @@ shows eve "Eve's ranking" "someone without a terminal votes here, as before"
 shows results "1 of 2 have voted: the results show once everyone who joined has." \
     "the votes view waits for Ben, who joined too"
 hides results "1. Spreadsheets" "and shows no order made of Ana's ranking alone"
+# the decide screen's line of the vote keeps the same secret (trial)
+drive 100 30 --db "$db" open $slug <<'KEYS'
+keys V q ]
+dump decide
+keys [
+KEYS
+shows decide "Decide 1 of 5" "] from the results is the decide screen"
+shows decide "The room's vote: 1 of 2 have voted: the results show once everyone who joined has." \
+    "its vote line says the results wait for Ben"
+hides decide "1 ranking)" "and shows no order made of Ana's ranking alone"
+hides decide "1. Spreadsheets" "nor the ranking itself"
 "$ROOM_SEAT" "$db" $slug "$(code Ben)" vote alternatives Gorgias leave
 drive 100 30 --db "$db" open $slug <<'KEYS'
 keys V q
 dump whole
 KEYS
-shows whole "2 rankings of" "once Ben has voted too, the votes view shows the room's results"
+shows whole "2 rankings; 1 of 6 groups ranked" "once Ben has voted too, the votes view shows the room's results"
+
+# --- a lone ranking stays secret, on the projector and on the terminal that cast it (trial) ------
+lone="$WORK/lone.db"
+cat >"$WORK/lone.json" <<'JSON'
+{"format": "samesong-session/1", "name": "Lone", "mode": "workshop",
+ "participants": [{"name": "Ana", "role": "ceo"}, {"name": "Ben", "role": "sales"},
+                  {"name": "Cy", "role": "product"}],
+ "inputs": [{"participant": "Ana", "step": "alternatives", "text": "Sheets", "group": "Spreadsheets"},
+            {"participant": "Ben", "step": "alternatives", "text": "Excel", "group": "Spreadsheets"},
+            {"participant": "Cy", "step": "alternatives", "text": "Gorgias"}]}
+JSON
+"$SAMESONG" --db "$lone" import "$WORK/lone.json" >/dev/null
+"$SAMESONG" --db "$lone" invite lone Ana >"$WORK/codes"
+sqlite3 "$lone" "INSERT INTO revealed (session_id, step) VALUES (1, 'alternatives')"
+"$ROOM_SEAT" "$lone" lone "$(code Ana)" vote alternatives Gorgias leave
+drive 100 30 --db "$lone" open lone <<'KEYS'
+dump opened
+keys ] V q
+dump results
+keys v v u
+dump apart
+keys n ]
+dump decide
+KEYS
+lone_says="1 ranking so far: the results show once at least two have voted."
+shows results "$lone_says" "Ana alone joined and voted: the votes view waits for a second ranking"
+hides results "The room's order" "and shows no order, which would be Ana's ranking"
+shows decide "The room's vote: $lone_says" "the decide screen says the same"
+hides decide "1. Gorgias" "and shows no order"
+shows apart "Take \"Spreadsheets\" apart into 2 answers? The rankings that name it lose it." \
+    "taking a group apart does not count the rankings that name it while the vote is secret"
+drive 100 30 --db "$lone" join lone <<KEYS
+type $(code Ana)
+keys Enter v v v v
+dump joined
+KEYS
+shows joined "$lone_says" "Ana's own terminal keeps the rule too"
+hides joined "The room's order" "and shows no order there either"
+drive 100 30 --db "$lone" open lone <<'KEYS'
+keys [ V Tab Enter q
+dump second
+KEYS
+shows second "2 rankings" "a second ranking (Ben's, cast on the projector) shows the results"
+shows second "The room's order" "with the room's order"
+
+# --- a code revoked while its terminal is open: revoked, not at a terminal (trial) ---------------
+kept="$WORK/revoked.db"
+"$SAMESONG" --db "$kept" import "$WORK/room.json" >/dev/null
+"$SAMESONG" --db "$kept" invite $slug Ana Ben >"$WORK/codes"
+: >"$WORK/seated2"
+"$ROOM_SEAT" "$kept" $slug "$(code Ana)" >>"$WORK/seated2" &
+ana=$!
+"$ROOM_SEAT" "$kept" $slug "$(code Ben)" writing alternatives >>"$WORK/seated2" &
+ben=$!
+for _ in $(seq 50); do [ "$(grep -c seated "$WORK/seated2")" = 2 ] && break; sleep 0.1; done
+"$SAMESONG" --db "$kept" invite $slug --revoke Ben >/dev/null
+drive 100 30 --db "$kept" open $slug <<'KEYS'
+dump revoked
+keys Down
+dump ben
+KEYS
+kill "$ana" "$ben"; wait "$ana" "$ben" 2>/dev/null
+shows revoked "room: 1 of 1 at terminals" "Ben's terminal, still open, is not counted at a terminal"
+check 'row revoked "Ben " | grep -q "code revoked  *2 answers$"' \
+    "Ben's code is revoked, whatever his terminal does, and it is not writing"
+shows ben "a adds an answer for Ben, who has no terminal" "the projector adds his answers: no terminal speaks for him"
 
 # --- pre-work: the session list says who answered and is done, the step the deadline ------------
 "$SAMESONG" --db "$db" invite $slug --deadline 2026-12-01 >/dev/null
@@ -254,5 +343,44 @@ shows before "answers due by 2026-12-01" "the deadline shows whole at 80 columns
 shows before "answers stay on each terminal" "before the reveal the answers stay on the terminals"
 shows after "THE ROOM: revealed" "after it, the heading says the step is revealed"
 hides after "answers stay on each terminal" "and no longer that they stay private"
+
+# --- the lock question names who is writing at a terminal now, in the same question (trial) ------
+db="$WORK/lock.db"
+room_db "$db" decided
+run --db "$db" invite room
+: >"$WORK/seated3"
+"$ROOM_SEAT" "$db" room "$(code_of Bob)" writing alternatives >>"$WORK/seated3" &
+bob=$!
+"$ROOM_SEAT" "$db" room "$(code_of Cat)" >>"$WORK/seated3" &
+cat=$!
+for _ in $(seq 50); do [ "$(grep -c seated "$WORK/seated3")" = 2 ] && break; sleep 0.1; done
+sqlite3 "$db" "INSERT INTO positions (session_id, screen) VALUES (1, 'canvas')"
+drive 100 30 --db "$db" open room <<'KEYS'
+keys L
+dump asked
+keys n
+KEYS
+kill "$bob" "$cat"; wait "$bob" "$cat" 2>/dev/null
+shows asked "Bob is writing at their terminal: what they are typing will not be saved." \
+    "the lock question names Bob, who is writing at his terminal"
+shows asked "will not be saved. 5 breaks in the chain." "in the same question as the chain's breaks"
+check 'dumped asked | grep -qx " Lock anyway? (y/n)"' \
+    "which wraps onto the row above rather than lose its end"
+hides asked "Cat is writing" "Cat, at a terminal with no field open, is not named"
+check '[ "$(sqlite3 "$db" "SELECT status FROM sessions")" != locked ]' "n locks nothing"
+
+# --- a locked session has no pre-work line on the session list (trial) -----------------------------
+drive 100 30 --db "$db" <<'KEYS'
+dump list-open
+KEYS
+shows list-open "Pre-work: step 1: 4 of 4 answered" "the list shows the pre-work of the open session"
+drive 100 30 --db "$db" open room <<'KEYS'
+keys L y
+KEYS
+check '[ "$(sqlite3 "$db" "SELECT status FROM sessions")" = locked ]' "y locks it"
+drive 100 30 --db "$db" <<'KEYS'
+dump list-locked
+KEYS
+hides list-locked "Pre-work" "once locked, the session list shows no pre-work under it"
 
 finish

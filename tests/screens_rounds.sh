@@ -44,7 +44,7 @@ keys q q
 KEYS
 status 0 "the first run"
 check '! offered_keys grid | grep -qxF "+"' "+ is offered on the votes view only"
-shows votes "3 rankings of 4 groups; agreement (Kendall's W) 0.11" "round 1's W = 60/540"
+shows votes "3 rankings; 4 of 4 groups ranked; agreement (Kendall's W) 0.11" "round 1's W = 60/540"
 shows votes "Round 1: slight agreement, short of consensus (W 0.11 < 0.70)." "the reading of one round"
 shows votes "Discuss, then + starts round 2: everyone ranks again. = sets the threshold (now 0.70)." \
     "the facilitator is told what comes next"
@@ -96,7 +96,7 @@ hides priya "Maya's ranking in round 1" "and not Maya's"
 hides priya "1. a · 2. b · 3. c · 4. d" "nor what Maya ranked"
 shows tom "Tom's ranking in round 1: 1. c · 2. d · 3. a · 4. b" "Tom's turn shows his"
 # round 2: sums a 4, b 6, c 8, d 12, S = 35, W = 420/540 = 0.78; the same top three
-shows result "Round 2: 3 rankings of 4 groups; agreement (Kendall's W) 0.78." "round 2's W"
+shows result "Round 2: 3 rankings; 4 of 4 groups ranked; agreement (Kendall's W) 0.78." "round 2's W"
 shows result "Top three: everyone agrees; 100.0% of the rankings have the room's top three." \
     "round 2's top three"
 shows result "Round 1   W 0.11 slight" "round 1 in the rounds"
@@ -189,7 +189,7 @@ keys + y
 dump round2
 keys q q
 KEYS
-shows projector "4 rankings of 4 groups" "the projector shows round 1 once both voted"
+shows projector "4 rankings; 4 of 4 groups ranked" "the projector shows round 1 once both voted"
 check 'offered_keys projector | grep -qxF "+"' "+ is offered"
 shows round2 "Ann votes from their own terminal." "Ann re-ranks at her terminal"
 hides round2 "Ann's ranking in round 1" "the projector does not show her ranking"
@@ -220,6 +220,7 @@ shows waiting "Round 1: slight agreement, short of consensus (W 0.11 < 0.70)." "
 hides waiting "Cat hidden charlie                                                        rank sum 1" \
     "and not Ann's round 2 ranking"
 check '! offered_keys waiting | grep -qxF "+"' "+ is not offered while Bob has not voted"
-shows refused "1 of 2 have voted in round 2: a new round starts once the results show." "+ says why not"
+shows refused "1 of 2 have voted: the results show once everyone who joined has; then + starts round 3." \
+    "+ says why not"
 
 finish

@@ -192,7 +192,7 @@ KEYS
 shows vote "Maya's ranking" "the vote starts with the first person, not whose turn it was"
 shows ranked " 1. c" "Enter ranks the row under the cursor"
 shows ranked " 2. d" "the cursor stays in its place among the groups left"
-shows results "1 ranking of 2 groups" "the results count the ranked groups"
+shows results "1 ranking; 2 of 4 groups ranked" "the results count the ranked groups of all the step's (trial)"
 shows results "Nobody ranked \"a\", \"b\"." "and name the groups nobody ranked"
 
 # --- an answer edited, deleted or removed with its person: the rankings follow (review) ------
@@ -217,6 +217,6 @@ KEYS
 shows removed "Removed" "Jonas is removed with his answers"
 run --db "$db" report $slug --step alternatives
 check '! grep -q "Zendesk" "$OUT"' "the group only he named leaves every ranking"
-stdout_has "Vote: 5 rankings of 6 groups"
+stdout_has "Vote: 5 rankings; 6 of 8 groups ranked"
 
 finish

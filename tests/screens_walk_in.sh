@@ -31,6 +31,7 @@ dump after
 KEYS
 shows name "You joined with the room's walk-in code. Say who you are" "the walk-in code asks who you are"
 shows name "Your name:" "the name first"
+shows name "Esc leaves without adding you." "and Esc is said plainly (trial)"
 hides name "hidden" "no one's answers on the way in"
 status 1 "Esc in the name leaves"
 stderr_one_line

@@ -4,7 +4,10 @@
 # no joined pane shows another person's before the reveal; a second terminal
 # for the same person, a wrong and a revoked code are refused; a pane killed
 # while typing loses only the line not confirmed and is gone at once; a lock
-# by the facilitator reaches the joined screens.
+# by the facilitator reaches the joined screens. A revoked code's terminal
+# lets go of its seat and q leaves it at once; the projector says "code
+# revoked" and counts it at no terminal; a person back after their pane was
+# killed mid-answer is not shown writing.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/tmux.sh"
 
@@ -33,6 +36,17 @@ pane() {
 }
 at() { SOCKET=$(cat "$WORK/sockets/$1"); }
 present() { "$SAMESONG" --db "$db" invite room --list | grep "^  $1 " | grep -q "at a terminal now"; }
+# proj_row NAME: NAME's row of the room on the projector; wait_row NAME TEXT waits up to 5 s
+# for TEXT in it; wait_gone NAME up to 5 s for NAME's seat to be free.
+proj_row() { at proj; screen | grep "^  $1 "; }
+wait_row() {
+    for _ in $(seq 50); do proj_row "$1" | grep -q "$2" && return 0; sleep 0.1; done
+    return 1
+}
+wait_gone() {
+    for _ in $(seq 50); do present "$1" || return 0; sleep 0.1; done
+    return 1
+}
 
 # --- the projector, and four people joining with their codes --------------------------------------
 pane proj open room
@@ -58,11 +72,16 @@ on_screen "That code is not valid here; try again" "a wrong code is refused (and
 "$SAMESONG" --db "$db" invite room --revoke Dan >/dev/null
 at Dan
 on_screen "The facilitator took back your join code" "a code taken back stops the terminal using it"
+check 'wait_gone Dan' "and that terminal lets go of Dan's seat, with no key pressed (trial)"
+check 'wait_row Dan "code revoked"' "the projector says Dan's code is revoked (trial)"
+at proj
+on_screen "room: 3 of 3 at terminals" "and does not count him at a terminal (trial)"
+at Dan
 before=$(sqlite3 "$db" "SELECT count(*) FROM inputs")
 keys a; type_text "after revoke"; keys Enter
 check '[ "$(sqlite3 "$db" "SELECT count(*) FROM inputs")" = "$before" ]' "and it writes nothing more"
-keys q y
-on_screen "samesong exited with 0" "Dan leaves"
+keys q
+on_screen "samesong exited with 0" "q leaves at once: there is nothing to keep (trial)"
 pane extra join room
 reached "Your join code:" "asked once more"
 type_text "$code_Dan"; keys Enter
@@ -108,6 +127,14 @@ check '[ "$(sqlite3 "$db" "SELECT count(*) FROM inputs WHERE text = '"'Cat never
     "the line not confirmed is gone"
 check '[ "$(sqlite3 "$db" "SELECT count(*) FROM inputs WHERE text = '"'Cat typed secret'"'")" = 1 ]' \
     "the confirmed one is kept"
+# Cat comes back: her new terminal has no field open, so the projector must not say writing (trial)
+check 'wait_row Cat "gone"' "the projector shows Cat gone"
+pane Cat join room
+reached "Your join code:" "Cat is asked for her code again"
+type_text "$code_Cat"; keys Enter
+on_screen "You are Cat" "Cat joins again"
+check 'wait_row Cat "at a terminal"' "the projector shows Cat back at a terminal"
+check '! proj_row Cat | grep -q writing' "and not writing: $(proj_row Cat)"
 
 # --- the facilitator removes Dan: his screen says so at once ------------------------------------
 at Dan; keys a

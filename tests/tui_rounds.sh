@@ -48,7 +48,7 @@ at Ann; keys V Enter   # Ann: her own answer first
 at Bob; keys V j Enter # Bob: his own
 at Bob; keys Escape    # back to his answers: the notice must reach him there too
 at proj
-on_screen "2 rankings of 2 groups" "the projector shows round 1 once both voted"
+on_screen "2 rankings; 2 of 4 groups ranked" "the projector shows round 1 once both voted"
 keys +
 reached "Start round 2 of the vote" "+ asks"
 keys y
@@ -71,7 +71,7 @@ on_screen "Round 2: 1 of 2 have voted: the results show once everyone who joined
     "round 2 stays hidden until both re-ranked"
 at Bob; keys Enter
 at proj
-on_screen "Round 2: 2 rankings of 2 groups" "then it shows"
+on_screen "Round 2: 2 rankings; 2 of 4 groups ranked" "then it shows"
 on_screen "Round by round" "round by round"
 
 finish
