@@ -53,7 +53,8 @@ fresh
 { to_decide 2; echo "dump capabilities"; echo "keys ] ] ]"; echo "dump value"; } |
     drive 80 24 --db "$db" open chain
 shows capabilities "• Order lookup — beats: Spreadsheets, Zendesk" "a capability shows what it beats"
-shows capabilities "• AI replies — beats: none yet" "and one that beats nothing says so"
+shows capabilities "• AI replies (roadmap) — beats: none yet" \
+    "and one that beats nothing says so, and one on the roadmap is marked as on the links screen"
 shows capabilities "(e writes it, l links it)" "the decision invites its links"
 shows capabilities "l:links" "l is on the bottom line"
 shows value "• Answers in seconds — comes from: Order lookup · proof: 1" \
