@@ -107,7 +107,7 @@ START_TEST(an_edit_keeps_surviving_links_and_names_the_dropped)
     /* "ORDER LOOKUP." is the same item; "AI replies" is gone */
     ck_assert_int_eq(store_decide(st, sid, STEP_CAPABILITIES, "ORDER LOOKUP.\nMacros", &dropped), 0);
     ck_assert_ptr_nonnull(dropped);
-    ck_assert_str_eq(dropped, "Dropped 2 links of \"AI replies\", no longer in the decision.");
+    ck_assert_str_eq(dropped, "2 links dropped (AI replies): no longer in the decision.");
     free(dropped);
     struct session s = loaded();
     ck_assert_uint_eq(s.link_count, 1);
@@ -117,7 +117,7 @@ START_TEST(an_edit_keeps_surviving_links_and_names_the_dropped)
     session_free(&s);
 
     ck_assert_int_eq(store_decide(st, sid, STEP_VALUE, "Scale without hiring", &dropped), 0);
-    ck_assert_str_eq(dropped, "Dropped 1 proof of \"Answers in seconds\", no longer in the "
+    ck_assert_str_eq(dropped, "1 proof dropped (Answers in seconds): no longer in the "
                               "decision.");
     free(dropped);
     ck_assert_int_eq(store_decide(st, sid, STEP_VALUE, "Scale without hiring\nMore", &dropped), 0);
@@ -422,12 +422,12 @@ START_TEST(links_proof_and_choices_as_the_screens_read_them)
     /* an edit that drops them says so by item, in a line short enough to read */
     char *dropped = NULL;
     ck_assert_int_eq(store_decide(st, sid, STEP_CAPABILITIES, "Macros", &dropped), 0);
-    ck_assert_str_eq(dropped, "Dropped 2 links of \"Order lookup\"; 1 link of \"AI replies\", "
-                              "no longer in the decision.");
+    ck_assert_str_eq(dropped, "3 links dropped (Order lookup, AI replies): no longer in the "
+                              "decision.");
     free(dropped);
     ck_assert_int_eq(store_link(st, sid, STEP_VALUE, "Answers in seconds", "Macros"), 0);
     ck_assert_int_eq(store_decide(st, sid, STEP_VALUE, "Fast", &dropped), 0);
-    ck_assert_str_eq(dropped, "Dropped 1 link and 2 proofs of \"Answers in seconds\", no longer "
+    ck_assert_str_eq(dropped, "1 link and 2 proofs dropped (Answers in seconds): no longer "
                               "in the decision.");
     free(dropped);
 }
