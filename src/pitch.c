@@ -59,6 +59,19 @@ static void names_put(struct strbuf *b, const struct names *n, const char *conju
                       i == 0 ? "" : i + 1 < n->count ? ", " : conjunction, n->name[i]);
 }
 
+/* Capabilities as names_put says them, one the product cannot back today
+ * marked as the links screen marks it ("AI replies (roadmap)"), so the room
+ * sees the promise before it goes into the pitch. */
+static void capabilities_put(struct strbuf *b, const struct session *s, const struct names *n,
+                             const char *conjunction)
+{
+    for (size_t i = 0; i < n->count; i++) {
+        const char *tag = method_not_today(s, n->name[i]);
+        strbuf_printf(b, "%s%s%s%s%s", i == 0 ? "" : i + 1 < n->count ? ", " : conjunction,
+                      n->name[i], tag ? " (" : "", tag ? tag : "", tag ? ")" : "");
+    }
+}
+
 /* Every step's decision's items, read once for a draft. */
 struct chain {
     char **item[STEP_COUNT];
@@ -157,7 +170,7 @@ static void draft_alternatives(const struct session *s, const struct chain *c, s
         strbuf_printf(b, "- %s", alternative);
         if (beaten_by.count) {
             strbuf_puts(b, ": no ");
-            names_put(b, &beaten_by, " or ");
+            capabilities_put(b, s, &beaten_by, " or ");
         }
         strbuf_puts(b, "\n");
         free(beaten_by.name);
@@ -211,7 +224,7 @@ static void draft_value(const struct session *s, const struct chain *c, struct s
         strbuf_printf(b, "- %s", value);
         if (from.count) {
             strbuf_puts(b, ", from ");
-            names_put(b, &from, " and ");
+            capabilities_put(b, s, &from, " and ");
         }
         strbuf_puts(b, "\n");
         bool proven = false;

@@ -114,6 +114,17 @@ START_TEST(drafts_come_from_the_linked_decisions)
     draft_is(&s, PITCH_ASK,
              "We ask the Head of support to (the next step: a pilot, a call with their team, a "
              "trial).");
+    /* a capability on the roadmap is marked where the drafts name it */
+    struct capability_tag *t = array_push(&s.tags, &s.tag_count, &s.tag_cap, sizeof *t);
+    t->group = xstrdup("AI replies");
+    t->tag = xstrdup("roadmap");
+    char *alternatives = pitch_draft(&s, PITCH_ALTERNATIVES);
+    ck_assert_ptr_nonnull(strstr(alternatives, "- Zendesk: no AI replies (roadmap) or Macros\n"));
+    free(alternatives);
+    char *value = pitch_draft(&s, PITCH_VALUE);
+    ck_assert_ptr_nonnull(strstr(value, "- Answers in seconds, from Order lookup and AI replies "
+                                        "(roadmap)\n"));
+    free(value);
     /* a role the room wrote with its article keeps it, and no why says none */
     free(s.champion_role);
     free(s.champion_why);
