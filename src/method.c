@@ -149,6 +149,44 @@ size_t method_proof_count(const struct session *s, const char *item)
     return count;
 }
 
+char *method_item_links(const struct session *s, enum step step, const char *item,
+                        bool *missing)
+{
+    enum step on = method_builds_on(step);
+    if (on == STEP_COUNT)
+        return NULL;
+    char **targets;
+    size_t n = method_items(s->decisions[on], &targets), linked = 0;
+    struct strbuf b = {0};
+    strbuf_printf(&b, "%s: ", method_link_verb(step));
+    for (size_t t = 0; t < n; t++)
+        if (method_linked(s, step, item, targets[t]))
+            strbuf_printf(&b, "%s%s", linked++ ? ", " : "", targets[t]);
+    method_items_free(targets, n);
+    if (!linked)
+        strbuf_puts(&b, "none yet");
+    bool lacking = !linked;
+    if (step == STEP_VALUE) {
+        size_t proofs = method_proof_count(s, item);
+        if (proofs)
+            strbuf_printf(&b, " \u00b7 proof: %zu", proofs);
+        else
+            strbuf_puts(&b, " \u00b7 no proof yet");
+        lacking = lacking || !proofs;
+    }
+    if (missing)
+        *missing = lacking;
+    return strbuf_take(&b);
+}
+
+const char *method_not_today(const struct session *s, const char *capability)
+{
+    for (size_t i = 0; i < s->tag_count; i++)
+        if (method_same_item(s->tags[i].group, capability))
+            return strcmp(s->tags[i].tag, "today") ? s->tags[i].tag : NULL;
+    return NULL;
+}
+
 /* Whether typed (its length n, n > 0) starts word, whatever the case of ASCII letters. */
 static bool starts(const char *word, const char *typed, size_t n)
 {

@@ -52,6 +52,18 @@ size_t method_link_count(const struct session *s, enum step step, const char *it
 /* How many proofs back item of the value decision. */
 size_t method_proof_count(const struct session *s, const char *item);
 
+/* An item's links in a line, as every screen and export writes them:
+ * "beats: Spreadsheets, Zendesk", for a value theme with " \u00b7 proof: 2"
+ * or " \u00b7 no proof yet", in the order of the decision it builds on;
+ * "none yet" when it has no link. NULL for the alternatives. *missing (when
+ * not NULL) says a link or a value theme's proof is missing. Caller frees. */
+char *method_item_links(const struct session *s, enum step step, const char *item,
+                        bool *missing);
+
+/* A capability's tag when it is not "today" ("roadmap", "not planned"),
+ * matched by method_same_item; NULL when it is today or untagged. */
+const char *method_not_today(const struct session *s, const char *capability);
+
 /* A style or a proof kind as a person types it where one is asked: its
  * number (1 is the first: head to head, quote), or the start of its id or
  * name in any case. Blank is STYLE_NONE for a style (it clears it) and -1

@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 const char *const pitch_section_ids[PITCH_SECTION_COUNT] = {
     "insight", "alternatives", "perfect-world", "product", "value", "objections", "ask"};
@@ -58,6 +59,19 @@ static void names_put(struct strbuf *b, const struct names *n, const char *conju
                       i == 0 ? "" : i + 1 < n->count ? ", " : conjunction, n->name[i]);
 }
 
+/* Capabilities as names_put says them, one the product cannot back today
+ * marked as the links screen marks it ("AI replies (roadmap)"), so the room
+ * sees the promise before it goes into the pitch. */
+static void capabilities_put(struct strbuf *b, const struct session *s, const struct names *n,
+                             const char *conjunction)
+{
+    for (size_t i = 0; i < n->count; i++) {
+        const char *tag = method_not_today(s, n->name[i]);
+        strbuf_printf(b, "%s%s%s%s%s", i == 0 ? "" : i + 1 < n->count ? ", " : conjunction,
+                      n->name[i], tag ? " (" : "", tag ? tag : "", tag ? ")" : "");
+    }
+}
+
 /* Every step's decision's items, read once for a draft. */
 struct chain {
     char **item[STEP_COUNT];
@@ -101,6 +115,17 @@ static void all_items(const struct chain *c, enum step step, struct names *out)
         names_add(out, c->item[step][i]);
 }
 
+/* The champion's role as a sentence names a person: "the Head of support",
+ * unless the room wrote it with its own article ("the CFO", "a founder"). */
+static char *the_role(const char *role)
+{
+    static const char *const articles[] = {"the ", "a ", "an ", "our ", "their ", "your "};
+    for (size_t i = 0; i < sizeof articles / sizeof *articles; i++)
+        if (!strncasecmp(role, articles[i], strlen(articles[i])))
+            return xstrdup(role);
+    return xasprintf("the %s", role);
+}
+
 static void draft_insight(const struct session *s, const struct chain *c, struct strbuf *b)
 {
     struct names who = {0}, cares = {0}, context = {0};
@@ -118,9 +143,12 @@ static void draft_insight(const struct session *s, const struct chain *c, struct
         names_put(b, &cares, " and ");
         strbuf_puts(b, "\n");
     }
-    if (s->champion_role)
-        strbuf_printf(b, "Their champion: %s%s%s\n", s->champion_role,
-                      s->champion_why ? ", who " : "", s->champion_why ? s->champion_why : "");
+    if (s->champion_role) { /* the why as the room wrote it, whatever its first word */
+        char *role = the_role(s->champion_role);
+        strbuf_printf(b, "Their champion: %s%s%s%s\n", role, s->champion_why ? " (why: " : "",
+                      s->champion_why ? s->champion_why : "", s->champion_why ? ")" : "");
+        free(role);
+    }
     if (context.count) {
         strbuf_puts(b, "The context: ");
         names_put(b, &context, " and ");
@@ -142,7 +170,7 @@ static void draft_alternatives(const struct session *s, const struct chain *c, s
         strbuf_printf(b, "- %s", alternative);
         if (beaten_by.count) {
             strbuf_puts(b, ": no ");
-            names_put(b, &beaten_by, " or ");
+            capabilities_put(b, s, &beaten_by, " or ");
         }
         strbuf_puts(b, "\n");
         free(beaten_by.name);
@@ -196,7 +224,7 @@ static void draft_value(const struct session *s, const struct chain *c, struct s
         strbuf_printf(b, "- %s", value);
         if (from.count) {
             strbuf_puts(b, ", from ");
-            names_put(b, &from, " and ");
+            capabilities_put(b, s, &from, " and ");
         }
         strbuf_puts(b, "\n");
         bool proven = false;
@@ -251,8 +279,10 @@ static void draft_objections(const struct session *s, const struct chain *c, str
 static void draft_ask(const struct session *s, const struct chain *c, struct strbuf *b)
 {
     (void)c;
+    char *role = s->champion_role ? the_role(s->champion_role) : xstrdup("you");
     strbuf_printf(b, "We ask %s to (the next step: a pilot, a call with their team, a trial).\n",
-                  s->champion_role ? s->champion_role : "you");
+                  role);
+    free(role);
 }
 
 char *pitch_draft(const struct session *s, enum pitch_section section)

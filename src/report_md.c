@@ -116,57 +116,68 @@ static void add_tags(struct strbuf *b, const struct session *s)
     strbuf_puts(b, "\n");
 }
 
-/* What ties the decision's items to the step it builds on: each item and
- * what it beats, comes from, cares about or makes obvious. */
+/* What ties the decision's items to the step it builds on, as the canvas
+ * shows it: "Order lookup — beats: Spreadsheets, Zendesk" for each item,
+ * a capability not there today marked, a value theme's proof counted. */
 static void add_links(struct strbuf *b, const struct session *s, enum step step)
 {
+    enum step on = method_builds_on(step);
+    if (!s->decisions[step] || on == STEP_COUNT || !s->decisions[on])
+        return;
     char **items;
     size_t n = method_items(s->decisions[step], &items);
-    bool any = false;
+    strbuf_puts(b, "**The chain:**\n\n");
     for (size_t i = 0; i < n; i++) {
-        bool first = true;
-        for (size_t l = 0; l < s->link_count; l++) {
-            const struct decision_link *link = &s->links[l];
-            if (link->step != step || !method_same_item(link->item, items[i]))
-                continue;
-            if (!any)
-                strbuf_puts(b, "**The chain:**\n\n");
-            any = true;
-            if (first) {
-                strbuf_puts(b, "- ");
-                add_md(b, items[i], "");
-                strbuf_printf(b, " %s ", method_link_verb(step));
-            } else {
-                strbuf_puts(b, "; ");
-            }
-            add_md(b, link->target, "");
-            first = false;
-        }
-        if (!first)
-            strbuf_puts(b, "\n");
-    }
-    if (any)
+        char *links = method_item_links(s, step, items[i], NULL);
+        const char *tag = step == STEP_CAPABILITIES ? method_not_today(s, items[i]) : NULL;
+        char *line = xasprintf("%s%s%s%s \u2014 %s", items[i], tag ? " (" : "", tag ? tag : "",
+                               tag ? ")" : "", links);
+        strbuf_puts(b, "- ");
+        add_md(b, line, "");
         strbuf_puts(b, "\n");
+        free(line);
+        free(links);
+    }
+    strbuf_puts(b, "\n");
     method_items_free(items, n);
 }
 
-/* The proof behind the value themes, in the order it was given. */
+/* One proof as a list item: "- Theme (kind): text". */
+static void add_one_proof(struct strbuf *b, const struct proof *p)
+{
+    strbuf_puts(b, "- ");
+    add_md(b, p->item, "");
+    strbuf_printf(b, " (%s): ", method_proof_kinds[p->kind]);
+    add_md(b, p->text, "");
+    strbuf_puts(b, "\n");
+}
+
+/* The proof behind the value themes, theme by theme in the decision's
+ * order (each theme's proof in the order given); proof of a theme the
+ * decision no longer has, which the store never keeps, would come last. */
 static void add_proof(struct strbuf *b, const struct session *s)
 {
     if (!s->proof_count)
         return;
     strbuf_puts(b, "**Proof:**\n\n");
-    for (size_t i = 0; i < s->proof_count; i++) {
-        strbuf_puts(b, "- ");
-        add_md(b, s->proofs[i].item, "");
-        strbuf_printf(b, " (%s): ", method_proof_kinds[s->proofs[i].kind]);
-        add_md(b, s->proofs[i].text, "");
-        strbuf_puts(b, "\n");
-    }
+    char **items;
+    size_t n = method_items(s->decisions[STEP_VALUE], &items);
+    bool *done = xcalloc(s->proof_count, sizeof *done);
+    for (size_t i = 0; i < n; i++)
+        for (size_t p = 0; p < s->proof_count; p++)
+            if (!done[p] && method_same_item(s->proofs[p].item, items[i])) {
+                add_one_proof(b, &s->proofs[p]);
+                done[p] = true;
+            }
+    for (size_t p = 0; p < s->proof_count; p++)
+        if (!done[p])
+            add_one_proof(b, &s->proofs[p]);
+    free(done);
+    method_items_free(items, n);
     strbuf_puts(b, "\n");
 }
 
-/* "**Label:** text (why)" when there is text. */
+/* "**Label:** text (why: why)" when there is text, as the canvas has it. */
 static void add_labelled(struct strbuf *b, const char *label, const char *text, const char *why)
 {
     if (!text)
@@ -174,12 +185,12 @@ static void add_labelled(struct strbuf *b, const char *label, const char *text, 
     strbuf_printf(b, "**%s:** ", label);
     add_md(b, text, "");
     if (why) {
-        strbuf_puts(b, ". ");
+        strbuf_puts(b, " (why: ");
         add_md(b, why, "");
+        strbuf_puts(b, ")");
     }
     strbuf_puts(b, "\n\n");
 }
-
 /* Why the room chose it, and who does not agree. */
 static void add_why_and_dissent(struct strbuf *b, const struct session *s, enum step step)
 {

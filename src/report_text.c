@@ -1,4 +1,5 @@
 /* report_text.c: a session as plain text for `samesong show`, wrapped to 80 columns. */
+#include "method.h"
 #include "pitch.h"
 #include "report.h"
 #include "text.h"
@@ -22,6 +23,57 @@ static void add_wrapped(struct strbuf *b, const char *text, const char *first, c
     }
     free(lines);
     free(safe);
+}
+
+/* Each item of a decision that builds on another, with its links, as the
+ * canvas shows them: "Order lookup — beats: Spreadsheets, Zendesk". */
+static void add_chain(struct strbuf *b, const struct session *s, enum step step)
+{
+    enum step on = method_builds_on(step);
+    if (!s->decisions[step] || on == STEP_COUNT || !s->decisions[on])
+        return;
+    char **items;
+    size_t n = method_items(s->decisions[step], &items);
+    strbuf_puts(b, "   Chain:\n");
+    for (size_t i = 0; i < n; i++) {
+        char *links = method_item_links(s, step, items[i], NULL);
+        const char *tag = step == STEP_CAPABILITIES ? method_not_today(s, items[i]) : NULL;
+        char *line = xasprintf("%s%s%s%s \u2014 %s", items[i], tag ? " (" : "", tag ? tag : "",
+                               tag ? ")" : "", links);
+        add_wrapped(b, line, "     - ", "       ");
+        free(line);
+        free(links);
+    }
+    method_items_free(items, n);
+}
+
+/* "Label: text (why: why)", wrapped; nothing without text. */
+static void add_with_why(struct strbuf *b, const char *label, const char *text, const char *why)
+{
+    if (!text)
+        return;
+    char *line = why ? xasprintf("%s (why: %s)", text, why) : xstrdup(text);
+    char *first = xasprintf("   %s: ", label);
+    add_wrapped(b, line, first, "     ");
+    free(first);
+    free(line);
+}
+
+/* Why the room chose the decision, who does not agree, and the champion or
+ * the style where the step has one. */
+static void add_reasons(struct strbuf *b, const struct session *s, enum step step)
+{
+    add_with_why(b, "Why", s->rationale[step], NULL);
+    for (size_t i = 0; i < s->dissent_count; i++)
+        if (s->dissents[i].step == step) {
+            char *line = xasprintf("%s: %s", s->dissents[i].who, s->dissents[i].what);
+            add_wrapped(b, line, "   Dissent: ", "     ");
+            free(line);
+        }
+    if (step == STEP_CUSTOMERS)
+        add_with_why(b, "Champion", s->champion_role, s->champion_why);
+    if (step == STEP_CATEGORY && s->style != STYLE_NONE)
+        add_with_why(b, "Style", method_style_names[s->style], s->style_why);
 }
 
 static void add_step(struct strbuf *b, const struct session *s, enum step step,
@@ -53,6 +105,8 @@ static void add_step(struct strbuf *b, const struct session *s, enum step step,
         strbuf_puts(b, "   (no answers yet)\n");
     if (s->decisions[step])
         add_wrapped(b, s->decisions[step], "   Decision: ", "             ");
+    add_chain(b, s, step);
+    add_reasons(b, s, step);
 }
 
 char *report_text(const struct session *s, const struct step_text steps[STEP_COUNT])

@@ -99,25 +99,26 @@ static void note_dropped(struct dropped *d, const char *text, bool proof)
     *(proof ? &it->proofs : &it->links) += 1;
 }
 
-/* "Dropped 2 links of \"A\"; 1 link and 1 proof of \"B\", no longer in the
- * decision." (caller frees), or NULL when nothing was; frees the list. */
+/* "3 links and 1 proof dropped (A, B): no longer in the decision." (caller
+ * frees), short so it reads whole on the bottom line, or NULL when nothing
+ * was; frees the list. */
 static char *dropped_message(struct dropped *d)
 {
     char *message = NULL;
     if (d->count) {
+        size_t links = 0, proofs = 0;
+        for (size_t i = 0; i < d->count; i++)
+            links += d->items[i].links, proofs += d->items[i].proofs;
         struct strbuf b = {0};
-        strbuf_puts(&b, "Dropped ");
-        for (size_t i = 0; i < d->count; i++) {
-            const struct dropped_item *it = &d->items[i];
-            strbuf_puts(&b, i ? "; " : "");
-            if (it->links)
-                strbuf_printf(&b, "%zu link%s", it->links, it->links == 1 ? "" : "s");
-            if (it->proofs)
-                strbuf_printf(&b, "%s%zu proof%s", it->links ? " and " : "", it->proofs,
-                              it->proofs == 1 ? "" : "s");
-            strbuf_printf(&b, " of \"%s\"", it->text);
-        }
-        strbuf_puts(&b, ", no longer in the decision.");
+        if (links)
+            strbuf_printf(&b, "%zu link%s", links, links == 1 ? "" : "s");
+        if (proofs)
+            strbuf_printf(&b, "%s%zu proof%s", links ? " and " : "", proofs,
+                          proofs == 1 ? "" : "s");
+        strbuf_puts(&b, " dropped (");
+        for (size_t i = 0; i < d->count; i++)
+            strbuf_printf(&b, "%s%s", i ? ", " : "", d->items[i].text);
+        strbuf_puts(&b, "): no longer in the decision.");
         message = strbuf_take(&b);
     }
     for (size_t i = 0; i < d->count; i++)

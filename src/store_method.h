@@ -8,8 +8,8 @@
 
 /* Saves step's decision. Links and proof whose items the new text no longer
  * has are dropped in the same transaction; *dropped (when not NULL) gets a
- * line naming them by item ("Dropped 2 links and 1 proof of \"Fast\", no longer
- * in the decision."), or NULL when none was. An item
+ * line naming the items that went ("2 links and 1 proof dropped (Fast): no
+ * longer in the decision."), or NULL when none was. An item
  * kept in other case or punctuation keeps its links (method_same_item). */
 int store_decide(struct store *st, int64_t session_id, enum step step, const char *text,
                  char **dropped);

@@ -3,6 +3,7 @@
  * asked over the chain check's list when the chain breaks) and exporting. */
 #include "chain.h"
 #include "files.h"
+#include "method.h"
 #include "pitch.h"
 #include "report.h"
 #include "similar.h"
@@ -27,6 +28,66 @@ static const char *section_title(const struct ui *ui, int i)
                                                                  : "Sales narrative";
 }
 
+/* A decision that builds on another, as its items each with its links
+ * ("Order lookup — beats: Spreadsheets, Zendesk"), a capability not there
+ * today marked; returns the rows it took. */
+static int layout_chain(struct ui *ui, struct ui_page *pg, int row, int width, enum step step)
+{
+    const struct session *s = &ui->session;
+    char **items;
+    size_t n = method_items(s->decisions[step], &items);
+    int start = row;
+    for (size_t i = 0; i < n; i++) {
+        bool missing;
+        char *links = method_item_links(s, step, items[i], &missing);
+        const char *tag = step == STEP_CAPABILITIES ? method_not_today(s, items[i]) : NULL;
+        char *line = xasprintf("%s%s%s%s \u2014 %s", items[i], tag ? " (" : "",
+                               tag ? tag : "", tag ? ")" : "", links);
+        attr_t attr = missing ? ui_attr(ui, C_WARN) : ui_attr(ui, C_NORMAL);
+        ui_page_put(pg, row, 31, 2, "\u2022", attr);
+        row += ui_page_wrap(pg, row, 33, width - 2, line, attr);
+        free(line);
+        free(links);
+    }
+    method_items_free(items, n);
+    return row - start;
+}
+
+/* Under a decision: why the room chose it, who does not agree and what they
+ * say, the champion on the customers step and the style on the category. */
+static int layout_reasons(struct ui *ui, struct ui_page *pg, int row, int width, enum step step)
+{
+    const struct session *s = &ui->session;
+    int start = row;
+    attr_t dim = ui_attr(ui, C_DIM);
+    if (s->rationale[step]) {
+        char *line = xasprintf("Why: %s", s->rationale[step]);
+        row += ui_page_wrap(pg, row, 31, width, line, dim);
+        free(line);
+    }
+    for (size_t i = 0; i < s->dissent_count; i++)
+        if (s->dissents[i].step == step) {
+            char *line = xasprintf("Dissent: %s: %s", s->dissents[i].who, s->dissents[i].what);
+            row += ui_page_wrap(pg, row, 31, width, line, dim);
+            free(line);
+        }
+    if (step == STEP_CUSTOMERS && s->champion_role) {
+        char *line = xasprintf("Champion: %s%s%s%s", s->champion_role,
+                               s->champion_why ? " (why: " : "",
+                               s->champion_why ? s->champion_why : "", s->champion_why ? ")" : "");
+        row += ui_page_wrap(pg, row, 31, width, line, dim);
+        free(line);
+    }
+    if (step == STEP_CATEGORY && s->style != STYLE_NONE) {
+        char *line = xasprintf("Style: %s%s%s%s", method_style_names[s->style],
+                               s->style_why ? " (why: " : "", s->style_why ? s->style_why : "",
+                               s->style_why ? ")" : "");
+        row += ui_page_wrap(pg, row, 31, width, line, dim);
+        free(line);
+    }
+    return row - start;
+}
+
 /* The five decisions, the pitch's written sections and any earlier
  * narrative, whole: the window scrolls over them. starts[] gets the row
  * each section starts on (-1 for a narrative there is not). */
@@ -38,8 +99,13 @@ static void layout_canvas(struct ui *ui, struct ui_page *pg, int starts[CANVAS_S
         starts[i] = row;
         ui_page_put(pg, row, 2, 28, ui->steps[i].title, ui_attr(ui, C_TITLE));
         const char *d = s->decisions[i];
-        row += ui_page_wrap(pg, row, 31, width, d ? d : "(not decided yet)",
-                            d ? ui_attr(ui, C_NORMAL) : ui_attr(ui, C_WARN));
+        enum step on = method_builds_on((enum step)i);
+        if (d && on != STEP_COUNT && s->decisions[on])
+            row += layout_chain(ui, pg, row, width, (enum step)i);
+        else
+            row += ui_page_wrap(pg, row, 31, width, d ? d : "(not decided yet)",
+                                d ? ui_attr(ui, C_NORMAL) : ui_attr(ui, C_WARN));
+        row += layout_reasons(ui, pg, row, width, (enum step)i);
         row += 1 + ui->projector;
     }
     starts[STEP_COUNT] = row;

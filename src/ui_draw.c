@@ -101,14 +101,20 @@ static bool offered(const struct ui *ui, const struct ui_binding *b)
 }
 
 /* The bottom line: the message if there is one, else this screen's keys:
- * help first, then what this screen does, then moving along the walk. */
+ * help first, then what this screen does, then moving along the walk. A
+ * message wider than the line takes the line above it too, so it is read
+ * whole; it lasts until the next key. */
 void ui_draw_status(struct ui *ui)
 {
     int y = LINES - 1;
     if (ui->message[0]) {
-        ui_fill(y, 0, COLS, ui->message_is_error ? ui_attr(ui, C_ERROR) : ui_attr(ui, C_STATUS));
-        ui_put(y, 1, COLS - 2, ui->message,
-               ui->message_is_error ? ui_attr(ui, C_ERROR) : ui_attr(ui, C_STATUS));
+        attr_t attr = ui->message_is_error ? ui_attr(ui, C_ERROR) : ui_attr(ui, C_STATUS);
+        char *safe = text_sanitize(ui->message, false);
+        int rows = text_width(safe) > COLS - 2 && LINES > 2 ? 2 : 1;
+        free(safe);
+        for (int r = 0; r < rows; r++)
+            ui_fill(y - rows + 1 + r, 0, COLS, attr);
+        ui_put_wrapped(y - rows + 1, 1, COLS - 2, rows, ui->message, attr);
         return;
     }
     ui_fill(y, 0, COLS, ui_attr(ui, C_STATUS));

@@ -87,7 +87,7 @@ const struct ui_binding ui_bindings[] = {
      "the Kendall's W from which the vote reads as consensus (0.70 unless set)"},
     {ON(UI_REVEAL) | ON(UI_DASHBOARD), 'N', ACT_ATTRIBUTION, "N", "names",
      "name people by name, by role only, or not at all"},
-    {ON(UI_REVEAL), ' ', ACT_MARK, "Space", NULL, "mark the group for a merge"},
+    {ON(UI_REVEAL), ' ', ACT_MARK, "Space", NULL, "mark the group for a merge, move down"},
     {ON(UI_REVEAL), 'm', ACT_MERGE, "m", "merge", "merge the marked groups into one"},
     {ON(UI_REVEAL), 'R', ACT_RENAME, "R", NULL, "rename the group"},
     {ON(UI_REVEAL), 'u', ACT_UNGROUP, "u", NULL,

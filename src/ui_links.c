@@ -58,76 +58,43 @@ static void lists_free(struct chain_lists *l)
     method_items_free(l->targets, l->target_count);
 }
 
-/* A capability's tag when it is not today: a value resting on it is a promise. */
-static const char *not_today(const struct session *s, const char *capability)
-{
-    for (size_t i = 0; i < s->tag_count; i++)
-        if (method_same_item(s->tags[i].group, capability))
-            return strcmp(s->tags[i].tag, "today") ? s->tags[i].tag : NULL;
-    return NULL;
-}
-
-/* "beats: Spreadsheets, Zendesk", and for a value theme "· proof: 2", in
- * the order of the decision it builds on (caller frees); *missing when
- * there is no link, or a value theme has no proof. */
-static char *links_summary(const struct session *s, enum step step, const char *item,
-                           char *const *targets, size_t target_count, bool *missing)
-{
-    struct strbuf b = {0};
-    strbuf_printf(&b, "%s: ", method_link_verb(step));
-    size_t linked = 0;
-    for (size_t t = 0; t < target_count; t++)
-        if (method_linked(s, step, item, targets[t]))
-            strbuf_printf(&b, "%s%s", linked++ ? ", " : "", targets[t]);
-    if (!linked)
-        strbuf_puts(&b, "none yet");
-    *missing = !linked;
-    if (step == STEP_VALUE) {
-        size_t proofs = method_proof_count(s, item);
-        if (proofs)
-            strbuf_printf(&b, " \u00b7 proof: %zu", proofs);
-        else
-            strbuf_puts(&b, " \u00b7 no proof yet");
-        *missing = *missing || !proofs;
-    }
-    return strbuf_take(&b);
-}
-
 int ui_draw_decision(struct ui *ui, int step, int y, int x, int width, int max_rows)
 {
     const struct session *s = &ui->session;
-    char **items, **targets = NULL;
-    size_t n = method_items(s->decisions[step], &items), target_count = 0;
+    char **items;
+    size_t n = method_items(s->decisions[step], &items);
     enum step on = method_builds_on((enum step)step);
     bool linkable = on != STEP_COUNT && s->decisions[on];
-    if (linkable)
-        target_count = method_items(s->decisions[on], &targets);
     /* more items than rows: the last row says how many more there are */
     size_t shown = (int)n > max_rows ? (size_t)(max_rows > 1 ? max_rows - 1 : 0) : n;
     int used = 0, spare = max_rows - (int)n; /* rows to wrap a long item in */
     attr_t good = ui_attr(ui, C_GOOD) | A_BOLD;
     for (size_t i = 0; i < shown; i++) {
         ui_put(y + used, x, 2, "\u2022", good);
+        /* a capability the product cannot back today says so, as on the links screen */
+        const char *tag = step == STEP_CAPABILITIES ? method_not_today(s, items[i]) : NULL;
+        char *label = tag ? xasprintf("%s (%s)", items[i], tag) : xstrdup(items[i]);
         if (!linkable) { /* nothing to link to: a long item wraps as far as rows are spare */
             int rows = ui_put_wrapped(y + used, x + 2, width - 2, 1 + (spare > 0 ? spare : 0),
-                                      items[i], good);
+                                      label, good);
             spare -= rows - 1;
             used += rows;
+            free(label);
             continue;
         }
         bool missing;
-        char *summary = links_summary(s, (enum step)step, items[i], targets, target_count,
-                                      &missing);
+        char *summary = method_item_links(s, (enum step)step, items[i], &missing);
         char *tail = xasprintf(" \u2014 %s", summary), *safe = text_sanitize(tail, false);
         /* the item keeps at least 3/5 of the row; its links take what it leaves */
         int room = width - 2, item_width = room - text_width(safe);
         free(safe);
         item_width = item_width < room * 3 / 5 ? room * 3 / 5 : item_width;
-        int w = ui_put(y + used, x + 2, item_width, items[i], good);
+        int w = ui_put(y + used, x + 2, item_width, label, good);
         ui_put(y + used, x + 2 + w, room - w, tail,
                missing ? ui_attr(ui, C_WARN) : ui_attr(ui, C_NORMAL));
         free(tail);
         free(summary);
+        free(label);
         used++;
     }
     if (shown < n) {
@@ -136,7 +103,6 @@ int ui_draw_decision(struct ui *ui, int step, int y, int x, int width, int max_r
         ui_put(y + used++, x, width, more, ui_attr(ui, C_DIM));
     }
     method_items_free(items, n);
-    method_items_free(targets, target_count);
     return used;
 }
 
@@ -273,7 +239,7 @@ static void links_draw(struct ui *ui)
     layout_keep_visible(st->target, (int)l.target_count, height, &st->target_top);
     for (int r = 0; r < height && st->target_top + r < (int)l.target_count; r++) {
         int t = st->target_top + r;
-        const char *tag = value ? not_today(&ui->session, l.targets[t]) : NULL;
+        const char *tag = value ? method_not_today(&ui->session, l.targets[t]) : NULL;
         bool on = method_linked(&ui->session, l.step, item, l.targets[t]);
         char *row = tag ? xasprintf("[%c] %s (%s)", on ? 'x' : ' ', l.targets[t], tag)
                         : xasprintf("[%c] %s", on ? 'x' : ' ', l.targets[t]);

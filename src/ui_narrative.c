@@ -7,6 +7,7 @@
  * writing, the decisions stay in view beside it. */
 #include "files.h"
 #include "layout.h"
+#include "method.h"
 #include "pitch.h"
 #include "store_pitch.h"
 #include "ui.h"
@@ -45,17 +46,25 @@ static const char *const cues[STEP_COUNT] = {
 };
 
 /* The outline in six rows, under the field on a narrow screen: each decision
- * on one line after its cue, cut with an ellipsis. */
+ * on one line after its cue, its items apart with " \u00b7 " as the Builds on
+ * panel has them, cut with an ellipsis. */
 static void draw_short_outline(struct ui *ui, int y, int x, int width)
 {
     ui_put(y++, x, width, "OUTLINE (the decisions)", ui_attr(ui, C_TITLE));
     for (int s = 0; s < STEP_COUNT; s++) {
         const char *d = ui->session.decisions[s];
         int used = ui_put(y, x, width, cues[s], A_BOLD | ui_attr(ui, C_NORMAL));
-        char *one = d ? xstrdup(d) : xstrdup("(not decided yet)");
-        for (char *c = one; *c; c++)
-            if (*c == '\n')
-                *c = ' ';
+        char **items;
+        size_t n = method_items(d, &items);
+        struct strbuf b = {0};
+        for (size_t i = 0; i < n; i++)
+            strbuf_printf(&b, "%s%s", i ? " \u00b7 " : "", items[i]);
+        method_items_free(items, n);
+        char *one = strbuf_take(&b);
+        if (!d) {
+            free(one);
+            one = xstrdup("(not decided yet)");
+        }
         ui_put(y++, x + used + 2, width - used - 2, one,
                d ? ui_attr(ui, C_NORMAL) : ui_attr(ui, C_WARN));
         free(one);

@@ -107,7 +107,7 @@ START_TEST(an_edit_keeps_surviving_links_and_names_the_dropped)
     /* "ORDER LOOKUP." is the same item; "AI replies" is gone */
     ck_assert_int_eq(store_decide(st, sid, STEP_CAPABILITIES, "ORDER LOOKUP.\nMacros", &dropped), 0);
     ck_assert_ptr_nonnull(dropped);
-    ck_assert_str_eq(dropped, "Dropped 2 links of \"AI replies\", no longer in the decision.");
+    ck_assert_str_eq(dropped, "2 links dropped (AI replies): no longer in the decision.");
     free(dropped);
     struct session s = loaded();
     ck_assert_uint_eq(s.link_count, 1);
@@ -117,7 +117,7 @@ START_TEST(an_edit_keeps_surviving_links_and_names_the_dropped)
     session_free(&s);
 
     ck_assert_int_eq(store_decide(st, sid, STEP_VALUE, "Scale without hiring", &dropped), 0);
-    ck_assert_str_eq(dropped, "Dropped 1 proof of \"Answers in seconds\", no longer in the "
+    ck_assert_str_eq(dropped, "1 proof dropped (Answers in seconds): no longer in the "
                               "decision.");
     free(dropped);
     ck_assert_int_eq(store_decide(st, sid, STEP_VALUE, "Scale without hiring\nMore", &dropped), 0);
@@ -343,6 +343,10 @@ END_TEST
 
 START_TEST(the_markdown_canvas_shows_the_chain)
 {
+    /* two themes, the second's proof given first */
+    ck_assert_int_eq(store_set_decision(st, sid, STEP_VALUE,
+                                        "Answers in seconds\nFirms with 5-50 staff"), 0);
+    ck_assert_int_eq(store_add_proof(st, sid, "Firms with 5-50 staff", PROOF_CASE, "Acme"), 0);
     ck_assert_int_eq(store_link(st, sid, STEP_CAPABILITIES, "Order lookup", "Spreadsheets"), 0);
     ck_assert_int_eq(store_link(st, sid, STEP_CAPABILITIES, "Order lookup", "Zendesk"), 0);
     ck_assert_int_eq(store_link(st, sid, STEP_VALUE, "Answers in seconds", "Order lookup"), 0);
@@ -359,16 +363,22 @@ START_TEST(the_markdown_canvas_shows_the_chain)
     ck_assert_int_eq(store_load_steps(path, steps, err, sizeof err), 0);
     struct session s = loaded();
     char *md = report_markdown(&s, steps);
-    ck_assert_ptr_nonnull(strstr(md, "**The chain:**\n\n- Order lookup beats Spreadsheets; "
-                                     "Zendesk\n\n"));
-    ck_assert_ptr_nonnull(strstr(md, "- Answers in seconds comes from Order lookup\n"));
+    /* each item as the canvas has it: "item — verb: targets", whatever the item's number */
+    ck_assert_ptr_nonnull(strstr(md, "**The chain:**\n\n- Order lookup \u2014 beats: "
+                                     "Spreadsheets, Zendesk\n- AI replies \u2014 beats: none "
+                                     "yet\n\n"));
+    ck_assert_ptr_nonnull(strstr(md, "- Answers in seconds \u2014 comes from: Order lookup "
+                                     "\u00b7 proof: 1\n"));
+    ck_assert_ptr_nonnull(strstr(md, "- Firms with 5-50 staff \u2014 comes from: none yet "
+                                     "\u00b7 proof: 1\n"));
+    /* the proof in the value decision's order, not the order it was given */
     ck_assert_ptr_nonnull(strstr(md, "**Proof:**\n\n- Answers in seconds (number): 9 s "
-                                     "\\*median\\*\n"));
+                                     "\\*median\\*\n- Firms with 5-50 staff (case): Acme\n"));
     ck_assert_ptr_nonnull(strstr(md, "**Why:** Every call said it\n\n**Dissent:**\n\n- Tom: "
                                      "Price matters more\n"));
-    ck_assert_ptr_nonnull(strstr(md, "**Champion:** Head of support. Owns the backlog\n"));
-    ck_assert_ptr_nonnull(strstr(md, "**Positioning style:** Big fish in a small pond. We win "
-                                     "in e-commerce\n"));
+    ck_assert_ptr_nonnull(strstr(md, "**Champion:** Head of support (why: Owns the backlog)\n"));
+    ck_assert_ptr_nonnull(strstr(md, "**Positioning style:** Big fish in a small pond (why: We "
+                                     "win in e-commerce)\n"));
     free(md);
     session_free(&s);
     store_steps_free(steps);
@@ -412,12 +422,12 @@ START_TEST(links_proof_and_choices_as_the_screens_read_them)
     /* an edit that drops them says so by item, in a line short enough to read */
     char *dropped = NULL;
     ck_assert_int_eq(store_decide(st, sid, STEP_CAPABILITIES, "Macros", &dropped), 0);
-    ck_assert_str_eq(dropped, "Dropped 2 links of \"Order lookup\"; 1 link of \"AI replies\", "
-                              "no longer in the decision.");
+    ck_assert_str_eq(dropped, "3 links dropped (Order lookup, AI replies): no longer in the "
+                              "decision.");
     free(dropped);
     ck_assert_int_eq(store_link(st, sid, STEP_VALUE, "Answers in seconds", "Macros"), 0);
     ck_assert_int_eq(store_decide(st, sid, STEP_VALUE, "Fast", &dropped), 0);
-    ck_assert_str_eq(dropped, "Dropped 1 link and 2 proofs of \"Answers in seconds\", no longer "
+    ck_assert_str_eq(dropped, "1 link and 2 proofs dropped (Answers in seconds): no longer "
                               "in the decision.");
     free(dropped);
 }

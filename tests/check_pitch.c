@@ -67,7 +67,7 @@ static struct session made(void)
     p->kind = PROOF_NUMBER;
     p->text = xstrdup("9 s median first reply");
     s.champion_role = xstrdup("Head of support");
-    s.champion_why = xstrdup("owns the backlog");
+    s.champion_why = xstrdup("They own the backlog");
     s.style = STYLE_BIG_FISH;
     person(&s, "Ann", ROLE_CEO);
     person(&s, "Sue", ROLE_SUCCESS);
@@ -93,7 +93,7 @@ START_TEST(drafts_come_from_the_linked_decisions)
     draft_is(&s, PITCH_INSIGHT,
              "Who feels it: Shopify brands and Teams of 5-50\n"
              "What matters to them most: Answers in seconds and Happier agents\n"
-             "Their champion: Head of support, who owns the backlog\n"
+             "Their champion: the Head of support (why: They own the backlog)\n"
              "The context: Help desk for e-commerce");
     /* each alternative with what beats it, as the capabilities decision says it */
     draft_is(&s, PITCH_ALTERNATIVES,
@@ -112,8 +112,29 @@ START_TEST(drafts_come_from_the_linked_decisions)
              "- Happier agents, from Macros\n"
              "  Proof: none yet");
     draft_is(&s, PITCH_ASK,
-             "We ask Head of support to (the next step: a pilot, a call with their team, a "
+             "We ask the Head of support to (the next step: a pilot, a call with their team, a "
              "trial).");
+    /* a capability on the roadmap is marked where the drafts name it */
+    struct capability_tag *t = array_push(&s.tags, &s.tag_count, &s.tag_cap, sizeof *t);
+    t->group = xstrdup("AI replies");
+    t->tag = xstrdup("roadmap");
+    char *alternatives = pitch_draft(&s, PITCH_ALTERNATIVES);
+    ck_assert_ptr_nonnull(strstr(alternatives, "- Zendesk: no AI replies (roadmap) or Macros\n"));
+    free(alternatives);
+    char *value = pitch_draft(&s, PITCH_VALUE);
+    ck_assert_ptr_nonnull(strstr(value, "- Answers in seconds, from Order lookup and AI replies "
+                                        "(roadmap)\n"));
+    free(value);
+    /* a role the room wrote with its article keeps it, and no why says none */
+    free(s.champion_role);
+    free(s.champion_why);
+    s.champion_role = xstrdup("The CFO");
+    s.champion_why = NULL;
+    char *insight = pitch_draft(&s, PITCH_INSIGHT);
+    ck_assert_ptr_nonnull(strstr(insight, "Their champion: The CFO\n"));
+    free(insight);
+    draft_is(&s, PITCH_ASK,
+             "We ask The CFO to (the next step: a pilot, a call with their team, a trial).");
     session_free(&s);
 }
 END_TEST

@@ -53,7 +53,8 @@ fresh
 { to_decide 2; echo "dump capabilities"; echo "keys ] ] ]"; echo "dump value"; } |
     drive 80 24 --db "$db" open chain
 shows capabilities "• Order lookup — beats: Spreadsheets, Zendesk" "a capability shows what it beats"
-shows capabilities "• AI replies — beats: none yet" "and one that beats nothing says so"
+shows capabilities "• AI replies (roadmap) — beats: none yet" \
+    "and one that beats nothing says so, and one on the roadmap is marked as on the links screen"
 shows capabilities "(e writes it, l links it)" "the decision invites its links"
 shows capabilities "l:links" "l is on the bottom line"
 shows value "• Answers in seconds — comes from: Order lookup · proof: 1" \
@@ -168,10 +169,16 @@ unsaved '"positioning_style"' "and the file has none"
 fresh
 { to_decide 2; echo "keys e Up Up C-e C-u C-d"; echo "dump dropped"; } |
     drive 80 24 --db "$db" open chain
-shows dropped "Decided. Dropped 3 links of \"Order lookup\", no longer in the decision." \
+shows dropped "Decided. 3 links dropped (Order lookup): no longer in the decision." \
     "the message line names the links the edit dropped"
 unsaved '"item":"Order lookup"' "they are gone from the file"
 unsaved '"builds_on":"Order lookup"' "the link to it too"
+# a message wider than 80 columns takes the line above the bottom one: read whole
+fresh
+{ to_decide 3; echo "keys e Up C-e C-u C-d"; echo "dump wide"; } | drive 80 24 --db "$db" open chain
+check 'dumped wide | tail -n 2 | sed "s/^ *//; s/ *\$//" | tr "\n" " " |
+    grep -qF "Decided. 1 link and 1 proof dropped (Answers in seconds): no longer in the decision."' \
+    "the whole message shows over two lines at 80 columns: $(dumped wide | tail -n 2)"
 { echo "keys e C-d"; echo "dump kept"; } | drive 80 24 --db "$db" open chain
 shows kept "Decided. ] goes on." "an edit that drops nothing says nothing of links"
 

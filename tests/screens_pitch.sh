@@ -28,7 +28,7 @@ printf '%s\n' "1. Insight  (draft)" "2. Alternatives  (draft)" "3. Perfect world
 check 'cmp -s "$WORK/want" "$WORK/got"' "the sections in the method's order: $(diff "$WORK/want" "$WORK/got")"
 shows pitch "▸ 1. Insight  (draft)" "the first is chosen"
 shows pitch "Who feels it: Shopify brands and Teams of 5-50" "the insight drafts from the customers"
-shows pitch "Their champion: Head of support" "and the champion"
+shows pitch "Their champion: the Head of support" "and the champion, named as a person"
 shows pitch "- Zendesk: no AI replies or Macros" "each alternative with the capabilities that beat it"
 shows pitch "Introducing Replyline: Help desk for e-commerce." "the product in its category"
 shows pitch "Head to head: the one that beats Spreadsheets and Zendesk." "in its style"
@@ -142,5 +142,15 @@ hides locked "d:redraft" "d is not offered"
 shows e "This session is locked; it cannot be changed." "e is refused"
 shows d "This session is locked; it cannot be changed." "d is refused"
 shows d "Brands drown." "what was written before the lock shows"
+
+
+# --- the outline at 80x24 ------------------------------------------------------------------
+# at 80x24 the outline is a line a decision, its items kept apart as Builds on keeps them
+drive 80 24 --db "$db" open pitch <<'KEYS'
+keys e
+dump narrow
+KEYS
+shows narrow "Spreadsheets · Zendesk" "the narrow outline keeps the alternatives apart"
+shows narrow "Order lookup · AI replies · Macros" "and the capabilities"
 
 finish
