@@ -93,8 +93,9 @@ for cmd in "new Acme" "demo" "import $SAMESONG_DATA_DIR/examples/demo.json"; do
 done
 
 # --- escapes written into the file behind samesong's back never reach the terminal -------
-db="$WORK/edited.db"
-"$SAMESONG" --db "$db" demo >/dev/null
+db="$WORK/edited.db" # the demo workshop under way as session 1, then Other as session 2
+"$SAMESONG" --db "$db" import "$SAMESONG_DATA_DIR/examples/demo.json" \
+    --slug replyline-positioning-workshop >/dev/null
 "$SAMESONG" --db "$db" new "Other" >/dev/null
 sqlite3 "$db" "UPDATE sessions SET slug = 'x' || char(27) || '[31mred',
                    name = 'Replyline' || char(27) || ']0;title' || char(7),

@@ -35,7 +35,9 @@ stdout_has "$digest"
 S=$(sqlite3 "$db" "SELECT id FROM sessions WHERE slug = 'sealed'")
 IN=$(sqlite3 "$db" "SELECT min(i.id) FROM inputs i JOIN participants p ON p.id = i.participant_id WHERE p.session_id = $S")
 P=$(sqlite3 "$db" "SELECT min(id) FROM participants WHERE session_id = $S")
-OPEN_P=$(sqlite3 "$db" "SELECT min(id) FROM participants WHERE session_id = 1 AND name NOT IN ('Maya', 'Priya')")
+# The demo workshop under way is the open session (demo puts in a locked one too).
+OPEN=$(sqlite3 "$db" "SELECT id FROM sessions WHERE slug = 'replyline-positioning-workshop'")
+OPEN_P=$(sqlite3 "$db" "SELECT min(id) FROM participants WHERE session_id = $OPEN AND name NOT IN ('Maya', 'Priya')")
 OPEN_IN=$(sqlite3 "$db" "SELECT min(id) FROM inputs WHERE participant_id = $OPEN_P")
 
 # attempt SQL: the statement is refused by SQLite and the session's export is unchanged.
@@ -49,8 +51,8 @@ attempt() {
 }
 attempt "REPLACE INTO sessions (id, slug, name, status) VALUES ($S, 'sealed', 'x', 'open')"
 attempt "INSERT OR REPLACE INTO sessions (slug, name) VALUES ('sealed', 'taken over')"
-attempt "UPDATE OR REPLACE sessions SET slug = 'sealed' WHERE id = 1"
-attempt "UPDATE OR REPLACE sessions SET id = $S WHERE id = 1"
+attempt "UPDATE OR REPLACE sessions SET slug = 'sealed' WHERE id = $OPEN"
+attempt "UPDATE OR REPLACE sessions SET id = $S WHERE id = $OPEN"
 attempt "INSERT INTO sessions (slug, name, status) VALUES ('forged', 'Forged', 'locked')"
 attempt "UPDATE sessions SET status = 'open', locked_at = NULL WHERE id = $S"
 attempt "INSERT OR REPLACE INTO inputs (id, participant_id, step, position, text) VALUES ($IN, $OPEN_P, 'value', 9, 'moved')"
@@ -58,20 +60,20 @@ attempt "UPDATE OR REPLACE inputs SET id = $IN WHERE id = $OPEN_IN"
 attempt "UPDATE inputs SET participant_id = $P WHERE id = $OPEN_IN"
 attempt "INSERT INTO inputs (participant_id, step, position, text) VALUES ($P, 'value', 9, 'late')"
 attempt "UPDATE participants SET session_id = $S WHERE id = $OPEN_P"
-attempt "INSERT OR REPLACE INTO participants (id, session_id, name, role, position) VALUES ($P, 1, 'Zed', 'ceo', 9)"
+attempt "INSERT OR REPLACE INTO participants (id, session_id, name, role, position) VALUES ($P, $OPEN, 'Zed', 'ceo', 9)"
 attempt "UPDATE OR REPLACE participants SET id = $P WHERE id = $OPEN_P"
 attempt "INSERT OR REPLACE INTO decisions (session_id, step, text) VALUES ($S, 'value', 'rewritten')"
 attempt "INSERT INTO decisions (session_id, step, text) VALUES ($S, 'value', 'y') ON CONFLICT DO UPDATE SET text = 'y'"
-attempt "INSERT INTO decisions (session_id, step, text) VALUES (1, 'capabilities', 'b') ON CONFLICT DO NOTHING; UPDATE OR REPLACE decisions SET rowid = (SELECT rowid FROM decisions WHERE session_id = $S LIMIT 1) WHERE session_id = 1 AND step = 'capabilities'"
-attempt "UPDATE OR REPLACE decisions SET session_id = $S WHERE session_id = 1 AND step = 'alternatives'"
+attempt "INSERT INTO decisions (session_id, step, text) VALUES ($OPEN, 'capabilities', 'b') ON CONFLICT DO NOTHING; UPDATE OR REPLACE decisions SET rowid = (SELECT rowid FROM decisions WHERE session_id = $S LIMIT 1) WHERE session_id = $OPEN AND step = 'capabilities'"
+attempt "UPDATE OR REPLACE decisions SET session_id = $S WHERE session_id = $OPEN AND step = 'alternatives'"
 attempt "INSERT OR REPLACE INTO votes (participant_id, step, rank, label) VALUES ($P, 'alternatives', 1, 'forged')"
 attempt "INSERT INTO votes (participant_id, step, rank, label) VALUES ($OPEN_P, 'value', 99, 'zz'); UPDATE OR REPLACE votes SET rowid = (SELECT min(v.rowid) FROM votes v JOIN participants p ON p.id = v.participant_id WHERE p.session_id = $S) WHERE label = 'zz'"
 attempt "UPDATE votes SET participant_id = $P WHERE label = 'zz'"
 attempt "INSERT OR REPLACE INTO capability_tags (session_id, grp, tag) VALUES ($S, 'Gorgias', 'today')"
-attempt "INSERT INTO capability_tags VALUES (1, 'zz', 'today'); UPDATE capability_tags SET session_id = $S WHERE grp = 'zz'"
+attempt "INSERT INTO capability_tags VALUES ($OPEN, 'zz', 'today'); UPDATE capability_tags SET session_id = $S WHERE grp = 'zz'"
 attempt "UPDATE events SET detail = 'forged' WHERE session_id = $S"
 attempt "DELETE FROM events WHERE session_id = $S"
-attempt "UPDATE events SET session_id = $S WHERE session_id = 1"
+attempt "UPDATE events SET session_id = $S WHERE session_id = $OPEN"
 attempt "INSERT INTO dismissed (session_id, step, key_a, key_b) VALUES ($S, 'value', 'a', 'b')"
 attempt "PRAGMA foreign_keys = OFF; UPDATE steps SET id = 'worth' WHERE id = 'value'"
 attempt "PRAGMA foreign_keys = OFF; DELETE FROM steps WHERE id = 'value'"
@@ -81,9 +83,9 @@ attempt "UPDATE lock_digests SET digest = 'sha256:' || lower(hex(zeroblob(32)))"
 attempt "INSERT OR REPLACE INTO lock_digests (session_id, digest) VALUES ($S, 'sha256:' || lower(hex(zeroblob(32))))"
 attempt "PRAGMA recursive_triggers = ON; REPLACE INTO sessions (id, slug, name) VALUES ($S, 'sealed', 'x')"
 # Only samesong locks a session or writes a digest (review: a forged lock).
-attempt "UPDATE sessions SET status = 'locked', locked_at = '2020-01-01T00:00:00Z' WHERE id = 1"
+attempt "UPDATE sessions SET status = 'locked', locked_at = '2020-01-01T00:00:00Z' WHERE id = $OPEN"
 attempt "INSERT INTO lock_digests (session_id, digest) VALUES (99, 'sha256:' || lower(hex(zeroblob(32))))"
-check '[ "$(sqlite3 "$db" "SELECT status FROM sessions WHERE id = 1")" = open ]' "the open session stays open"
+check '[ "$(sqlite3 "$db" "SELECT status FROM sessions WHERE id = $OPEN")" = open ]' "the open session stays open"
 # No answer may take a decision's place in the search index.
 attempt "INSERT OR REPLACE INTO inputs (id, participant_id, step, position, text) VALUES (1099511627776 + $S * 8 + 5, $OPEN_P, 'category', 99, 'x')"
 run --db "$db" add sealed --as Maya --step value "after the lock"
@@ -134,7 +136,7 @@ status 1 "a malformed digest fails verify"
 check '! grep -q "$(printf "\033")" "$ERR"' "the escape in a digest never reaches the terminal"
 stderr_has "(not a digest)"
 
-run --db "$db" verify 1
+run --db "$db" verify $OPEN
 status 1 "an open session has nothing to verify"
 stderr_has "is not locked; only a locked session has a digest to check"
 run --db "$db" export sealed --format md -o "$WORK/sealed.md"

@@ -43,10 +43,11 @@ shows lena "Scale without hiring" "a name finds that person's answers"
 shows lena "Lena: Competitive alternatives" "and says whose they are, first"
 hides lena "Maya" "and no one else's"
 shows lena_words "Spreadsheets." "a name and a word: that person's answers holding the word"
-check '[ "$(dumped lena_words | grep -c ": Competitive alternatives")" -eq 1 ]' \
-    "only Lena's spreadsheets, not the four others'"
+check '[ "$(dumped lena_words | grep -c ": Competitive alternatives")" -eq 2 ]' \
+    "only Lena's spreadsheets (once in each demo session), not the four others'"
 run --db "$db" search LENA scale # Maya said it too
-stdout_is "replyline-positioning-workshop  value  Lena: «Scale» without hiring"
+stdout_is "replyline-positioning-workshop  value  Lena: «Scale» without hiring
+replyline-finished-canvas  value  Lena: «Scale» without hiring"
 
 # --- q from a session opened from the results goes back to them -----------------------------
 drive 100 30 --db "$db" browse <<'KEYS'

@@ -83,8 +83,9 @@ check '[ "$(modes)" = "alternate=0 mouse=0" ]' "and leaves the alternate screen 
 kill -KILL "$pid" 2>/dev/null
 
 # --- escapes and a short date written into the file behind samesong's back -------------
-db="$WORK/edited.db"
-"$SAMESONG" --db "$db" demo >/dev/null
+db="$WORK/edited.db" # the demo workshop under way as session 1, then Other as session 2
+"$SAMESONG" --db "$db" import "$SAMESONG_DATA_DIR/examples/demo.json" \
+    --slug replyline-positioning-workshop >/dev/null
 "$SAMESONG" --db "$db" new "Other" >/dev/null
 sqlite3 "$db" "UPDATE sessions SET name = 'Replyline' || char(27) || '[31mRED',
                    slug = 'x' || char(27) || '[31mred' WHERE id = 1;
