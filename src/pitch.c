@@ -304,3 +304,20 @@ char *pitch_draft(const struct session *s, enum pitch_section section)
         b.data[--b.len] = '\0';
     return strbuf_take(&b);
 }
+
+void pitch_draft_digest(const struct session *s, enum pitch_section section,
+                        char hex[SHA256_HEX_LEN + 1])
+{
+    char *draft = pitch_draft(s, section);
+    sha256_hex(draft, strlen(draft), hex);
+    free(draft);
+}
+
+bool pitch_stale(const struct session *s, enum pitch_section section)
+{
+    if (!s->pitch[section] || !s->pitch_digest[section])
+        return false;
+    char now[SHA256_HEX_LEN + 1];
+    pitch_draft_digest(s, section, now);
+    return strcmp(now, s->pitch_digest[section]) != 0;
+}

@@ -5,6 +5,7 @@
 #define SAMESONG_PITCH_H
 
 #include "session.h"
+#include "sha256.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -23,6 +24,15 @@ int pitch_section_from_id(const char *id);                          /* -1 when n
  * success first, each once); the ask a sentence to finish. "" when there is
  * nothing yet to draft it from. */
 char *pitch_draft(const struct session *s, enum pitch_section section);
+
+/* The SHA-256 of the section's draft as it is now, in hex. */
+void pitch_draft_digest(const struct session *s, enum pitch_section section,
+                        char hex[SHA256_HEX_LEN + 1]);
+
+/* Whether the section was written from a draft that has changed since (the
+ * decisions or their links moved on); false when it is not written or was
+ * written before drafts were remembered. */
+bool pitch_stale(const struct session *s, enum pitch_section section);
 
 /* Whether any section of the pitch is written (not only its draft). */
 bool pitch_written(const struct session *s);

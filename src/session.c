@@ -166,8 +166,10 @@ void session_free(struct session *s)
     free(s->champion_role);
     free(s->champion_why);
     free(s->style_why);
-    for (int i = 0; i < PITCH_SECTION_COUNT; i++)
+    for (int i = 0; i < PITCH_SECTION_COUNT; i++) {
         free(s->pitch[i]);
+        free(s->pitch_digest[i]);
+    }
     for (size_t i = 0; i < s->objection_count; i++)
         free(s->objections[i].text);
     free(s->objections);

@@ -156,6 +156,7 @@ struct session {
     /* The sales pitch: each section as the room wrote it, NULL while it is
      * only its draft (pitch_draft); the earlier free-text narrative stays. */
     char *pitch[PITCH_SECTION_COUNT];
+    char *pitch_digest[PITCH_SECTION_COUNT]; /* its draft's SHA-256 when written; NULL if unknown */
     struct objection *objections;
     size_t objection_count, objection_cap;
     bool objections_revealed;    /* the room has seen everyone's objections */

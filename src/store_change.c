@@ -31,6 +31,8 @@ static void bind_args(sqlite3_stmt *stmt, const struct store_args *a)
             sqlite3_bind_text(stmt, i, a->role, -1, SQLITE_STATIC);
         else if (!strcmp(name, ":label"))
             sqlite3_bind_text(stmt, i, a->label, -1, SQLITE_STATIC);
+        else if (!strcmp(name, ":digest"))
+            sqlite3_bind_text(stmt, i, a->digest, -1, SQLITE_STATIC);
     }
 }
 

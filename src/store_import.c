@@ -168,11 +168,15 @@ static int insert_pitch(struct store *st, int64_t session_id, const struct sessi
                            " VALUES (:participant, :number, :text)", &a, false, "");
     }
     for (int i = 0; i < PITCH_SECTION_COUNT && rc == 0; i++) {
+        char digest[SHA256_HEX_LEN + 1];
         struct store_args a = {.session = session_id, .label = pitch_section_ids[i],
-                               .text = doc->pitch[i]};
-        if (doc->pitch[i])
-            rc = store_run(st, "INSERT INTO pitch (session_id, section, text)"
-                               " VALUES (:session, :label, :text)", &a, false, "");
+                               .text = doc->pitch[i], .digest = digest};
+        if (!doc->pitch[i])
+            continue;
+        /* the file keeps no digest: what it was written from is what it carries now */
+        pitch_draft_digest(doc, (enum pitch_section)i, digest);
+        rc = store_run(st, "INSERT INTO pitch (session_id, section, text, draft_digest)"
+                           " VALUES (:session, :label, :text, :digest)", &a, false, "");
     }
     return rc;
 }

@@ -53,7 +53,7 @@ void store_rollback(struct store *st);
  * NULL string binds NULL). A statement names only those it needs. */
 struct store_args {
     int64_t session, id, participant, number, round;
-    const char *text, *name, *step, *role, *label;
+    const char *text, *name, *step, *role, *label, *digest;
 };
 
 /* Binds a's values to a prepared statement, runs it once and resets it, for

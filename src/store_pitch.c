@@ -19,10 +19,22 @@ int store_set_pitch(struct store *st, int64_t session_id, enum pitch_section sec
     char *clean = store_checked_text(st, "pitch", text, &TEXT_NARRATIVE);
     if (!clean)
         return -1;
+    /* the draft it was written from, so a later change to the decisions shows */
+    struct session s = {0};
+    char digest[SHA256_HEX_LEN + 1];
+    if (store_load_session(st, session_id, &s) < 0) {
+        free(clean);
+        return -1;
+    }
+    pitch_draft_digest(&s, section, digest);
+    session_free(&s);
     a.text = clean;
-    int rc = store_change(st, "INSERT INTO pitch (session_id, section, text)"
-                              " VALUES (:session, :label, :text) ON CONFLICT (session_id, section)"
-                              " DO UPDATE SET text = excluded.text",
+    a.digest = digest;
+    int rc = store_change(st, "INSERT INTO pitch (session_id, section, text, draft_digest)"
+                              " VALUES (:session, :label, :text, :digest)"
+                              " ON CONFLICT (session_id, section)"
+                              " DO UPDATE SET text = excluded.text,"
+                              " draft_digest = excluded.draft_digest",
                           &a, true, "", "pitch", a.label);
     free(clean);
     return rc;
@@ -39,7 +51,8 @@ static int participant_at(const struct session *s, int64_t id)
 
 int store_load_pitch(struct store *st, struct session *out)
 {
-    sqlite3_stmt *stmt = store_prepare(st, "SELECT section, text FROM pitch WHERE session_id = ?");
+    sqlite3_stmt *stmt = store_prepare(st, "SELECT section, text, draft_digest FROM pitch"
+                                         " WHERE session_id = ?");
     if (!stmt)
         return -1;
     sqlite3_bind_int64(stmt, 1, out->id);
@@ -48,6 +61,10 @@ int store_load_pitch(struct store *st, struct session *out)
         int section = pitch_section_from_id((const char *)sqlite3_column_text(stmt, 0));
         free(out->pitch[section]);
         out->pitch[section] = store_column_text(stmt, 1);
+        free(out->pitch_digest[section]);
+        out->pitch_digest[section] = sqlite3_column_type(stmt, 2) == SQLITE_NULL
+                                         ? NULL
+                                         : store_column_text(stmt, 2);
     }
     sqlite3_finalize(stmt);
     if (rc != SQLITE_DONE)

@@ -517,6 +517,11 @@ static const char migration_12[] =
     GUARD_BY_PARTICIPANT("objections")
     GUARD_BY_SESSION("objections_revealed", "session_id");
 
+/* Schema 13: each written section keeps the SHA-256 of its draft when it was
+ * written, so a section whose decisions changed since reads stale. NULL:
+ * written before this schema, and never called stale. */
+static const char migration_13[] = "ALTER TABLE pitch ADD COLUMN draft_digest TEXT;";
+
 const char *const store_migrations[STORE_SCHEMA_VERSION] = {
     migration_1,
     migration_2,
@@ -530,4 +535,5 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
     migration_10,
     migration_11,
     migration_12,
+    migration_13,
 };

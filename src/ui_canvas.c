@@ -235,6 +235,25 @@ static void ask_over_the_breaks(struct ui *ui, size_t breaks,
                breaks == 1 ? "" : "s", also);
 }
 
+/* Appends to out which written sections of the pitch are stale (pitch.h): the
+ * lock would seal them as they were, not as the decisions are now. */
+static void add_stale_sections(const struct session *s, char *out, size_t size)
+{
+    int stale = 0, last = -1;
+    for (int i = 0; i < PITCH_SECTION_COUNT; i++)
+        if (pitch_stale(s, (enum pitch_section)i))
+            stale++, last = i;
+    if (!stale)
+        return;
+    size_t len = strlen(out);
+    if (stale == 1)
+        snprintf(out + len, size - len, "The pitch's %s section was written before the "
+                 "decisions changed. ", pitch_section_titles[last]);
+    else
+        snprintf(out + len, size - len, "%d sections of the pitch were written before the "
+                 "decisions changed. ", stale);
+}
+
 static void canvas_act(struct ui *ui, enum ui_action a)
 {
     if (ui_page_scroll(a, &ui->top, ((struct canvas_state *)ui_state(ui, UI_CANVAS))->height))
@@ -249,9 +268,11 @@ static void canvas_act(struct ui *ui, enum ui_action a)
             }
         const struct capability_tag *unbacked = unbacked_capability(ui);
         size_t breaks = chain_break_count(&ui->session);
-        /* what someone is typing at a terminal is lost: the same question says so */
-        char writers[240];
+        /* what someone is typing at a terminal is lost, and a stale section sealed: the
+         * same question says so */
+        char writers[360];
         ui_room_writers(ui, writers, sizeof writers);
+        add_stale_sections(&ui->session, writers, sizeof writers);
         if (breaks)
             ask_over_the_breaks(ui, breaks, unbacked, writers);
         else if (unbacked)

@@ -115,7 +115,11 @@ static int layout_entry(struct ui *ui, struct ui_page *pg, int row, int entry, b
     }
     bool written = s->pitch[entry] != NULL;
     snprintf(line, sizeof line, "%s %d. %s%s", chosen ? "\u25b8" : " ", entry + 1,
-             pitch_section_titles[entry], written ? "" : "  (draft)");
+             pitch_section_titles[entry],
+             !written                                        ? "  (draft)"
+             : pitch_stale(s, (enum pitch_section)entry) ? "  (written before the decisions "
+                                                           "changed: d redrafts, e edits)"
+                                                         : "");
     ui_page_put(pg, row++, 2, COLS - 4, line, title);
     row += ui_page_wrap(pg, row, 6, width, pitch_section_cues[entry], ui_attr(ui, C_DIM));
     if (written)

@@ -257,6 +257,41 @@ START_TEST(a_section_is_written_and_goes_back_to_its_draft)
 }
 END_TEST
 
+static int64_t import_json(const char *json, const char *slug, char *why, size_t whylen);
+
+START_TEST(a_section_reads_stale_once_its_decisions_change)
+{
+    ck_assert_int_eq(store_set_decision(st, sid, STEP_CUSTOMERS, "Shopify brands"), 0);
+    ck_assert_int_eq(store_set_pitch(st, sid, PITCH_INSIGHT, "Brands drown in tickets."), 0);
+    ck_assert_int_eq(store_set_pitch(st, sid, PITCH_ASK, "A pilot."), 0);
+    struct session s = loaded(sid);
+    ck_assert(!pitch_stale(&s, PITCH_INSIGHT));
+    session_free(&s);
+    /* the customers the insight was drafted from change: it reads stale, the ask does not */
+    ck_assert_int_eq(store_set_decision(st, sid, STEP_CUSTOMERS, "Etsy sellers"), 0);
+    s = loaded(sid);
+    ck_assert(pitch_stale(&s, PITCH_INSIGHT));
+    ck_assert(!pitch_stale(&s, PITCH_ASK));
+    ck_assert(!pitch_stale(&s, PITCH_VALUE)); /* a draft is never stale */
+    char *json;
+    ck_assert_int_eq(store_export_json(st, sid, &json), 0);
+    ck_assert_ptr_null(strstr(json, "digest")); /* the file does not change */
+    session_free(&s);
+    /* an imported section starts from the draft it is imported with */
+    int64_t copy = import_json(json, "copy", err, sizeof err);
+    ck_assert_msg(copy > 0, "%s", err);
+    free(json);
+    s = loaded(copy);
+    ck_assert(!pitch_stale(&s, PITCH_INSIGHT));
+    session_free(&s);
+    /* writing it again clears it */
+    ck_assert_int_eq(store_set_pitch(st, sid, PITCH_INSIGHT, "Etsy sellers drown."), 0);
+    s = loaded(sid);
+    ck_assert(!pitch_stale(&s, PITCH_INSIGHT));
+    session_free(&s);
+}
+END_TEST
+
 static int64_t import_json(const char *json, const char *slug, char *why, size_t whylen)
 {
     struct session doc;
@@ -571,6 +606,7 @@ static Suite *pitch_suite(void)
     TCase *tc = tcase_create("store");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, a_section_is_written_and_goes_back_to_its_draft);
+    tcase_add_test(tc, a_section_reads_stale_once_its_decisions_change);
     tcase_add_test(tc, the_pitch_round_trips_through_the_file);
     tcase_add_test(tc, a_bad_pitch_in_a_file_is_refused_by_name);
     tcase_add_test(tc, the_lock_covers_the_pitch);

@@ -143,6 +143,33 @@ shows e "This session is locked; it cannot be changed." "e is refused"
 shows d "This session is locked; it cannot be changed." "d is refused"
 shows d "Brands drown." "what was written before the lock shows"
 
+# --- a written section whose decisions change since reads stale until written again ---------
+"$SAMESONG" --db "$db" import "$WORK/pitch.json" --slug stale >/dev/null
+drive 100 40 --db "$db" open stale <<'KEYS'
+keys ] y ] ] ] y ] ] ] y ] ] ] y ] ] ] y ] ] j e C-d
+dump written
+keys [ [ [ [ [ [ [ [ [ [ e C-u C-d
+dump dropped
+keys ] ] y ] ] ] y ] ] ] y ] ]
+dump stale
+keys ] L
+dump lock
+keys n [ j e End
+type  And Macros.
+keys C-d
+dump rewritten
+KEYS
+shows written "▸ 2. Alternatives" "the alternatives are written from their draft"
+hides written "written before the decisions changed" "and not stale"
+shows dropped "2 links dropped (Macros)" "Macros leaves the capabilities decision"
+shows stale "2. Alternatives  (written before the decisions changed: d redrafts, e edits)" \
+    "the written alternatives are marked stale"
+shows stale "- Zendesk: no AI replies or Macros" "they still name Macros"
+hides stale "1. Insight  (written before" "a draft is never stale"
+shows lock "The pitch's Alternatives section was written before the decisions changed." \
+    "the lock question says the section is stale"
+shows rewritten "And Macros." "e writes it again"
+hides rewritten "written before the decisions changed" "which clears the mark"
 
 # --- the outline at 80x24 ------------------------------------------------------------------
 # at 80x24 the outline is a line a decision, its items kept apart as Builds on keeps them
