@@ -187,6 +187,23 @@ const char *method_not_today(const struct session *s, const char *capability)
     return NULL;
 }
 
+char *method_item_label(const struct session *s, enum step step, const char *item)
+{
+    const char *tag = step == STEP_CAPABILITIES ? method_not_today(s, item) : NULL;
+    return tag ? xasprintf("%s (%s)", item, tag) : xstrdup(item);
+}
+
+char *method_item_line(const struct session *s, enum step step, const char *item,
+                       bool *missing)
+{
+    char *label = method_item_label(s, step, item);
+    char *links = method_item_links(s, step, item, missing);
+    char *line = xasprintf("%s \u2014 %s", label, links);
+    free(label);
+    free(links);
+    return line;
+}
+
 /* Whether typed (its length n, n > 0) starts word, whatever the case of ASCII letters. */
 static bool starts(const char *word, const char *typed, size_t n)
 {

@@ -60,6 +60,15 @@ size_t method_proof_count(const struct session *s, const char *item);
 char *method_item_links(const struct session *s, enum step step, const char *item,
                         bool *missing);
 
+/* An item as every screen and export names it: a capability not there
+ * today carries its tag, "AI replies (roadmap)". Caller frees. */
+char *method_item_label(const struct session *s, enum step step, const char *item);
+/* The label and its links on one line, "Order lookup \u2014 beats:
+ * Spreadsheets, Zendesk", for a step that builds on another; *missing as
+ * method_item_links says. Caller frees. */
+char *method_item_line(const struct session *s, enum step step, const char *item,
+                       bool *missing);
+
 /* A capability's tag when it is not "today" ("roadmap", "not planned"),
  * matched by method_same_item; NULL when it is today or untagged. */
 const char *method_not_today(const struct session *s, const char *capability);

@@ -128,15 +128,11 @@ static void add_links(struct strbuf *b, const struct session *s, enum step step)
     size_t n = method_items(s->decisions[step], &items);
     strbuf_puts(b, "**The chain:**\n\n");
     for (size_t i = 0; i < n; i++) {
-        char *links = method_item_links(s, step, items[i], NULL);
-        const char *tag = step == STEP_CAPABILITIES ? method_not_today(s, items[i]) : NULL;
-        char *line = xasprintf("%s%s%s%s \u2014 %s", items[i], tag ? " (" : "", tag ? tag : "",
-                               tag ? ")" : "", links);
+        char *line = method_item_line(s, step, items[i], NULL);
         strbuf_puts(b, "- ");
         add_md(b, line, "");
         strbuf_puts(b, "\n");
         free(line);
-        free(links);
     }
     strbuf_puts(b, "\n");
     method_items_free(items, n);

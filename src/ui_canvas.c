@@ -39,15 +39,11 @@ static int layout_chain(struct ui *ui, struct ui_page *pg, int row, int width, e
     int start = row;
     for (size_t i = 0; i < n; i++) {
         bool missing;
-        char *links = method_item_links(s, step, items[i], &missing);
-        const char *tag = step == STEP_CAPABILITIES ? method_not_today(s, items[i]) : NULL;
-        char *line = xasprintf("%s%s%s%s \u2014 %s", items[i], tag ? " (" : "",
-                               tag ? tag : "", tag ? ")" : "", links);
+        char *line = method_item_line(s, step, items[i], &missing);
         attr_t attr = missing ? ui_attr(ui, C_WARN) : ui_attr(ui, C_NORMAL);
         ui_page_put(pg, row, 31, 2, "\u2022", attr);
         row += ui_page_wrap(pg, row, 33, width - 2, line, attr);
         free(line);
-        free(links);
     }
     method_items_free(items, n);
     return row - start;

@@ -72,8 +72,7 @@ int ui_draw_decision(struct ui *ui, int step, int y, int x, int width, int max_r
     for (size_t i = 0; i < shown; i++) {
         ui_put(y + used, x, 2, "\u2022", good);
         /* a capability the product cannot back today says so, as on the links screen */
-        const char *tag = step == STEP_CAPABILITIES ? method_not_today(s, items[i]) : NULL;
-        char *label = tag ? xasprintf("%s (%s)", items[i], tag) : xstrdup(items[i]);
+        char *label = method_item_label(s, (enum step)step, items[i]);
         if (!linkable) { /* nothing to link to: a long item wraps as far as rows are spare */
             int rows = ui_put_wrapped(y + used, x + 2, width - 2, 1 + (spare > 0 ? spare : 0),
                                       label, good);
