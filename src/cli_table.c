@@ -13,6 +13,7 @@
     X(check)            \
     X(suggest)          \
     X(group)            \
+    X(round)            \
     X(search)           \
     X(diff)             \
     X(export)           \

@@ -351,6 +351,8 @@ static void add_pitch(struct strbuf *b, const struct session *s)
     for (int i = 0; i < PITCH_SECTION_COUNT; i++)
         if (s->pitch[i]) {
             strbuf_printf(b, "### %s\n\n", pitch_section_titles[i]);
+            if (pitch_stale(s, (enum pitch_section)i)) /* the pitch screen's words */
+                strbuf_puts(b, "_(written before the decisions changed)_\n\n");
             add_written(b, s->pitch[i]);
         }
     if (!pitch_written(s))

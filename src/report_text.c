@@ -156,7 +156,9 @@ char *report_text(const struct session *s, const struct step_text steps[STEP_COU
         strbuf_puts(&b, "\nSales pitch\n");
     for (int i = 0; i < PITCH_SECTION_COUNT; i++)
         if (s->pitch[i]) {
-            strbuf_printf(&b, "   %s\n", pitch_section_titles[i]);
+            strbuf_printf(&b, "   %s%s\n", pitch_section_titles[i], /* the pitch screen's words */
+                          pitch_stale(s, (enum pitch_section)i)
+                              ? "  (written before the decisions changed)" : "");
             /* line by line: the room's line breaks and indents are its layout */
             char *copy = xstrdup(s->pitch[i]);
             for (char *row = copy, *next; row; row = next) {

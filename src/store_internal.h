@@ -164,9 +164,16 @@ int store_code_give(struct store *st, int64_t participant_id, char code[ROOM_COD
  * session waits after wrong ones; nothing is left begun then. */
 int store_code_check(struct store *st, int64_t session_id, const char *typed, int64_t *owner);
 
-/* Reads the closed rounds of every step's vote into out->rounds (ids: the
- * participants' ids in out's order), in store_rounds.c. */
-int store_load_rounds(struct store *st, struct session *out, const int64_t *ids);
+/* Reading a session (store_load.c): runs sql with session_id as ?1 and hands
+ * each row to take, which fills out; what names the failure. */
+int store_each_row(struct store *st, const char *sql, int64_t session_id,
+                   void (*take)(sqlite3_stmt *, struct session *), struct session *out,
+                   const char *what);
+/* The index in s's participants of the one with this id (loaded first). */
+size_t store_participant_index(const struct session *s, int64_t id);
+
+/* Reads the session's consensus threshold into out (store_rounds.c). */
+int store_load_consensus(struct store *st, struct session *out);
 
 /* Reads the method's chain of the session out->id into out: its links,
  * proof, dissent, champion and style (store_load_method.c). */

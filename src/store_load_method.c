@@ -6,22 +6,6 @@
 
 #include <string.h>
 
-/* Runs sql (the session's id as ?1) and hands each row to take. */
-static int each_row(struct store *st, const char *sql, int64_t session_id,
-                    void (*take)(sqlite3_stmt *, struct session *), struct session *out,
-                    const char *what)
-{
-    sqlite3_stmt *stmt = store_prepare(st, sql);
-    if (!stmt)
-        return -1;
-    sqlite3_bind_int64(stmt, 1, session_id);
-    int rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-        take(stmt, out);
-    sqlite3_finalize(stmt);
-    return rc == SQLITE_DONE ? 0 : store_sql_fail(st, what);
-}
-
 static void take_link(sqlite3_stmt *stmt, struct session *s)
 {
     struct decision_link *l = array_push(&s->links, &s->link_count, &s->link_cap, sizeof *l);
@@ -58,20 +42,20 @@ static void take_positioning(sqlite3_stmt *stmt, struct session *s)
 int store_load_method(struct store *st, struct session *out)
 {
     /* in the decisions' order, so every reader lists them the same way */
-    int rc = each_row(st, "SELECT l.step, l.item, l.target FROM decision_links l"
+    int rc = store_each_row(st, "SELECT l.step, l.item, l.target FROM decision_links l"
                           " JOIN steps t ON t.id = l.step WHERE l.session_id = ?1"
                           " ORDER BY t.position, l.rowid",
                       out->id, take_link, out, "cannot read the links");
     if (rc == 0)
-        rc = each_row(st, "SELECT item, kind, text FROM proofs WHERE session_id = ?1 ORDER BY id",
+        rc = store_each_row(st, "SELECT item, kind, text FROM proofs WHERE session_id = ?1 ORDER BY id",
                       out->id, take_proof, out, "cannot read the proof");
     if (rc == 0)
-        rc = each_row(st, "SELECT d.step, d.who, d.what FROM dissents d"
+        rc = store_each_row(st, "SELECT d.step, d.who, d.what FROM dissents d"
                           " JOIN steps t ON t.id = d.step WHERE d.session_id = ?1"
                           " ORDER BY t.position, d.id",
                       out->id, take_dissent, out, "cannot read the dissent");
     if (rc == 0)
-        rc = each_row(st, "SELECT champion_role, champion_why, style, style_why FROM positioning"
+        rc = store_each_row(st, "SELECT champion_role, champion_why, style, style_why FROM positioning"
                           " WHERE session_id = ?1",
                       out->id, take_positioning, out, "cannot read the positioning");
     return rc;

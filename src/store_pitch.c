@@ -40,60 +40,42 @@ int store_set_pitch(struct store *st, int64_t session_id, enum pitch_section sec
     return rc;
 }
 
-/* The participant's index in the loaded session, or -1. */
-static int participant_at(const struct session *s, int64_t id)
+static void take_section(sqlite3_stmt *stmt, struct session *s)
 {
-    for (size_t i = 0; i < s->participant_count; i++)
-        if (s->participants[i].id == id)
-            return (int)i;
-    return -1;
+    int section = pitch_section_from_id((const char *)sqlite3_column_text(stmt, 0));
+    free(s->pitch[section]);
+    s->pitch[section] = store_column_text(stmt, 1);
+    free(s->pitch_digest[section]);
+    s->pitch_digest[section] = store_column_text(stmt, 2); /* NULL: written before schema 13 */
+}
+
+static void take_objection(sqlite3_stmt *stmt, struct session *s)
+{
+    struct objection *o = array_push(&s->objections, &s->objection_count, &s->objection_cap,
+                                     sizeof *o);
+    o->id = sqlite3_column_int64(stmt, 0);
+    o->participant = store_participant_index(s, sqlite3_column_int64(stmt, 1));
+    o->text = store_column_text(stmt, 2);
+}
+
+static void take_revealed(sqlite3_stmt *stmt, struct session *s)
+{
+    (void)stmt;
+    s->objections_revealed = true;
 }
 
 int store_load_pitch(struct store *st, struct session *out)
 {
-    sqlite3_stmt *stmt = store_prepare(st, "SELECT section, text, draft_digest FROM pitch"
-                                         " WHERE session_id = ?");
-    if (!stmt)
-        return -1;
-    sqlite3_bind_int64(stmt, 1, out->id);
-    int rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        int section = pitch_section_from_id((const char *)sqlite3_column_text(stmt, 0));
-        free(out->pitch[section]);
-        out->pitch[section] = store_column_text(stmt, 1);
-        free(out->pitch_digest[section]);
-        out->pitch_digest[section] = sqlite3_column_type(stmt, 2) == SQLITE_NULL
-                                         ? NULL
-                                         : store_column_text(stmt, 2);
-    }
-    sqlite3_finalize(stmt);
-    if (rc != SQLITE_DONE)
-        return store_sql_fail(st, "cannot read the pitch");
-    stmt = store_prepare(st, "SELECT o.id, o.participant_id, o.text FROM objections o"
-                             " JOIN participants p ON p.id = o.participant_id"
-                             " WHERE p.session_id = ? ORDER BY p.position, o.position, o.id");
-    if (!stmt)
-        return -1;
-    sqlite3_bind_int64(stmt, 1, out->id);
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        int who = participant_at(out, sqlite3_column_int64(stmt, 1));
-        if (who < 0)
-            continue; /* unreachable: read in the same snapshot as the participants */
-        struct objection *o = array_push(&out->objections, &out->objection_count,
-                                         &out->objection_cap, sizeof *o);
-        o->id = sqlite3_column_int64(stmt, 0);
-        o->participant = (size_t)who;
-        o->text = store_column_text(stmt, 2);
-    }
-    sqlite3_finalize(stmt);
-    if (rc != SQLITE_DONE)
-        return store_sql_fail(st, "cannot read the objections");
-    stmt = store_prepare(st, "SELECT 1 FROM objections_revealed WHERE session_id = ?");
-    if (!stmt)
-        return -1;
-    sqlite3_bind_int64(stmt, 1, out->id);
-    rc = sqlite3_step(stmt);
-    out->objections_revealed = rc == SQLITE_ROW;
-    sqlite3_finalize(stmt);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_sql_fail(st, "cannot read the reveal");
+    int rc = store_each_row(st, "SELECT section, text, draft_digest FROM pitch"
+                                " WHERE session_id = ?1",
+                            out->id, take_section, out, "cannot read the pitch");
+    if (rc == 0)
+        rc = store_each_row(st, "SELECT o.id, o.participant_id, o.text FROM objections o"
+                                " JOIN participants p ON p.id = o.participant_id"
+                                " WHERE p.session_id = ?1 ORDER BY p.position, o.position, o.id",
+                            out->id, take_objection, out, "cannot read the objections");
+    if (rc == 0)
+        rc = store_each_row(st, "SELECT 1 FROM objections_revealed WHERE session_id = ?1",
+                            out->id, take_revealed, out, "cannot read the reveal");
+    return rc;
 }

@@ -1,6 +1,7 @@
 /* store_rounds.c: rounds of a step's vote: a new round keeps the current
  * rankings under the round's number and starts again from nothing; the
- * consensus threshold; and both read with the session. */
+ * consensus threshold, read with the session (the rounds' rankings are read
+ * with the current round's, in store_load.c). */
 #include "store_internal.h"
 #include "util.h"
 
@@ -79,49 +80,13 @@ int store_set_consensus(struct store *st, int64_t session_id, double threshold)
                         &a, true, "no such session", "consensus", detail);
 }
 
-static size_t index_of(const int64_t *ids, size_t count, int64_t id)
+static void take_consensus(sqlite3_stmt *stmt, struct session *s)
 {
-    for (size_t i = 0; i < count; i++)
-        if (ids[i] == id)
-            return i;
-    return 0; /* unreachable: foreign keys tie every row to a participant */
+    s->consensus = sqlite3_column_double(stmt, 0);
 }
 
-int store_load_rounds(struct store *st, struct session *out, const int64_t *ids)
+int store_load_consensus(struct store *st, struct session *out)
 {
-    sqlite3_stmt *stmt = store_prepare(
-        st, "SELECT v.participant_id, v.step, v.round, v.label FROM vote_rounds v"
-            " JOIN participants p ON p.id = v.participant_id JOIN steps s ON s.id = v.step"
-            " WHERE p.session_id = ? ORDER BY s.position, v.round, p.position, v.rank");
-    if (!stmt)
-        return -1;
-    sqlite3_bind_int64(stmt, 1, out->id);
-    int rc;
-    struct vote *v = NULL;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        size_t who = index_of(ids, out->participant_count, sqlite3_column_int64(stmt, 0));
-        enum step step = (enum step)step_from_id((const char *)sqlite3_column_text(stmt, 1));
-        int round = sqlite3_column_int(stmt, 2);
-        if (!v || v->participant != who || v->step != step || v->round != round) {
-            v = array_push(&out->rounds, &out->round_count, &out->round_cap, sizeof *v);
-            v->participant = who;
-            v->step = step;
-            v->round = round;
-        }
-        v->ranking = xrealloc(v->ranking, (v->ranking_count + 1) * sizeof *v->ranking);
-        v->ranking[v->ranking_count++] = store_column_text(stmt, 3);
-    }
-    sqlite3_finalize(stmt);
-    if (rc != SQLITE_DONE)
-        return store_sql_fail(st, "cannot read the rounds of the vote");
-    stmt = store_prepare(st, "SELECT threshold FROM consensus WHERE session_id = ?");
-    if (!stmt)
-        return -1;
-    sqlite3_bind_int64(stmt, 1, out->id);
-    rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW)
-        out->consensus = sqlite3_column_double(stmt, 0);
-    sqlite3_finalize(stmt);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
-                                                 : store_sql_fail(st, "cannot read the consensus");
+    return store_each_row(st, "SELECT threshold FROM consensus WHERE session_id = ?1", out->id,
+                          take_consensus, out, "cannot read the consensus");
 }

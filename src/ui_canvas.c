@@ -7,6 +7,7 @@
 #include "pitch.h"
 #include "report.h"
 #include "similar.h"
+#include "text.h"
 #include "ui.h"
 #include "util.h"
 
@@ -110,8 +111,13 @@ static void layout_canvas(struct ui *ui, struct ui_page *pg, int starts[CANVAS_S
         row += ui_page_wrap(pg, row, 31, width, "(not written yet)", ui_attr(ui, C_WARN));
     for (int i = 0; i < PITCH_SECTION_COUNT; i++)
         if (s->pitch[i]) {
-            ui_page_put(pg, row++, 31, width, pitch_section_titles[i],
+            ui_page_put(pg, row, 31, width, pitch_section_titles[i],
                         A_BOLD | ui_attr(ui, C_NORMAL));
+            int title_w = text_width(pitch_section_titles[i]);
+            if (pitch_stale(s, (enum pitch_section)i)) /* the pitch screen's words */
+                ui_page_put(pg, row, 31 + title_w, width - title_w,
+                            "  (written before the decisions changed)", ui_attr(ui, C_WARN));
+            row++;
             row += ui_page_wrap(pg, row, 31, width, s->pitch[i], ui_attr(ui, C_NORMAL));
         }
     starts[STEP_COUNT + 1] = -1;

@@ -34,25 +34,42 @@ static bool answers_hidden(const struct ui *ui)
     return ui_room_mode(ui) && !ui->room.revealed[ui->step];
 }
 
+/* The vote whose order the decide screen shows: the current round's, or
+ * right after + (nobody has ranked in the new round yet) the last closed
+ * round's; in room mode only a closed round of two rankings or more, so
+ * that no one ranking can be read off it (as ui_room_vote_secret). */
+static const struct align_vote *vote_shown(const struct ui *ui, const struct align_step *st)
+{
+    if (st->vote || !st->round_count)
+        return st->vote;
+    const struct align_vote *last = &st->rounds[st->round_count - 1];
+    return ui_room_mode(ui) && !ui->session.locked && last->rankings < 2 ? NULL : last;
+}
+
 /* The room's vote order on one line ("1. A  2. B  3. C"), cut with an
  * ellipsis, or why it does not show yet; returns the rows used (none
  * without a vote). */
 static int draw_vote_order(struct ui *ui, const struct align_step *st, int y)
 {
-    if (!st->vote || !st->vote->candidate_count)
+    const struct align_vote *v = vote_shown(ui, st);
+    if (!v || !v->candidate_count)
         return 0;
     char why[200];
-    if (ui_room_vote_secret(ui, ui->step, why, sizeof why)) {
+    if (v == st->vote && ui_room_vote_secret(ui, ui->step, why, sizeof why)) {
         char *line = xasprintf("The room's vote: %s.", why);
         int rows = ui_put_wrapped(y, 2, COLS - 4, 2, line, ui_attr(ui, C_WARN));
         free(line);
         return rows;
     }
     struct strbuf b = {0};
-    strbuf_printf(&b, "The room's vote (%zu ranking%s): ", st->vote->rankings,
-                  st->vote->rankings == 1 ? "" : "s");
-    for (size_t i = 0; i < st->vote->candidate_count; i++)
-        strbuf_printf(&b, "%s%zu. %s", i ? "  " : "", i + 1, st->vote->order[i].label);
+    if (v == st->vote)
+        strbuf_printf(&b, "The room's vote (%zu ranking%s): ", v->rankings,
+                      v->rankings == 1 ? "" : "s");
+    else
+        strbuf_printf(&b, "Round %d's vote (%zu ranking%s; none yet in round %d): ", v->round,
+                      v->rankings, v->rankings == 1 ? "" : "s", st->round);
+    for (size_t i = 0; i < v->candidate_count; i++)
+        strbuf_printf(&b, "%s%zu. %s", i ? "  " : "", i + 1, v->order[i].label);
     char *line = strbuf_take(&b);
     ui_put(y, 2, COLS - 4, line, ui_attr(ui, C_TITLE));
     free(line);

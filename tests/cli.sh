@@ -272,7 +272,7 @@ help_columns() {
         sed -E 's/^(  (-[[:alnum:]],|   ) --[a-z-]+( [A-Z]+)? +).*/\1/' | awk '{ print length($0) }' | sort -u
 }
 commands=$("$SAMESONG" --help | sed -n '/^Commands:$/,/^$/p' | awk 'NR > 1 && NF { print $1 }')
-check '[ "$(printf "%s\n" "$commands" | wc -l)" -eq 18 ]' "--help lists the eighteen commands: $commands"
+check '[ "$(printf "%s\n" "$commands" | wc -l)" -eq 19 ]' "--help lists the nineteen commands: $commands"
 for cmd in $commands; do
     run "$cmd" --help; status 0 "$cmd --help"
     stdout_has "Usage: samesong $cmd"; stdout_has "      --db FILE"; stdout_has "  -h, --help"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # cli_chain.sh: `samesong check` and the "chain" of `report --json`: every
 # break named, one line each, the exit status a script can test, the JSON
-# shape, hostile text made safe, and nothing written.
+# shape, hostile text made safe, and nothing written; and a pitch section
+# written before the decisions changed is marked so by show and the Markdown.
 . "$(dirname "$0")/lib.sh"
 command -v sqlite3 >/dev/null || { echo "cli_chain: the sqlite3 shell is needed (Debian package sqlite3)"; exit 1; }
 
@@ -79,5 +80,21 @@ stdout_has '"item":"Help desk\u001b[31m red"'
 chmod a-w "$db"
 run --db "$db" check mended; status 0 "check on a database that is not writable"
 chmod u+w "$db"
+
+# --- a pitch section written before the decisions changed: show and the Markdown say so ----
+sed 's/"name": "Mended"/"name": "Pitched", "pitch": [{"section": "alternatives", "text": "Nobody beats us."}]/' \
+    "$WORK/mended.json" >"$WORK/pitched.json"
+run --db "$db" import "$WORK/pitched.json"; status 0 "a session with a written pitch section"
+run --db "$db" show pitched
+stdout_has "   Alternatives"
+check '! grep -q "written before the decisions changed" "$OUT"' "written from the decisions as they are: not marked"
+sqlite3 "$db" "UPDATE decisions SET text = '- Spreadsheets' || char(10) || '- Zendesk' || char(10) || '- Gorgias'
+               WHERE step = 'alternatives' AND session_id = (SELECT id FROM sessions WHERE slug = 'pitched')"
+run --db "$db" show pitched; status 0 "show"
+stdout_has "   Alternatives  (written before the decisions changed)"
+stdout_has "     Nobody beats us."
+run --db "$db" export pitched --format md; status 0 "export --format md"
+check 'grep -A2 -xF "### Alternatives" "$OUT" | grep -qxF "_(written before the decisions changed)_"' \
+    "the Markdown marks the section under its heading, in the pitch screen's words"
 
 finish

@@ -4,7 +4,8 @@
 # report --json gains "round", "rounds" and "reading" per step and the
 # threshold, its other keys as they were; the Markdown canvas shows them; the
 # session file carries the rounds and the threshold as optional fields, so an
-# older file comes back unchanged; bad rounds are refused by name.
+# older file comes back unchanged; bad rounds are refused by name; `samesong
+# round` closes a round and sets the threshold, refusing bad input in one line.
 . "$(dirname "$0")/lib.sh"
 
 db="$WORK/rounds.db"
@@ -111,6 +112,55 @@ stdout_has "   Vote: round 2, nobody has ranked yet."
 stdout_has "   Reading: Round 1: slight agreement, short of consensus (W 0.00 < 0.70)."
 run --db "$db" report begun --json --step value
 stdout_has '"vote":null,"round":2,"rounds":[{"round":1,"current":false'
+
+# --- samesong round: the votes view's + and = from the command line ----------------------------
+run --db "$db" round rounds --step value; status 0 "round --step closes the current round"
+stdout_is "Closed round 2 of the vote on value (3 rankings kept): everyone ranks again in round 3."
+run --db "$db" report rounds --step value
+stdout_has "   Vote: round 3, nobody has ranked yet."
+stdout_has "     Round 2: W 0.78 (substantial), +0.67, the same top three; 3 rankings,"
+stdout_has "   Reading: Round 2: substantial agreement; consensus reached (W 0.78 >= 0.70)."
+run --db "$db" export rounds
+stdout_has '{"participant":"Bob","step":"value","round":2,"ranking":["a","c","b","d"]}'
+check '! grep -q "\"votes\":\[{" "$OUT"' "the closed round's rankings left the current round"
+run --db "$db" round rounds --step value
+status 1 "refused: a round nobody has ranked in"
+stderr_one_line
+stderr_has "nobody has ranked the value step in this round"
+run --db "$db" round rounds --step nope
+status 1 "refused: an unknown step"
+stderr_one_line
+stderr_has '"nope" is not a step'
+run --db "$db" round rounds --threshold 0.8; status 0 "round --threshold sets the threshold"
+stdout_is "The vote now reads as consensus from W 0.80."
+run --db "$db" report rounds --step value
+stdout_has "(W 0.78 < 0.80)."
+for bad in 0 -0.5 1.5 0.001 abc 0.8x nan; do
+    run --db "$db" round rounds --threshold "$bad"
+    status 1 "refused: threshold $bad"
+    stderr_one_line
+    stderr_has "--threshold $bad: the consensus threshold is a Kendall's W from 0.01 to 1"
+done
+run --db "$db" report rounds --json --step value
+stdout_has '"consensus_threshold":0.8,'
+run --db "$db" round rounds
+status 2 "round without --step or --threshold is a usage error"
+stderr_one_line
+run --db "$WORK/demo.db" round replyline-finished-canvas --step value
+status 1 "refused: closing a round of a locked session"
+stderr_one_line
+stderr_has "is locked"
+run --db "$WORK/demo.db" round replyline-finished-canvas --threshold 0.5
+status 1 "refused: the threshold of a locked session"
+stderr_has "is locked"
+run --db "$WORK/demo.db" round replyline-positioning-workshop -s value -t 0.5; status 0 "both at once"
+stdout_has "Closed round 2 of the vote on value (4 rankings kept): everyone ranks again in round 3."
+stdout_has "The vote now reads as consensus from W 0.50."
+run --db "$WORK/demo.db" round replyline-positioning-workshop -s alternatives -t 2
+status 1 "a bad threshold with --step changes nothing"
+run --db "$WORK/demo.db" report replyline-positioning-workshop --step alternatives
+stdout_has "Reading: Round 1:" # still the current round 1: nothing was closed
+check '! grep -q "Round 2" "$OUT"' "no round closed"
 
 # --- bad rounds are refused, naming the field ---------------------------------------------------
 bad_file() { # bad_file EXTRA MESSAGE: a file with EXTRA top-level fields is refused

@@ -171,6 +171,26 @@ shows lock "The pitch's Alternatives section was written before the decisions ch
 shows rewritten "And Macros." "e writes it again"
 hides rewritten "written before the decisions changed" "which clears the mark"
 
+# the canvas screen, the Markdown and show mark a stale section in the pitch screen's words
+"$SAMESONG" --db "$db" import "$WORK/pitch.json" --slug stale-out >/dev/null
+drive 100 40 --db "$db" open stale-out <<'KEYS'
+keys ] y ] ] ] y ] ] ] y ] ] ] y ] ] ] y ] ] j e C-d
+keys [ [ [ [ [ [ [ [ [ [ e C-u C-d
+keys ] ] y ] ] ] y ] ] ] y ] ] ]
+keys G
+dump canvas
+KEYS
+shows canvas "Alternatives  (written before the decisions changed)" "the canvas marks the stale section"
+run --db "$db" export stale-out --format md
+check 'grep -A2 -xF "### Alternatives" "$OUT" | grep -qxF "_(written before the decisions changed)_"' \
+    "the Markdown marks the stale section under its heading"
+run --db "$db" show stale-out
+stdout_has "   Alternatives  (written before the decisions changed)"
+for how in "export stale --format md" "show stale"; do # written again: no longer stale
+    run --db "$db" $how
+    check '! grep -q "written before the decisions changed" "$OUT"' "$how: a section written again is not marked"
+done
+
 # --- the outline at 80x24 ------------------------------------------------------------------
 # at 80x24 the outline is a line a decision, its items kept apart as Builds on keeps them
 drive 80 24 --db "$db" open pitch <<'KEYS'

@@ -125,6 +125,8 @@ keys v v v v v + y r
 dump empty
 keys +
 dump refused
+keys c
+dump decide
 keys q q
 KEYS
 shows empty "Round 3: nobody has ranked yet; V opens the vote." "round 3 is open"
@@ -133,6 +135,9 @@ shows empty "The room's order after round 2 (lowest rank sum first):" "the order
 check '! offered_keys empty | grep -qxF "+"' "+ is not offered before anyone ranked"
 shows refused "Nobody has ranked in round 3 yet: V opens the vote." "+ says why not"
 check '[ "$(sql "$db" "SELECT max(round) FROM vote_rounds")" = 2 ]' "no round 3 was closed"
+# round 2's order is a b c d (sums 4, 6, 8, 12): the decide screen shows it, saying whose it is
+shows decide "Round 2's vote (3 rankings; none yet in round 3): 1. a  2. b  3. c  4. d" \
+    "right after +, the decide screen shows the last closed round's vote"
 
 # --- read-only: neither + nor = ----------------------------------------------------------------------
 "$SAMESONG" --db "$WORK/ro.db" import "$WORK/vote.json" >/dev/null
@@ -187,6 +192,10 @@ keys r v v v
 dump projector
 keys + y
 dump round2
+keys q c
+dump round2_decide
+# back to the reveal, where the session reopens below
+keys r
 keys q q
 KEYS
 shows projector "4 rankings; 4 of 4 groups ranked" "the projector shows round 1 once both voted"
@@ -194,6 +203,8 @@ check 'offered_keys projector | grep -qxF "+"' "+ is offered"
 shows round2 "Ann votes from their own terminal." "Ann re-ranks at her terminal"
 hides round2 "Ann's ranking in round 1" "the projector does not show her ranking"
 shows round2 "The room's order after round 1 (W 0.11, slight): 1. Cat hidden charlie" "only the room's order"
+shows round2_decide "Round 1's vote (4 rankings; none yet in round 2): 1. Cat hidden charlie" \
+    "the decide screen shows round 1's vote until round 2 has rankings"
 drive 100 30 --db "$room" join room <<KEYS
 type $ann
 keys Enter V
@@ -212,8 +223,13 @@ keys v v v
 dump waiting
 keys +
 dump refused
-keys q q
+keys c
+dump waiting_decide
+keys q q q
 KEYS
+shows waiting_decide "The room's vote: 1 of 2 have voted: the results show once everyone who joined has." \
+    "once round 2 has a ranking, the decide screen keeps it secret as before"
+hides waiting_decide "Round 1's vote" "and no longer shows round 1's"
 shows waiting "Round 2: 1 of 2 have voted: the results show once everyone who joined has." \
     "round 2 waits for Bob"
 shows waiting "Round 1: slight agreement, short of consensus (W 0.11 < 0.70)." "round 1's reading still shows"
@@ -222,5 +238,20 @@ hides waiting "Cat hidden charlie                                               
 check '! offered_keys waiting | grep -qxF "+"' "+ is not offered while Bob has not voted"
 shows refused "1 of 2 have voted: the results show once everyone who joined has; then + starts round 3." \
     "+ says why not"
+
+# a round of one ranking closed from the command line: in room mode the decide
+# screen does not show it, since that one ranking could be read off it
+run --db "$room" add room --as Cat --step value "Cat value"; status 0 "Cat's value answer"
+sql "$room" "INSERT INTO votes (participant_id, step, rank, label)
+             SELECT id, 'value', 1, 'Cat value' FROM participants WHERE name = 'Cat'"
+run --db "$room" round room --step value; status 0 "round 1 of value closed with one ranking"
+sql "$room" "UPDATE positions SET screen = 'decide', step = 'value'"
+drive 100 30 --db "$room" open room <<'KEYS'
+dump lone_decide
+keys q q
+KEYS
+shows lone_decide "Decide 3 of 5: Value themes" "the decide screen of the value step"
+hides lone_decide "Round 1's vote" "a closed round of one ranking does not show in room mode"
+hides lone_decide "1. Cat value" "nor its order"
 
 finish
