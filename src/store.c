@@ -26,8 +26,11 @@ int store_fail(struct store *st, const char *fmt, ...)
 
 int store_sql_fail(struct store *st, const char *what)
 {
-    if (store_is_damage(sqlite3_extended_errcode(st->db)))
+    int code = sqlite3_extended_errcode(st->db);
+    if (store_is_damage(code))
         return store_damage_fail(st);
+    if ((code & 0xff) == SQLITE_FULL) /* SQLite says "database or disk is full" */
+        return store_fail(st, "%s: the disk is full (%s)", what, st->path);
     return store_fail(st, "%s: %s", what, sqlite3_errmsg(st->db));
 }
 
@@ -299,7 +302,8 @@ static bool file_is_writable(const char *path)
     struct stat sb;
     if (stat(path, &sb) == 0 && (sb.st_mode & 0222) == 0)
         return false;
-    return access(path, W_OK) == 0 || errno != EACCES;
+    /* a read-only mount too; other errors are SQLite's to report */
+    return access(path, W_OK) == 0 || (errno != EACCES && errno != EROFS);
 }
 
 /* A file: URI for path with immutable=1, characters that mean something in a
