@@ -31,6 +31,8 @@ int store_sql_fail(struct store *st, const char *what)
         return store_damage_fail(st);
     if ((code & 0xff) == SQLITE_FULL) /* SQLite says "database or disk is full" */
         return store_fail(st, "%s: the disk is full (%s)", what, st->path);
+    if ((code & 0xff) == SQLITE_BUSY && store_locks_missing(st->path))
+        return store_fail(st, STORE_NO_LOCKS, st->path);
     return store_fail(st, "%s: %s", what, sqlite3_errmsg(st->db));
 }
 
