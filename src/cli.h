@@ -8,6 +8,8 @@
 #include <stdio.h>
 
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+/* A failure because of the database file itself (store_trouble). */
+enum { EXIT_NOT_OURS = 3, EXIT_DAMAGED = 4, EXIT_NEWER = 5 };
 
 /* Options that apply to every command, and which command is running. */
 struct cli {

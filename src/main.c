@@ -50,7 +50,11 @@ static int finish(int rc)
         fprintf(stderr, "samesong: cannot write to standard output: %s\n", strerror(errno));
         return EXIT_FAIL;
     }
-    return rc;
+    /* A failure caused by the database file says which kind, for scripts. */
+    static const int for_trouble[] = {
+        [STORE_FINE] = EXIT_FAIL, [STORE_NOT_OURS] = EXIT_NOT_OURS,
+        [STORE_DAMAGED] = EXIT_DAMAGED, [STORE_NEWER] = EXIT_NEWER};
+    return rc == EXIT_FAIL ? for_trouble[store_trouble()] : rc;
 }
 
 int main(int argc, char **argv)

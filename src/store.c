@@ -26,6 +26,13 @@ int store_fail(struct store *st, const char *fmt, ...)
 
 int store_sql_fail(struct store *st, const char *what)
 {
+    int code = sqlite3_extended_errcode(st->db);
+    if (store_is_damage(code))
+        return store_damage_fail(st);
+    if ((code & 0xff) == SQLITE_FULL) /* SQLite says "database or disk is full" */
+        return store_fail(st, "%s: the disk is full (%s)", what, st->path);
+    if ((code & 0xff) == SQLITE_BUSY && store_locks_missing(st->path))
+        return store_fail(st, STORE_NO_LOCKS, st->path);
     return store_fail(st, "%s: %s", what, sqlite3_errmsg(st->db));
 }
 
@@ -140,8 +147,10 @@ static int read_int(struct store *st, const char *sql, int *value)
     sqlite3_finalize(stmt);
     if (rc == SQLITE_ROW)
         return 0;
-    if (rc == SQLITE_NOTADB)
+    if (rc == SQLITE_NOTADB) {
+        store_note_trouble(STORE_NOT_OURS);
         return store_fail(st, "%s is not a SQLite database", st->path);
+    }
     return store_sql_fail(st, st->path);
 }
 
@@ -150,6 +159,10 @@ static int read_int(struct store *st, const char *sql, int *value)
  * the first. Either way the file is left as it is. */
 static int check_version(struct store *st, int version)
 {
+    if (version > STORE_SCHEMA_VERSION)
+        store_note_trouble(STORE_NEWER);
+    else if (version < 0)
+        store_note_trouble(STORE_NOT_OURS);
     if (version > STORE_SCHEMA_VERSION)
         return store_fail(st,
                           "%s was written by a newer samesong (schema %d; this one knows up "
@@ -183,14 +196,18 @@ static int check_identity(struct store *st, int *version)
         tables = sqlite3_column_int(stmt, 2);
     }
     sqlite3_finalize(stmt);
-    if (rc == SQLITE_NOTADB)
+    if (rc == SQLITE_NOTADB) {
+        store_note_trouble(STORE_NOT_OURS);
         return store_fail(st, "%s is not a SQLite database", st->path);
+    }
     if (rc != SQLITE_ROW)
         return store_sql_fail(st, st->path);
     /* A file with no tables yet is new, and new files are version 0. */
     if ((app_id != 0 && app_id != STORE_APPLICATION_ID) || (app_id == 0 && tables > 0) ||
-        (tables == 0 && *version != 0))
+        (tables == 0 && *version != 0)) {
+        store_note_trouble(STORE_NOT_OURS);
         return store_fail(st, "%s is not a samesong database", st->path);
+    }
     return check_version(st, *version);
 }
 
@@ -287,7 +304,8 @@ static bool file_is_writable(const char *path)
     struct stat sb;
     if (stat(path, &sb) == 0 && (sb.st_mode & 0222) == 0)
         return false;
-    return access(path, W_OK) == 0 || errno != EACCES;
+    /* a read-only mount too; other errors are SQLite's to report */
+    return access(path, W_OK) == 0 || (errno != EACCES && errno != EROFS);
 }
 
 /* A file: URI for path with immutable=1, characters that mean something in a
@@ -354,16 +372,18 @@ static int check_path(struct store *st, unsigned flags, char *err, size_t errlen
         return -1;
     }
     if (!S_ISREG(sb.st_mode)) {
+        store_note_trouble(STORE_NOT_OURS);
         snprintf(err, errlen, "%s is not a regular file", st->path);
         return -1;
     }
     if (!st->read_only && !file_is_writable(st->path))
         st->read_only = st->read_only_by_itself = true;
     if (sb.st_size == 0 && (st->read_only || (flags & STORE_MUST_EXIST))) {
+        store_note_trouble(STORE_NOT_OURS);
         snprintf(err, errlen, "%s is empty: not a samesong database", st->path);
         return -1;
     }
-    return 0;
+    return store_check_length(st->path, sb.st_size, err, errlen);
 }
 
 int store_open(const char *path, unsigned flags, struct store **out, char *err, size_t errlen)

@@ -29,6 +29,17 @@ enum { STORE_READ_ONLY = 1, STORE_MUST_EXIST = 2 };
 int store_open(const char *path, unsigned flags, struct store **out, char *err, size_t errlen);
 void store_close(struct store *st);
 
+/* Why a database could not be used, when it is one of these; each gives the
+ * program its own exit status (store_damage.c). */
+enum store_trouble {
+    STORE_FINE,
+    STORE_NOT_OURS, /* not SQLite, another program's, no regular file, a schema none writes */
+    STORE_DAMAGED,  /* cut off, or SQLite found it malformed */
+    STORE_NEWER,    /* written by a newer samesong */
+};
+/* The first such trouble any store met in this process. */
+enum store_trouble store_trouble(void);
+
 const char *store_error(const struct store *st);
 const char *store_path(const struct store *st);
 bool store_is_read_only(const struct store *st);

@@ -6,6 +6,7 @@
 #include "store_room.h" /* ROOM_CODE_LEN */
 
 #include <sqlite3.h>
+#include <sys/types.h>
 
 struct store {
     sqlite3 *db;
@@ -181,6 +182,23 @@ int store_load_method(struct store *st, struct session *out);
 /* Reads the pitch's written sections, the objections and whether they were
  * revealed into out, whose participants are loaded (store_pitch.c). */
 int store_load_pitch(struct store *st, struct session *out);
+
+/* Damage and files that are not ours (store_damage.c). */
+void store_note_trouble(enum store_trouble trouble);
+/* Fails (-1, message in err) when the file at path is shorter than its
+ * SQLite header says: it was cut off. */
+int store_check_length(const char *path, off_t size, char *err, size_t errlen);
+/* True for SQLite's codes that mean the file is malformed. */
+bool store_is_damage(int sqlite_code);
+/* Sets the message for a damaged file and returns -1. */
+int store_damage_fail(struct store *st);
+/* True when the file system under path has no file locks: SQLite then says
+ * only "database is locked" (store_writers.c). */
+bool store_locks_missing(const char *path);
+/* The message for a file system that has no file locks (some network shares). */
+#define STORE_NO_LOCKS "%s is on a file system without file locks, which samesong needs to keep " \
+                       "its writers apart; keep the database on a local disk"
+
 
 /* The migrations, in order: migration i brings user_version from i to i + 1. */
 extern const char *const store_migrations[STORE_SCHEMA_VERSION];

@@ -85,6 +85,17 @@ static long ms_since(const struct timespec *start)
     return (now.tv_sec - start->tv_sec) * 1000 + (now.tv_nsec - start->tv_nsec) / 1000000;
 }
 
+bool store_locks_missing(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct flock fl = {.l_type = F_RDLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 1};
+    bool missing = fcntl(fd, F_GETLK, &fl) < 0 && errno == ENOLCK;
+    close(fd);
+    return missing;
+}
+
 int store_writers_lock(struct store *st)
 {
     if (st->lock_fd < 0)
@@ -92,6 +103,8 @@ int store_writers_lock(struct store *st)
     struct timespec start, pause = {0, 2 * 1000 * 1000};
     clock_gettime(CLOCK_MONOTONIC, &start);
     while (lock_byte(st->lock_fd, F_WRLCK, 0) < 0) {
+        if (errno == ENOLCK)
+            return store_fail(st, STORE_NO_LOCKS, st->path);
         if (errno != EACCES && errno != EAGAIN && errno != EINTR)
             return store_fail(st, "cannot lock %s: %s", st->path, strerror(errno));
         if (ms_since(&start) >= WAIT_MS)

@@ -91,7 +91,7 @@ check '! grep -q "$(printf "\033")" "$ERR"' "the error shows no raw escape"; std
 
 # --- files that are not what they should be ------------------------------------------
 echo "just text" >"$WORK/text.db"
-run --db "$WORK/text.db" list; status 1 "not SQLite"; stderr_is "samesong: list: $WORK/text.db is not a SQLite database"
+run --db "$WORK/text.db" list; status 3 "not SQLite"; stderr_is "samesong: list: $WORK/text.db is not a SQLite database"
 cp "$db" "$WORK/newer.db"
 run --db "$WORK/newer.db" list; status 0 "copy opens"
 sqlite_version() { # set user_version without the sqlite3 shell: through a samesong-free path
@@ -100,7 +100,7 @@ sqlite_version() { # set user_version without the sqlite3 shell: through a sames
 if command -v python3 >/dev/null; then
     sqlite_version "$WORK/newer.db" 99
     sum_before=$(cksum <"$WORK/newer.db")
-    run --db "$WORK/newer.db" list; status 1 "newer database"
+    run --db "$WORK/newer.db" list; status 5 "newer database"
     stderr_has "was written by a newer samesong (schema 99; this one knows up to 13)"
     check '[ "$(cksum <"$WORK/newer.db")" = "$sum_before" ]' "newer database left untouched"
 fi

@@ -16,7 +16,7 @@ for v in -5 -1; do
     for args in "list" "show acme" "add acme --as Maya --step value Fast" "--read-only list"; do
         # shellcheck disable=SC2086 # the words of args are the arguments
         run --db "$db" $args
-        status 1 "user_version $v: $args is refused"
+        status 3 "user_version $v: $args is refused"
         stderr_has "has schema version $v, which no samesong writes"
         stderr_one_line
     done
@@ -34,17 +34,17 @@ mkfifo "$WORK/fifo.db"
 for args in "--read-only list" "list" "new Acme"; do
     # shellcheck disable=SC2086
     run_bounded --db "$WORK/fifo.db" $args
-    status 1 "a FIFO: $args is refused, at once"
+    status 3 "a FIFO: $args is refused, at once"
     stderr_has "$WORK/fifo.db is not a regular file"
 done
 run_bounded --db "$WORK" list
-status 1 "a folder is refused"; stderr_has "$WORK is not a regular file"
+status 3 "a folder is refused"; stderr_has "$WORK is not a regular file"
 
 : >"$WORK/empty.db"
 for args in "--read-only list" "list" "show acme" "report acme" "export acme" "--read-only new Acme"; do
     # shellcheck disable=SC2086
     run_bounded --db "$WORK/empty.db" $args
-    status 1 "an empty file: $args is refused"
+    status 3 "an empty file: $args is refused"
     stderr_has "$WORK/empty.db is empty: not a samesong database"
     stderr_one_line
 done

@@ -23,7 +23,7 @@ ok() { PASSED=$((PASSED + 1)); }
 bad() {
     FAILED=$((FAILED + 1))
     echo "FAIL: $*"
-    echo "  status: $STATUS"
+    echo "  status: ${STATUS:-(no run yet)}"
     sed 's/^/  stdout: /' "$OUT" | head -5
     sed 's/^/  stderr: /' "$ERR" | head -5
 }
