@@ -276,7 +276,7 @@ static void ask_item_tag(struct ui *ui, size_t from, const char *first)
     }
     state(ui)->tag_index = from;
     const char *now = method_capability_tag(s, items[from]);
-    char *safe = text_sanitize(items[from], false), *item = text_truncate(safe, 24, "\u2026");
+    char *safe = text_sanitize(items[from], false), *item = text_truncate(safe, 20, "\u2026");
     char prompt[200], keep[40] = " (Enter leaves it untagged)";
     if (now)
         snprintf(keep, sizeof keep, " (Enter keeps %s)", now);
