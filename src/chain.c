@@ -55,15 +55,6 @@ static bool has_proof(const struct session *s, const char *item)
     return false;
 }
 
-/* The capability's tag when it is not "today" (the first tag of its group), or NULL. */
-static const char *not_today(const struct session *s, const char *capability)
-{
-    for (size_t i = 0; i < s->tag_count; i++)
-        if (method_same_item(capability, s->tags[i].group))
-            return strcmp(s->tags[i].tag, "today") ? s->tags[i].tag : NULL;
-    return NULL;
-}
-
 void chain_check(const struct session *s, struct chain_break **out, size_t *count)
 {
     *out = NULL;
@@ -90,15 +81,16 @@ void chain_check(const struct session *s, struct chain_break **out, size_t *coun
                 add(out, count, &cap, untied[step], step, item);
             if (step != STEP_VALUE)
                 continue;
-            /* what the value rests on must be there today, not promised */
+            /* what the value rests on must be there today, not promised, and
+             * someone must have checked that against the product */
             for (size_t c = 0; can_tie && c < it.count[STEP_CAPABILITIES]; c++) {
                 const char *capability = it.items[STEP_CAPABILITIES][c];
-                const char *tag = not_today(s, capability);
-                if (tag && linked(s, &it, step, item, capability)) {
-                    add(out, count, &cap, CHAIN_NOT_TODAY, step, item);
-                    (*out)[*count - 1].capability = xstrdup(capability);
-                    (*out)[*count - 1].tag = xstrdup(tag);
-                }
+                const char *tag = method_capability_tag(s, capability);
+                if ((tag && !strcmp(tag, "today")) || !linked(s, &it, step, item, capability))
+                    continue;
+                add(out, count, &cap, tag ? CHAIN_NOT_TODAY : CHAIN_UNTAGGED, step, item);
+                (*out)[*count - 1].capability = xstrdup(capability);
+                (*out)[*count - 1].tag = tag ? xstrdup(tag) : NULL;
             }
             if (!has_proof(s, item))
                 add(out, count, &cap, CHAIN_NO_PROOF, step, item);
@@ -132,7 +124,8 @@ const char *chain_kind_id(enum chain_kind kind)
     static const char *const ids[CHAIN_KIND_COUNT] = {
         [CHAIN_UNDECIDED] = "undecided",         [CHAIN_NO_ALTERNATIVE] = "no-alternative",
         [CHAIN_NO_CAPABILITY] = "no-capability", [CHAIN_NOT_TODAY] = "not-today",
-        [CHAIN_NO_PROOF] = "no-proof",           [CHAIN_NO_VALUE] = "no-value",
+        [CHAIN_UNTAGGED] = "untagged",           [CHAIN_NO_PROOF] = "no-proof",
+        [CHAIN_NO_VALUE] = "no-value",
     };
     return ids[kind];
 }
@@ -149,6 +142,10 @@ char *chain_sentence(const struct chain_break *b)
     case CHAIN_NOT_TODAY:
         return xasprintf("The value theme \"%s\" rests on \"%s\", a capability tagged %s, not "
                          "today.", b->item, b->capability, b->tag);
+    case CHAIN_UNTAGGED:
+        return xasprintf("The value theme \"%s\" rests on \"%s\", a capability nobody has "
+                         "checked against the product: tag it today, roadmap or not planned.",
+                         b->item, b->capability);
     case CHAIN_NO_PROOF:
         return xasprintf("The value theme \"%s\" has no proof.", b->item);
     case CHAIN_NO_VALUE:

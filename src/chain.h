@@ -14,16 +14,18 @@ enum chain_kind {
     CHAIN_NO_ALTERNATIVE, /* a capability that beats no named alternative */
     CHAIN_NO_CAPABILITY,  /* a value theme with no capability behind it */
     CHAIN_NOT_TODAY,      /* a value theme backed by a capability tagged roadmap or not planned */
+    CHAIN_UNTAGGED,       /* a value theme backed by a capability nobody has tagged */
     CHAIN_NO_PROOF,       /* a value theme with no proof */
     CHAIN_NO_VALUE,       /* a customer trait, or the category, tied to no value theme */
 };
-#define CHAIN_KIND_COUNT 6
+#define CHAIN_KIND_COUNT 7
 
 struct chain_break {
     enum chain_kind kind;
     enum step step;     /* the step whose decision it is in */
     char *item;         /* the item (a line of that decision); NULL for CHAIN_UNDECIDED */
-    char *capability;   /* CHAIN_NOT_TODAY: the capability the value rests on; else NULL */
+    char *capability;   /* CHAIN_NOT_TODAY, CHAIN_UNTAGGED: the capability the value rests
+                         * on; else NULL */
     char *tag;          /* CHAIN_NOT_TODAY: its tag, "roadmap" or "not planned"; else NULL */
 };
 
@@ -40,7 +42,7 @@ void chain_free(struct chain_break *breaks, size_t count);
 size_t chain_break_count(const struct session *s);
 
 /* The kind's id in JSON: "undecided", "no-alternative", "no-capability",
- * "not-today", "no-proof", "no-value". */
+ * "not-today", "untagged", "no-proof", "no-value". */
 const char *chain_kind_id(enum chain_kind kind);
 
 /* One plain sentence that names the break, for people: "The value theme

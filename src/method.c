@@ -32,6 +32,7 @@ const char *method_link_verb(enum step step)
 }
 
 const char *const method_proof_kinds[PROOF_KIND_COUNT] = {"quote", "number", "case"};
+const char *const method_tags[METHOD_TAG_COUNT] = {"today", "roadmap", "not planned"};
 const char *const method_style_ids[STYLE_COUNT] = {NULL, "head-to-head", "big-fish",
                                                    "new-category"};
 const char *const method_style_names[STYLE_COUNT] = {
@@ -179,12 +180,22 @@ char *method_item_links(const struct session *s, enum step step, const char *ite
     return strbuf_take(&b);
 }
 
-const char *method_not_today(const struct session *s, const char *capability)
+const char *method_capability_tag(const struct session *s, const char *capability)
 {
+    for (size_t i = 0; i < s->item_tag_count; i++)
+        if (method_same_item(s->item_tags[i].item, capability))
+            return s->item_tags[i].tag;
+    /* tagged before items had tags of their own, or on the reveal since: its group's */
     for (size_t i = 0; i < s->tag_count; i++)
         if (method_same_item(s->tags[i].group, capability))
-            return strcmp(s->tags[i].tag, "today") ? s->tags[i].tag : NULL;
+            return s->tags[i].tag;
     return NULL;
+}
+
+const char *method_not_today(const struct session *s, const char *capability)
+{
+    const char *tag = method_capability_tag(s, capability);
+    return tag && strcmp(tag, "today") ? tag : NULL;
 }
 
 char *method_item_label(const struct session *s, enum step step, const char *item)
@@ -236,4 +247,17 @@ int method_style_from_typed(const char *text)
 int method_proof_kind_from_typed(const char *text)
 {
     return from_typed(text, method_proof_kinds, method_proof_kinds, 0, PROOF_KIND_COUNT);
+}
+
+int method_tag_from_typed(const char *text)
+{
+    return from_typed(text, method_tags, method_tags, 0, METHOD_TAG_COUNT);
+}
+
+int method_tag_index(const char *tag)
+{
+    for (int k = 0; tag && k < METHOD_TAG_COUNT; k++)
+        if (!strcmp(tag, method_tags[k]))
+            return k;
+    return -1;
 }

@@ -21,6 +21,9 @@ enum step method_builds_on(enum step step);
 const char *method_link_verb(enum step step);
 
 extern const char *const method_proof_kinds[PROOF_KIND_COUNT];   /* "quote", "number", "case" */
+#define METHOD_TAG_COUNT 3
+extern const char *const method_tags[METHOD_TAG_COUNT];  /* "today", "roadmap", "not planned" */
+int method_tag_index(const char *tag);                   /* its place there, -1 for NULL or none */
 extern const char *const method_style_ids[STYLE_COUNT];          /* NULL, "head-to-head", ... */
 extern const char *const method_style_names[STYLE_COUNT];        /* "Head to head", ... */
 int method_proof_kind_from_id(const char *id);                   /* -1 when none */
@@ -69,8 +72,14 @@ char *method_item_label(const struct session *s, enum step step, const char *ite
 char *method_item_line(const struct session *s, enum step step, const char *item,
                        bool *missing);
 
-/* A capability's tag when it is not "today" ("roadmap", "not planned"),
- * matched by method_same_item; NULL when it is today or untagged. */
+/* A capability's tag, "today", "roadmap" or "not planned": the item's own
+ * (item_tags), else the tag of the answer group of the same name (a session
+ * tagged before items had tags, or a group tagged on the reveal since);
+ * NULL when nobody has checked it against the product. Both are matched by
+ * method_same_item. */
+const char *method_capability_tag(const struct session *s, const char *capability);
+/* Its tag when it is not "today" ("roadmap", "not planned"); NULL when it
+ * is today or untagged. */
 const char *method_not_today(const struct session *s, const char *capability);
 
 /* A style or a proof kind as a person types it where one is asked: its
@@ -79,5 +88,8 @@ const char *method_not_today(const struct session *s, const char *capability);
  * for a kind; -1 for anything else. */
 int method_style_from_typed(const char *text);
 int method_proof_kind_from_typed(const char *text);
+/* A tag as typed: 1 today, 2 roadmap, 3 not planned, or the start of one's
+ * name; -1 for anything else, blank too. */
+int method_tag_from_typed(const char *text);
 
 #endif

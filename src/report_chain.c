@@ -27,11 +27,14 @@ void report_chain_json(struct strbuf *b, const struct chain_break *breaks, size_
             json_out_string(b, br->item);
         else
             strbuf_puts(b, "null");
-        if (br->capability) { /* only a value theme resting on a capability not there today */
+        if (br->capability) { /* a value theme resting on a capability not checked as today */
             json_out_key(b, "capability", false);
             json_out_string(b, br->capability);
             json_out_key(b, "tag", false);
-            json_out_string(b, br->tag);
+            if (br->tag)
+                json_out_string(b, br->tag);
+            else
+                strbuf_puts(b, "null"); /* untagged: nobody checked it */
         }
         char *said = chain_sentence(br);
         json_out_key(b, "message", false);

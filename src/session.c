@@ -143,6 +143,11 @@ void session_free(struct session *s)
         free(s->tags[i].tag);
     }
     free(s->tags);
+    for (size_t i = 0; i < s->item_tag_count; i++) {
+        free(s->item_tags[i].item);
+        free(s->item_tags[i].tag);
+    }
+    free(s->item_tags);
     for (int i = 0; i < STEP_COUNT; i++)
         free(s->decisions[i]);
     free(s->narrative);

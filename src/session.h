@@ -73,6 +73,12 @@ struct capability_tag {
     char *tag;          /* "today", "roadmap" or "not planned" */
 };
 
+/* An item of the capabilities decision as the product person tagged it. */
+struct item_tag {
+    char *item;         /* the item as the decision writes it; matched by method_same_item */
+    char *tag;          /* "today", "roadmap" or "not planned" */
+};
+
 /* A link from an item (a line) of a step's decision back to an item of the
  * decision it builds on (method_builds_on): the positioning chain. */
 struct decision_link {
@@ -137,6 +143,9 @@ struct session {
 
     struct capability_tag *tags;
     size_t tag_count, tag_cap;
+    struct item_tag *item_tags;  /* tags of the capabilities decision's items; an item
+                                  * without one takes its group's (method_capability_tag) */
+    size_t item_tag_count, item_tag_cap;
 
     char *decisions[STEP_COUNT]; /* the room's agreed text, NULL until decided */
     char *rationale[STEP_COUNT]; /* why the room chose it, NULL when not said */

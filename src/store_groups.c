@@ -1,5 +1,6 @@
 /* store_groups.c: how answers are grouped: group labels, the capability tags
  * of the groups, and the merge suggestions the room dismissed. */
+#include "method.h"
 #include "similar.h"
 #include "store_internal.h"
 #include "text.h"
@@ -180,22 +181,48 @@ int store_set_group(struct store *st, int64_t session_id, const int64_t *input_i
     return store_regroup(st, session_id, input_ids, count, label, NULL);
 }
 
+/* The decided capability of the same name as group, when it has a tag of
+ * its own, takes the group's new tag, so the reveal and the decision do not
+ * say two things of one capability; a group's tag taken away leaves it its own. */
+static int retag_item_of_group(struct store *st, int64_t session_id, const char *group,
+                               const char *tag)
+{
+    sqlite3_stmt *stmt =
+        store_prepare(st, "SELECT rowid, item FROM item_tags WHERE session_id = ?");
+    if (!stmt)
+        return -1;
+    sqlite3_bind_int64(stmt, 1, session_id);
+    int64_t found = 0;
+    int rc = SQLITE_DONE;
+    while (!found && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+        if (method_same_item((const char *)sqlite3_column_text(stmt, 1), group))
+            found = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    if (!found && rc != SQLITE_DONE)
+        return store_sql_fail(st, "cannot read the capabilities' tags");
+    struct store_args a = {.id = found, .text = tag};
+    return found ? store_run(st, "UPDATE item_tags SET tag = :text WHERE rowid = :id", &a, false,
+                             "")
+                 : 0;
+}
+
 int store_set_capability_tag(struct store *st, int64_t session_id, const char *group,
                              const char *tag)
 {
-    if (tag && strcmp(tag, "today") && strcmp(tag, "roadmap") && strcmp(tag, "not planned"))
+    if (tag && method_tag_index(tag) < 0)
         return store_fail(st, "\"%s\" is not a tag; tags are today, roadmap, not planned", tag);
+    if (store_begin_change(st, session_id) < 0)
+        return -1;
     struct store_args a = {.session = session_id, .label = group, .text = tag};
-    if (!tag)
-        return store_change(st,
-                            "DELETE FROM capability_tags WHERE session_id = :session"
-                            " AND grp = :label",
-                            &a, false, "", "untag", group);
-    return store_change(st,
-                        "INSERT INTO capability_tags (session_id, grp, tag)"
-                        " VALUES (:session, :label, :text)"
-                        " ON CONFLICT (session_id, grp) DO UPDATE SET tag = excluded.tag",
-                        &a, true, "cannot tag the capability", "tag", tag);
+    int rc = store_run(st, tag ? "INSERT INTO capability_tags (session_id, grp, tag)"
+                                 " VALUES (:session, :label, :text)"
+                                 " ON CONFLICT (session_id, grp) DO UPDATE SET tag = excluded.tag"
+                               : "DELETE FROM capability_tags WHERE session_id = :session"
+                                 " AND grp = :label",
+                       &a, tag != NULL, "cannot tag the capability");
+    if (rc == 0 && tag)
+        rc = retag_item_of_group(st, session_id, group, tag);
+    return store_end_change(st, rc, session_id, 0, tag ? "tag" : "untag", tag ? tag : group);
 }
 
 /* Not the session's content, so not logged; the lock still refuses it, as

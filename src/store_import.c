@@ -111,6 +111,12 @@ static int insert_tags(struct store *st, int64_t session_id, const struct sessio
         rc = store_step(st, stmt, &a, "cannot add a capability tag");
     }
     sqlite3_finalize(stmt);
+    for (size_t i = 0; i < doc->item_tag_count && rc == 0; i++) {
+        struct store_args a = {.session = session_id, .name = doc->item_tags[i].item,
+                               .text = doc->item_tags[i].tag};
+        rc = store_run(st, "INSERT INTO item_tags (session_id, item, tag)"
+                           " VALUES (:session, :name, :text)", &a, false, "");
+    }
     return rc;
 }
 

@@ -1,5 +1,6 @@
 /* store_load_method.c: reading a session's chain: links between its
- * decisions' items, proof, dissent, the champion and the style. */
+ * decisions' items, the capabilities' tags, proof, dissent, the champion
+ * and the style. */
 #include "method.h"
 #include "store_internal.h"
 #include "util.h"
@@ -20,6 +21,14 @@ static void take_proof(sqlite3_stmt *stmt, struct session *s)
     p->item = store_column_text(stmt, 0);
     p->kind = (enum proof_kind)method_proof_kind_from_id((const char *)sqlite3_column_text(stmt, 1));
     p->text = store_column_text(stmt, 2);
+}
+
+static void take_item_tag(sqlite3_stmt *stmt, struct session *s)
+{
+    struct item_tag *t =
+        array_push(&s->item_tags, &s->item_tag_count, &s->item_tag_cap, sizeof *t);
+    t->item = store_column_text(stmt, 0);
+    t->tag = store_column_text(stmt, 1);
 }
 
 static void take_dissent(sqlite3_stmt *stmt, struct session *s)
@@ -49,6 +58,9 @@ int store_load_method(struct store *st, struct session *out)
     if (rc == 0)
         rc = store_each_row(st, "SELECT item, kind, text FROM proofs WHERE session_id = ?1 ORDER BY id",
                       out->id, take_proof, out, "cannot read the proof");
+    if (rc == 0)
+        rc = store_each_row(st, "SELECT item, tag FROM item_tags WHERE session_id = ?1 ORDER BY item",
+                            out->id, take_item_tag, out, "cannot read the capabilities' tags");
     if (rc == 0)
         rc = store_each_row(st, "SELECT d.step, d.who, d.what FROM dissents d"
                           " JOIN steps t ON t.id = d.step WHERE d.session_id = ?1"

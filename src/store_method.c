@@ -1,5 +1,5 @@
-/* store_method.c: links between decisions' items, proof, why and dissent,
- * the champion and the positioning style. */
+/* store_method.c: links between decisions' items, the capabilities' tags,
+ * proof, why and dissent, the champion and the positioning style. */
 #include "store_method.h"
 #include "method.h"
 #include "store_internal.h"
@@ -76,17 +76,20 @@ static int named_rows(struct store *st, int64_t session_id, const char *step_id,
     return rc == SQLITE_DONE ? 0 : store_sql_fail(st, "cannot read the links");
 }
 
-/* What an edit dropped, by the item that went: how many links and proofs. */
+/* What an edit can drop with an item: its links, its proof, its tag. */
+enum dropped_kind { DROPPED_LINK, DROPPED_PROOF, DROPPED_TAG, DROPPED_KINDS };
+
+/* What an edit dropped, by the item that went: how many of each kind. */
 struct dropped_item {
     char *text;
-    size_t links, proofs;
+    size_t counts[DROPPED_KINDS];
 };
 struct dropped {
     struct dropped_item *items;
     size_t count, cap;
 };
 
-static void note_dropped(struct dropped *d, const char *text, bool proof)
+static void note_dropped(struct dropped *d, const char *text, enum dropped_kind kind)
 {
     struct dropped_item *it = NULL;
     for (size_t i = 0; i < d->count && !it; i++)
@@ -94,27 +97,30 @@ static void note_dropped(struct dropped *d, const char *text, bool proof)
             it = &d->items[i];
     if (!it) {
         it = array_push(&d->items, &d->count, &d->cap, sizeof *it);
-        *it = (struct dropped_item){xstrdup(text), 0, 0};
+        *it = (struct dropped_item){xstrdup(text), {0}};
     }
-    *(proof ? &it->proofs : &it->links) += 1;
+    it->counts[kind]++;
 }
 
-/* "3 links and 1 proof dropped (A, B): no longer in the decision." (caller
- * frees), short so it reads whole on the bottom line, or NULL when nothing
- * was; frees the list. */
+/* "3 links, 1 proof and 1 tag dropped (A, B): no longer in the decision."
+ * (caller frees), short so it reads whole on the bottom line, or NULL when
+ * nothing was; frees the list. */
 static char *dropped_message(struct dropped *d)
 {
+    static const char *const nouns[DROPPED_KINDS] = {"link", "proof", "tag"};
     char *message = NULL;
     if (d->count) {
-        size_t links = 0, proofs = 0;
+        size_t counts[DROPPED_KINDS] = {0}, kinds = 0, said = 0;
         for (size_t i = 0; i < d->count; i++)
-            links += d->items[i].links, proofs += d->items[i].proofs;
+            for (int k = 0; k < DROPPED_KINDS; k++)
+                counts[k] += d->items[i].counts[k];
+        for (int k = 0; k < DROPPED_KINDS; k++)
+            kinds += counts[k] > 0;
         struct strbuf b = {0};
-        if (links)
-            strbuf_printf(&b, "%zu link%s", links, links == 1 ? "" : "s");
-        if (proofs)
-            strbuf_printf(&b, "%s%zu proof%s", links ? " and " : "", proofs,
-                          proofs == 1 ? "" : "s");
+        for (int k = 0; k < DROPPED_KINDS; k++)
+            if (counts[k])
+                strbuf_printf(&b, "%s%zu %s%s", !said++ ? "" : said == kinds ? " and " : ", ",
+                              counts[k], nouns[k], counts[k] == 1 ? "" : "s");
         strbuf_puts(&b, " dropped (");
         for (size_t i = 0; i < d->count; i++)
             strbuf_printf(&b, "%s%s", i ? ", " : "", d->items[i].text);
@@ -132,8 +138,8 @@ static char *dropped_message(struct dropped *d)
  * another case, or away, noted in dropped. */
 static int follow_items(struct store *st, int64_t session_id, const char *step_id,
                         char *const *items, size_t n, const char *select_sql,
-                        const char *update_sql, const char *delete_sql, bool proofs,
-                        struct dropped *dropped)
+                        const char *update_sql, const char *delete_sql,
+                        enum dropped_kind kind, struct dropped *dropped)
 {
     struct named_row *rows;
     size_t count;
@@ -150,12 +156,54 @@ static int follow_items(struct store *st, int64_t session_id, const char *step_i
             continue;
         /* gone, or now the same as another row (a link made twice): it goes */
         if (!now)
-            note_dropped(dropped, rows[r].text, proofs);
+            note_dropped(dropped, rows[r].text, kind);
         rc = store_run(st, delete_sql, &a, false, "");
     }
     for (size_t r = 0; r < count; r++)
         free(rows[r].text);
     free(rows);
+    return rc;
+}
+
+/* The items of the capabilities decision that have no tag of their own take
+ * the tag of the answer group of the same name: what the product person said
+ * on the reveal carries to the decision. */
+static int carry_group_tags(struct store *st, int64_t session_id, char *const *items, size_t n)
+{
+    struct named_row *tagged, *groups;
+    size_t ntagged, ngroups;
+    int rc = named_rows(st, session_id, "", "SELECT rowid, item FROM item_tags WHERE"
+                                            " session_id = ?1 AND ?2 = ?2", &tagged, &ntagged);
+    if (named_rows(st, session_id, "", "SELECT rowid, grp || char(10) || tag FROM"
+                                       " capability_tags WHERE session_id = ?1 AND ?2 = ?2",
+                   &groups, &ngroups) < 0)
+        rc = -1;
+    bool *carried = xcalloc(n + 1, sizeof *carried);
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        bool has = false;
+        for (size_t t = 0; t < ntagged && !has; t++)
+            has = method_same_item(tagged[t].text, items[i]);
+        for (size_t j = 0; j < i && !has; j++) /* the same item twice: tagged once */
+            has = carried[j] && method_same_item(items[j], items[i]);
+        for (size_t g = 0; g < ngroups && !has; g++) {
+            char *tag = strrchr(groups[g].text, '\n'); /* a label is one line */
+            *tag = '\0';
+            if (method_same_item(groups[g].text, items[i])) {
+                struct store_args a = {.session = session_id, .name = items[i], .text = tag + 1};
+                rc = store_run(st, "INSERT OR IGNORE INTO item_tags (session_id, item, tag)"
+                                   " VALUES (:session, :name, :text)", &a, false, "");
+                has = carried[i] = true;
+            }
+            *tag = '\n';
+        }
+    }
+    for (size_t r = 0; r < ntagged; r++)
+        free(tagged[r].text);
+    for (size_t r = 0; r < ngroups; r++)
+        free(groups[r].text);
+    free(tagged);
+    free(groups);
+    free(carried);
     return rc;
 }
 
@@ -173,19 +221,27 @@ static int follow_decision(struct store *st, int64_t session_id, enum step step,
                           "SELECT rowid, item FROM decision_links WHERE session_id = ?"
                           " AND step = ?",
                           "UPDATE decision_links SET item = :text WHERE rowid = :id",
-                          "DELETE FROM decision_links WHERE rowid = :id", false, &gone);
+                          "DELETE FROM decision_links WHERE rowid = :id", DROPPED_LINK, &gone);
     for (int d = 0; d < STEP_COUNT && rc == 0; d++)
         if (method_builds_on((enum step)d) == step)
             rc = follow_items(st, session_id, session_steps[d].id, items, n,
                               "SELECT rowid, target FROM decision_links WHERE session_id = ?"
                               " AND step = ?",
                               "UPDATE decision_links SET target = :text WHERE rowid = :id",
-                              "DELETE FROM decision_links WHERE rowid = :id", false, &gone);
+                              "DELETE FROM decision_links WHERE rowid = :id", DROPPED_LINK,
+                              &gone);
     if (rc == 0 && step == STEP_VALUE)
         rc = follow_items(st, session_id, id, items, n,
                           "SELECT rowid, item FROM proofs WHERE session_id = ?1 AND ?2 = ?2",
                           "UPDATE proofs SET item = :text WHERE rowid = :id",
-                          "DELETE FROM proofs WHERE rowid = :id", true, &gone);
+                          "DELETE FROM proofs WHERE rowid = :id", DROPPED_PROOF, &gone);
+    if (rc == 0 && step == STEP_CAPABILITIES)
+        rc = follow_items(st, session_id, id, items, n,
+                          "SELECT rowid, item FROM item_tags WHERE session_id = ?1 AND ?2 = ?2",
+                          "UPDATE item_tags SET item = :text WHERE rowid = :id",
+                          "DELETE FROM item_tags WHERE rowid = :id", DROPPED_TAG, &gone);
+    if (rc == 0 && step == STEP_CAPABILITIES)
+        rc = carry_group_tags(st, session_id, items, n);
     method_items_free(items, n);
     char *message = dropped_message(&gone);
     if (rc == 0 && dropped)
@@ -222,6 +278,37 @@ int store_decide(struct store *st, int64_t session_id, enum step step, const cha
         *dropped = NULL;
     }
     free(clean);
+    return rc;
+}
+
+int store_tag_item(struct store *st, int64_t session_id, const char *item, const char *tag)
+{
+    if (tag && method_tag_index(tag) < 0)
+        return store_fail(st, "\"%s\" is not a tag; tags are today, roadmap, not planned", tag);
+    if (store_begin_change(st, session_id) < 0)
+        return -1;
+    char *found = find_item(st, session_id, STEP_CAPABILITIES, item);
+    int rc = found ? 0 : -1;
+    struct store_args a = {.session = session_id, .name = found, .text = tag};
+    struct named_row *rows = NULL;
+    size_t count = 0;
+    if (rc == 0) /* the item's own tag, however its row writes the item */
+        rc = named_rows(st, session_id, "", "SELECT rowid, item FROM item_tags WHERE"
+                                            " session_id = ?1 AND ?2 = ?2", &rows, &count);
+    for (size_t r = 0; r < count; r++) {
+        struct store_args old = {.id = rows[r].rowid};
+        if (rc == 0 && method_same_item(rows[r].text, found))
+            rc = store_run(st, "DELETE FROM item_tags WHERE rowid = :id", &old, false, "");
+        free(rows[r].text);
+    }
+    free(rows);
+    if (rc == 0 && tag)
+        rc = store_run(st, "INSERT INTO item_tags (session_id, item, tag)"
+                           " VALUES (:session, :name, :text)", &a, false, "");
+    char *detail = found ? xasprintf("%s: %s", found, tag ? tag : "none") : NULL;
+    rc = store_end_change(st, rc, session_id, 0, tag ? "tag" : "untag", detail);
+    free(detail);
+    free(found);
     return rc;
 }
 

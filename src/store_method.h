@@ -6,13 +6,21 @@
 
 #include "store.h"
 
-/* Saves step's decision. Links and proof whose items the new text no longer
- * has are dropped in the same transaction; *dropped (when not NULL) gets a
- * line naming the items that went ("2 links and 1 proof dropped (Fast): no
- * longer in the decision."), or NULL when none was. An item
- * kept in other case or punctuation keeps its links (method_same_item). */
+/* Saves step's decision. Links, proof and tags whose items the new text no
+ * longer has are dropped in the same transaction; *dropped (when not NULL)
+ * gets a line naming the items that went ("2 links and 1 proof dropped
+ * (Fast): no longer in the decision."), or NULL when none was. An item
+ * kept in other case or punctuation keeps its links and its tag
+ * (method_same_item). A capability item with no tag of its own takes the
+ * tag of the answer group of the same name. */
 int store_decide(struct store *st, int64_t session_id, enum step step, const char *text,
                  char **dropped);
+
+/* The product person's reality check of an item of the capabilities
+ * decision (it must be one now): "today", "roadmap" or "not planned"; NULL
+ * takes its own tag away, and its group's (method_capability_tag) counts
+ * again. Kept with the item when the decision is edited, dropped with it. */
+int store_tag_item(struct store *st, int64_t session_id, const char *item, const char *tag);
 
 /* Links an item of step's decision to an item of the decision it builds on
  * (method_builds_on); both must be items now. Unlink takes it away. */

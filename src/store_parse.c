@@ -619,9 +619,46 @@ static int on_tag(struct parser *p, const struct object *obj)
     return 0;
 }
 
+enum { I_ITEM, I_TAG };
+static const struct field item_tag_fields[] = {
+    {"item", "text", true},
+    {"tag", "text", true},
+};
+
+/* A tag of an item of the capabilities decision (checked against it in
+ * check_chain, once the decisions are read). */
+static int on_item_tag(struct parser *p, const struct object *obj)
+{
+    struct session *s = p->out;
+    const char *tag = obj->values[I_TAG];
+    if (method_tag_index(tag) < 0) {
+        char *q = quoted(tag);
+        fail(p, "%s.tag: %s is not a tag; tags are today, roadmap, not planned", obj->path, q);
+        free(q);
+        return -1;
+    }
+    char *item;
+    if (take_text(p, obj, "item", obj->values[I_ITEM], &TEXT_ANSWER, &item) < 0)
+        return -1;
+    for (size_t i = 0; i < s->item_tag_count; i++)
+        if (method_same_item(s->item_tags[i].item, item)) {
+            char *q = quoted(item);
+            fail(p, "%s.item: %s is tagged twice", obj->path, q);
+            free(q);
+            free(item);
+            return -1;
+        }
+    struct item_tag *t =
+        array_push(&s->item_tags, &s->item_tag_count, &s->item_tag_cap, sizeof *t);
+    t->item = item;
+    t->tag = xstrdup(tag);
+    return 0;
+}
+
 enum { T_FORMAT, T_NAME, T_PRODUCT, T_MODE, T_PARTICIPANTS, T_INPUTS, T_VOTES, T_DECISIONS,
        T_NARRATIVE, T_LOCKED, T_TAGS, T_DIGEST, T_LINKS, T_PROOFS, T_DISSENT, T_CHAMPION,
-       T_CHAMPION_WHY, T_STYLE, T_STYLE_WHY, T_ROUNDS, T_CONSENSUS, T_PITCH, T_OBJECTIONS };
+       T_CHAMPION_WHY, T_STYLE, T_STYLE_WHY, T_ROUNDS, T_CONSENSUS, T_PITCH, T_OBJECTIONS,
+       T_ITEM_TAGS };
 static const struct field top_fields[] = {
     {"format", "text", true},     {"name", "text", true},       {"product", "text", false},
     {"mode", "text", false},      {"participants", "array", false},
@@ -633,6 +670,7 @@ static const struct field top_fields[] = {
     {"positioning_style", "text", false}, {"positioning_why", "text", false},
     {"rounds", "array", false},   {"consensus_threshold", "number", false},
     {"pitch", "array", false},    {"objections", "array", false},
+    {"item_tags", "array", false},
 };
 
 /* The W the room calls consensus: above 0, at most 1, in hundredths as stored. */
@@ -732,7 +770,7 @@ static int check_item(struct parser *p, const char *path, const char *field, enu
     return -1;
 }
 
-/* Links and proof name items that exist, once each; dissent is about a decision. */
+/* Links, proof and tags name items that exist, once each; dissent is about a decision. */
 static int check_chain(struct parser *p)
 {
     struct session *s = p->out;
@@ -752,6 +790,12 @@ static int check_chain(struct parser *p)
         char path[32];
         snprintf(path, sizeof path, "proofs[%zu]", i);
         if (check_item(p, path, "item", STEP_VALUE, s->proofs[i].item) < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < s->item_tag_count; i++) {
+        char path[32];
+        snprintf(path, sizeof path, "item_tags[%zu]", i);
+        if (check_item(p, path, "item", STEP_CAPABILITIES, s->item_tags[i].item) < 0)
             return -1;
     }
     for (size_t i = 0; i < s->dissent_count; i++)
@@ -799,21 +843,21 @@ static int parse(struct parser *p)
     if (read_objects(p, root_sql, NULL, top_fields, COUNT(top_fields), on_top) < 0)
         return -1;
     static const char *const arrays[] = {"participants", "inputs", "votes", "rounds",
-                                         "decisions", "capability_tags", "links", "proofs",
-                                         "dissent", "pitch", "objections"};
+                                         "decisions", "capability_tags", "item_tags", "links",
+                                         "proofs", "dissent", "pitch", "objections"};
     static const struct field *const fields[] = {participant_fields, input_fields, vote_fields,
                                                  round_fields, decision_fields, tag_fields,
-                                                 link_fields, proof_fields, dissent_fields,
-                                                 pitch_fields, objection_fields};
+                                                 item_tag_fields, link_fields, proof_fields,
+                                                 dissent_fields, pitch_fields, objection_fields};
     static const size_t counts[] = {COUNT(participant_fields), COUNT(input_fields),
                                     COUNT(vote_fields), COUNT(round_fields),
                                     COUNT(decision_fields), COUNT(tag_fields),
-                                    COUNT(link_fields), COUNT(proof_fields),
-                                    COUNT(dissent_fields), COUNT(pitch_fields),
-                                    COUNT(objection_fields)};
+                                    COUNT(item_tag_fields), COUNT(link_fields),
+                                    COUNT(proof_fields), COUNT(dissent_fields),
+                                    COUNT(pitch_fields), COUNT(objection_fields)};
     static const object_fn handlers[] = {on_participant, on_input, on_vote, on_round,
-                                         on_decision, on_tag, on_link, on_proof, on_dissent,
-                                         on_pitch, on_objection};
+                                         on_decision, on_tag, on_item_tag, on_link, on_proof,
+                                         on_dissent, on_pitch, on_objection};
     for (size_t i = 0; i < COUNT(arrays); i++)
         if (check_array(p, arrays[i]) < 0 ||
             read_objects(p, array_sql, arrays[i], fields[i], counts[i], handlers[i]) < 0)

@@ -522,6 +522,20 @@ static const char migration_12[] =
  * written before this schema, and never called stale. */
 static const char migration_13[] = "ALTER TABLE pitch ADD COLUMN draft_digest TEXT;";
 
+/* Schema 14: tags on the capabilities decision's items, so a tag follows the
+ * item the room decided rather than the wording of an answer group: an item
+ * kept in another case keeps it, an item that goes takes it along. A group's
+ * tag (capability_tags) still counts for the item of the same name that has
+ * none of its own, so sessions tagged before keep their tags and digests. */
+static const char migration_14[] =
+    "CREATE TABLE item_tags ("
+    "  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+    "  item TEXT NOT NULL,"
+    "  tag TEXT NOT NULL CHECK (tag IN ('today', 'roadmap', 'not planned')),"
+    "  PRIMARY KEY (session_id, item)"
+    ") STRICT;"
+    GUARD_BY_SESSION("item_tags", "session_id");
+
 const char *const store_migrations[STORE_SCHEMA_VERSION] = {
     migration_1,
     migration_2,
@@ -536,4 +550,5 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
     migration_11,
     migration_12,
     migration_13,
+    migration_14,
 };

@@ -100,6 +100,7 @@ enum ui_purpose {
     P_TIMER, P_MERGE, P_RENAME_GROUP, P_FIND, P_JOIN_CODE, P_WALK_IN_NAME, P_WALK_IN_ROLE,
     P_WHY, P_DISSENT_WHO, P_DISSENT_WHAT, P_CHAMPION, P_CHAMPION_WHY, P_STYLE, P_STYLE_WHY,
     P_PROOF_KIND, P_PROOF, P_THRESHOLD, P_ADD_OBJECTION, P_EDIT_OBJECTION,
+    P_ITEM_TAG,
 };
 
 /* A question that needs y or n before something that cannot be undone. */

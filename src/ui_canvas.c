@@ -6,7 +6,6 @@
 #include "method.h"
 #include "pitch.h"
 #include "report.h"
-#include "similar.h"
 #include "text.h"
 #include "ui.h"
 #include "util.h"
@@ -181,25 +180,24 @@ static void canvas_draw(struct ui *ui)
         }
 }
 
-/* A capability the decision names that the product cannot back today:
- * claims like that lead to churn, so the room hears it before locking. */
-static const struct capability_tag *unbacked_capability(const struct ui *ui)
+/* A capability the decision names that the product cannot back today (its
+ * item's tag, or its group's): claims like that lead to churn, so the room
+ * hears it before locking. */
+struct unbacked {
+    char item[64];      /* the item, cut to fit a question */
+    const char *tag;    /* "roadmap" or "not planned"; NULL when there is none */
+};
+
+static struct unbacked unbacked_capability(const struct ui *ui)
 {
-    const char *decision = ui->session.decisions[STEP_CAPABILITIES];
-    if (!decision)
-        return NULL;
-    char *said = similar_normalize(decision);
-    const struct capability_tag *found = NULL;
-    for (size_t i = 0; i < ui->session.tag_count && !found; i++) {
-        if (!strcmp(ui->session.tags[i].tag, "today"))
-            continue;
-        char *group = similar_normalize(ui->session.tags[i].group);
-        if (*group && strstr(said, group))
-            found = &ui->session.tags[i];
-        free(group);
-    }
-    free(said);
-    return found;
+    struct unbacked u = {.tag = NULL};
+    char **items;
+    size_t n = method_items(ui->session.decisions[STEP_CAPABILITIES], &items);
+    for (size_t i = 0; i < n && !u.tag; i++)
+        if ((u.tag = method_not_today(&ui->session, items[i])))
+            snprintf(u.item, sizeof u.item, "%s", items[i]);
+    method_items_free(items, n);
+    return u;
 }
 
 static void lock(struct ui *ui)
@@ -224,12 +222,12 @@ static void lock_anyway(struct ui *ui)
  * who is writing at a terminal (writers, "" for no one) and what else the
  * lock would warn of. */
 static void ask_over_the_breaks(struct ui *ui, size_t breaks,
-                                const struct capability_tag *unbacked, const char *writers)
+                                const struct unbacked *unbacked, const char *writers)
 {
     char also[120] = ""; /* short: without writers, the question and its (y/n) fit in 100
                           * columns; with them it wraps onto the rows above */
-    if (unbacked)
-        snprintf(also, sizeof also, "; \"%.20s\" is %s", unbacked->group, unbacked->tag);
+    if (unbacked->tag)
+        snprintf(also, sizeof also, "; \"%.20s\" is %s", unbacked->item, unbacked->tag);
     if (!pitch_written(&ui->session) && !*ui->session.narrative)
         snprintf(also + strlen(also), sizeof also - strlen(also), "; no sales pitch");
     ui_open_overlay(ui, UI_CHAIN);
@@ -268,7 +266,7 @@ static void canvas_act(struct ui *ui, enum ui_action a)
                          ui->steps[i].title);
                 return;
             }
-        const struct capability_tag *unbacked = unbacked_capability(ui);
+        struct unbacked unbacked = unbacked_capability(ui);
         size_t breaks = chain_break_count(&ui->session);
         /* what someone is typing at a terminal is lost, and a stale section sealed: the
          * same question says so */
@@ -276,10 +274,10 @@ static void canvas_act(struct ui *ui, enum ui_action a)
         ui_room_writers(ui, writers, sizeof writers);
         add_stale_sections(&ui->session, writers, sizeof writers);
         if (breaks)
-            ask_over_the_breaks(ui, breaks, unbacked, writers);
-        else if (unbacked)
+            ask_over_the_breaks(ui, breaks, &unbacked, writers);
+        else if (unbacked.tag)
             ui_confirm(ui, lock, 0, "%sThe decision claims \"%.40s\": %s, not today. Lock "
-                       "anyway?", writers, unbacked->group, unbacked->tag);
+                       "anyway?", writers, unbacked.item, unbacked.tag);
         else if (!pitch_written(&ui->session) && !*ui->session.narrative) /* what leaves the room */
             ui_confirm(ui, lock, 0, "%sThere is no sales pitch yet. Lock the %s anyway?", writers,
                        ui->session.solo ? "thesis" : "canvas");

@@ -2,7 +2,9 @@
  * perhaps starting from one of the answers (listed as groups, most named first,
  * capabilities with their tags), beside what it builds on and the room's vote;
  * shown as its items with their links (l links them), with why the room chose
- * it, any dissent, and on their steps the champion and the positioning style. */
+ * it, any dissent, and on their steps the champion and the positioning style.
+ * On the capabilities step t tags the answers' groups until there is a
+ * decision, then asks about each of its items in turn. */
 #include "align.h"
 #include "layout.h"
 #include "method.h"
@@ -20,6 +22,7 @@ struct decide_state {
     enum positioning_style style;   /* the style chosen, before its why */
     struct dissent asked;           /* the dissent a deletion asks about (copies) */
     size_t asked_index;             /* its place among the step's dissents */
+    size_t tag_index;               /* the capability t asks about, by its place */
 };
 
 static struct decide_state *state(struct ui *ui)
@@ -133,6 +136,44 @@ static int draw_notes(struct ui *ui, int y)
     return rows;
 }
 
+/* The decided capabilities nobody has tagged yet, " \u00b7 " between them
+ * (caller frees), or NULL when every one is tagged. */
+static char *untagged_items(const struct session *s)
+{
+    char **items;
+    size_t n = method_items(s->decisions[STEP_CAPABILITIES], &items), untagged = 0;
+    struct strbuf b = {0};
+    for (size_t i = 0; i < n; i++)
+        if (!method_capability_tag(s, items[i]))
+            strbuf_printf(&b, "%s%s", untagged++ ? " \u00b7 " : "", items[i]);
+    method_items_free(items, n);
+    char *list = strbuf_take(&b);
+    if (!untagged) {
+        free(list);
+        list = NULL;
+    }
+    return list;
+}
+
+/* On the capabilities step, the decided capabilities not checked against the
+ * product: a value theme resting on one is a break in the chain. */
+static int draw_untagged(struct ui *ui, int y)
+{
+    if (ui->step != STEP_CAPABILITIES || !ui->session.decisions[STEP_CAPABILITIES])
+        return 0;
+    char *list = untagged_items(&ui->session);
+    if (!list)
+        return 0;
+    int w = ui_put(y, 4, COLS - 6, "Untagged:", ui_attr(ui, C_TITLE));
+    char *line = ui_allows(ui, ACT_TAG)
+                     ? xasprintf("%s (t tags them today, roadmap or not planned)", list)
+                     : xstrdup(list);
+    ui_put(y, 4 + w + 1, COLS - 7 - w, line, ui_attr(ui, C_WARN));
+    free(line);
+    free(list);
+    return 1;
+}
+
 static void decide_draw(struct ui *ui)
 {
     char where[120];
@@ -157,13 +198,15 @@ static void decide_draw(struct ui *ui)
         y += ui_draw_decision(ui, ui->step, y, 4, COLS - 6, LINES >= 30 ? 8 : 4);
     else
         ui_put(y++, 4, COLS - 6, "Not decided yet.", ui_attr(ui, C_WARN));
+    y += draw_untagged(ui, y);
     y += draw_notes(ui, y);
     y++;
 
     const struct align_step *st = &ui->align.steps[ui->step];
     y += draw_vote_order(ui, st, y);
     char heading[160];
-    bool tags = ui->step == STEP_CAPABILITIES && ui_allows(ui, ACT_TAG);
+    /* t tags the answers only until there is a decision; then its items */
+    bool tags = ui->step == STEP_CAPABILITIES && ui_allows(ui, ACT_TAG) && !decision;
     if (s->solo) /* one person: no counts, no alignment */
         snprintf(heading, sizeof heading, "Your answers%s:",
                  !writes ? "" : tags ? " (Enter starts from one; t tags it today, roadmap or not "
@@ -228,6 +271,63 @@ static void ask_style(struct ui *ui, const char *prompt)
     if (ui->session.style != STYLE_NONE)
         snprintf(now, sizeof now, "%d", (int)ui->session.style);
     ui_ask(ui, P_STYLE, prompt, now, 40, false);
+}
+
+/* Asks for the tag of the capabilities decision's from-th item; past the
+ * last item, says how many are still untagged. */
+static void ask_item_tag(struct ui *ui, size_t from, const char *first)
+{
+    const struct session *s = &ui->session;
+    char **items;
+    size_t n = method_items(s->decisions[STEP_CAPABILITIES], &items);
+    if (from >= n) {
+        char *list = untagged_items(s);
+        if (!list)
+            ui_say(ui, "Every capability of the decision is tagged.");
+        else
+            ui_say(ui, "Still untagged: %s. The chain check names any a value theme rests on.",
+                   list);
+        free(list);
+        method_items_free(items, n);
+        return;
+    }
+    state(ui)->tag_index = from;
+    const char *now = method_capability_tag(s, items[from]);
+    char *safe = text_sanitize(items[from], false), *item = text_truncate(safe, 20, "\u2026");
+    char prompt[200], keep[40] = " (Enter leaves it untagged)";
+    if (now)
+        snprintf(keep, sizeof keep, " (Enter keeps %s)", now);
+    snprintf(prompt, sizeof prompt, "%s\"%s\" (%zu of %zu): 1 today  2 roadmap  3 not planned%s",
+             first, item, from + 1, n, keep);
+    ui_ask(ui, P_ITEM_TAG, prompt, "", 20, false);
+    free(item);
+    free(safe);
+    method_items_free(items, n);
+}
+
+/* The answer to ask_item_tag: saved, and the next item asked about. */
+static void item_tagged(struct ui *ui, const char *text)
+{
+    size_t at = state(ui)->tag_index;
+    if (!text[strspn(text, " \t")]) { /* Enter: as it is */
+        ask_item_tag(ui, at + 1, "");
+        return;
+    }
+    int tag = method_tag_from_typed(text);
+    if (tag < 0) {
+        ask_item_tag(ui, at, "Type 1, 2 or 3: ");
+        return;
+    }
+    char **items;
+    size_t n = method_items(ui->session.decisions[STEP_CAPABILITIES], &items);
+    int rc = at < n ? store_tag_item(ui->store, ui->session.id, items[at], method_tags[tag]) : 0;
+    method_items_free(items, n);
+    if (rc < 0) {
+        ui_store_failed(ui);
+        return;
+    }
+    ui_reload(ui);
+    ask_item_tag(ui, at + 1, "");
 }
 
 static void ask_delete_dissent(struct ui *ui, size_t from);
@@ -308,6 +408,8 @@ static void decide_act(struct ui *ui, enum ui_action a)
         const struct align_step *st = &ui->align.steps[ui->step];
         if (ui->step != STEP_CAPABILITIES)
             ui_error(ui, "Tags are for the capabilities step: today, roadmap or not planned.");
+        else if (ui->session.decisions[ui->step]) /* what the chain check reads: its items */
+            ask_item_tag(ui, 0, "");
         else if (ui->cursor >= 0 && ui->cursor < (int)st->group_count)
             ui_cycle_tag(ui, &st->groups[ui->cursor]);
         break;
@@ -398,6 +500,7 @@ static void decide_field_done(struct ui *ui, enum ui_purpose p, char *text)
     char prompt[160];
     switch (p) {
     case P_DECISION: decided(ui, text); break;
+    case P_ITEM_TAG: item_tagged(ui, text); break;
     case P_WHY:
         saved(ui, store_set_rationale(ui->store, id, step, text),
               blank(text) ? "The why is cleared." : "The why is saved.");

@@ -1,7 +1,9 @@
 /* check_chain.c: Check suite for the chain check: a small session worked by
- * hand with every kind of break, one whose chain holds, and undecided steps. */
+ * hand with every kind of break, one whose chain holds, undecided steps, and
+ * capabilities tagged as items, as groups, or by nobody. */
 #include "chain.h"
 #include "check_main.h"
+#include "method.h"
 #include "util.h"
 
 static void decide(struct session *s, enum step step, const char *text)
@@ -26,6 +28,13 @@ static void tag(struct session *s, const char *group, const char *what)
 {
     struct capability_tag *t = array_push(&s->tags, &s->tag_count, &s->tag_cap, sizeof *t);
     *t = (struct capability_tag){xstrdup(group), xstrdup(what)};
+}
+
+static void item_tag(struct session *s, const char *item, const char *what)
+{
+    struct item_tag *t =
+        array_push(&s->item_tags, &s->item_tag_count, &s->item_tag_cap, sizeof *t);
+    *t = (struct item_tag){xstrdup(item), xstrdup(what)};
 }
 
 /* Replyline's chain with a break of every kind but an undecided step, as the
@@ -75,7 +84,10 @@ static void assert_breaks(const struct session *s, const struct expected *want, 
             ck_assert_ptr_null(b[i].item);
         if (want[i].capability) {
             ck_assert_str_eq(b[i].capability, want[i].capability);
-            ck_assert_str_eq(b[i].tag, want[i].tag);
+            if (want[i].tag)
+                ck_assert_str_eq(b[i].tag, want[i].tag);
+            else
+                ck_assert_ptr_null(b[i].tag);
         } else {
             ck_assert_ptr_null(b[i].capability);
         }
@@ -117,21 +129,66 @@ START_TEST(every_kind_of_break_worked_by_hand)
 }
 END_TEST
 
+/* The same chain mended: every item tied back, every value proven, every
+ * capability there today (tagged as its answer group). */
+static void mended_session(struct session *s)
+{
+    broken_session(s);
+    tie(s, STEP_CAPABILITIES, "Macros", "Spreadsheets");
+    for (size_t i = 1; i <= 2; i++) { /* AI replies and Macros ship after all */
+        free(s->tags[i].tag);
+        s->tags[i].tag = xstrdup("today");
+    }
+    tie(s, STEP_VALUE, "Scale without hiring", "AI replies");
+    prove(s, "Scale without hiring", "Acme kept 4 agents through Black Friday");
+    prove(s, "Happier agents", "\"I stopped dreading Mondays\"");
+    tie(s, STEP_CUSTOMERS, "Teams of 5-50", "Scale without hiring");
+    tie(s, STEP_CATEGORY, "Help desk for e-commerce", "answers in seconds");
+}
+
 START_TEST(a_chain_that_holds_has_no_breaks)
 {
     struct session s;
-    broken_session(&s);
-    tie(&s, STEP_CAPABILITIES, "Macros", "Spreadsheets");
-    for (size_t i = 1; i <= 2; i++) { /* AI replies and Macros ship after all */
-        free(s.tags[i].tag);
-        s.tags[i].tag = xstrdup("today");
-    }
-    tie(&s, STEP_VALUE, "Scale without hiring", "AI replies");
-    prove(&s, "Scale without hiring", "Acme kept 4 agents through Black Friday");
-    prove(&s, "Happier agents", "\"I stopped dreading Mondays\"");
-    tie(&s, STEP_CUSTOMERS, "Teams of 5-50", "Scale without hiring");
-    tie(&s, STEP_CATEGORY, "Help desk for e-commerce", "answers in seconds");
+    mended_session(&s);
     assert_breaks(&s, NULL, 0);
+    session_free(&s);
+}
+END_TEST
+
+/* A capability behind a value theme that nobody checked against the product
+ * is a break; the item's own tag counts before its group's, in any case. */
+START_TEST(an_untagged_capability_behind_a_value_is_a_break)
+{
+    struct session s;
+    mended_session(&s);
+    free(s.tags[2].group); /* the product person tagged the answer worded otherwise */
+    s.tags[2].group = xstrdup("Macro suggestions");
+    decide(&s, STEP_CAPABILITIES, "1. Order lookup\n2. AI replies\n3. Macros\n4. Voice calls");
+    tie(&s, STEP_CAPABILITIES, "Voice calls", "Zendesk"); /* untagged, but no value rests on it */
+    assert_breaks(&s,
+                  (const struct expected[]){
+                      {CHAIN_UNTAGGED, STEP_VALUE, "Happier agents", "Macros", NULL,
+                       "The value theme \"Happier agents\" rests on \"Macros\", a capability "
+                       "nobody has checked against the product: tag it today, roadmap or not "
+                       "planned."},
+                  },
+                  1);
+    item_tag(&s, "macros.", "today"); /* the item's own tag, written in another case */
+    assert_breaks(&s, NULL, 0);
+    item_tag(&s, "Order lookup", "roadmap"); /* over its group's "today" */
+    ck_assert_str_eq(method_capability_tag(&s, "ORDER LOOKUP"), "roadmap");
+    ck_assert_str_eq(method_capability_tag(&s, "AI replies"), "today"); /* its group's */
+    ck_assert_ptr_null(method_capability_tag(&s, "Voice calls"));
+    assert_breaks(&s,
+                  (const struct expected[]){
+                      {CHAIN_NOT_TODAY, STEP_VALUE, "Answers in seconds", "Order lookup",
+                       "roadmap", "The value theme \"Answers in seconds\" rests on \"Order "
+                       "lookup\", a capability tagged roadmap, not today."},
+                      {CHAIN_NOT_TODAY, STEP_VALUE, "Happier agents", "Order lookup", "roadmap",
+                       "The value theme \"Happier agents\" rests on \"Order lookup\", a "
+                       "capability tagged roadmap, not today."},
+                  },
+                  2);
     session_free(&s);
 }
 END_TEST
@@ -182,6 +239,7 @@ START_TEST(kind_ids)
     ck_assert_str_eq(chain_kind_id(CHAIN_NO_ALTERNATIVE), "no-alternative");
     ck_assert_str_eq(chain_kind_id(CHAIN_NO_CAPABILITY), "no-capability");
     ck_assert_str_eq(chain_kind_id(CHAIN_NOT_TODAY), "not-today");
+    ck_assert_str_eq(chain_kind_id(CHAIN_UNTAGGED), "untagged");
     ck_assert_str_eq(chain_kind_id(CHAIN_NO_PROOF), "no-proof");
     ck_assert_str_eq(chain_kind_id(CHAIN_NO_VALUE), "no-value");
 }
@@ -193,6 +251,7 @@ static Suite *chain_suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, every_kind_of_break_worked_by_hand);
     tcase_add_test(tc, a_chain_that_holds_has_no_breaks);
+    tcase_add_test(tc, an_untagged_capability_behind_a_value_is_a_break);
     tcase_add_test(tc, an_undecided_step_is_one_break);
     tcase_add_test(tc, kind_ids);
     suite_add_tcase(s, tc);

@@ -1,7 +1,9 @@
 /* check_method.c: Check suite for the method's chain: a decision's items,
  * links that follow edits of the decisions and are dropped with a message
- * when their items go, proof, why and dissent, the champion and the style,
- * their round trip through the session file, and the lock over all of it. */
+ * when their items go, tags that follow the capabilities' items the same way,
+ * proof, why and dissent, the champion and the style, their round trip
+ * through the session file, the lock over all of it, and the migrations. */
+#include "chain.h"
 #include "check_main.h"
 #include "method.h"
 #include "report.h"
@@ -128,6 +130,71 @@ START_TEST(an_edit_keeps_surviving_links_and_names_the_dropped)
 }
 END_TEST
 
+/* A tag is the item's: kept through an edit in another case, dropped (and
+ * said) with the item; a group's tag carries to the item of its name. */
+START_TEST(a_tag_follows_its_item)
+{
+    ck_assert_int_eq(store_tag_item(st, sid, "ai replies", "roadmap"), 0);
+    ck_assert_int_eq(store_tag_item(st, sid, "Order lookup", "today"), 0);
+    ck_assert_int_eq(store_tag_item(st, sid, "Order lookup", "someday"), -1);
+    ck_assert_int_eq(store_tag_item(st, sid, "Bots", "today"), -1);
+    ck_assert_str_eq(store_error(st), "\"Bots\" is not an item of the capabilities decision");
+    struct session s = loaded();
+    ck_assert_uint_eq(s.item_tag_count, 2);
+    ck_assert_str_eq(s.item_tags[0].item, "AI replies"); /* as the decision writes it */
+    ck_assert_str_eq(s.item_tags[0].tag, "roadmap");
+    session_free(&s);
+
+    char *dropped = NULL;
+    ck_assert_int_eq(store_decide(st, sid, STEP_CAPABILITIES, "1. AI REPLIES.\n2. Order lookup",
+                                  &dropped), 0);
+    ck_assert_ptr_null(dropped); /* the same items in another case and order */
+    s = loaded();
+    ck_assert_uint_eq(s.item_tag_count, 2);
+    ck_assert_str_eq(s.item_tags[0].item, "AI REPLIES.");
+    ck_assert_str_eq(method_not_today(&s, "ai replies"), "roadmap");
+    session_free(&s);
+
+    ck_assert_int_eq(store_link(st, sid, STEP_VALUE, "Answers in seconds", "AI replies"), 0);
+    ck_assert_int_eq(store_decide(st, sid, STEP_CAPABILITIES, "Order lookup\nMacros", &dropped),
+                     0);
+    ck_assert_ptr_nonnull(dropped);
+    ck_assert_str_eq(dropped, "1 link and 1 tag dropped (AI REPLIES.): no longer in the "
+                              "decision.");
+    free(dropped);
+    s = loaded();
+    ck_assert_uint_eq(s.item_tag_count, 1);
+    ck_assert_str_eq(s.item_tags[0].item, "Order lookup");
+    ck_assert_ptr_null(method_capability_tag(&s, "Macros"));
+    session_free(&s);
+
+    /* a group tagged on the reveal: its tag carries to the item of its name when the
+     * decision is written, and a later tag of the group reaches that item's */
+    ck_assert_int_eq(store_set_capability_tag(st, sid, "Macro suggestions", "roadmap"), 0);
+    ck_assert_int_eq(store_set_capability_tag(st, sid, "macros", "not planned"), 0);
+    ck_assert_int_eq(store_decide(st, sid, STEP_CAPABILITIES, "Order lookup\nMacros\nBots",
+                                  &dropped), 0);
+    ck_assert_ptr_null(dropped);
+    s = loaded();
+    ck_assert_uint_eq(s.item_tag_count, 2);
+    ck_assert_str_eq(s.item_tags[0].item, "Macros");
+    ck_assert_str_eq(s.item_tags[0].tag, "not planned");
+    session_free(&s);
+    ck_assert_int_eq(store_set_capability_tag(st, sid, "macros", "today"), 0);
+    ck_assert_int_eq(store_set_capability_tag(st, sid, "Order lookup", NULL), 0);
+    s = loaded();
+    ck_assert_str_eq(method_capability_tag(&s, "Macros"), "today");
+    ck_assert_str_eq(method_capability_tag(&s, "Order lookup"), "today"); /* its own stays */
+    ck_assert_ptr_null(method_capability_tag(&s, "Bots"));
+    session_free(&s);
+    ck_assert_int_eq(store_tag_item(st, sid, "Macros", NULL), 0); /* its group's counts again */
+    s = loaded();
+    ck_assert_uint_eq(s.item_tag_count, 1);
+    ck_assert_str_eq(method_capability_tag(&s, "Macros"), "today");
+    session_free(&s);
+}
+END_TEST
+
 START_TEST(proof_why_dissent_champion_style)
 {
     ck_assert_int_eq(store_add_proof(st, sid, "answers in seconds", PROOF_QUOTE, "\"We saved a hire\""), 0);
@@ -193,8 +260,11 @@ START_TEST(the_chain_round_trips_through_the_file)
     ck_assert_int_eq(store_add_dissent(st, sid, STEP_VALUE, "Tom", "Price"), 0);
     ck_assert_int_eq(store_set_champion(st, sid, "Head of support", NULL), 0);
     ck_assert_int_eq(store_set_style(st, sid, STYLE_HEAD_TO_HEAD, "Zendesk is the one"), 0);
+    ck_assert_int_eq(store_tag_item(st, sid, "AI replies", "roadmap"), 0);
     char *json;
     ck_assert_int_eq(store_export_json(st, sid, &json), 0);
+    ck_assert_ptr_nonnull(strstr(json, "\"item_tags\":[{\"item\":\"AI replies\","
+                                       "\"tag\":\"roadmap\"}]"));
     ck_assert_ptr_nonnull(strstr(json, "\"links\":[{\"step\":\"capabilities\",\"item\":\"Order "
                                        "lookup\",\"builds_on\":\"Spreadsheets\"}"));
     ck_assert_ptr_nonnull(strstr(json, "\"why\":\"Because\""));
@@ -222,6 +292,7 @@ START_TEST(a_file_without_the_chain_writes_none)
     ck_assert_ptr_null(strstr(json, "dissent"));
     ck_assert_ptr_null(strstr(json, "positioning"));
     ck_assert_ptr_null(strstr(json, "champion"));
+    ck_assert_ptr_null(strstr(json, "item_tags"));
     free(json);
 }
 END_TEST
@@ -262,6 +333,13 @@ START_TEST(links_to_unknown_items_are_refused_by_name)
             "positioning_style: \"sideways\" is not a style; styles are head-to-head, big-fish, "
             "new-category");
     refused(",\"champion_why\":\"x\"", "champion_why: there is no champion to be why of");
+    refused(",\"item_tags\":[{\"item\":\"Macros\",\"tag\":\"roadmap\"}]",
+            "item_tags[0].item: \"Macros\" is not an item of the capabilities decision");
+    refused(",\"item_tags\":[{\"item\":\"Order lookup\",\"tag\":\"soon\"}]",
+            "item_tags[0].tag: \"soon\" is not a tag; tags are today, roadmap, not planned");
+    refused(",\"item_tags\":[{\"item\":\"Order lookup\",\"tag\":\"today\"},"
+            "{\"item\":\"order lookup.\",\"tag\":\"roadmap\"}]",
+            "item_tags[1].item: \"order lookup.\" is tagged twice");
     sqlite3 *db; /* nothing of a refused file was written */
     sqlite3_stmt *stmt;
     ck_assert_int_eq(sqlite3_open(db_path, &db), SQLITE_OK);
@@ -281,11 +359,14 @@ START_TEST(the_lock_covers_the_chain)
     ck_assert_int_eq(store_add_proof(st, sid, "Answers in seconds", PROOF_NUMBER, "9 s"), 0);
     ck_assert_int_eq(store_add_dissent(st, sid, STEP_VALUE, "Tom", "Price"), 0);
     ck_assert_int_eq(store_set_style(st, sid, STYLE_BIG_FISH, NULL), 0);
+    ck_assert_int_eq(store_tag_item(st, sid, "AI replies", "roadmap"), 0);
     ck_assert_int_eq(store_set_decision(st, sid, STEP_CUSTOMERS, "Brands"), 0);
     ck_assert_int_eq(store_set_decision(st, sid, STEP_CATEGORY, "Help desk"), 0);
     ck_assert_int_eq(store_lock_session(st, sid), 0);
     ck_assert_int_eq(store_link(st, sid, STEP_VALUE, "Answers in seconds", "Order lookup"), -1);
     ck_assert_int_eq(store_set_rationale(st, sid, STEP_VALUE, "late"), -1);
+    ck_assert_int_eq(store_tag_item(st, sid, "AI replies", "today"), -1);
+    ck_assert_int_eq(store_set_capability_tag(st, sid, "AI replies", "today"), -1);
     /* and from the sqlite3 shell, past samesong */
     sqlite3 *db;
     ck_assert_int_eq(sqlite3_open(db_path, &db), SQLITE_OK);
@@ -296,6 +377,9 @@ START_TEST(the_lock_covers_the_chain)
         "DELETE FROM positioning", "UPDATE positioning SET style = 'head-to-head'",
         "UPDATE decisions SET rationale = 'x'",
         "INSERT INTO proofs (session_id, item, kind, text) VALUES (1, 'a', 'case', 'b')",
+        "DELETE FROM item_tags", "UPDATE item_tags SET tag = 'today'",
+        "UPDATE item_tags SET item = 'Macros'",
+        "INSERT INTO item_tags (session_id, item, tag) VALUES (1, 'Order lookup', 'today')",
     };
     for (size_t i = 0; i < sizeof writes / sizeof *writes; i++)
         ck_assert_msg(sqlite3_exec(db, writes[i], NULL, NULL, NULL) != SQLITE_OK,
@@ -338,6 +422,69 @@ START_TEST(a_schema_9_file_gains_the_chain)
     ck_assert_int_eq(store_link(st, 1, STEP_CAPABILITIES, "agreed", "agreed"), -1);
     free(sealed);
     free(now);
+}
+END_TEST
+
+/* A file of schema 13 (tags only on answer groups) opens and gains the
+ * items' tags; its group tags still count for the items of their names, a
+ * decision written now carries them to the items, and the lock guards the
+ * new table. */
+START_TEST(a_schema_13_file_keeps_its_tags)
+{
+    store_close(st);
+    remove(db_path);
+    sqlite3 *db;
+    ck_assert_int_eq(sqlite3_open(db_path, &db), SQLITE_OK);
+    for (int v = 0; v < 13; v++)
+        ck_assert_int_eq(sqlite3_exec(db, store_migrations[v], NULL, NULL, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_exec(db,
+        "PRAGMA user_version = 13; PRAGMA application_id = 1400065639;"
+        "INSERT INTO sessions (slug, name, product) VALUES ('open', 'Open', 'P'),"
+        " ('done', 'Done', 'P');"
+        "INSERT INTO decisions (session_id, step, text) VALUES (1, 'alternatives', 'Excel'),"
+        " (1, 'capabilities', 'Lookup\nBots'), (1, 'value', 'Fast');"
+        "INSERT INTO decisions (session_id, step, text) SELECT 2, id, 'agreed' FROM steps;"
+        "INSERT INTO capability_tags (session_id, grp, tag) VALUES (1, 'lookup', 'roadmap'),"
+        " (2, 'agreed', 'today');"
+        "INSERT INTO decision_links (session_id, step, item, target) VALUES"
+        " (1, 'capabilities', 'Lookup', 'Excel'), (1, 'capabilities', 'Bots', 'Excel'),"
+        " (1, 'value', 'Fast', 'Lookup');",
+        NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    ck_assert_msg(store_open(db_path, 0, &st, err, sizeof err) == 0, "%s", err);
+    sid = 1; /* (a_schema_9_file_gains_the_chain checks the migrated schema whole) */
+    struct session s = loaded();
+    ck_assert_uint_eq(s.item_tag_count, 0);
+    ck_assert_str_eq(method_not_today(&s, "Lookup"), "roadmap"); /* its group's, as before */
+    struct chain_break *breaks;
+    size_t count;
+    chain_check(&s, &breaks, &count);
+    ck_assert_uint_ge(count, 1);
+    ck_assert_int_eq(breaks[0].kind, CHAIN_NOT_TODAY);
+    ck_assert_str_eq(breaks[0].capability, "Lookup");
+    chain_free(breaks, count);
+    session_free(&s);
+    char *json;
+    ck_assert_int_eq(store_export_json(st, 1, &json), 0);
+    ck_assert_ptr_null(strstr(json, "item_tags")); /* its file is as it was */
+    free(json);
+
+    ck_assert_int_eq(store_set_decision(st, 1, STEP_CAPABILITIES, "Lookup\nBots\nMacros"), 0);
+    ck_assert_int_eq(store_tag_item(st, 1, "bots", "today"), 0);
+    s = loaded();
+    ck_assert_uint_eq(s.item_tag_count, 2);
+    ck_assert_str_eq(s.item_tags[0].item, "Bots");
+    ck_assert_str_eq(s.item_tags[1].item, "Lookup"); /* carried from its group */
+    ck_assert_str_eq(s.item_tags[1].tag, "roadmap");
+    session_free(&s);
+
+    ck_assert_int_eq(store_lock_session(st, 2), 0);
+    ck_assert_int_eq(store_tag_item(st, 2, "agreed", "roadmap"), -1);
+    ck_assert_int_eq(sqlite3_open(db_path, &db), SQLITE_OK);
+    ck_assert_int_ne(sqlite3_exec(db, "INSERT INTO item_tags (session_id, item, tag)"
+                                      " VALUES (2, 'agreed', 'roadmap')", NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
 }
 END_TEST
 
@@ -442,12 +589,14 @@ static Suite *method_suite(void)
     tcase_add_test(tc, chain_points_back_only);
     tcase_add_test(tc, links_join_existing_items_only);
     tcase_add_test(tc, an_edit_keeps_surviving_links_and_names_the_dropped);
+    tcase_add_test(tc, a_tag_follows_its_item);
     tcase_add_test(tc, proof_why_dissent_champion_style);
     tcase_add_test(tc, the_chain_round_trips_through_the_file);
     tcase_add_test(tc, a_file_without_the_chain_writes_none);
     tcase_add_test(tc, links_to_unknown_items_are_refused_by_name);
     tcase_add_test(tc, the_lock_covers_the_chain);
     tcase_add_test(tc, a_schema_9_file_gains_the_chain);
+    tcase_add_test(tc, a_schema_13_file_keeps_its_tags);
     tcase_add_test(tc, the_markdown_canvas_shows_the_chain);
     tcase_add_test(tc, links_proof_and_choices_as_the_screens_read_them);
     suite_add_tcase(s, tc);

@@ -58,6 +58,23 @@ stdout_is '{"session":"mended","count":0,"breaks":[]}'
 run --db "$db" check empty --json; status 1 "--json, nothing decided"
 stdout_has '{"kind":"undecided","step":"alternatives","item":null,"message":"The alternatives step is not decided yet."}'
 
+# --- a capability nobody checked against the product: its answer was tagged, worded otherwise --
+sed -e 's/"group": "Macros"/"group": "Macro suggestions"/' -e 's/"name": "Mended"/"name": "Untagged"/' \
+    "$WORK/mended.json" >"$WORK/untagged.json"
+"$SAMESONG" --db "$db" import "$WORK/untagged.json" >/dev/null
+run --db "$db" check untagged; status 1 "an untagged capability behind a value theme breaks the chain"
+stdout_is 'value         The value theme "Happier agents" rests on "Macros", a capability nobody has checked against the product: tag it today, roadmap or not planned.
+1 break in the chain.'
+run --db "$db" check untagged --json; status 1 "--json names it too"
+stdout_is '{"session":"untagged","count":1,"breaks":[{"kind":"untagged","step":"value","item":"Happier agents","capability":"Macros","tag":null,"message":"The value theme \"Happier agents\" rests on \"Macros\", a capability nobody has checked against the product: tag it today, roadmap or not planned."}]}'
+run --db "$db" report untagged --json; status 0 "report --json"
+stdout_has ',"chain":[{"kind":"untagged","step":"value","item":"Happier agents","capability":"Macros","tag":null,'
+# the item's own tag, in the session file, mends it
+sed -e 's/"links": \[/"item_tags": [{"item": "macros", "tag": "today"}], &/' \
+    -e 's/"name": "Untagged"/"name": "Item tagged"/' "$WORK/untagged.json" >"$WORK/item_tagged.json"
+"$SAMESONG" --db "$db" import "$WORK/item_tagged.json" >/dev/null
+run --db "$db" check item-tagged; status 0 "the item's own tag counts"
+
 # --- report --json gains the chain; what it had stays as it was ---------------------------
 run --db "$db" report broken --json; status 0 "report --json"
 stdout_has '{"session":"broken","overall":'

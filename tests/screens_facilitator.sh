@@ -75,6 +75,7 @@ cat >"$WORK/decided.json" <<'JSON'
            {"step": "value", "item": "c", "builds_on": "b"},
            {"step": "customers", "item": "d", "builds_on": "c"},
            {"step": "category", "item": "e", "builds_on": "c"}],
+ "item_tags": [{"item": "b", "tag": "today"}],
  "proofs": [{"item": "c", "kind": "case", "text": "Acme"}]}
 JSON
 "$SAMESONG" --db "$db" import "$WORK/decided.json" >/dev/null

@@ -177,19 +177,21 @@ stdout_has '"kendall_w":0.4444'
 stdout_has '"top3_match_share":66.7'
 
 # --- the lock warns about a decided capability that is only on the roadmap ---------------------
-# (the chain holds, so that is all it warns of: tests/screens_chain.sh has a chain that breaks)
+# (the chain holds, as no value theme rests on it, so that is all it warns of:
+# tests/screens_chain.sh has a chain that breaks)
 cat >"$WORK/roadmap.json" <<'JSON'
 {"format": "samesong-session/1", "name": "Roadmap claim",
  "participants": [{"name": "Lena", "role": "product"}],
  "decisions": [{"step": "alternatives", "text": "Spreadsheets"},
-               {"step": "capabilities", "text": "AI auto-replies and order lookup"},
+               {"step": "capabilities", "text": "Order lookup\nAI auto-replies"},
                {"step": "value", "text": "Faster answers"},
                {"step": "customers", "text": "Mid-market brands"},
                {"step": "category", "text": "Help desk"}],
  "capability_tags": [{"group": "AI auto-replies", "tag": "roadmap"}],
- "links": [{"step": "capabilities", "item": "AI auto-replies and order lookup",
-            "builds_on": "Spreadsheets"},
-           {"step": "value", "item": "Faster answers", "builds_on": "AI auto-replies and order lookup"},
+ "item_tags": [{"item": "Order lookup", "tag": "today"}],
+ "links": [{"step": "capabilities", "item": "Order lookup", "builds_on": "Spreadsheets"},
+           {"step": "capabilities", "item": "AI auto-replies", "builds_on": "Spreadsheets"},
+           {"step": "value", "item": "Faster answers", "builds_on": "Order lookup"},
            {"step": "customers", "item": "Mid-market brands", "builds_on": "Faster answers"},
            {"step": "category", "item": "Help desk", "builds_on": "Faster answers"}],
  "proofs": [{"item": "Faster answers", "kind": "number", "text": "9 s"}]}

@@ -212,13 +212,14 @@ stdout_has '{"participant":"Lena","step":"alternatives","text":"one two"}'
 check '! grep -q "three" "$OUT"' "Esc saved nothing"
 
 # --- solo: tags without a reveal; no "1 of 1"; a locked thesis is still a thesis ------------
+# (undecided, t tags the selected answer; once decided, t asks about each item of the decision)
 cat >"$WORK/solo.json" <<'JSON'
 {"format": "samesong-session/1", "name": "Thesis", "mode": "solo",
  "participants": [{"name": "Ana", "role": "ceo"}],
  "inputs": [{"participant": "Ana", "step": "alternatives", "text": "Excel"},
             {"participant": "Ana", "step": "capabilities", "text": "Order lookup"},
             {"participant": "Ana", "step": "capabilities", "text": "AI replies"}],
- "decisions": [{"step": "alternatives", "text": "Excel"}, {"step": "capabilities", "text": "b"},
+ "decisions": [{"step": "alternatives", "text": "Excel"},
                {"step": "value", "text": "c"}, {"step": "customers", "text": "d"},
                {"step": "category", "text": "e"}],
  "narrative": "Teams drown in spreadsheets."}
@@ -230,6 +231,10 @@ keys g [ [ [ [ [ [ [ [ [ [ [ [ [ [ [ [ ] ] ]
 dump decide
 keys t j t t
 dump tagged
+keys Enter C-d t
+dump item
+keys Enter
+dump walked
 keys A
 dump dashboard
 keys q ] ] ] ] ] ] ] ] ] ] ] ] L y
@@ -239,6 +244,10 @@ shows decide "Decide 2 of 5: Differentiated capabilities" "the solo capabilities
 shows decide "t tags it today, roadmap or not planned" "invites tagging"
 hides decide "1 of 1" "no count of one person"
 shows tagged "AI replies: roadmap." "t tags a capability without a reveal"
+shows item '"AI replies" (1 of 1): 1 today  2 roadmap  3 not planned (Enter keeps roadmap)' \
+    "decided, t asks about the decision's item, which took its answer's tag"
+hides item "t tags it today, roadmap or not planned" "the answers no longer invite tagging"
+shows walked "Every capability of the decision is tagged." "Enter kept the tag, and t says so"
 shows dashboard "A solo thesis has no alignment to measure." "the dashboard says why there is no alignment"
 shows dashboard "2. Differentiated capabilities    2 answers, decided" "and how far each step is"
 hides dashboard "two people must answer" "not that two people must answer"
@@ -248,5 +257,6 @@ shows locked "This thesis is final and read-only." "as the text says"
 run --db "$db" export thesis
 stdout_has '{"group":"Order lookup","tag":"today"}'
 stdout_has '{"group":"AI replies","tag":"roadmap"}'
+stdout_has '"item_tags":[{"item":"AI replies","tag":"roadmap"}]'
 
 finish
