@@ -102,18 +102,35 @@ static void add_decision(struct strbuf *b, const char *decision)
     free(copy);
 }
 
-/* The capabilities the room tagged: today, roadmap or not planned. */
+/* The capabilities' reality check: each item of the decision with its tag
+ * (its own, else its group's), then groups tagged that are not in it. */
 static void add_tags(struct strbuf *b, const struct session *s)
 {
-    if (!s->tag_count)
-        return;
-    strbuf_puts(b, "**Capability tags:**\n\n");
+    char **items;
+    size_t count = method_items(s->decisions[STEP_CAPABILITIES], &items);
+    bool any = count > 0 || s->tag_count > 0;
+    if (any)
+        strbuf_puts(b, "**Capability tags:**\n\n");
+    for (size_t i = 0; i < count; i++) {
+        const char *tag = method_capability_tag(s, items[i]);
+        strbuf_puts(b, "- ");
+        add_md(b, items[i], "");
+        strbuf_printf(b, ": %s\n", tag ? tag : "not checked against the product yet");
+    }
     for (size_t i = 0; i < s->tag_count; i++) {
+        bool decided = false;
+        for (size_t k = 0; k < count && !decided; k++)
+            decided = method_same_item(items[k], s->tags[i].group);
+        if (decided)
+            continue;
         strbuf_puts(b, "- ");
         add_md(b, s->tags[i].group, "");
-        strbuf_printf(b, ": %s\n", s->tags[i].tag); /* one of three fixed words */
+        strbuf_printf(b, ": %s%s\n", s->tags[i].tag, /* one of three fixed words */
+                      count ? " (not in the decision)" : "");
     }
-    strbuf_puts(b, "\n");
+    method_items_free(items, count);
+    if (any)
+        strbuf_puts(b, "\n");
 }
 
 /* What ties the decision's items to the step it builds on, as the canvas

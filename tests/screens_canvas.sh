@@ -55,7 +55,9 @@ has_lines "a heading, HTML and a rule in a decision are text" "- \\# Help desk \
 has_lines "the narrative cannot make a heading or a code block" "First paragraph." "" "\\===" \
     "" "\\<script\\>x\\</script\\> \\& more"
 check '! grep -q "[[:blank:]]$" "$md"' "no line ends in spaces, which would be a hard line break"
-has_lines "the capability tags" "**Capability tags:**" "" "- Macros: roadmap" "- Order lookup: today"
+# each decided capability with its tag, then a tagged group the room did not decide
+has_lines "the capability tags" "**Capability tags:**" "" "- Order lookup: today" \
+    "- Priced per store: not checked against the product yet" "- Macros: roadmap (not in the decision)" ""
 has_lines "the vote results, the room's order as a list" \
     "**Vote:** 2 rankings; 2 of 2 groups ranked; agreement (Kendall's W) 1.00; top three: not everyone agrees (50.0% of rankings match it)." \
     "" "1. Sell more (rank sum 2)" "2. Save time (rank sum 4)"
