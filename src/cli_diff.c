@@ -37,10 +37,14 @@ static int diff_run(struct cli *cli, const struct cli_args *args)
 const struct cli_command cli_diff_command = {
     .name = "diff",
     .args = "SESSION_A SESSION_B", .min_args = 2, .max_args = 2,
-    .summary = "compare two sessions: decisions and alignment",
+    .summary = "compare two sessions: decisions, the method, the pitch and alignment",
     .description = "Compare two sessions (typically two of the same product, a quarter apart): "
-                   "each step's decision in both, whether it changed, and the alignment of both; "
-                   "then the sales narratives. Naming one session twice is an error.",
+                   "each step's decision in both, whether it changed, and the alignment of both, "
+                   "with the method around it where either has it: the chain item by item (its "
+                   "links), the proof, why, dissent, champion and positioning style; then the "
+                   "sales pitch section by section as written (drafts are not compared) and the "
+                   "sales narratives. Text in both is shown once as \"1+2:\"; where they "
+                   "differ, \"1:\" and \"2:\". Naming one session twice is an error.",
     .flags = CLI_READS,
     .run = diff_run,
 };

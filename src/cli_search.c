@@ -1,5 +1,6 @@
-/* cli_search.c: `samesong search`: find answers, decisions and narratives by their words. */
+/* cli_search.c: `samesong search`: find any text of any session by its words. */
 #include "cli.h"
+#include "pitch.h"
 #include "text.h"
 #include "util.h"
 
@@ -24,6 +25,19 @@ static char *marked(const char *snippet)
     return strbuf_take(&b);
 }
 
+/* Where a hit is, one word ("value", "pitch", "objections"), and who said it
+ * or what it is ("Lena", "why", "ask"). */
+static void where_and_what(const struct search_hit *h, const char **where, const char **what)
+{
+    bool pitch = !strcmp(h->kind, "pitch"), objection = !strcmp(h->kind, "objection");
+    *where = pitch ? "pitch"
+             : objection ? "objections"
+             : h->step >= 0 ? session_steps[h->step].id : "narrative";
+    *what = h->participant ? h->participant
+            : pitch && h->section >= 0 ? pitch_section_ids[h->section]
+            : !strcmp(h->kind, "rationale") ? "why" : h->kind;
+}
+
 static int search_run(struct cli *cli, const struct cli_args *args)
 {
     const char *limit_arg = cli_arg(args, "limit");
@@ -45,9 +59,11 @@ static int search_run(struct cli *cli, const struct cli_args *args)
     for (size_t i = 0; rc == EXIT_OK && i < count; i++) {
         const struct search_hit *h = &hits[i];
         char *text = marked(h->snippet);
+        const char *where, *what;
+        where_and_what(h, &where, &what);
         cli_put_safe(stdout, h->slug, false);
-        printf("  %s  ", h->step >= 0 ? session_steps[h->step].id : "narrative");
-        cli_put_safe(stdout, h->participant ? h->participant : h->kind, false);
+        printf("  %s  ", where);
+        cli_put_safe(stdout, what, false);
         fputs(": ", stdout);
         cli_put_safe(stdout, text, false);
         putchar('\n');
@@ -65,10 +81,14 @@ static int search_run(struct cli *cli, const struct cli_args *args)
 const struct cli_command cli_search_command = {
     .name = "search",
     .args = "WORDS...", .min_args = 1, .max_args = -1,
-    .summary = "find answers, decisions and narratives by their words",
-    .description = "Find the answers, decisions and narratives of every session that hold all the "
-                   "WORDS (the last may be the start of a word): decisions and narratives first, "
-                   "then the newest answers. Matches are shown between \u00ab and \u00bb.",
+    .summary = "find answers, decisions, the pitch and the rest of the method by their words",
+    .description = "Find the texts of every session that hold all the WORDS (the last may be the "
+                   "start of a word): the room's first (decisions, their why, the champion, the "
+                   "positioning style, the pitch sections as written, the narrative), then proofs "
+                   "and dissents, objections, and the newest answers. A word that names a "
+                   "participant finds what they said. In room mode an answer or objection is "
+                   "found only once the room has revealed it. Matches are shown between \u00ab "
+                   "and \u00bb.",
     .options = {{"limit", 'n', "N", "at most N results (default 50)", false}},
     .flags = CLI_READS,
     .run = search_run,

@@ -59,8 +59,42 @@ const char *report_decision_change(const char *before, const char *after);
  * "written only in the first" or "second", or "written in neither". */
 const char *report_narrative_change(const char *before, const char *after);
 
+/* The method's parts compared step by step (report_diff_method.c): a
+ * step's chain (its items with their links), the proof behind the value,
+ * dissents, each as lines; the why, the champion (customers) and the
+ * positioning style (category), each a text. */
+enum report_diff_part { DIFF_CHAIN, DIFF_PROOF, DIFF_WHY, DIFF_DISSENT, DIFF_CHAMPION,
+                        DIFF_STYLE };
+#define DIFF_PART_COUNT 6
+extern const char *const report_diff_part_names[DIFF_PART_COUNT]; /* "The chain", ... */
+bool report_diff_part_is_lines(enum report_diff_part part);
+/* A line of the first session beside the same (same) or its changed line of
+ * the second; NULL on the side that has none. */
+struct diff_line {
+    char *first, *second;
+    bool same;
+};
+struct diff_lines {
+    struct diff_line *lines;
+    size_t count, cap;
+};
+/* The lines of a part of a step in both, the second's in its order, then
+ * what only the first has (free with report_diff_lines_free). */
+void report_diff_lines(const struct session *a, const struct session *b, enum step step,
+                       enum report_diff_part part, struct diff_lines *out);
+void report_diff_lines_free(struct diff_lines *d);
+const char *report_diff_lines_change(const struct diff_lines *d);
+/* A text part of one session ("Head of CX (why: ...)"), NULL when it has
+ * none (caller frees). */
+char *report_diff_text(const struct session *s, enum step step, enum report_diff_part part);
+/* How a part of a step changed: "same", "changed", "only in the first" or
+ * "second"; NULL when neither session has it (nothing to show). */
+const char *report_diff_part(const struct session *a, const struct session *b, enum step step,
+                             enum report_diff_part part);
+
 /* Two sessions compared as text: decisions step by step, what changed, and
- * their alignment, then the narratives (caller frees). */
+ * their alignment, each with the method's parts that either has; the sales
+ * pitch section by section as written; the narratives (caller frees). */
 char *report_diff(const struct session *a, const struct session *b,
                   const struct step_text steps[STEP_COUNT]);
 

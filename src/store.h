@@ -13,7 +13,7 @@
 struct store;
 
 /* The schema version this program writes; a newer file is refused untouched. */
-#define STORE_SCHEMA_VERSION 14
+#define STORE_SCHEMA_VERSION 15
 /* PRAGMA application_id: "SsNg", so `file` and other tools can tell our files. */
 #define STORE_APPLICATION_ID 0x53734e67
 
@@ -172,19 +172,28 @@ int store_load_dismissed(struct store *st, int64_t session_id, enum step step, c
 struct search_hit {
     int64_t session_id;
     char *slug, *session_name;
-    char *kind;             /* "answer", "decision" or "narrative" */
-    int step;               /* -1 for a narrative */
-    char *participant;      /* NULL unless an answer */
+    /* "answer", "decision", "narrative", or of the method (schema 15):
+     * "rationale" (a decision's why), "dissent" ("who: what"), "proof",
+     * "champion" ("role: why"), "style" ("name: why"), "pitch" (a section as
+     * written) or "objection" (what a person hears from buyers) */
+    char *kind;
+    int step;               /* the step it belongs to; -1 for a narrative, pitch or objection */
+    int section;            /* a pitch's section (enum pitch_section); -1 for the rest */
+    char *participant;      /* whose answer or objection; NULL for the room's texts */
     char *snippet;
-    int64_t answer_id;      /* 0 unless an answer */
+    int64_t row;            /* its row in the index, one per text */
 };
-/* Every answer, decision and narrative matching all the words of query (the
- * last may be the start of a word): decisions and narratives first, then the
- * newest answers, at most limit. (Ranking every match by relevance took 100
- * ms for a common word in 10,000 sessions; this order stops at limit.) A word
- * that is a word of a participant's name, in any case, finds what that person
- * said, first: "Lena" is Lena's answers, "Lena gorgias" hers holding gorgias.
- * Line breaks in a snippet are spaces. */
+/* Every text of every session matching all the words of query (the last
+ * may be the start of a word): the room's texts first (decisions, their why,
+ * champion, style, pitch, narrative; the newest session's first), then
+ * proofs and dissents, objections, and the newest answers, at most limit.
+ * (Ranking every match by relevance took 100 ms for a common word in 10,000
+ * sessions; this order stops at limit.) In room mode an answer of a step not
+ * revealed, and an objection before the objections are, is not found (a
+ * locked session has no secrets). A word that is a word of a participant's
+ * name, in any case, finds what that person said, first: "Lena" is Lena's
+ * answers and objections, "Lena gorgias" hers holding gorgias. Line breaks
+ * in a snippet are spaces. */
 int store_search(struct store *st, const char *query, int limit, struct search_hit **hits,
                  size_t *count);
 void store_search_free(struct search_hit *hits, size_t count);
@@ -212,7 +221,7 @@ int store_lock_digest(struct store *st, int64_t session_id, char **digest, bool 
  * schema is exactly as this program makes it. */
 int store_check_schema(struct store *st, char **difference);
 /* *stale is the number of rows of the session's search index that do not
- * match its answers, decisions and narrative (0 when the index is true). */
+ * match its texts, every kind that search finds (0 when the index is true). */
 int store_check_search_index(struct store *st, int64_t session_id, int *stale);
 
 /* Reads a whole session into out (caller frees with session_free). */

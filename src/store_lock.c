@@ -197,31 +197,3 @@ int store_check_schema(struct store *st, char **difference)
     sqlite3_close(fresh);
     return rc;
 }
-
-/* What the search index should hold for a session: the rows its triggers write. */
-#define EXPECTED_INDEX \
-    "SELECT i.id, i.text, p.session_id, 'answer', i.step, p.id FROM inputs i" \
-    " JOIN participants p ON p.id = i.participant_id WHERE p.session_id = ?1" \
-    " UNION ALL SELECT 1099511627776 + d.session_id * 8 + t.position, d.text, d.session_id," \
-    " 'decision', d.step, NULL FROM decisions d JOIN steps t ON t.id = d.step" \
-    " WHERE d.session_id = ?1" \
-    " UNION ALL SELECT 1099511627776 + id * 8, narrative, id, 'narrative', NULL, NULL" \
-    " FROM sessions WHERE id = ?1 AND narrative != ''"
-#define INDEXED \
-    "SELECT rowid, text, session_id, kind, step, participant_id FROM search" \
-    " WHERE session_id = ?1"
-
-int store_check_search_index(struct store *st, int64_t session_id, int *stale)
-{
-    sqlite3_stmt *stmt = store_prepare(
-        st, "SELECT (SELECT count(*) FROM (" INDEXED " EXCEPT SELECT * FROM (" EXPECTED_INDEX
-            ")))  + (SELECT count(*) FROM (SELECT * FROM (" EXPECTED_INDEX ") EXCEPT " INDEXED
-            "))");
-    if (!stmt)
-        return -1;
-    sqlite3_bind_int64(stmt, 1, session_id);
-    int rc = sqlite3_step(stmt);
-    *stale = rc == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : 0;
-    sqlite3_finalize(stmt);
-    return rc == SQLITE_ROW ? 0 : store_sql_fail(st, "cannot check the search index");
-}

@@ -1,5 +1,6 @@
 /* store_schema.c: the database schema, as migrations run in order on open. */
 #include "store_internal.h"
+#include "store_search_rows.h"
 
 /* A trigger body that refuses any change to a locked session. */
 #define REFUSE_IF_LOCKED(session_expr) \
@@ -536,6 +537,65 @@ static const char migration_14[] =
     ") STRICT;"
     GUARD_BY_SESSION("item_tags", "session_id");
 
+/* Schema 15: search finds the whole method, not only answers, decisions and
+ * narratives: each pitch section as written, each decision's why, dissents,
+ * proofs, the champion and the positioning style, and the objections people
+ * hear (kept private in room mode until they are revealed, as answers are).
+ * The rows are laid out anew (store_search_rows.h): the room's texts first,
+ * then proofs and dissents, objections, answers. The index is rebuilt from
+ * what the file holds, so an older session is found by all of it. */
+#define SEARCH_TRIGGERS(name, table, columns, when, old_rows, new_rows) \
+    "CREATE TRIGGER search_" name "_insert AFTER INSERT ON " table " BEGIN" \
+    " DELETE FROM search WHERE rowid IN (" new_rows ");" \
+    " " SEARCH_INSERT "SELECT " columns("NEW") " WHERE " when("NEW") "; END;" \
+    "CREATE TRIGGER search_" name "_update AFTER UPDATE ON " table " BEGIN" \
+    " DELETE FROM search WHERE rowid IN (" old_rows ");" \
+    " " SEARCH_INSERT "SELECT " columns("NEW") " WHERE " when("NEW") "; END;" \
+    "CREATE TRIGGER search_" name "_delete AFTER DELETE ON " table " BEGIN" \
+    " DELETE FROM search WHERE rowid IN (" old_rows "); END;"
+#define ALWAYS(r) "1"
+#define SEARCH_OBJECTION_SELECT(r) SEARCH_OBJECTION_COLUMNS(r) " FROM participants p"
+#define OBJECTION_OF_PARTICIPANT(r) "p.id = " r ".participant_id"
+#define ID_RANGE(table) \
+    "CREATE TRIGGER " table "_id_range BEFORE INSERT ON " table " WHEN NEW.id >= " \
+    SEARCH_2_40 " BEGIN SELECT RAISE(ABORT, 'an id out of range'); END;" \
+    "CREATE TRIGGER " table "_id_range_update BEFORE UPDATE OF id ON " table \
+    " WHEN NEW.id >= " SEARCH_2_40 " BEGIN SELECT RAISE(ABORT, 'an id out of range'); END;"
+/* A decision's two rows (its text and its why) and positioning's two (the
+ * champion and the style), each written when there is something to find. */
+#define DECISION_COLUMNS_AND_WHY(r) \
+    SEARCH_RATIONALE_COLUMNS(r) " WHERE " SEARCH_RATIONALE_WHEN(r) " UNION ALL SELECT " \
+    SEARCH_DECISION_COLUMNS(r)
+#define POSITIONING_COLUMNS(r) \
+    SEARCH_CHAMPION_COLUMNS(r) " WHERE " SEARCH_CHAMPION_WHEN(r) " UNION ALL SELECT " \
+    SEARCH_STYLE_COLUMNS(r)
+
+static const char migration_15[] =
+    "DROP TRIGGER search_decision_insert; DROP TRIGGER search_decision_update;"
+    "DROP TRIGGER search_decision_delete;"
+    "DROP TRIGGER search_narrative_update; DROP TRIGGER search_narrative_delete;"
+    SEARCH_TRIGGERS("decision", "decisions", DECISION_COLUMNS_AND_WHY, ALWAYS,
+                    SEARCH_DECISION_ROW("OLD") ", " SEARCH_RATIONALE_ROW("OLD"),
+                    SEARCH_DECISION_ROW("NEW") ", " SEARCH_RATIONALE_ROW("NEW"))
+    SEARCH_TRIGGERS("narrative", "sessions", SEARCH_NARRATIVE_COLUMNS, SEARCH_NARRATIVE_WHEN,
+                    SEARCH_NARRATIVE_ROW("OLD.id"), SEARCH_NARRATIVE_ROW("NEW.id"))
+    SEARCH_TRIGGERS("positioning", "positioning", POSITIONING_COLUMNS, SEARCH_STYLE_WHEN,
+                    SEARCH_CHAMPION_ROW("OLD.session_id") ", " SEARCH_STYLE_ROW("OLD.session_id"),
+                    SEARCH_CHAMPION_ROW("NEW.session_id") ", " SEARCH_STYLE_ROW("NEW.session_id"))
+    SEARCH_TRIGGERS("pitch", "pitch", SEARCH_PITCH_COLUMNS, ALWAYS, SEARCH_PITCH_ROW("OLD"),
+                    SEARCH_PITCH_ROW("NEW"))
+    SEARCH_TRIGGERS("proof", "proofs", SEARCH_PROOF_COLUMNS, ALWAYS, SEARCH_PROOF_ROW("OLD.id"),
+                    SEARCH_PROOF_ROW("NEW.id"))
+    SEARCH_TRIGGERS("dissent", "dissents", SEARCH_DISSENT_COLUMNS, ALWAYS,
+                    SEARCH_DISSENT_ROW("OLD.id"), SEARCH_DISSENT_ROW("NEW.id"))
+    SEARCH_TRIGGERS("objection", "objections", SEARCH_OBJECTION_SELECT, OBJECTION_OF_PARTICIPANT,
+                    SEARCH_OBJECTION_ROW("OLD.id"), SEARCH_OBJECTION_ROW("NEW.id"))
+    ID_RANGE("objections")
+    ID_RANGE("proofs")
+    ID_RANGE("dissents")
+    "DELETE FROM search;"
+    SEARCH_INSERT SEARCH_EVERY_ROW(SEARCH_ANY_SESSION) ";";
+
 const char *const store_migrations[STORE_SCHEMA_VERSION] = {
     migration_1,
     migration_2,
@@ -551,4 +611,5 @@ const char *const store_migrations[STORE_SCHEMA_VERSION] = {
     migration_12,
     migration_13,
     migration_14,
+    migration_15,
 };

@@ -1,7 +1,10 @@
-/* store_search.c: finding words in every answer, decision and narrative,
- * through the FTS5 index the schema's triggers keep in step; a word that is a
- * participant's name finds what that person said. */
+/* store_search.c: finding words in every text of every session (answers,
+ * decisions, narratives and the whole method), through the FTS5 index the
+ * schema's triggers keep in step; a word that is a participant's name finds
+ * what that person said. And checking that index against the texts. */
+#include "pitch.h"
 #include "store_internal.h"
+#include "store_search_rows.h"
 #include "util.h"
 
 #include <stdio.h>
@@ -81,18 +84,17 @@ static void one_line(char *s)
     *out = '\0';
 }
 
-/* Runs stmt (columns: session id, slug, name, kind, step, participant, snippet,
- * answer id) and appends its rows, skipping answers already found. */
+/* Runs stmt (columns: session id, slug, name, kind, step, participant,
+ * snippet, row in the index) and appends its rows, skipping rows already found. */
 static int collect(struct store *st, sqlite3_stmt *stmt, struct search_hit **hits, size_t *count,
                    size_t *cap)
 {
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        int64_t answer = sqlite3_column_type(stmt, 7) == SQLITE_NULL
-                             ? 0 : sqlite3_column_int64(stmt, 7);
+        int64_t row = sqlite3_column_int64(stmt, 7);
         bool seen = false;
-        for (size_t i = 0; answer && i < *count && !seen; i++)
-            seen = (*hits)[i].answer_id == answer;
+        for (size_t i = 0; i < *count && !seen; i++)
+            seen = (*hits)[i].row == row;
         if (seen)
             continue;
         struct search_hit *h = array_push(hits, count, cap, sizeof *h);
@@ -100,25 +102,32 @@ static int collect(struct store *st, sqlite3_stmt *stmt, struct search_hit **hit
         h->slug = store_column_text(stmt, 1);
         h->session_name = store_column_text(stmt, 2);
         h->kind = store_column_text(stmt, 3);
-        h->step = sqlite3_column_type(stmt, 4) == SQLITE_NULL
-                      ? -1 : step_from_id((const char *)sqlite3_column_text(stmt, 4));
+        const char *place = (const char *)sqlite3_column_text(stmt, 4);
+        bool pitch = !strcmp(h->kind, "pitch");
+        h->step = place && !pitch ? step_from_id(place) : -1;
+        h->section = place && pitch ? pitch_section_from_id(place) : -1;
         h->participant = store_column_text(stmt, 5);
         h->snippet = store_column_text(stmt, 6);
-        h->answer_id = answer;
+        h->row = row;
         one_line(h->snippet);
     }
     sqlite3_finalize(stmt);
     return rc == SQLITE_DONE ? 0 : store_sql_fail(st, "cannot search");
 }
 
-/* Room mode (a join code given, or walk-ins allowed): an answer of a step the
- * room has not revealed stays on its person's terminal, so find does not show
- * it (a locked session has none). */
-#define PRIVATE(step) \
-    "(s.status != 'locked' AND NOT EXISTS (SELECT 1 FROM revealed r" \
-    " WHERE r.session_id = s.id AND r.step = " step ") AND (EXISTS (SELECT 1 FROM invites v" \
+/* Room mode (a join code given, or walk-ins allowed) in an open session:
+ * what each person writes stays on their terminal until the room reveals
+ * it, so find does not show it either (a locked session has no secrets). */
+#define ROOM_SECRET(revealed) \
+    "(s.status != 'locked' AND NOT EXISTS " revealed " AND (EXISTS (SELECT 1 FROM invites v" \
     " JOIN participants q ON q.id = v.participant_id WHERE q.session_id = s.id)" \
     " OR EXISTS (SELECT 1 FROM walk_ins w WHERE w.session_id = s.id)))"
+/* an answer of a step the room has not revealed */
+#define PRIVATE(step) \
+    ROOM_SECRET("(SELECT 1 FROM revealed r WHERE r.session_id = s.id AND r.step = " step ")")
+/* an objection before the room has seen them all */
+#define PRIVATE_OBJECTION \
+    ROOM_SECRET("(SELECT 1 FROM objections_revealed r WHERE r.session_id = s.id)")
 
 #define SNIPPET "snippet(search, 0, '" STORE_MATCH_START "', '" STORE_MATCH_END "', '...', 24)"
 
@@ -173,37 +182,61 @@ static int count_named(struct store *st, char *const names[], size_t name_count,
  * answers, or the index's matches, until enough are found is faster. */
 #define FEW_PEOPLE 50
 
-/* The answers of the people named by any of names[], holding the other words
- * too when there are any: "Lena" is what Lena said, "Lena Tom" what either did. */
-static int search_people(struct store *st, char *const names[], size_t name_count,
-                         char *const words[], size_t word_count, bool prefix, int limit,
-                         struct search_hit **hits, size_t *count, size_t *cap)
+/* What a person says, as search_people reads it: their answers, and the
+ * objections they hear; each table's row i, its row in the index, its step. */
+struct said {
+    const char *table, *kind;
+    const char *row, *id_of_row; /* i's row in the index, and the id of f's row */
+    const char *step, *secret;
+    bool few_of_them;            /* fewer than the index's matches, whoever is named */
+};
+/* Objections are few, often none: reading the index's matches newest first
+ * until enough are found would read them all when none is an objection (250
+ * ms for "person refund" in 10,000 sessions), so with many people named the
+ * objections are read instead, each looked up in the index. */
+static const struct said said_kinds[] = {
+    {"objections", "objection", SEARCH_OBJECTION_ROW("i.id"), "f.rowid - " SEARCH_2_40, "NULL",
+     PRIVATE_OBJECTION, true},
+    {"inputs", "answer", "i.id", "f.rowid", "i.step", PRIVATE("i.step"), false},
+};
+
+/* What the people named by any of names[] said (of one kind), holding the
+ * other words too when there are any: "Lena" is what Lena said, "Lena Tom"
+ * what either did. */
+static int search_people_said(struct store *st, const struct said *k, bool few,
+                              char *const names[], size_t name_count, char *const words[],
+                              size_t word_count, bool prefix, int limit,
+                              struct search_hit **hits, size_t *count, size_t *cap)
 {
-    int people;
-    if (count_named(st, names, name_count, FEW_PEOPLE + 1, &people) < 0)
-        return -1;
-    bool few = people <= FEW_PEOPLE;
     /* the statement's text holds placeholders only, two per name */
     struct strbuf sql = {0};
-    strbuf_puts(&sql, "SELECT s.id, s.slug, s.name, 'answer', i.step, p.name, ");
+    strbuf_printf(&sql, "SELECT s.id, s.slug, s.name, '%s', %s, p.name, ", k->kind, k->step);
     if (word_count && few)
-        strbuf_puts(&sql, SNIPPET ", i.id FROM participants p CROSS JOIN inputs i"
-                          " ON i.participant_id = p.id CROSS JOIN search f ON f.rowid = i.id");
+        strbuf_printf(&sql, SNIPPET ", f.rowid FROM participants p CROSS JOIN %s i"
+                                " ON i.participant_id = p.id CROSS JOIN search f ON f.rowid = %s",
+                      k->table, k->row);
+    else if (word_count && k->few_of_them)
+        strbuf_printf(&sql, SNIPPET ", f.rowid FROM %s i NOT INDEXED CROSS JOIN participants p"
+                                " ON p.id = i.participant_id CROSS JOIN search f ON f.rowid = %s",
+                      k->table, k->row);
     else if (word_count)
-        strbuf_puts(&sql, SNIPPET ", i.id FROM search f JOIN inputs i ON i.id = f.rowid"
-                          " JOIN participants p ON p.id = i.participant_id");
+        strbuf_printf(&sql, SNIPPET ", f.rowid FROM search f JOIN %s i ON i.id = %s"
+                                " JOIN participants p ON p.id = i.participant_id",
+                      k->table, k->id_of_row);
     else
-        strbuf_printf(&sql, "i.text, i.id FROM %s JOIN participants p"
+        strbuf_printf(&sql, "i.text, %s FROM %s i%s JOIN participants p"
                             " ON p.id = i.participant_id",
-                      few ? "inputs i" : "inputs i NOT INDEXED");
+                      k->row, k->table, few ? "" : " NOT INDEXED");
     strbuf_puts(&sql, " JOIN sessions s ON s.id = p.session_id"
                       " WHERE p.id IN (SELECT id FROM participants WHERE ");
     named_condition(&sql, name_count);
     strbuf_puts(&sql, ")");
     if (word_count)
-        strbuf_puts(&sql, " AND f.kind = 'answer' AND f.text IS i.text AND search MATCH ?1");
-    strbuf_puts(&sql, " AND NOT " PRIVATE("i.step"));
-    strbuf_puts(&sql, word_count && !few ? " ORDER BY f.rowid DESC" : " ORDER BY i.id DESC");
+        strbuf_printf(&sql, " AND f.kind = '%s' AND f.text IS i.text AND search MATCH ?1",
+                      k->kind);
+    strbuf_printf(&sql, " AND NOT %s", k->secret);
+    strbuf_puts(&sql, word_count && !few && !k->few_of_them ? " ORDER BY f.rowid DESC"
+                                                            : " ORDER BY i.id DESC");
     strbuf_puts(&sql, " LIMIT ?2");
     char *text = strbuf_take(&sql);
     sqlite3_stmt *stmt = store_prepare(st, text);
@@ -222,7 +255,52 @@ static int search_people(struct store *st, char *const names[], size_t name_coun
     return rc;
 }
 
-/* Every answer, decision and narrative holding all the words. */
+/* What the people named said: their objections (fewer, and the method's),
+ * then their answers, up to limit in all. */
+static int search_people(struct store *st, char *const names[], size_t name_count,
+                         char *const words[], size_t word_count, bool prefix, int limit,
+                         struct search_hit **hits, size_t *count, size_t *cap)
+{
+    int people;
+    if (count_named(st, names, name_count, FEW_PEOPLE + 1, &people) < 0)
+        return -1;
+    int rc = 0;
+    for (size_t k = 0; k < sizeof said_kinds / sizeof said_kinds[0] && rc == 0; k++)
+        if ((int)*count < limit)
+            rc = search_people_said(st, &said_kinds[k], people <= FEW_PEOPLE, names, name_count,
+                                    words, word_count, prefix, limit - (int)*count, hits, count,
+                                    cap);
+    return rc;
+}
+
+/* The text a row of the index stands for, as its table holds it now (NULL
+ * when there is none): found by the row's rowid, session and step. */
+#define CURRENT_TEXT \
+    "CASE f.kind" \
+    " WHEN 'answer' THEN (SELECT x.text FROM inputs x JOIN participants q" \
+    "  ON q.id = x.participant_id WHERE x.id = f.rowid AND q.id = f.participant_id" \
+    "  AND q.session_id = f.session_id)" \
+    " WHEN 'objection' THEN (SELECT x.text FROM objections x JOIN participants q" \
+    "  ON q.id = x.participant_id WHERE x.id = f.rowid - " SEARCH_2_40 \
+    "  AND q.id = f.participant_id AND q.session_id = f.session_id)" \
+    " WHEN 'proof' THEN (SELECT x.text FROM proofs x WHERE x.id = (f.rowid - " SEARCH_2_41 \
+    ") / 2 AND " SEARCH_PROOF_ROW("x.id") " = f.rowid AND x.session_id = f.session_id)" \
+    " WHEN 'dissent' THEN (SELECT " SEARCH_DISSENT_TEXT("x") " FROM dissents x" \
+    "  WHERE x.id = (f.rowid - " SEARCH_2_41 ") / 2 AND " SEARCH_DISSENT_ROW("x.id") " = f.rowid" \
+    "  AND x.session_id = f.session_id AND x.step = f.step)" \
+    " WHEN 'decision' THEN (SELECT x.text FROM decisions x WHERE x.session_id = f.session_id" \
+    "  AND x.step = f.step)" \
+    " WHEN 'rationale' THEN (SELECT x.rationale FROM decisions x" \
+    "  WHERE x.session_id = f.session_id AND x.step = f.step)" \
+    " WHEN 'champion' THEN (SELECT " SEARCH_CHAMPION_TEXT("x") " FROM positioning x" \
+    "  WHERE x.session_id = f.session_id)" \
+    " WHEN 'style' THEN (SELECT " SEARCH_STYLE_TEXT("x") " FROM positioning x" \
+    "  WHERE x.session_id = f.session_id)" \
+    " WHEN 'pitch' THEN (SELECT x.text FROM pitch x WHERE x.session_id = f.session_id" \
+    "  AND x.section = f.step)" \
+    " WHEN 'narrative' THEN s.narrative END"
+
+/* Every text holding all the words. */
 static int search_text(struct store *st, char *const words[], size_t word_count, int limit,
                        struct search_hit **hits, size_t *count, size_t *cap)
 {
@@ -230,16 +308,12 @@ static int search_text(struct store *st, char *const words[], size_t word_count,
      * a virtual table no trigger can guard, so a row written into it by hand
      * must not put words into a session's mouth, a locked one least of all. */
     sqlite3_stmt *stmt = store_prepare(
-        st, "SELECT s.id, s.slug, s.name, f.kind, f.step, p.name, " SNIPPET ", i.id"
+        st, "SELECT s.id, s.slug, s.name, f.kind, f.step, p.name, " SNIPPET ", f.rowid"
             " FROM search f JOIN sessions s ON s.id = f.session_id"
-            " LEFT JOIN participants p ON p.id = f.participant_id"
-            " LEFT JOIN inputs i ON f.kind = 'answer' AND i.id = f.rowid"
-            " AND i.participant_id = p.id AND p.session_id = s.id"
-            " LEFT JOIN decisions d ON f.kind = 'decision' AND d.session_id = s.id"
-            " AND d.step = f.step"
-            " WHERE search MATCH ?1 AND f.text IS CASE f.kind WHEN 'answer' THEN i.text"
-            " WHEN 'decision' THEN d.text WHEN 'narrative' THEN s.narrative END"
+            " LEFT JOIN participants p ON p.id = f.participant_id AND p.session_id = s.id"
+            " WHERE search MATCH ?1 AND f.text IS " CURRENT_TEXT
             " AND (f.kind != 'answer' OR NOT " PRIVATE("f.step") ")"
+            " AND (f.kind != 'objection' OR NOT " PRIVATE_OBJECTION ")"
             " ORDER BY f.rowid DESC LIMIT ?2");
     if (!stmt)
         return -1;
@@ -293,4 +367,25 @@ void store_search_free(struct search_hit *hits, size_t count)
         free(hits[i].snippet);
     }
     free(hits);
+}
+
+/* What the index holds for a session, and what it should: the rows of the
+ * triggers (store_search_rows.h). */
+#define INDEXED \
+    "SELECT rowid, text, session_id, kind, step, participant_id FROM search" \
+    " WHERE session_id = ?1"
+#define EXPECTED SEARCH_EVERY_ROW(SEARCH_ONE_SESSION)
+
+int store_check_search_index(struct store *st, int64_t session_id, int *stale)
+{
+    sqlite3_stmt *stmt = store_prepare(
+        st, "SELECT (SELECT count(*) FROM (" INDEXED " EXCEPT SELECT * FROM (" EXPECTED ")))"
+            " + (SELECT count(*) FROM (SELECT * FROM (" EXPECTED ") EXCEPT " INDEXED "))");
+    if (!stmt)
+        return -1;
+    sqlite3_bind_int64(stmt, 1, session_id);
+    int rc = sqlite3_step(stmt);
+    *stale = rc == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : 0;
+    sqlite3_finalize(stmt);
+    return rc == SQLITE_ROW ? 0 : store_sql_fail(st, "cannot check the search index");
 }

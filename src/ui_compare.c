@@ -1,8 +1,11 @@
 /* ui_compare.c: two sessions side by side (typically one product a quarter
- * apart): each step's decisions with what changed, both alignments, the sales
- * narratives, and the product's alignment across its sessions; each whole,
+ * apart): each step's decisions with what changed, both alignments, and the
+ * method around each (the chain item beside item, proof, why, dissent,
+ * champion, style); the sales pitch section by section as written; the
+ * narratives; and the product's alignment across its sessions; each whole,
  * the window scrolling over them when they are longer than it. */
 #include "layout.h"
+#include "pitch.h"
 #include "report.h"
 #include "ui.h"
 #include "util.h"
@@ -131,7 +134,81 @@ static int layout_pair(struct ui *ui, struct ui_page *pg, int row, const char *h
     return row + (used_a > used_b ? used_a : used_b) + 1;
 }
 
-/* The five steps, the narratives as a sixth, then the product's trend. */
+/* One line of a part beside its match, each wrapped whole; the second in
+ * the colour of a change unless the same. Returns the row after them. */
+static int layout_line(struct ui *ui, struct ui_page *pg, int row, const struct diff_line *l)
+{
+    int half = (COLS - 6) / 2;
+    attr_t normal = ui_attr(ui, C_NORMAL), changed = ui_attr(ui, C_GOOD);
+    int used_a = l->first ? ui_page_wrap(pg, row, 6, half - 4, l->first, normal) : 0;
+    int used_b = l->second ? ui_page_wrap(pg, row, 6 + half, half - 4, l->second,
+                                          l->same ? normal : changed)
+                           : 0;
+    return row + (used_a > used_b ? used_a : used_b);
+}
+
+/* The method's parts of a step that either session has, under the
+ * decisions: each named with how it changed and, when it changed, its lines
+ * side by side. */
+static int layout_method(struct ui *ui, struct ui_page *pg, int row, const struct session *a,
+                         const struct session *b, enum step step)
+{
+    char line[160];
+    for (int part = 0; part < DIFF_PART_COUNT; part++) {
+        const char *change = report_diff_part(a, b, step, (enum report_diff_part)part);
+        if (!change)
+            continue;
+        bool same = !strcmp(change, "same");
+        snprintf(line, sizeof line, "%s: %s", report_diff_part_names[part], change);
+        ui_page_put(pg, row++, 4, COLS - 6, line,
+                    same ? ui_attr(ui, C_NORMAL) : ui_attr(ui, C_WARN));
+        if (same)
+            continue;
+        if (report_diff_part_is_lines((enum report_diff_part)part)) {
+            struct diff_lines d;
+            report_diff_lines(a, b, step, (enum report_diff_part)part, &d);
+            for (size_t i = 0; i < d.count; i++)
+                row = layout_line(ui, pg, row, &d.lines[i]);
+            report_diff_lines_free(&d);
+        } else {
+            struct diff_line l = {report_diff_text(a, step, (enum report_diff_part)part),
+                                  report_diff_text(b, step, (enum report_diff_part)part), same};
+            row = layout_line(ui, pg, row, &l);
+            free(l.first);
+            free(l.second);
+        }
+    }
+    return row + 1;
+}
+
+/* The pitch section by section as each wrote it (drafts are not stored, so
+ * not compared), the text of those that differ; nothing when neither wrote
+ * any. */
+static int layout_pitch(struct ui *ui, struct ui_page *pg, int row, const struct session *a,
+                        const struct session *b)
+{
+    if (!pitch_written(a) && !pitch_written(b))
+        return row;
+    ui_page_put(pg, row++, 2, COLS - 4, "Sales pitch, as written", ui_attr(ui, C_TITLE));
+    char line[160];
+    for (int i = 0; i < PITCH_SECTION_COUNT; i++) {
+        const char *change = report_narrative_change(a->pitch[i], b->pitch[i]);
+        if (!strcmp(change, "written in neither"))
+            continue;
+        snprintf(line, sizeof line, "%d. %s: %s", i + 1, pitch_section_titles[i], change);
+        if (!strcmp(change, "same")) {
+            ui_page_put(pg, row++, 2, COLS - 4, line, ui_attr(ui, C_NORMAL) | A_BOLD);
+            continue;
+        }
+        row = layout_pair(ui, pg, row, line, !strcmp(change, "same"),
+                          a->pitch[i] ? a->pitch[i] : "(not written)",
+                          b->pitch[i] ? b->pitch[i] : "(not written)");
+    }
+    return row;
+}
+
+/* The five steps with their method, the pitch, the narratives, then the
+ * product's trend. */
 static void layout_compare(struct ui *ui, struct ui_page *pg, const struct alignment al[2])
 {
     struct compare_state *cs = state(ui);
@@ -152,7 +229,9 @@ static void layout_compare(struct ui *ui, struct ui_page *pg, const struct align
         row = layout_pair(ui, pg, row, line, !strcmp(change, "same"),
                           a->decisions[s] ? a->decisions[s] : "(not decided)",
                           b->decisions[s] ? b->decisions[s] : "(not decided)");
+        row = layout_method(ui, pg, row - 1, a, b, (enum step)s); /* in the blank row on */
     }
+    row = layout_pitch(ui, pg, row, a, b);
     const char *change = report_narrative_change(a->narrative, b->narrative);
     snprintf(line, sizeof line, "Sales narrative: %s", change);
     row = layout_pair(ui, pg, row, line, !strcmp(change, "same"),

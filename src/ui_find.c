@@ -1,6 +1,8 @@
-/* ui_find.c: a reviewer's full-text search over every session's answers,
- * decisions and narratives: where each match was said, the match picked out. */
+/* ui_find.c: a reviewer's full-text search over every session's texts (the
+ * answers, decisions, narratives and the whole method): where each match was
+ * said, the match picked out. */
 #include "layout.h"
+#include "pitch.h"
 #include "text.h"
 #include "ui.h"
 #include "util.h"
@@ -67,6 +69,33 @@ static void draw_snippet(struct ui *ui, int y, int x, int width, const char *sni
     free(copy);
 }
 
+/* Where a hit was said, who or what first: when the column is cut, the
+ * step's title gives way ("Lena: Value themes", "Why: Best-fit customers",
+ * "Pitch: The ask"). */
+static void hit_place(struct ui *ui, const struct search_hit *h, char *out, size_t size)
+{
+    static const struct {
+        const char *kind, *what;
+    } names[] = {
+        {"decision", "Decision"}, {"rationale", "Why"},           {"dissent", "Dissent"},
+        {"proof", "Proof"},       {"champion", "Champion"},       {"style", "Positioning style"},
+        {"pitch", "Pitch"},       {"objection", "Objections heard"},
+    };
+    const char *what = NULL;
+    for (size_t i = 0; i < sizeof names / sizeof names[0] && !what; i++)
+        if (!strcmp(h->kind, names[i].kind))
+            what = names[i].what;
+    const char *place = h->step >= 0 ? ui->steps[h->step].title
+                        : h->section >= 0 ? pitch_section_titles[h->section]
+                        : !what ? "Sales narrative" : NULL;
+    if (h->participant)
+        what = h->participant;
+    if (!strcmp(h->kind, "objection") && h->participant)
+        place = "Objections heard";
+    snprintf(out, size, "%s%s%s", what ? what : "", what && place ? ": " : "",
+             place ? place : "");
+}
+
 static void find_draw(struct ui *ui)
 {
     struct find_state *fs = state(ui);
@@ -97,14 +126,8 @@ static void find_draw(struct ui *ui)
         if (selected)
             ui_fill(y + row, 1, COLS - 2, a);
         ui_put(y + row, 2, name_w, h->session_name, a);
-        /* who first: when the column is cut, the step's title gives way */
         char where[200];
-        const char *step = h->step >= 0 ? ui->steps[h->step].title : "Sales narrative";
-        if (h->participant)
-            snprintf(where, sizeof where, "%s: %s", h->participant, step);
-        else
-            snprintf(where, sizeof where, "%s%s", !strcmp(h->kind, "decision") ? "Decision: " : "",
-                     step);
+        hit_place(ui, h, where, sizeof where);
         ui_put(y + row, 3 + name_w, where_w, where, a);
         draw_snippet(ui, y + row, 4 + name_w + where_w, COLS - name_w - where_w - 6, h->snippet,
                      a);
@@ -120,17 +143,28 @@ static void find_act(struct ui *ui, enum ui_action a)
     case ACT_OPEN:
         if (ui->cursor >= 0 && ui->cursor < (int)fs->count) {
             const struct search_hit *h = &fs->hits[ui->cursor];
-            int step = h->step;
+            int step = h->step, section = h->section;
+            bool answer = !strcmp(h->kind, "answer"), objection = !strcmp(h->kind, "objection");
             fs->cursor = ui->cursor, fs->top = ui->top;
             ui_open_session(ui, h->session_id);
             fs->opened = ui->open ? ui->session.id : 0;
-            /* where it was said: the step's reveal, or the narrative */
-            if (ui->open && !ui->session.solo && step >= 0 && !strcmp(h->kind, "answer"))
+            /* where it was said: an answer at its step's reveal, the room's
+             * texts of a step where it decides, a pitch section or the
+             * narrative on the pitch, chosen, and an objection with the others */
+            if (ui->open && !ui->session.solo && step >= 0 && answer)
                 ui_go(ui, UI_REVEAL, step);
             else if (ui->open && step >= 0)
                 ui_go(ui, UI_DECIDE, step);
-            else if (ui->open)
+            else if (ui->open) {
                 ui_go(ui, UI_NARRATIVE, 0);
+                ui->cursor = objection ? PITCH_OBJECTIONS
+                             : section >= 0 ? section : PITCH_SECTION_COUNT;
+                int who = objection ? session_find_participant(&ui->session, h->participant) : -1;
+                if (who >= 0) {
+                    ui->person = (size_t)who;
+                    ui_open_overlay(ui, UI_OBJECTIONS);
+                }
+            }
         }
         break;
     case ACT_FIND: ui_ask(ui, P_FIND, "Find words:", ui_find_query(ui), 200, false); break;

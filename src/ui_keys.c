@@ -27,7 +27,7 @@ const struct ui_binding ui_bindings[] = {
     {ON(UI_SESSIONS), '/', ACT_SEARCH, "/", "filter",
      "filter: words of the name, product, mode, status or date"},
     {ON(UI_SESSIONS) | ON(UI_FIND), 'f', ACT_FIND, "f", "find",
-     "find words in every answer, decision and narrative"},
+     "find words in every session: answers, decisions, the pitch, the method"},
     {ON(UI_SESSIONS), 'c', ACT_COMPARE, "c", "compare",
      "compare two sessions: c on one, then c on the other"},
     {ON(UI_SESSIONS), 'J', ACT_JOIN, "J", "join",

@@ -101,7 +101,7 @@ if command -v python3 >/dev/null; then
     sqlite_version "$WORK/newer.db" 99
     sum_before=$(cksum <"$WORK/newer.db")
     run --db "$WORK/newer.db" list; status 5 "newer database"
-    stderr_has "was written by a newer samesong (schema 99; this one knows up to 14)"
+    stderr_has "was written by a newer samesong (schema 99; this one knows up to 15)"
     check '[ "$(cksum <"$WORK/newer.db")" = "$sum_before" ]' "newer database left untouched"
 fi
 run --read-only --db "$db" add acme-q3 --as Maya --step value x
