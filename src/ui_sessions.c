@@ -1,16 +1,14 @@
 /* ui_sessions.c: the first screen: the sessions, newest first; open one, start
  * a new one, or open the demo workshop. */
 #include "layout.h"
-#include "paths.h"
 #include "similar.h"
+#include "store_demo.h"
 #include "text.h"
 #include "ui.h"
 #include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#define DEMO_SLUG "replyline-positioning-workshop"
 
 /* The list's own state: the sessions, the filter and the new-session form. */
 struct sessions_state {
@@ -144,20 +142,15 @@ static void sessions_draw(struct ui *ui)
     }
 }
 
+/* Both workshops, as `samesong demo` brings them; the one under way opens. */
 static void open_demo(struct ui *ui)
 {
-    int64_t id;
-    if (store_find_session(ui->store, DEMO_SLUG, &id) < 0) {
-        char *path = paths_data_file("examples/demo.json"), *slug = NULL;
-        int rc = store_import_file(ui->store, path, DEMO_SLUG, &slug);
-        free(path);
-        free(slug);
-        if (rc < 0 || store_find_session(ui->store, DEMO_SLUG, &id) < 0) {
-            ui_error(ui, "%s", store_error(ui->store));
-            return;
-        }
+    struct store_demo demo;
+    if (store_import_demo(ui->store, &demo) < 0) {
+        ui_error(ui, "%s", store_error(ui->store));
+        return;
     }
-    ui_open_session(ui, id);
+    ui_open_session(ui, demo.under_way);
 }
 
 static void forget_draft(struct ui *ui)
