@@ -458,6 +458,9 @@ void ui_room_forget_seen(struct ui *ui);
 const struct room_seat *ui_room_seat(const struct ui *ui, size_t p);
 /* Whether p answers from a terminal of their own (invited, or sitting at one). */
 bool ui_room_has_terminal(const struct ui *ui, size_t p);
+/* Whether p is writing at a terminal that is there now: an answer to step,
+ * or (step -1) an objection. */
+bool ui_room_writing(const struct ui *ui, size_t p, int step);
 /* Who is writing at a terminal now, as a question that would end it says:
  * "Priya is writing at their terminal: what they are typing will not be
  * saved. ", or "" when no one is (or not in room mode). */
