@@ -296,6 +296,28 @@ START_TEST(layout_columns_fit)
 }
 END_TEST
 
+START_TEST(layout_row_fits)
+{
+    /* the session list at 80 columns: name, product, mode, people, date */
+    int need[] = {40, 9, 16, 6, 16}, w[5];
+    layout_fit_row(77, 1, need, 5, 0, 12, 1, w);
+    ck_assert_int_eq(w[0], 36); /* the product gives way, and the name has its room */
+    ck_assert_int_eq(w[1], 0);
+    ck_assert_int_eq(w[2], 16);
+    ck_assert_int_eq(w[4], 16);
+    layout_fit_row(117, 1, need, 5, 0, 12, 1, w);
+    ck_assert_int_eq(w[0], 40); /* room for all: each its need, never more */
+    ck_assert_int_eq(w[1], 9);
+    int short_names[] = {20, 9, 16, 6, 16};
+    layout_fit_row(77, 1, short_names, 5, 0, 12, 1, w);
+    ck_assert_int_eq(w[0], 20); /* the names fit: the product stays */
+    ck_assert_int_eq(w[1], 9);
+    layout_fit_row(40, 1, need, 5, 0, 12, -1, w);
+    ck_assert_int_eq(w[0], 12); /* nothing gives way: the name keeps its least */
+    ck_assert_int_eq(w[1], 9);
+}
+END_TEST
+
 START_TEST(truncation_by_display_width)
 {
     /* a column of 7 cells: two wide characters and the ellipsis, never a half */
@@ -365,6 +387,7 @@ static Suite *field_suite(void)
     tcase_add_test(tc, wrapped_rows_wide_and_combining);
     tcase_add_test(tc, layout_scrolling);
     tcase_add_test(tc, layout_columns_fit);
+    tcase_add_test(tc, layout_row_fits);
     tcase_add_test(tc, truncation_by_display_width);
     tcase_add_test(tc, layout_grid_fits);
     tcase_add_test(tc, layout_bar_split);
