@@ -89,30 +89,119 @@ static size_t line_end(const struct field *f, size_t at)
     return at;
 }
 
+static int char_width(uint32_t c)
+{
+    int w = wcwidth((wchar_t)c);
+    return w > 0 ? w : 0;
+}
+
 static int columns(const struct field *f, size_t from, size_t to)
 {
     int w = 0;
-    for (size_t i = from; i < to; i++) {
-        int cw = wcwidth((wchar_t)f->text[i]);
-        w += cw > 0 ? cw : 0;
-    }
+    for (size_t i = from; i < to; i++)
+        w += char_width(f->text[i]);
     return w;
 }
 
-/* The index on the line starting at start nearest to display column col. */
-static size_t at_column(const struct field *f, size_t start, int col)
+/* Whether at ends a line: a line feed, or the text's end. */
+static bool ends_line(const struct field *f, size_t at)
 {
-    size_t end = line_end(f, start), i = start;
+    return at == f->len || f->text[at] == '\n';
+}
+
+size_t field_row_end(const struct field *f, size_t start)
+{
+    size_t i = start, after_space = start;
+    if (f->width <= 0)
+        return line_end(f, start);
+    int col = 0; /* only this row is read: a long paragraph costs no more per row */
+    while (!ends_line(f, i)) {
+        int w = char_width(f->text[i]);
+        if (f->text[i] == ' ') { /* a space never breaks a row: it may hang past the edge */
+            col += w;
+            after_space = ++i;
+            continue;
+        }
+        if (col + w > f->width)
+            break;
+        col += w;
+        i++;
+    }
+    if (ends_line(f, i))
+        return i;
+    if (after_space > start)
+        return after_space; /* the word that does not fit starts the next row */
+    return i > start ? i : start + 1; /* a word longer than the row; at least one character */
+}
+
+/* The row that holds position at: where it starts and ends, and its number. */
+static size_t row_of(const struct field *f, size_t at, size_t *row_start, size_t *row_end)
+{
+    size_t start = 0, row = 0;
+    for (;;) {
+        size_t end = field_row_end(f, start);
+        if (at < end || (at == end && ends_line(f, end))) { /* a line's end is its last row's */
+            *row_start = start, *row_end = end;
+            return row;
+        }
+        start = ends_line(f, end) ? end + 1 : end;
+        row++;
+    }
+}
+
+void field_place(const struct field *f, size_t at, size_t *row, int *column)
+{
+    size_t start, end;
+    *row = row_of(f, at, &start, &end);
+    *column = columns(f, start, at);
+    if (f->width <= 0)
+        return;
+    if (at == f->len && *column >= f->width) /* the end of a full last row: on the row below */
+        ++*row, *column = 0;
+    else if (*column > f->width)
+        *column = f->width;
+}
+
+/* The position on row nearest to display column col (a negative col: the
+ * row's start); the row below a full last row is the text's end. */
+static size_t at_place(const struct field *f, size_t row, int col)
+{
+    size_t start = 0;
+    for (size_t r = 0; r < row; r++) {
+        size_t end = field_row_end(f, start);
+        if (end == f->len)
+            return f->len;
+        start = ends_line(f, end) ? end + 1 : end;
+    }
+    size_t end = field_row_end(f, start), i = start;
     int w = 0;
     while (i < end) {
-        int cw = wcwidth((wchar_t)f->text[i]);
-        cw = cw > 0 ? cw : 0;
+        int cw = char_width(f->text[i]);
         if (w + cw > col)
             break;
         w += cw;
         i++;
     }
+    if (i == end && !ends_line(f, end))
+        i = end - 1; /* the row's end is where the next row starts: its last character */
     return i;
+}
+
+/* Up, Down, Home and End: along the rows as they are drawn. */
+static void move_by_rows(struct field *f, enum field_op op)
+{
+    size_t row, last;
+    int col, last_col;
+    field_place(f, f->cursor, &row, &col);
+    field_place(f, f->len, &last, &last_col);
+    if (op == FIELD_UP && row > 0)
+        f->cursor = at_place(f, row - 1, col);
+    else if (op == FIELD_DOWN && row < last)
+        f->cursor = at_place(f, row + 1, col);
+    else if (op == FIELD_HOME)
+        f->cursor = at_place(f, row, -1);
+    else if (op == FIELD_END)
+        f->cursor = at_place(f, row, 1 << 30);
 }
 
 static void erase(struct field *f, size_t from, size_t to)
@@ -130,18 +219,10 @@ void field_apply(struct field *f, enum field_op op)
     switch (op) {
     case FIELD_LEFT: if (c > 0) f->cursor--; break;
     case FIELD_RIGHT: if (c < f->len) f->cursor++; break;
-    case FIELD_HOME: f->cursor = line_start(f, c); break;
-    case FIELD_END: f->cursor = line_end(f, c); break;
+    case FIELD_HOME:
+    case FIELD_END:
     case FIELD_UP:
-    case FIELD_DOWN: {
-        size_t start = line_start(f, c);
-        int col = columns(f, start, c);
-        if (op == FIELD_UP && start > 0)
-            f->cursor = at_column(f, line_start(f, start - 1), col);
-        else if (op == FIELD_DOWN && line_end(f, c) < f->len)
-            f->cursor = at_column(f, line_end(f, c) + 1, col);
-        break;
-    }
+    case FIELD_DOWN: move_by_rows(f, op); break;
     case FIELD_BACKSPACE: if (c > 0) erase(f, c - 1, c); break;
     case FIELD_DELETE: if (c < f->len) erase(f, c, c + 1); break;
     case FIELD_KILL_TO_END: {

@@ -13,6 +13,8 @@ struct field {
     size_t cursor;      /* 0..len */
     size_t max;         /* the most code points it may hold */
     bool multiline;
+    int width;          /* the columns its rows are drawn in, set by whoever draws it;
+                           0: a row is a whole line (nothing wraps) */
 };
 
 /* The editing operations, named for what they do, not for their keys. */
@@ -46,5 +48,17 @@ char *field_text(const struct field *f);
 /* Where the cursor is: its line (counting line feeds) and the display column
  * within that line. */
 void field_cursor_position(const struct field *f, size_t *line, int *column);
+
+/* The text drawn in rows of f->width columns: a row that starts at start
+ * ends after the last space at which a word still fits (spaces hang past the
+ * edge), inside a word only when the word is longer than a row, and at the
+ * line's end when the rest fits. The next row starts at the end returned,
+ * or after the line feed there. Up, Down, Home and End move by these rows. */
+size_t field_row_end(const struct field *f, size_t start);
+
+/* Where position at (0..len) is drawn: its row, counting from the text's
+ * first, and its column. Past a full last row, the end is on the row below;
+ * a position on spaces hanging past the edge shows at the edge. */
+void field_place(const struct field *f, size_t at, size_t *row, int *column);
 
 #endif

@@ -35,6 +35,22 @@ struct layout_columns layout_fit_columns(int width, int total, int min_width, in
     return c;
 }
 
+void layout_fit_row(int width, int gap, const int *need, int count, int flex, int min, int yields,
+                    int *out)
+{
+    int room = width - gap * (count - 1);
+    for (int i = 0; i < count; i++)
+        if (i != flex) {
+            out[i] = need[i];
+            room -= need[i];
+        }
+    if (room < need[flex] && yields >= 0 && yields != flex) {
+        room += need[yields] + gap;
+        out[yields] = 0;
+    }
+    out[flex] = layout_clamp(room, min, need[flex]);
+}
+
 void layout_keep_column_visible(int current, int total, int visible, int *first)
 {
     layout_keep_visible(current, total, visible, first);

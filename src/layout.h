@@ -19,6 +19,14 @@ struct layout_columns {
 struct layout_columns layout_fit_columns(int width, int total, int min_width, int max_width,
                                          int gap);
 
+/* Columns side by side in one row of width, gap columns between them: each
+ * as wide as it needs (need[i]: its heading or its widest entry), but the
+ * one at flex, which takes the room the others leave, between min and its
+ * own need. When that is short of its need, the column at yields (-1: none)
+ * gives way to it whole (its width 0: left out). Writes the widths to out. */
+void layout_fit_row(int width, int gap, const int *need, int count, int flex, int min, int yields,
+                    int *out);
+
 /* Moves *first so that column current of total shows among visible ones. */
 void layout_keep_column_visible(int current, int total, int visible, int *first);
 

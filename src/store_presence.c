@@ -14,6 +14,7 @@
 
 #define SEATS_FROM ((off_t)1 << 20) /* clear of byte 0, the writers' lock */
 #define CHAIRS_FROM ((off_t)1 << 40) /* a facilitator's, per session: clear of every seat */
+#define OBJECTING_FROM ((off_t)1 << 50) /* writing an objection, per participant: clear of chairs */
 
 static struct flock seat_of(int64_t participant_id, short type)
 {
@@ -76,5 +77,28 @@ bool store_room_facilitated(struct store *st, int64_t session_id)
     if (st->lock_fd < 0)
         return false;
     struct flock fl = chair_of(session_id, F_WRLCK); /* blocked by any reader: someone sits */
+    return fcntl(st->lock_fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+}
+
+/* Writing an objection: a byte per participant, as a seat is. */
+static struct flock objecting_of(int64_t participant_id, short type)
+{
+    return (struct flock){.l_type = type, .l_whence = SEEK_SET,
+                          .l_start = OBJECTING_FROM + (off_t)participant_id, .l_len = 1};
+}
+
+void store_room_set_objecting(struct store *st, int64_t participant_id, bool writing)
+{
+    if (st->lock_fd < 0)
+        return;
+    struct flock fl = objecting_of(participant_id, writing ? F_WRLCK : F_UNLCK);
+    fcntl(st->lock_fd, F_SETLK, &fl); /* a lost "writing" costs no work */
+}
+
+bool store_room_objecting(struct store *st, int64_t participant_id)
+{
+    if (st->lock_fd < 0)
+        return false;
+    struct flock fl = objecting_of(participant_id, F_WRLCK);
     return fcntl(st->lock_fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
 }

@@ -344,6 +344,7 @@ int store_load_room(struct store *st, const struct session *s, struct room *out)
             seat->done[step] = sqlite3_column_int(ready, 2);
         }
         seat->present = store_room_present(st, seat->participant_id);
+        seat->objecting = store_room_objecting(st, seat->participant_id);
     }
     sqlite3_finalize(stmt);
     sqlite3_finalize(ready);

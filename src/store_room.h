@@ -56,6 +56,12 @@ int store_room_sit(struct store *st, int64_t participant_id);
 void store_room_stand(struct store *st, int64_t participant_id);
 /* Whether another process holds the participant's seat now. */
 bool store_room_present(struct store *st, int64_t participant_id);
+/* A joined terminal says while it is writing an objection (not a step, so
+ * not in readiness) with another byte of -lock, which the kernel lets go
+ * with the process: one that went mid-sentence is never left "writing".
+ * store_room_objecting asks whether another process is. */
+void store_room_set_objecting(struct store *st, int64_t participant_id, bool writing);
+bool store_room_objecting(struct store *st, int64_t participant_id);
 
 /* Whether this process's user owns the database file: the facilitator's own
  * account, which may join as anyone without a code (samesong join --as). */
@@ -89,6 +95,7 @@ struct room_seat {
     bool present;  /* a terminal holds their seat now */
     bool writing[STEP_COUNT];
     bool done[STEP_COUNT];
+    bool objecting; /* writing an objection at their terminal now */
 };
 
 struct room {

@@ -185,6 +185,10 @@ void ui_go(struct ui *ui, enum ui_screen screen, int step)
         ui->timer_running = ui->timer_up = false;
         ui->timer_left = 0;
     }
+    /* the last person of the step before is not whose turn it is here: the first is */
+    bool per_step = screen == UI_STEP || screen == UI_REVEAL || screen == UI_DECIDE;
+    if (per_step && to != ui->step)
+        ui->person = 0;
     ui->screen = screen;
     ui->step = to;
     ui->cursor = ui->top = ui->column = 0;

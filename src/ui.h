@@ -458,6 +458,9 @@ void ui_room_forget_seen(struct ui *ui);
 const struct room_seat *ui_room_seat(const struct ui *ui, size_t p);
 /* Whether p answers from a terminal of their own (invited, or sitting at one). */
 bool ui_room_has_terminal(const struct ui *ui, size_t p);
+/* Whether p is writing at a terminal that is there now: an answer to step,
+ * or (step -1) an objection. */
+bool ui_room_writing(const struct ui *ui, size_t p, int step);
 /* Who is writing at a terminal now, as a question that would end it says:
  * "Priya is writing at their terminal: what they are typing will not be
  * saved. ", or "" when no one is (or not in room mode). */
@@ -491,10 +494,14 @@ void ui_walk_in_start(struct ui *ui, const char *code);
 /* From a step to its reveal: at once when everyone has answered, else after
  * a question naming who has not. */
 void ui_step_reveal(struct ui *ui);
-/* A person's answer on the step and joined screens: d asks before deleting
- * it; K and J move it up (dir -1) or down, the cursor with it. */
-void ui_answer_ask_delete(struct ui *ui, const struct input *in);
-void ui_answer_move(struct ui *ui, const struct input *in, int dir);
+/* A person's answers on the step and joined screens alike: ui->person's to
+ * ui->step, in their order (caller frees the array; the answers are the
+ * session's); the one at the cursor (NULL, having said so, when none is);
+ * and d, K and J on it: d asks before deleting it, K and J move it up or
+ * down, the cursor with it (returns whether a was one of them). */
+int ui_answers_of_person(const struct ui *ui, const struct input ***out);
+const struct input *ui_answer_selected(struct ui *ui);
+bool ui_answer_keys(struct ui *ui, enum ui_action a);
 
 /* The timer, used by the step screen and drawn in the corner. */
 void ui_timer_toggle(struct ui *ui);

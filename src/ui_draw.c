@@ -141,41 +141,37 @@ void ui_draw_status(struct ui *ui)
     }
 }
 
-/* Draws code points from..to of the field, wrapping at width, and finds where
- * the cursor lands. Returns the rows the text needs. */
-static int layout_field(const struct field *f, int width, int top, int y0, int x0, int rows,
-                        int *cy, int *cx, bool draw)
+/* Draws the field's rows from top on, as many as fit in rows, and finds where
+ * the cursor lands. Returns the rows the text needs. The rows are the
+ * field's own (field_row_end), so Up and Down move along what is drawn. */
+static int layout_field(const struct field *f, int top, int y0, int x0, int rows, int *cy,
+                        int *cx, bool draw)
 {
-    int row = 0, col = 0;
-    for (size_t i = 0; i <= f->len; i++) {
-        if (i == f->cursor) {
-            *cy = y0 + row - top;
-            *cx = x0 + col;
+    size_t row, last;
+    int col, last_col;
+    field_place(f, f->cursor, &row, &col);
+    *cy = y0 + (int)row - top, *cx = x0 + col;
+    field_place(f, f->len, &last, &last_col);
+    if (!draw)
+        return (int)last + 1;
+    size_t start = 0;
+    for (int r = 0; r < top + rows; r++) {
+        size_t end = field_row_end(f, start);
+        int x = 0;
+        for (size_t i = start; r >= top && i < end; i++) {
+            int w = wcwidth((wchar_t)f->text[i]);
+            w = w > 0 ? w : 0;
+            if (x + w > f->width)
+                break; /* spaces hanging past the edge */
+            wchar_t wc[2] = {(wchar_t)f->text[i], 0};
+            mvaddwstr(y0 + r - top, x0 + x, wc);
+            x += w;
         }
-        if (i == f->len)
+        if (end >= f->len)
             break;
-        uint32_t c = f->text[i];
-        if (c == '\n') {
-            row++, col = 0;
-            continue;
-        }
-        int w = wcwidth((wchar_t)c);
-        w = w > 0 ? w : 0;
-        if (col + w > width) {
-            row++, col = 0;
-        }
-        if (draw && row >= top && row < top + rows) {
-            wchar_t wc[2] = {(wchar_t)c, 0};
-            mvaddwstr(y0 + row - top, x0 + col, wc);
-        }
-        col += w;
+        start = f->text[end] == '\n' ? end + 1 : end;
     }
-    if (col >= width) { /* the cursor after a full line sits on the next */
-        if (*cy == y0 + row - top && *cx >= x0 + width)
-            *cy += 1, *cx = x0;
-        row++;
-    }
-    return row + 1;
+    return (int)last + 1;
 }
 
 /* Under a field: its keys, or the message there is (what was wrong with
@@ -204,7 +200,7 @@ void ui_draw_field(struct ui *ui)
             left = ui->field_box.x, span = ui->field_box.width;
             ui->field_box.height = 0; /* the screen sets it again at each draw */
         }
-        int width = span - 2;
+        ui->field.width = span - 2; /* Up and Down move along the rows drawn */
         for (int y = top_y - 1; y < top_y + height + 1; y++)
             ui_fill(y, left, span, ui_attr(ui, C_NORMAL));
         attrset(ui_attr(ui, C_TITLE));
@@ -212,16 +208,16 @@ void ui_draw_field(struct ui *ui)
         ui_hline(top_y + height, left, span);
         attrset(A_NORMAL);
         ui_put(top_y - 1, left + 2, span - 4, ui->prompt, ui_attr(ui, C_TITLE));
-        field_hints(ui, "Ctrl-D or F2 saves  Esc cancels  Enter: new line  Ctrl-A/E line "
+        field_hints(ui, "Ctrl-D or F2 saves  Esc cancels  Enter: new line  Ctrl-A/E row "
                         "start/end  Ctrl-U/K/W delete");
         if (counter[0])
             ui_put(top_y + height, left + span - 1 - (int)strlen(counter), 20, counter,
                    ui_attr(ui, f->len >= f->max ? C_ERROR : C_WARN));
         /* Scroll so the cursor's row shows. */
-        int rows = layout_field(f, width, 0, top_y, left + 1, height, &cy, &cx, false);
+        int rows = layout_field(f, 0, top_y, left + 1, height, &cy, &cx, false);
         int top = 0, cursor_row = cy - top_y;
         layout_keep_visible(cursor_row, rows, height, &top);
-        layout_field(f, width, top, top_y, left + 1, height, &cy, &cx, true);
+        layout_field(f, top, top_y, left + 1, height, &cy, &cx, true);
     } else {
         int y = LINES - 2, px;
         ui_fill(y, 0, COLS, ui_attr(ui, C_SELECTED));

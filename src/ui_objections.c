@@ -7,6 +7,7 @@
 #include "layout.h"
 #include "pitch.h"
 #include "store_pitch.h"
+#include "store_room.h"
 #include "text.h"
 #include "ui.h"
 #include "util.h"
@@ -143,7 +144,12 @@ static void draw_people(struct ui *ui, int y)
             ui_fill(y, 1, PEOPLE_WIDTH - 2, a);
         char count[16];
         snprintf(count, sizeof count, "%d", count_of(ui, p));
-        ui_put(y, 2, PEOPLE_WIDTH - 7, s->participants[p].name, a | (current ? A_BOLD : 0));
+        /* as the step's room says it: who is typing one at their terminal now */
+        bool writing = projector_hides(ui) && ui_room_writing(ui, p, -1);
+        ui_put(y, 2, PEOPLE_WIDTH - (writing ? 15 : 7), s->participants[p].name,
+               a | (current ? A_BOLD : 0));
+        if (writing)
+            ui_put(y, PEOPLE_WIDTH - 13, 7, "writing", current ? a : ui_attr(ui, C_DIM));
         ui_put(y, PEOPLE_WIDTH - 5, 3, count, current ? a : ui_attr(ui, C_NORMAL));
     }
     free(order);
@@ -181,7 +187,10 @@ static void draw_hidden(struct ui *ui, int y, int x, int width)
 {
     const struct participant *who = &ui->session.participants[ui->person];
     char line[300];
-    if (ui_room_has_terminal(ui, ui->person))
+    if (ui_room_writing(ui, ui->person, -1))
+        snprintf(line, sizeof line, "%s is writing one at their terminal: %d so far.",
+                 who->name, count_of(ui, ui->person));
+    else if (ui_room_has_terminal(ui, ui->person))
         snprintf(line, sizeof line, "%s gives theirs from their own terminal: %d so far.",
                  who->name, count_of(ui, ui->person));
     else
@@ -272,6 +281,14 @@ static void objections_draw(struct ui *ui)
 
 /* ---- keys --------------------------------------------------------------------------------- */
 
+/* A joined terminal tells the projector while its field is open, as it does
+ * for an answer (ui_participant.c), so the room sees who is still writing. */
+static void set_writing(struct ui *ui, bool writing)
+{
+    if (ui->joined && ui->participant_id)
+        store_room_set_objecting(ui->store, ui->participant_id, writing);
+}
+
 static void ask_objection(struct ui *ui)
 {
     const struct participant *who = &ui->session.participants[ui->person];
@@ -282,6 +299,7 @@ static void ask_objection(struct ui *ui)
     else
         snprintf(prompt, sizeof prompt, "Objection %s hears:", who->name);
     ui_ask(ui, P_ADD_OBJECTION, prompt, "", 1000, false);
+    set_writing(ui, true);
 }
 
 /* A joined terminal changes only its own. */
@@ -396,6 +414,7 @@ static void objections_act(struct ui *ui, enum ui_action a)
         if (a == ACT_EDIT) {
             state(ui)->editing = o->id;
             ui_ask(ui, P_EDIT_OBJECTION, "Edit the objection:", o->text, 1000, false);
+            set_writing(ui, true);
         } else if (a == ACT_DELETE) {
             char *safe = text_sanitize(o->text, false);
             ui_confirm(ui, delete_objection, o->id, "Delete \"%.60s\"?", safe);
@@ -428,19 +447,25 @@ static bool blank(const char *text)
 static void objections_field_done(struct ui *ui, enum ui_purpose p, char *text)
 {
     struct objections_state *os = state(ui);
-    if (ui->joined && !ui_participant_can_write(ui))
+    if (ui->joined && !ui_participant_can_write(ui)) {
+        set_writing(ui, false);
         return;
+    }
     if (p == P_ADD_OBJECTION) {
-        if (!*text) /* an empty Enter ends the run */
+        if (!*text) { /* an empty Enter ends the run */
+            set_writing(ui, false);
             return;
-        if (blank(text)) {
+        }
+        if (blank(text)) { /* the field opens again, still writing */
             ui_error(ui, "An objection cannot be empty.");
             return;
         }
         if (store_add_objection(ui->store, ui->session.id, os->writing_for, text) < 0) {
+            set_writing(ui, false);
             ui_store_failed(ui);
             return;
         }
+        set_writing(ui, false); /* until the next one's field opens */
         ui_reload(ui);
         if (!projector_hides(ui))
             ui->cursor = 1 << 20;
@@ -450,6 +475,7 @@ static void objections_field_done(struct ui *ui, enum ui_purpose p, char *text)
     } else if (p == P_EDIT_OBJECTION && blank(text)) {
         ui_error(ui, "An objection cannot be empty; Esc keeps it, d deletes it.");
     } else if (p == P_EDIT_OBJECTION) {
+        set_writing(ui, false);
         if (store_update_objection(ui->store, ui->session.id, os->editing, text) < 0)
             ui_store_failed(ui);
         else
@@ -468,8 +494,17 @@ static void objections_reload(struct ui *ui)
         field_free(&ui->field);
         ui->purpose = P_NONE;
         curs_set(0);
+        set_writing(ui, false);
     }
     ui_back(ui);
+}
+
+/* Esc in a field: no longer writing. */
+static void objections_field_changed(struct ui *ui, enum ui_purpose p, const char *text)
+{
+    (void)p;
+    if (!text)
+        set_writing(ui, false);
 }
 
 /* What the bottom line and the help offer: no turns and no reveal on a
@@ -495,6 +530,7 @@ const struct ui_screen_ops ui_objections_screen = {
     .draw = objections_draw,
     .act = objections_act,
     .field_done = objections_field_done,
+    .field_changed = objections_field_changed,
     .reload = objections_reload,
     .offers = objections_offers,
 };

@@ -243,19 +243,6 @@ void ui_participant_join(struct ui *ui, int64_t id, int64_t participant)
                    "step.", ui->session.participants[ui->person].name);
 }
 
-/* This person's answers to the step, in their order (caller frees the array). */
-static int answers(const struct ui *ui, const struct input ***out)
-{
-    int n = 0;
-    *out = xcalloc(ui->session.input_count + 1, sizeof **out);
-    for (size_t i = 0; ui->participant_id && i < ui->session.input_count; i++) {
-        const struct input *in = &ui->session.inputs[i];
-        if (in->participant == ui->person && (int)in->step == ui->step)
-            (*out)[n++] = in;
-    }
-    return n;
-}
-
 static int draw_question(struct ui *ui, int y)
 {
     const struct step_text *t = &ui->steps[ui->step];
@@ -366,7 +353,7 @@ static void participant_draw(struct ui *ui)
         ui_put(y++, 2, COLS - 4, "a adds answers (Enter saves each; an empty line or Esc "
                                  "stops); D says you are done.", ui_attr(ui, C_DIM));
     const struct input **list;
-    int n = answers(ui, &list);
+    int n = ui_answers_of_person(ui, &list);
     if (!n)
         ui_put(y + 1, 4, COLS - 6, "No answers yet.", ui_attr(ui, C_DIM));
     int height = LINES - y - 2;
@@ -384,17 +371,6 @@ static void participant_draw(struct ui *ui)
         ui_put(y + row, 7, COLS - 9, list[i]->text, a);
     }
     free(list);
-}
-
-static const struct input *selected(struct ui *ui)
-{
-    const struct input **list;
-    int n = answers(ui, &list);
-    const struct input *in = ui->cursor >= 0 && ui->cursor < n ? list[ui->cursor] : NULL;
-    free(list);
-    if (!in)
-        ui_error(ui, "No answer is selected; a adds one.");
-    return in;
 }
 
 /* The field says which step it writes to: when the room moves on just as
@@ -470,9 +446,9 @@ static void participant_act(struct ui *ui, enum ui_action a)
     if (revealed(ui) && act_revealed(ui, a))
         return;
     const struct input *in, **mine;
-    int count = answers(ui, &mine);
+    int count = ui_answers_of_person(ui, &mine);
     free(mine);
-    if (ui_list_move(ui, a, count))
+    if (ui_list_move(ui, a, count) || ui_answer_keys(ui, a))
         return;
     switch (a) {
     case ACT_NEXT:
@@ -487,21 +463,12 @@ static void participant_act(struct ui *ui, enum ui_action a)
         break;
     case ACT_ADD: ask_answer(ui); break;
     case ACT_EDIT:
-        if ((in = selected(ui))) {
+        if ((in = ui_answer_selected(ui))) {
             ps->field_step = ui->step;
             ps->editing = in->id;
             ui_ask(ui, P_EDIT_ANSWER, "Edit your answer:", in->text, 1000, false);
             set_writing(ui, true);
         }
-        break;
-    case ACT_DELETE:
-        if ((in = selected(ui)))
-            ui_answer_ask_delete(ui, in);
-        break;
-    case ACT_MOVE_UP:
-    case ACT_MOVE_DOWN:
-        if ((in = selected(ui)))
-            ui_answer_move(ui, in, a == ACT_MOVE_UP ? -1 : 1);
         break;
     case ACT_DONE: {
         bool done = false;

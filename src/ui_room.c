@@ -73,8 +73,11 @@ void ui_room_load(struct ui *ui)
 
 void ui_room_refresh(struct ui *ui)
 {
-    for (size_t i = 0; i < ui->room.seat_count; i++)
-        ui->room.seats[i].present = store_room_present(ui->store, ui->room.seats[i].participant_id);
+    for (size_t i = 0; i < ui->room.seat_count; i++) {
+        struct room_seat *seat = &ui->room.seats[i];
+        seat->present = store_room_present(ui->store, seat->participant_id);
+        seat->objecting = store_room_objecting(ui->store, seat->participant_id);
+    }
     count_myself(ui);
     note_seen(ui);
 }
@@ -89,6 +92,14 @@ const struct room_seat *ui_room_seat(const struct ui *ui, size_t p)
 static bool seated(const struct room_seat *seat)
 {
     return seat->present && !seat->revoked;
+}
+
+bool ui_room_writing(const struct ui *ui, size_t p, int step)
+{
+    const struct room_seat *seat = ui_room_seat(ui, p);
+    if (!seat || !seated(seat)) /* one that went mid-sentence is not writing */
+        return false;
+    return step < 0 ? seat->objecting : seat->writing[step];
 }
 
 bool ui_room_has_terminal(const struct ui *ui, size_t p)
@@ -153,8 +164,8 @@ void ui_room_writers(struct ui *ui, char *out, size_t size)
     ui_room_refresh(ui); /* who is at a terminal now: that changes with nothing written */
     bool *who = xcalloc(ui->session.participant_count + 1, sizeof *who);
     for (size_t p = 0; p < ui->session.participant_count && p < ui->room.seat_count; p++)
-        for (int step = 0; step < STEP_COUNT; step++)
-            who[p] = who[p] || (ui->room.seats[p].writing[step] && seated(&ui->room.seats[p]));
+        for (int step = -1; step < STEP_COUNT; step++) /* an objection, or a step's answer */
+            who[p] = who[p] || ui_room_writing(ui, p, step);
     char names[160];
     size_t n = ui_name_list(ui, who, names, sizeof names);
     if (n)

@@ -1,16 +1,14 @@
 /* ui_sessions.c: the first screen: the sessions, newest first; open one, start
  * a new one, or open the demo workshop. */
 #include "layout.h"
-#include "paths.h"
 #include "similar.h"
+#include "store_demo.h"
 #include "text.h"
 #include "ui.h"
 #include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#define DEMO_SLUG "replyline-positioning-workshop"
 
 /* The list's own state: the sessions, the filter and the new-session form. */
 struct sessions_state {
@@ -81,6 +79,62 @@ static void draw_prework(struct ui *ui, int64_t id, int y)
     session_free(&s);
 }
 
+/* A session's row in the list, column by column. */
+enum { NAME, PRODUCT, MODE, PEOPLE, DATE, COLUMN_COUNT };
+
+struct row_text {
+    char mode[32], people[16], when[20];
+};
+
+static void row_text(const struct session_summary *s, struct row_text *t)
+{
+    snprintf(t->mode, sizeof t->mode, "%s%s", s->solo ? "solo" : "workshop",
+             s->locked ? ", locked" : "");
+    snprintf(t->people, sizeof t->people, "%d", s->participants);
+    /* A date edited in the file may be short: read nothing past its end. */
+    if (strlen(s->changed_at) >= 16)
+        snprintf(t->when, sizeof t->when, "%.10s %.5s", s->changed_at, s->changed_at + 11);
+    else
+        snprintf(t->when, sizeof t->when, "%s", s->changed_at);
+}
+
+/* How wide text is on the screen: as ui_put shows it, an escape as "^[". */
+static int shown_width(const char *text)
+{
+    char *safe = text_sanitize(text, false);
+    int w = text_width(safe);
+    free(safe);
+    return w;
+}
+
+/* Each column as wide as its heading or its widest entry, up to a limit;
+ * the name has the room the others leave, and when even that would cut a
+ * name, the product gives way (it is mostly in the name, and / finds it). */
+static void fit_columns(const struct sessions_state *ss, const char *const *heading, int *w,
+                        int *x)
+{
+    static const int most[COLUMN_COUNT] = {40, 15, 16, 6, 16};
+    int need[COLUMN_COUNT];
+    for (int c = 0; c < COLUMN_COUNT; c++)
+        need[c] = layout_clamp(text_width(heading[c]), 0, most[c]);
+    need[DATE] = most[DATE]; /* "2026-11-23 10:34" */
+    for (size_t i = 0; i < ss->count; i++) {
+        const struct session_summary *s = &ss->sessions[i];
+        struct row_text t;
+        row_text(s, &t);
+        int widths[COLUMN_COUNT] = {shown_width(s->name), shown_width(s->product),
+                                    text_width(t.mode), text_width(t.people), 0};
+        for (int c = 0; c < COLUMN_COUNT; c++)
+            need[c] = layout_clamp(widths[c], need[c], most[c]);
+    }
+    layout_fit_row(COLS - 3, 1, need, COLUMN_COUNT, NAME, 12, PRODUCT, w);
+    for (int c = 0, at = 2; c < COLUMN_COUNT; c++) {
+        x[c] = at;
+        at += w[c] ? w[c] + 1 : 0;
+    }
+    w[DATE] = COLS - x[DATE] - 1; /* the last: to the edge */
+}
+
 static void sessions_draw(struct ui *ui)
 {
     struct sessions_state *ss = state(ui);
@@ -88,18 +142,13 @@ static void sessions_draw(struct ui *ui)
     snprintf(right, sizeof right, "%zu session%s", ss->count,
              ss->count == 1 ? "" : "s");
     ui_draw_header(ui, "samesong \u00b7 positioning workshops", right);
-    /* The name gives way first, so the date stays whole at 80 columns. */
-    enum { PRODUCT_W = 15, MODE_W = 17, PEOPLE_W = 6, DATE_W = 16 }; /* "2026-11-23 10:34" */
-    int name_w = layout_clamp(COLS - 2 - 1 - (PRODUCT_W + 1) - (MODE_W + 1) - (PEOPLE_W + 1) -
-                                  DATE_W - 1, 12, 40);
-    int x_product = 2 + name_w + 1, x_mode = x_product + PRODUCT_W + 1,
-        x_people = x_mode + MODE_W + 1, x_date = x_people + PEOPLE_W + 1;
-    int y = 2;
-    ui_put(y, 2, name_w, "NAME", ui_attr(ui, C_TITLE));
-    ui_put(y, x_product, PRODUCT_W, "PRODUCT", ui_attr(ui, C_TITLE));
-    ui_put(y, x_mode, MODE_W, "MODE", ui_attr(ui, C_TITLE));
-    ui_put(y, x_people, PEOPLE_W, "PEOPLE", ui_attr(ui, C_TITLE));
-    ui_put(y, x_date, COLS - x_date - 1, "LAST CHANGE", ui_attr(ui, C_TITLE));
+    static const char *const heading[COLUMN_COUNT] = {"NAME", "PRODUCT", "MODE", "PEOPLE",
+                                                      "LAST CHANGE"};
+    int w[COLUMN_COUNT], x[COLUMN_COUNT];
+    fit_columns(ss, heading, w, x);
+    for (int c = 0; c < COLUMN_COUNT; c++)
+        if (w[c])
+            ui_put(2, x[c], w[c], heading[c], ui_attr(ui, C_TITLE));
     int height = LINES - 6;
     if (ss->shown_count == 0) {
         ui_put(4, 2, COLS - 4,
@@ -118,22 +167,14 @@ static void sessions_draw(struct ui *ui)
         int yy = 3 + row;
         if (selected)
             ui_fill(yy, 0, COLS, a);
-        ui_put(yy, 2, name_w, s->name, a | (selected ? A_BOLD : 0));
-        ui_put(yy, x_product, PRODUCT_W, s->product, a);
-        char mode[32];
-        snprintf(mode, sizeof mode, "%s%s", s->solo ? "solo" : "workshop",
-                 s->locked ? ", locked" : "");
-        ui_put(yy, x_mode, MODE_W, mode, s->locked ? (selected ? a : ui_attr(ui, C_GOOD)) : a);
-        char people[16];
-        snprintf(people, sizeof people, "%d", s->participants);
-        ui_put(yy, x_people, PEOPLE_W, people, a);
-        char when[20];
-        /* A date edited in the file may be short: read nothing past its end. */
-        if (strlen(s->changed_at) >= 16)
-            snprintf(when, sizeof when, "%.10s %.5s", s->changed_at, s->changed_at + 11);
-        else
-            snprintf(when, sizeof when, "%s", s->changed_at);
-        ui_put(yy, x_date, COLS - x_date - 1, when, a);
+        struct row_text t;
+        row_text(s, &t);
+        ui_put(yy, x[NAME], w[NAME], s->name, a | (selected ? A_BOLD : 0));
+        if (w[PRODUCT])
+            ui_put(yy, x[PRODUCT], w[PRODUCT], s->product, a);
+        ui_put(yy, x[MODE], w[MODE], t.mode, s->locked ? (selected ? a : ui_attr(ui, C_GOOD)) : a);
+        ui_put(yy, x[PEOPLE], w[PEOPLE], t.people, a);
+        ui_put(yy, x[DATE], w[DATE], t.when, a);
     }
     if (ui->cursor >= 0 && ui->cursor < ss->shown_count)
         draw_prework(ui, ss->sessions[ss->shown[ui->cursor]].id, LINES - 3);
@@ -144,20 +185,15 @@ static void sessions_draw(struct ui *ui)
     }
 }
 
+/* Both workshops, as `samesong demo` brings them; the one under way opens. */
 static void open_demo(struct ui *ui)
 {
-    int64_t id;
-    if (store_find_session(ui->store, DEMO_SLUG, &id) < 0) {
-        char *path = paths_data_file("examples/demo.json"), *slug = NULL;
-        int rc = store_import_file(ui->store, path, DEMO_SLUG, &slug);
-        free(path);
-        free(slug);
-        if (rc < 0 || store_find_session(ui->store, DEMO_SLUG, &id) < 0) {
-            ui_error(ui, "%s", store_error(ui->store));
-            return;
-        }
+    struct store_demo demo;
+    if (store_import_demo(ui->store, &demo) < 0) {
+        ui_error(ui, "%s", store_error(ui->store));
+        return;
     }
-    ui_open_session(ui, id);
+    ui_open_session(ui, demo.under_way);
 }
 
 static void forget_draft(struct ui *ui)

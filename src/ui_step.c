@@ -11,12 +11,12 @@
 
 #define PEOPLE_WIDTH 26
 
-/* The current person's answers for this step, in their order (caller frees
- * the array; the answers are the session's). */
-static int answers(const struct ui *ui, const struct input ***out)
+int ui_answers_of_person(const struct ui *ui, const struct input ***out)
 {
     int n = 0;
     *out = xcalloc(ui->session.input_count + 1, sizeof **out);
+    if (ui->joined && !ui->participant_id)
+        return 0; /* nobody yet: a revealed step's answers are no one's here */
     for (size_t i = 0; i < ui->session.input_count; i++) {
         const struct input *in = &ui->session.inputs[i];
         if (in->participant == ui->person && (int)in->step == ui->step)
@@ -113,7 +113,7 @@ static void step_draw(struct ui *ui)
                  invite);
     ui_put(y++, x, width, heading, solo ? ui_attr(ui, C_TITLE) : ui_role_attr(ui, who->role));
     const struct input **list;
-    int n = answers(ui, &list);
+    int n = ui_answers_of_person(ui, &list);
     if (!n)
         ui_put(y + 1, x + 2, width - 2, "No answers yet.", ui_attr(ui, C_DIM));
     int height = LINES - y - 2;
@@ -143,10 +143,10 @@ static bool has_people(struct ui *ui)
     return false;
 }
 
-static const struct input *selected(struct ui *ui)
+const struct input *ui_answer_selected(struct ui *ui)
 {
     const struct input **list;
-    int n = answers(ui, &list);
+    int n = ui_answers_of_person(ui, &list);
     const struct input *in = ui->cursor >= 0 && ui->cursor < n ? list[ui->cursor] : NULL;
     free(list);
     if (!in)
@@ -170,21 +170,25 @@ static void delete_answer(struct ui *ui)
         ui_reload(ui);
 }
 
-void ui_answer_ask_delete(struct ui *ui, const struct input *in)
+bool ui_answer_keys(struct ui *ui, enum ui_action a)
 {
-    char *safe = text_sanitize(in->text, false);
-    ui_confirm(ui, delete_answer, in->id, "Delete \"%.60s\"?", safe);
-    free(safe);
-}
-
-void ui_answer_move(struct ui *ui, const struct input *in, int dir)
-{
-    if (store_move_input(ui->store, ui->session.id, in->id, dir) < 0) {
+    if (a != ACT_DELETE && a != ACT_MOVE_UP && a != ACT_MOVE_DOWN)
+        return false;
+    const struct input *in = ui_answer_selected(ui);
+    int dir = a == ACT_MOVE_UP ? -1 : 1;
+    if (!in)
+        return true;
+    if (a == ACT_DELETE) {
+        char *safe = text_sanitize(in->text, false);
+        ui_confirm(ui, delete_answer, in->id, "Delete \"%.60s\"?", safe);
+        free(safe);
+    } else if (store_move_input(ui->store, ui->session.id, in->id, dir) < 0) {
         ui_store_failed(ui);
     } else {
         ui_reload(ui);
         ui->cursor += dir;
     }
+    return true;
 }
 
 /* Room mode: the list is the room, Up and Down choose a person as Tab does;
@@ -230,9 +234,9 @@ static void step_act(struct ui *ui, enum ui_action a)
     const struct input *in, **mine;
     if (ui_room_mode(ui) && room_act(ui, a))
         return;
-    int count = answers(ui, &mine);
+    int count = ui_answers_of_person(ui, &mine);
     free(mine);
-    if (ui_list_move(ui, a, count))
+    if (ui_list_move(ui, a, count) || ui_answer_keys(ui, a))
         return;
     switch (a) {
     case ACT_NEXT_PERSON:
@@ -248,17 +252,8 @@ static void step_act(struct ui *ui, enum ui_action a)
             ask_answer(ui);
         break;
     case ACT_EDIT:
-        if ((in = selected(ui)))
+        if ((in = ui_answer_selected(ui)))
             ui_ask(ui, P_EDIT_ANSWER, "Edit the answer:", in->text, 1000, false);
-        break;
-    case ACT_DELETE:
-        if ((in = selected(ui)))
-            ui_answer_ask_delete(ui, in);
-        break;
-    case ACT_MOVE_UP:
-    case ACT_MOVE_DOWN:
-        if ((in = selected(ui)))
-            ui_answer_move(ui, in, a == ACT_MOVE_UP ? -1 : 1);
         break;
     case ACT_TIMER: ui_timer_toggle(ui); break;
     case ACT_TIMER_MORE: ui_timer_adjust(ui, +1); break;
@@ -309,7 +304,7 @@ static void step_field_done(struct ui *ui, enum ui_purpose p, char *text)
         ui_say(ui, "Saved.");
     } else if (p == P_EDIT_ANSWER && blank(text)) {
         ui_error(ui, "An answer cannot be empty; Esc keeps it, d deletes it.");
-    } else if (p == P_EDIT_ANSWER && (in = selected(ui))) {
+    } else if (p == P_EDIT_ANSWER && (in = ui_answer_selected(ui))) {
         if (store_update_input(ui->store, ui->session.id, in->id, text) < 0)
             ui_store_failed(ui);
         else

@@ -146,6 +146,114 @@ START_TEST(multiline_moves)
 }
 END_TEST
 
+/* The row the cursor is drawn on, and its column there. */
+static size_t place_row(const struct field *f, int *column)
+{
+    size_t row;
+    field_place(f, f->cursor, &row, column);
+    return row;
+}
+
+START_TEST(wrapped_rows_break_at_spaces)
+{
+    struct field f;
+    field_init(&f, "alpha beta gamma delta", 1000, true);
+    f.width = 10;
+    /* "alpha beta" fills the row: its space hangs past the edge */
+    ck_assert_uint_eq(field_row_end(&f, 0), 11);
+    ck_assert_uint_eq(field_row_end(&f, 11), 17); /* "gamma ": "delta" does not fit */
+    ck_assert_uint_eq(field_row_end(&f, 17), 22);
+    int col;
+    ck_assert_uint_eq(place_row(&f, &col), 2);
+    ck_assert_int_eq(col, 5);
+    field_apply(&f, FIELD_UP); /* the same column on the row above: after "gamma" */
+    ck_assert_uint_eq(f.cursor, 16);
+    field_apply(&f, FIELD_UP);
+    ck_assert_uint_eq(f.cursor, 5); /* after "alpha" */
+    field_apply(&f, FIELD_UP); /* the first row: stays */
+    ck_assert_uint_eq(f.cursor, 5);
+    field_apply(&f, FIELD_END); /* the row's end, after "beta", not the line's */
+    ck_assert_uint_eq(f.cursor, 10);
+    field_apply(&f, FIELD_DOWN);
+    ck_assert_uint_eq(f.cursor, 16);
+    field_apply(&f, FIELD_HOME); /* the row's start: "gamma" */
+    ck_assert_uint_eq(f.cursor, 11);
+    field_apply(&f, FIELD_DOWN);
+    field_apply(&f, FIELD_END);
+    ck_assert_uint_eq(f.cursor, 22);
+    field_apply(&f, FIELD_DOWN); /* the last row: stays */
+    ck_assert_uint_eq(f.cursor, 22);
+    /* a word longer than the row is cut, and only then */
+    field_free(&f);
+    field_init(&f, "supercalifragilistic is long", 1000, true);
+    f.width = 10;
+    ck_assert_uint_eq(field_row_end(&f, 0), 10);
+    ck_assert_uint_eq(field_row_end(&f, 10), 21);
+    ck_assert_uint_eq(field_row_end(&f, 21), 28);
+    /* a line feed ends a row; the next line starts its own */
+    field_free(&f);
+    field_init(&f, "one two\nthree four five", 1000, true);
+    f.width = 10;
+    ck_assert_uint_eq(field_row_end(&f, 0), 7);
+    ck_assert_uint_eq(field_row_end(&f, 8), 19);
+    ck_assert_uint_eq(place_row(&f, &col), 2);
+    ck_assert_int_eq(col, 4);
+    field_apply(&f, FIELD_UP);
+    ck_assert_uint_eq(f.cursor, 12); /* "thre|e" */
+    field_apply(&f, FIELD_UP);
+    ck_assert_uint_eq(f.cursor, 4); /* "one |two" */
+    field_free(&f);
+}
+END_TEST
+
+START_TEST(wrapped_rows_wide_and_combining)
+{
+    struct field f;
+    /* 日本語のテキスト: eight wide characters, no space; five columns hold two */
+    field_init(&f, "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE3\x81\xAE\xE3\x83\x86\xE3\x82\xAD"
+                   "\xE3\x82\xB9\xE3\x83\x88", 1000, true);
+    f.width = 5;
+    ck_assert_uint_eq(field_row_end(&f, 0), 2);
+    ck_assert_uint_eq(field_row_end(&f, 2), 4);
+    int col;
+    ck_assert_uint_eq(place_row(&f, &col), 3);
+    ck_assert_int_eq(col, 4);
+    /* the row's end is the next row's start: Up from column 4 comes to column 2 */
+    field_apply(&f, FIELD_UP);
+    ck_assert_uint_eq(f.cursor, 5);
+    ck_assert_uint_eq(place_row(&f, &col), 2);
+    ck_assert_int_eq(col, 2);
+    field_apply(&f, FIELD_RIGHT);
+    field_apply(&f, FIELD_RIGHT); /* column 2 of the last row */
+    ck_assert_uint_eq(place_row(&f, &col), 3);
+    ck_assert_int_eq(col, 2);
+    field_apply(&f, FIELD_UP);
+    ck_assert_uint_eq(f.cursor, 5);
+    field_free(&f);
+    /* café olé, the accents as combining marks: they take no column */
+    field_init(&f, "cafe\xCC\x81 ole\xCC\x81", 1000, true);
+    f.width = 4;
+    ck_assert_uint_eq(field_row_end(&f, 0), 6);
+    ck_assert_uint_eq(place_row(&f, &col), 1);
+    ck_assert_int_eq(col, 3);
+    field_apply(&f, FIELD_UP); /* after "caf", before the e and its accent */
+    ck_assert_uint_eq(f.cursor, 3);
+    field_apply(&f, FIELD_DOWN); /* back after the accent, not between e and it */
+    ck_assert_uint_eq(f.cursor, 10);
+    field_free(&f);
+    /* a full last row: its end shows on the row below, where the next character goes */
+    field_init(&f, "abcde", 1000, true);
+    f.width = 5;
+    ck_assert_uint_eq(place_row(&f, &col), 1);
+    ck_assert_int_eq(col, 0);
+    field_apply(&f, FIELD_UP);
+    ck_assert_uint_eq(f.cursor, 0);
+    field_apply(&f, FIELD_DOWN);
+    ck_assert_uint_eq(f.cursor, 5);
+    field_free(&f);
+}
+END_TEST
+
 START_TEST(layout_scrolling)
 {
     int top = 0;
@@ -185,6 +293,28 @@ START_TEST(layout_columns_fit)
     ck_assert_int_eq(layout_clamp(-3, 0, 5), 0);
     ck_assert_int_eq(layout_clamp(9, 0, 5), 5);
     ck_assert_int_eq(layout_clamp(3, 0, -1), 0);
+}
+END_TEST
+
+START_TEST(layout_row_fits)
+{
+    /* the session list at 80 columns: name, product, mode, people, date */
+    int need[] = {40, 9, 16, 6, 16}, w[5];
+    layout_fit_row(77, 1, need, 5, 0, 12, 1, w);
+    ck_assert_int_eq(w[0], 36); /* the product gives way, and the name has its room */
+    ck_assert_int_eq(w[1], 0);
+    ck_assert_int_eq(w[2], 16);
+    ck_assert_int_eq(w[4], 16);
+    layout_fit_row(117, 1, need, 5, 0, 12, 1, w);
+    ck_assert_int_eq(w[0], 40); /* room for all: each its need, never more */
+    ck_assert_int_eq(w[1], 9);
+    int short_names[] = {20, 9, 16, 6, 16};
+    layout_fit_row(77, 1, short_names, 5, 0, 12, 1, w);
+    ck_assert_int_eq(w[0], 20); /* the names fit: the product stays */
+    ck_assert_int_eq(w[1], 9);
+    layout_fit_row(40, 1, need, 5, 0, 12, -1, w);
+    ck_assert_int_eq(w[0], 12); /* nothing gives way: the name keeps its least */
+    ck_assert_int_eq(w[1], 9);
 }
 END_TEST
 
@@ -253,8 +383,11 @@ static Suite *field_suite(void)
     tcase_add_test(tc, controls_never_enter);
     tcase_add_test(tc, limit_is_kept);
     tcase_add_test(tc, multiline_moves);
+    tcase_add_test(tc, wrapped_rows_break_at_spaces);
+    tcase_add_test(tc, wrapped_rows_wide_and_combining);
     tcase_add_test(tc, layout_scrolling);
     tcase_add_test(tc, layout_columns_fit);
+    tcase_add_test(tc, layout_row_fits);
     tcase_add_test(tc, truncation_by_display_width);
     tcase_add_test(tc, layout_grid_fits);
     tcase_add_test(tc, layout_bar_split);

@@ -4,6 +4,7 @@
  * proof, why and dissent, the champion and the style, their round trip
  * through the session file, the lock over all of it, and the migrations. */
 #include "chain.h"
+#define CHECK_STORE_FIXTURE /* st, sid, db_path, err: a session in a fresh store */
 #include "check_main.h"
 #include "method.h"
 #include "report.h"
@@ -13,32 +14,13 @@
 
 #include <sqlite3.h>
 
-static char *folder, *db_path;
-static struct store *st;
-static char err[512];
-static int64_t sid;
-
 static void setup(void)
 {
-    folder = make_temp_folder();
-    db_path = malloc(strlen(folder) + 16);
-    sprintf(db_path, "%s/test.db", folder);
-    ck_assert_msg(store_open(db_path, 0, &st, err, sizeof err) == 0, "%s", err);
-    char *slug;
-    ck_assert_int_eq(store_create_session(st, "Chain", "Replyline", false, "chain", &slug), 0);
-    free(slug);
-    ck_assert_int_eq(store_find_session(st, "chain", &sid), 0);
+    open_session("Chain", "chain");
     ck_assert_int_eq(store_add_input(st, sid, "Ann", ROLE_CEO, STEP_VALUE, "fast", NULL), 0);
     ck_assert_int_eq(store_set_decision(st, sid, STEP_ALTERNATIVES, "- Spreadsheets\n- Zendesk"), 0);
     ck_assert_int_eq(store_set_decision(st, sid, STEP_CAPABILITIES, "1. Order lookup\n2. AI replies"), 0);
     ck_assert_int_eq(store_set_decision(st, sid, STEP_VALUE, "Answers in seconds"), 0);
-}
-
-static void teardown(void)
-{
-    store_close(st);
-    free(db_path);
-    remove_temp_folder(folder);
 }
 
 static struct session loaded(void)
@@ -234,23 +216,6 @@ START_TEST(proof_why_dissent_champion_style)
 }
 END_TEST
 
-static int64_t import_json(const char *json, const char *slug, char *why, size_t whylen)
-{
-    struct session doc;
-    if (store_parse_session_file(json, strlen(json), &doc, why, whylen) < 0)
-        return -1;
-    char *made = NULL;
-    int rc = store_import_session(st, &doc, slug, &made);
-    session_free(&doc);
-    int64_t id = -1;
-    if (rc == 0)
-        ck_assert_int_eq(store_find_session(st, made, &id), 0);
-    else
-        snprintf(why, whylen, "%s", store_error(st));
-    free(made);
-    return id;
-}
-
 START_TEST(the_chain_round_trips_through_the_file)
 {
     ck_assert_int_eq(store_link(st, sid, STEP_CAPABILITIES, "Order lookup", "Spreadsheets"), 0);
@@ -368,8 +333,6 @@ START_TEST(the_lock_covers_the_chain)
     ck_assert_int_eq(store_tag_item(st, sid, "AI replies", "today"), -1);
     ck_assert_int_eq(store_set_capability_tag(st, sid, "AI replies", "today"), -1);
     /* and from the sqlite3 shell, past samesong */
-    sqlite3 *db;
-    ck_assert_int_eq(sqlite3_open(db_path, &db), SQLITE_OK);
     static const char *const writes[] = {
         "DELETE FROM decision_links", "UPDATE decision_links SET target = 'x'",
         "DELETE FROM proofs", "UPDATE proofs SET text = 'x'",
@@ -381,10 +344,7 @@ START_TEST(the_lock_covers_the_chain)
         "UPDATE item_tags SET item = 'Macros'",
         "INSERT INTO item_tags (session_id, item, tag) VALUES (1, 'Order lookup', 'today')",
     };
-    for (size_t i = 0; i < sizeof writes / sizeof *writes; i++)
-        ck_assert_msg(sqlite3_exec(db, writes[i], NULL, NULL, NULL) != SQLITE_OK,
-                      "%s was allowed on a locked session", writes[i]);
-    sqlite3_close(db);
+    refused_when_locked(writes, sizeof writes / sizeof *writes);
 }
 END_TEST
 
@@ -392,36 +352,14 @@ END_TEST
  * its locked session keeps the digest it was sealed with. */
 START_TEST(a_schema_9_file_gains_the_chain)
 {
-    store_close(st);
-    remove(db_path);
-    sqlite3 *db;
-    ck_assert_int_eq(sqlite3_open(db_path, &db), SQLITE_OK);
-    for (int v = 0; v < 9; v++)
-        ck_assert_int_eq(sqlite3_exec(db, store_migrations[v], NULL, NULL, NULL), SQLITE_OK);
-    ck_assert_int_eq(sqlite3_exec(db,
-        "PRAGMA user_version = 9; PRAGMA application_id = 1400065639;"
+    reopen_at_schema(9,
         "INSERT INTO sessions (slug, name, product) VALUES ('old', 'Old', 'P'), ('open', 'Open', 'P');"
         "INSERT INTO decisions (session_id, step, text) SELECT 1, id, 'agreed' FROM steps;"
         "INSERT INTO decisions (session_id, step, text) VALUES (2, 'alternatives', 'Excel'),"
-        " (2, 'capabilities', 'Lookup');",
-        NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
-    ck_assert_msg(store_open(db_path, 0, &st, err, sizeof err) == 0, "%s", err);
-    ck_assert_int_eq(store_lock_session(st, 1), 0);
-    char *sealed, *now;
-    bool at_upgrade;
-    ck_assert_int_eq(store_lock_digest(st, 1, &sealed, &at_upgrade), 0);
-    store_close(st);
-    ck_assert_msg(store_open(db_path, 0, &st, err, sizeof err) == 0, "%s", err);
-    ck_assert_int_eq(store_lock_digest(st, 1, &now, &at_upgrade), 0);
-    ck_assert_str_eq(now, sealed);
-    char *missing = NULL;
-    ck_assert_int_eq(store_check_schema(st, &missing), 0);
-    ck_assert_ptr_null(missing);
+        " (2, 'capabilities', 'Lookup');");
+    lock_holds_when_reopened(1);
     ck_assert_int_eq(store_link(st, 2, STEP_CAPABILITIES, "Lookup", "Excel"), 0);
     ck_assert_int_eq(store_link(st, 1, STEP_CAPABILITIES, "agreed", "agreed"), -1);
-    free(sealed);
-    free(now);
 }
 END_TEST
 
@@ -431,14 +369,7 @@ END_TEST
  * new table. */
 START_TEST(a_schema_13_file_keeps_its_tags)
 {
-    store_close(st);
-    remove(db_path);
-    sqlite3 *db;
-    ck_assert_int_eq(sqlite3_open(db_path, &db), SQLITE_OK);
-    for (int v = 0; v < 13; v++)
-        ck_assert_int_eq(sqlite3_exec(db, store_migrations[v], NULL, NULL, NULL), SQLITE_OK);
-    ck_assert_int_eq(sqlite3_exec(db,
-        "PRAGMA user_version = 13; PRAGMA application_id = 1400065639;"
+    reopen_at_schema(13,
         "INSERT INTO sessions (slug, name, product) VALUES ('open', 'Open', 'P'),"
         " ('done', 'Done', 'P');"
         "INSERT INTO decisions (session_id, step, text) VALUES (1, 'alternatives', 'Excel'),"
@@ -448,10 +379,7 @@ START_TEST(a_schema_13_file_keeps_its_tags)
         " (2, 'agreed', 'today');"
         "INSERT INTO decision_links (session_id, step, item, target) VALUES"
         " (1, 'capabilities', 'Lookup', 'Excel'), (1, 'capabilities', 'Bots', 'Excel'),"
-        " (1, 'value', 'Fast', 'Lookup');",
-        NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
-    ck_assert_msg(store_open(db_path, 0, &st, err, sizeof err) == 0, "%s", err);
+        " (1, 'value', 'Fast', 'Lookup');");
     sid = 1; /* (a_schema_9_file_gains_the_chain checks the migrated schema whole) */
     struct session s = loaded();
     ck_assert_uint_eq(s.item_tag_count, 0);
@@ -480,11 +408,9 @@ START_TEST(a_schema_13_file_keeps_its_tags)
 
     ck_assert_int_eq(store_lock_session(st, 2), 0);
     ck_assert_int_eq(store_tag_item(st, 2, "agreed", "roadmap"), -1);
-    ck_assert_int_eq(sqlite3_open(db_path, &db), SQLITE_OK);
-    ck_assert_int_ne(sqlite3_exec(db, "INSERT INTO item_tags (session_id, item, tag)"
-                                      " VALUES (2, 'agreed', 'roadmap')", NULL, NULL, NULL),
-                     SQLITE_OK);
-    sqlite3_close(db);
+    static const char *const writes[] = {
+        "INSERT INTO item_tags (session_id, item, tag) VALUES (2, 'agreed', 'roadmap')"};
+    refused_when_locked(writes, 1);
 }
 END_TEST
 

@@ -206,28 +206,12 @@ END_TEST
 
 /* ---- the pitch in the store ------------------------------------------------------------ */
 
-static char *folder, *db_path;
-static struct store *st;
-static char err[512];
-static int64_t sid;
+#define CHECK_STORE_FIXTURE /* st, sid, db_path, err: a session in a fresh store */
+#include "check_main.h"
 
 static void setup(void)
 {
-    folder = make_temp_folder();
-    db_path = malloc(strlen(folder) + 16);
-    sprintf(db_path, "%s/test.db", folder);
-    ck_assert_msg(store_open(db_path, 0, &st, err, sizeof err) == 0, "%s", err);
-    char *slug;
-    ck_assert_int_eq(store_create_session(st, "Pitch", "Replyline", false, "pitch", &slug), 0);
-    free(slug);
-    ck_assert_int_eq(store_find_session(st, "pitch", &sid), 0);
-}
-
-static void teardown(void)
-{
-    store_close(st);
-    free(db_path);
-    remove_temp_folder(folder);
+    open_session("Pitch", "pitch");
 }
 
 static struct session loaded(int64_t id)
@@ -256,8 +240,6 @@ START_TEST(a_section_is_written_and_goes_back_to_its_draft)
     session_free(&s);
 }
 END_TEST
-
-static int64_t import_json(const char *json, const char *slug, char *why, size_t whylen);
 
 START_TEST(a_section_reads_stale_once_its_decisions_change)
 {
@@ -291,26 +273,6 @@ START_TEST(a_section_reads_stale_once_its_decisions_change)
     session_free(&s);
 }
 END_TEST
-
-static int64_t import_json(const char *json, const char *slug, char *why, size_t whylen)
-{
-    struct session doc;
-    char perr[512];
-    if (store_parse_session_file(json, strlen(json), &doc, perr, sizeof perr) < 0) {
-        snprintf(why, whylen, "%s", perr);
-        return -1;
-    }
-    char *made_slug = NULL;
-    int rc = store_import_session(st, &doc, slug, &made_slug);
-    session_free(&doc);
-    int64_t id = -1;
-    if (rc == 0)
-        ck_assert_int_eq(store_find_session(st, made_slug, &id), 0);
-    else
-        snprintf(why, whylen, "%s", store_error(st));
-    free(made_slug);
-    return id;
-}
 
 START_TEST(the_pitch_round_trips_through_the_file)
 {
@@ -374,18 +336,13 @@ START_TEST(the_lock_covers_the_pitch)
     ck_assert_int_eq(store_set_pitch(st, sid, PITCH_ASK, "A trial."), -1);
     ck_assert_int_eq(store_set_pitch(st, sid, PITCH_INSIGHT, "Late."), -1);
     ck_assert_int_eq(store_set_pitch(st, sid, PITCH_ASK, NULL), -1);
-    sqlite3 *db; /* and from the sqlite3 shell, past samesong */
-    ck_assert_int_eq(sqlite3_open(db_path, &db), SQLITE_OK);
-    static const char *const writes[] = {
+    static const char *const writes[] = { /* and from the sqlite3 shell, past samesong */
         "UPDATE pitch SET text = 'x'", "DELETE FROM pitch",
         "INSERT INTO pitch VALUES (1, 'value', 'x')",
         "UPDATE pitch_sections SET id = 'intro' WHERE id = 'insight'",
         "INSERT INTO objections_revealed (session_id) VALUES (1)",
     };
-    for (size_t i = 0; i < sizeof writes / sizeof *writes; i++)
-        ck_assert_msg(sqlite3_exec(db, writes[i], NULL, NULL, NULL) != SQLITE_OK,
-                      "%s was allowed on a locked session", writes[i]);
-    sqlite3_close(db);
+    refused_when_locked(writes, sizeof writes / sizeof *writes);
     /* what the lock digest covers holds the pitch */
     char *content;
     ck_assert_int_eq(store_session_content(st, sid, &content), 0);
@@ -399,39 +356,17 @@ END_TEST
  * with (no pitch, no "pitch" in what the digest covers). */
 START_TEST(a_schema_10_file_gains_the_pitch)
 {
-    store_close(st);
-    remove(db_path);
-    sqlite3 *db;
-    ck_assert_int_eq(sqlite3_open(db_path, &db), SQLITE_OK);
-    for (int v = 0; v < 10; v++)
-        ck_assert_int_eq(sqlite3_exec(db, store_migrations[v], NULL, NULL, NULL), SQLITE_OK);
-    ck_assert_int_eq(sqlite3_exec(db,
-        "PRAGMA user_version = 10; PRAGMA application_id = 1400065639;"
+    reopen_at_schema(10,
         "INSERT INTO sessions (slug, name, product, narrative) VALUES"
         " ('old', 'Old', 'P', 'Told before.'), ('open', 'Open', 'P', '');"
-        "INSERT INTO decisions (session_id, step, text) SELECT 1, id, 'agreed' FROM steps;",
-        NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
-    ck_assert_msg(store_open(db_path, 0, &st, err, sizeof err) == 0, "%s", err);
-    ck_assert_int_eq(store_lock_session(st, 1), 0);
-    char *sealed, *now;
-    bool at_upgrade;
-    ck_assert_int_eq(store_lock_digest(st, 1, &sealed, &at_upgrade), 0);
-    store_close(st);
-    ck_assert_msg(store_open(db_path, 0, &st, err, sizeof err) == 0, "%s", err);
-    ck_assert_int_eq(store_lock_digest(st, 1, &now, &at_upgrade), 0);
-    ck_assert_str_eq(now, sealed);
-    char *missing = NULL;
-    ck_assert_int_eq(store_check_schema(st, &missing), 0);
-    ck_assert_ptr_null(missing);
+        "INSERT INTO decisions (session_id, step, text) SELECT 1, id, 'agreed' FROM steps;");
+    lock_holds_when_reopened(1);
     struct session s = loaded(1);
     ck_assert_str_eq(s.narrative, "Told before.");
     ck_assert(!pitch_written(&s));
     session_free(&s);
     ck_assert_int_eq(store_set_pitch(st, 2, PITCH_VALUE, "Fast."), 0);
     ck_assert_int_eq(store_set_pitch(st, 1, PITCH_VALUE, "Fast."), -1);
-    free(sealed);
-    free(now);
 }
 END_TEST
 
@@ -579,18 +514,13 @@ START_TEST(objections_round_trip_and_lock)
     session_free(&s);
     ck_assert_int_eq(store_update_objection(st, sid, first, "x"), -1);
     ck_assert_int_eq(store_delete_objection(st, sid, first), -1);
-    sqlite3 *db;
-    ck_assert_int_eq(sqlite3_open(db_path, &db), SQLITE_OK);
     static const char *const writes[] = {
         "UPDATE objections SET text = 'x'", "DELETE FROM objections",
         "INSERT INTO objections (participant_id, position, text) SELECT id, 9, 'x'"
         " FROM participants WHERE session_id = 1",
         "DELETE FROM objections_revealed",
     };
-    for (size_t i = 0; i < sizeof writes / sizeof *writes; i++)
-        ck_assert_msg(sqlite3_exec(db, writes[i], NULL, NULL, NULL) != SQLITE_OK,
-                      "%s was allowed on a locked session", writes[i]);
-    sqlite3_close(db);
+    refused_when_locked(writes, sizeof writes / sizeof *writes);
 }
 END_TEST
 

@@ -248,30 +248,14 @@ END_TEST
 
 /* --- the store ----------------------------------------------------------------------------- */
 
-static char *folder, *db_path;
-static struct store *st;
-static char err[512];
-static int64_t sid;
+#define CHECK_STORE_FIXTURE /* st, sid, db_path, err: a session in a fresh store */
+#include "check_main.h"
 
 static void setup(void)
 {
-    folder = make_temp_folder();
-    db_path = malloc(strlen(folder) + 16);
-    sprintf(db_path, "%s/test.db", folder);
-    ck_assert_msg(store_open(db_path, 0, &st, err, sizeof err) == 0, "%s", err);
-    char *slug;
-    ck_assert_int_eq(store_create_session(st, "Rounds", "Replyline", false, "rounds", &slug), 0);
-    free(slug);
-    ck_assert_int_eq(store_find_session(st, "rounds", &sid), 0);
+    open_session("Rounds", "rounds");
     ck_assert_int_eq(store_add_input(st, sid, "Ann", ROLE_CEO, STEP_ALTERNATIVES, "Gorgias", NULL), 0);
     ck_assert_int_eq(store_add_input(st, sid, "Bob", ROLE_SALES, STEP_ALTERNATIVES, "Excel", NULL), 0);
-}
-
-static void teardown(void)
-{
-    store_close(st);
-    free(db_path);
-    remove_temp_folder(folder);
 }
 
 static struct session loaded(void)
@@ -397,23 +381,13 @@ END_TEST
 
 START_TEST(a_schema_10_file_gains_the_rounds)
 {
-    store_close(st);
-    remove(db_path);
-    sqlite3 *db;
-    ck_assert_int_eq(sqlite3_open(db_path, &db), SQLITE_OK);
-    for (int v = 0; v < 10; v++)
-        ck_assert_int_eq(sqlite3_exec(db, store_migrations[v], NULL, NULL, NULL), SQLITE_OK);
-    ck_assert_int_eq(sqlite3_exec(db,
-        "PRAGMA user_version = 10; PRAGMA application_id = 1400065639;"
+    reopen_at_schema(10,
         "INSERT INTO sessions (slug, name, product) VALUES ('old', 'Old', 'P');"
         "INSERT INTO participants (session_id, name, role, position) VALUES"
         " (1, 'Ann', 'ceo', 0), (1, 'Bob', 'sales', 1);"
         "INSERT INTO votes (participant_id, step, rank, label) VALUES"
         " (1, 'value', 1, 'Speed'), (1, 'value', 2, 'Cost'),"
-        " (2, 'value', 1, 'Cost'), (2, 'value', 2, 'Speed');",
-        NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
-    ck_assert_msg(store_open(db_path, 0, &st, err, sizeof err) == 0, "%s", err);
+        " (2, 'value', 1, 'Cost'), (2, 'value', 2, 'Speed');");
     char *missing = NULL;
     ck_assert_int_eq(store_check_schema(st, &missing), 0);
     ck_assert_ptr_null(missing);

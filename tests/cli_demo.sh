@@ -1,9 +1,11 @@
 #!/bin/sh
 # cli_demo.sh: `samesong demo` puts two sessions in: the workshop under way and
-# the same workshop finished (data/examples/demo-finished.json), whose chain
+# the same workshop finished (data/examples/demo-finished.json), as D on the
+# session list does, whose chain
 # holds, whose value vote reaches consensus over rounds, whose canvas carries
 # the chain, proof and pitch, and which comes back unchanged through a file.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/script.sh"
 
 db="$WORK/demo.db"
 fin=replyline-finished-canvas
@@ -92,5 +94,28 @@ run --db "$WORK/old.db" demo; status 0 "demo on an older demo's database"
 stdout_has "The demo workshop was already in"
 stdout_has "it is there too, as session $fin."
 run --db "$WORK/old.db" check $fin; status 0 "the finished workshop is added"
+
+# --- D on the session list brings both, as the command does (trial) -----------------------
+drive 100 30 --db "$WORK/keys.db" <<'KEYS'
+keys D
+dump opened
+keys q
+dump list
+keys D q
+dump again
+KEYS
+shows opened "Replyline positioning workshop" "D opens the workshop under way"
+shows list "2 sessions" "and brings the finished one too"
+shows again "2 sessions" "D again brings no second copy"
+run --db "$WORK/keys.db" list
+stdout_has "1  $fin       Replyline positioning workshop, finished  Replyline  workshop  locked"
+run --db "$WORK/keys.db" check $fin; status 0 "the finished workshop D brought, chain and all"
+drive 100 30 --db "$WORK/mine.db" <<'KEYS'
+keys D
+dump refused
+KEYS
+shows refused "session $fin is yours, not the demo" "D says so when the slug is the user's"
+run --db "$WORK/mine.db" list --json
+check '[ "$(grep -o "\"slug\"" "$OUT" | wc -l)" -eq 1 ]' "and D imported nothing either"
 
 finish

@@ -1,6 +1,6 @@
 #!/bin/sh
 # screens_narrow.sh: an 80x24 terminal (issue 10, item 17): the session list's
-# last change whole, a long question on a line of its own, the answers view
+# last change whole and its names told apart, a long question on a line of its own, the answers view
 # saying Left/Right scroll it, and the fifth person reachable with the projector
 # theme.
 . "$(dirname "$0")/lib.sh"
@@ -21,6 +21,16 @@ dump list
 KEYS
 check 'dumped list | grep -q "Replyline.* [0-9]\{4\}-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]$"' \
     "the last change shows whole, date and time, at 80 columns"
+# the name has the room the other columns do not need, so the two demo sessions are told
+# apart by name, not only by their mode (trial); the product gives way to it
+shows list "  Replyline positioning workshop       workshop " "the workshop under way's name whole"
+shows list "  Replyline positioning workshop, fin… workshop, locked" "the finished one's told apart"
+hides list "PRODUCT" "the product column gave way to the names"
+drive 120 24 --db "$db" <<'KEYS'
+dump wide
+KEYS
+shows wide "  Replyline positioning workshop, finished Replyline workshop, locked 6 " \
+    "at 120 columns every column whole, each as wide as it needs"
 
 # --- the role question is whole --------------------------------------------------------------
 fresh

@@ -53,6 +53,22 @@ shows r-asks "Cy has not answered; reveal anyway?" "r asks the same"
 shows revealed "Reveal 1 of 5" "y reveals"
 shows many "Lena, Tom, Ana and 2 others have not answered; reveal anyway?" "a few named, then how many others"
 shows kept "Step 2 of 5" "Esc stays on the step"
+# the next step opens on the first person, not on the last person of the step before (trial)
+fresh
+"$SAMESONG" --db "$db" import "$WORK/late.json" >/dev/null
+drive 100 30 --db "$db" open late <<'KEYS'
+keys Tab Tab Tab Tab Tab
+dump on-cy
+keys ] y ] ]
+dump next-step
+keys [ [ [
+dump back
+KEYS
+shows on-cy "Cy's answers, private until the reveal" "Tab passes the turn to the last person"
+shows next-step "Step 2 of 5" "] ] ] walks on to the next step"
+shows next-step "Maya's answers, private until the reveal" "it opens on the first person, not on Cy"
+shows back "Step 1 of 5" "[ walks back to the step before"
+shows back "Maya's answers, private until the reveal" "which opens on the first person too"
 # everyone answered: ] reveals at once, as the demo's first step shows
 fresh
 drive 100 30 --db "$db" open $slug <<'KEYS'
