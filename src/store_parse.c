@@ -99,16 +99,31 @@ static bool type_matches(const char *want, const char *got)
     return !strcmp(want, got);
 }
 
+/* A member's name that can be shown as it is: short, ASCII letters, digits, _ and -. */
+static bool plain_name(const char *key)
+{
+    size_t n = 0;
+    for (; key[n]; n++)
+        if (!((key[n] >= 'a' && key[n] <= 'z') || (key[n] >= 'A' && key[n] <= 'Z') ||
+              (key[n] >= '0' && key[n] <= '9') || key[n] == '_' || key[n] == '-'))
+            return false;
+    return n > 0 && n <= 40;
+}
+
 /* Files one member into obj, checking name, type and repetition. */
 static int take_member(struct parser *p, struct object *obj, const struct field *fields,
                        size_t count, bool *seen, const char *key, const char *type,
                        const char *value)
 {
-    char *path = field_path(obj, key);
     int rc = 0;
     size_t i = 0;
     while (i < count && strcmp(fields[i].name, key) != 0)
         i++;
+    /* a name that is none of ours is the file's text: unless it is a plain word, it is
+     * quoted, made safe and shortened in the message, as any text from the file */
+    char *shown = i < count || plain_name(key) ? NULL : quoted(key);
+    char *path = field_path(obj, shown ? shown : key);
+    free(shown);
     if (i == count)
         rc = fail(p, "%s: unknown field", path);
     else if (seen[i])

@@ -283,6 +283,9 @@ struct bad_case {
 
 #define HEAD "{\"format\": \"samesong-session/1\", \"name\": \"N\", "
 #define PEOPLE "\"participants\": [{\"name\": \"Maya\", \"role\": \"ceo\"}], "
+#define LONG_NAME_SHOWN "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcde" /* 57 */
+#define LONG_NAME LONG_NAME_SHOWN "fghijklmnopqrstuvwxyz"
+
 
 static const struct bad_case bad_cases[] = {
     {"", "not a session file: not valid JSON (the file is empty)"},
@@ -305,6 +308,11 @@ static const struct bad_case bad_cases[] = {
      "format: expected \"samesong-session/1\", found \"samesong-session/2\""},
     {"{\"format\": \"samesong-session/1\"}", "missing \"name\""},
     {HEAD "\"colour\": \"red\"}", "colour: unknown field"},
+    /* a field's name is the file's text too: shown safe and short (found by fuzz/import-fuzzer) */
+    {HEAD "\"\\u001b]0;title\\u0007\": 1}", "\"^[]0;title^G\": unknown field"},
+    {HEAD PEOPLE "\"inputs\": [{\"bad \xff key\": 1}]}",
+     "inputs[0].\"bad \xEF\xBF\xBD key\": unknown field"},
+    {HEAD "\"" LONG_NAME "\": 1}", "\"" LONG_NAME_SHOWN "...\": unknown field"},
     {HEAD "\"name\": \"again\"}", "name: given twice"},
     {"{\"format\": \"samesong-session/1\", \"name\": 7}", "name: expected a string, found a number"},
     {"{\"format\": \"samesong-session/1\", \"name\": \"  \"}", "name: empty text"},
