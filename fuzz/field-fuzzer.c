@@ -3,8 +3,10 @@
  * maximum and made only of characters a field may hold, its UTF-8 valid and
  * safe for a terminal as it is; a movement leaves the text alone, a deletion
  * takes one run out at the cursor, an insertion adds at the cursor.
- * The input: a flags byte, the maximum, the starting text up to 0xFF, then
- * keys: 0-12 an editing operation, 13 a paste (up to 0xFF), 14 a code point
+ * With a width (flags bit 4), the text is also laid out in rows of that many
+ * columns: every row makes progress and fits, and Up, Down, Home and End
+ * move by rows. The input: a flags byte, the maximum, the width when flags
+ * ask for one, the starting text up to 0xFF, then keys: 0-12 an editing operation, 13 a paste (up to 0xFF), 14 a code point
  * from the next three bytes, 15 a line feed, any other byte that character. */
 #include "field.h"
 #include "fuzz_util.h"
@@ -51,6 +53,40 @@ static size_t line_of(const uint32_t *text, size_t at)
     return line;
 }
 
+/* The row the position at is drawn on (field_place). */
+static size_t row_of(const struct field *f, size_t at)
+{
+    size_t row;
+    int column;
+    field_place(f, at, &row, &column);
+    return row;
+}
+
+/* The rows of a wrapped field: each ends after it starts (or at its line
+ * feed), and what is drawn of it fits the width but for one wide character
+ * alone on a row or the spaces hanging past its edge. */
+static void check_rows(const struct field *f)
+{
+    size_t start = 0, rows = 0;
+    while (start < f->len) {
+        size_t end = field_row_end(f, start);
+        FUZZ_CHECK(end <= f->len, "a row ends at %zu, past the end %zu", end, f->len);
+        FUZZ_CHECK(end > start || f->text[start] == '\n', "the row at %zu makes no progress",
+                   start);
+        size_t drawn = end;
+        while (drawn > start && f->text[drawn - 1] == ' ')
+            drawn--;
+        struct field row = {f->text + start, drawn - start, drawn - start, drawn - start, 0,
+                            false, 0};
+        char *utf8 = field_text(&row);
+        FUZZ_CHECK(text_width(utf8) <= f->width || drawn - start <= 1,
+                   "a row of width %d in a field %d wide", text_width(utf8), f->width);
+        free(utf8);
+        start = end < f->len && f->text[end] == '\n' ? end + 1 : end;
+        FUZZ_CHECK(++rows <= 2 * f->len + 2, "more rows than characters");
+    }
+}
+
 static void check_invariants(const struct field *f)
 {
     FUZZ_CHECK(f->cursor <= f->len, "cursor %zu past the end %zu", f->cursor, f->len);
@@ -77,12 +113,14 @@ static void check_invariants(const struct field *f)
     while (start > 0 && f->text[start - 1] != '\n')
         start--;
     struct field part = {f->text ? f->text + start : NULL, f->cursor - start, f->cursor - start,
-                         f->cursor - start, 0, f->multiline};
+                         f->cursor - start, 0, f->multiline, 0};
     char *before = field_text(&part);
     FUZZ_CHECK(column == text_width(before), "cursor at column %d, not %d", column,
                text_width(before));
     free(before);
     free(utf8);
+    if (f->width > 0)
+        check_rows(f);
 }
 
 /* The text is what it was with the characters [at, at + removed) taken out
@@ -142,6 +180,28 @@ static void apply(struct field *f, enum field_op op)
         break;
     }
     size_t now_line = line_of(f->text, f->cursor);
+    bool moved = op == FIELD_UP || op == FIELD_DOWN || op == FIELD_HOME || op == FIELD_END ||
+                 op == FIELD_LEFT || op == FIELD_RIGHT;
+    if (f->width > 0 && moved) { /* the text is as it was; the movements go by rows */
+        size_t was_row = row_of(f, c), now_row = row_of(f, f->cursor), last = row_of(f, f->len);
+        switch (op) {
+        case FIELD_UP: FUZZ_CHECK(now_row == was_row - (was_row > 0), "up: row %zu from %zu",
+                                  now_row, was_row); break;
+        case FIELD_DOWN: FUZZ_CHECK(now_row == was_row + (was_row < last) ||
+                                        (f->cursor == f->len && now_row == last && last == was_row + 2),
+                                    "down: row %zu from %zu", now_row, was_row); break;
+        case FIELD_HOME: FUZZ_CHECK(now_row == was_row && f->cursor <= c, "home"); break;
+        /* the end of text that fills its last row is drawn on the row below */
+        case FIELD_END: FUZZ_CHECK(now_row == was_row || (f->cursor == f->len && now_row == was_row + 1),
+                                   "end: row %zu from %zu", now_row, was_row);
+                        FUZZ_CHECK(f->cursor >= c, "end: went left, to %zu from %zu (row %zu)", f->cursor, c, now_row); break;
+        case FIELD_LEFT: FUZZ_CHECK(f->cursor == c - (c > 0), "left"); break;
+        case FIELD_RIGHT: FUZZ_CHECK(f->cursor == c + (c < was.len), "right"); break;
+        default: break;
+        }
+        free(was.text);
+        return;
+    }
     switch (op) {
     case FIELD_LEFT: FUZZ_CHECK(f->cursor == c - (c > 0), "left"); break;
     case FIELD_RIGHT: FUZZ_CHECK(f->cursor == c + (c < was.len), "right"); break;
@@ -189,9 +249,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct fuzz_reader r = {data, size};
     uint8_t flags = fuzz_byte(&r);
     size_t max = fuzz_byte(&r) * (flags & 2 ? 8u : 1u);
+    int width = flags & 4 ? 8 + fuzz_byte(&r) % 40 : 0; /* a field is never drawn narrower */
     char *start = fuzz_string(&r, 0xFF);
     struct field f;
     field_init(&f, start, max, flags & 1);
+    f.width = width;
     free(start);
     check_invariants(&f);
     while (r.size) {

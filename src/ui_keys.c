@@ -193,32 +193,32 @@ const size_t ui_binding_count = sizeof ui_bindings / sizeof ui_bindings[0];
  * before any screen sees it, and what the bottom line and the help offer:
  * so nothing offered is refused. An action may open an overlay screen. */
 static const struct ui_action_rule rules[ACT_COUNT] = {
-    [ACT_ADD] = {UI_NEEDS_WRITE},      [ACT_EDIT] = {UI_NEEDS_WRITE},
-    [ACT_DELETE] = {UI_NEEDS_WRITE},   [ACT_MOVE_UP] = {UI_NEEDS_WRITE},
-    [ACT_MOVE_DOWN] = {UI_NEEDS_WRITE}, [ACT_ROLE] = {UI_NEEDS_WRITE},
-    [ACT_LOCK] = {UI_NEEDS_WRITE},     [ACT_USE] = {UI_NEEDS_WRITE},
-    [ACT_MERGE] = {UI_NEEDS_WRITE},    [ACT_RENAME] = {UI_NEEDS_WRITE},
-    [ACT_UNGROUP] = {UI_NEEDS_WRITE},  [ACT_TAG] = {UI_NEEDS_WRITE},
-    [ACT_DISMISS] = {UI_NEEDS_WRITE},  [ACT_ACCEPT] = {UI_NEEDS_WRITE},
-    [ACT_TAKE_OUT] = {UI_NEEDS_WRITE}, [ACT_UNDO] = {UI_NEEDS_WRITE},
+    [ACT_ADD] = {.needs = UI_NEEDS_WRITE},      [ACT_EDIT] = {.needs = UI_NEEDS_WRITE},
+    [ACT_DELETE] = {.needs = UI_NEEDS_WRITE},   [ACT_MOVE_UP] = {.needs = UI_NEEDS_WRITE},
+    [ACT_MOVE_DOWN] = {.needs = UI_NEEDS_WRITE}, [ACT_ROLE] = {.needs = UI_NEEDS_WRITE},
+    [ACT_LOCK] = {.needs = UI_NEEDS_WRITE},     [ACT_USE] = {.needs = UI_NEEDS_WRITE},
+    [ACT_MERGE] = {.needs = UI_NEEDS_WRITE},    [ACT_RENAME] = {.needs = UI_NEEDS_WRITE},
+    [ACT_UNGROUP] = {.needs = UI_NEEDS_WRITE},  [ACT_TAG] = {.needs = UI_NEEDS_WRITE},
+    [ACT_DISMISS] = {.needs = UI_NEEDS_WRITE},  [ACT_ACCEPT] = {.needs = UI_NEEDS_WRITE},
+    [ACT_TAKE_OUT] = {.needs = UI_NEEDS_WRITE}, [ACT_UNDO] = {.needs = UI_NEEDS_WRITE},
     /* the demo is added to the database the first time */
-    [ACT_DEMO] = {UI_NEEDS_WRITE},
+    [ACT_DEMO] = {.needs = UI_NEEDS_WRITE},
     /* a joined terminal says it is done; joining takes a seat and counts wrong codes */
-    [ACT_DONE] = {UI_NEEDS_WRITE},     [ACT_JOIN] = {UI_NEEDS_WRITE},
+    [ACT_DONE] = {.needs = UI_NEEDS_WRITE},     [ACT_JOIN] = {.needs = UI_NEEDS_WRITE},
     /* $EDITOR writes a file and runs a program; an export writes a file */
-    [ACT_EDITOR] = {UI_NEEDS_WRITE | UI_LEAVES_PROGRAM},
-    [ACT_EXPORT] = {UI_LEAVES_PROGRAM},
+    [ACT_EDITOR] = {.needs = UI_NEEDS_WRITE | UI_LEAVES_PROGRAM},
+    [ACT_EXPORT] = {.needs = UI_LEAVES_PROGRAM},
     /* the reveal opens the vote itself: it starts with the first participant */
-    [ACT_VOTE] = {UI_NEEDS_WRITE},
+    [ACT_VOTE] = {.needs = UI_NEEDS_WRITE},
     /* a new round keeps the one before; the threshold is the session's, locked with it */
-    [ACT_ROUND] = {UI_NEEDS_WRITE},    [ACT_THRESHOLD] = {UI_NEEDS_WRITE},
-    [ACT_DASHBOARD] = {0, true, UI_DASHBOARD},
-    [ACT_SUGGEST] = {0, true, UI_SUGGESTIONS},
-    [ACT_CHAIN] = {0, true, UI_CHAIN},
-    [ACT_LINKS] = {0, true, UI_LINKS},
-    [ACT_LINK] = {UI_NEEDS_WRITE},     [ACT_WHY] = {UI_NEEDS_WRITE},
-    [ACT_DISSENT] = {UI_NEEDS_WRITE},  [ACT_CHAMPION] = {UI_NEEDS_WRITE},
-    [ACT_STYLE] = {UI_NEEDS_WRITE},
+    [ACT_ROUND] = {.needs = UI_NEEDS_WRITE},    [ACT_THRESHOLD] = {.needs = UI_NEEDS_WRITE},
+    [ACT_DASHBOARD] = {.opens = true, .overlay = UI_DASHBOARD},
+    [ACT_SUGGEST] = {.opens = true, .overlay = UI_SUGGESTIONS},
+    [ACT_CHAIN] = {.opens = true, .overlay = UI_CHAIN},
+    [ACT_LINKS] = {.opens = true, .overlay = UI_LINKS},
+    [ACT_LINK] = {.needs = UI_NEEDS_WRITE},     [ACT_WHY] = {.needs = UI_NEEDS_WRITE},
+    [ACT_DISSENT] = {.needs = UI_NEEDS_WRITE},  [ACT_CHAMPION] = {.needs = UI_NEEDS_WRITE},
+    [ACT_STYLE] = {.needs = UI_NEEDS_WRITE},
 };
 
 const struct ui_action_rule *ui_action_rule(enum ui_action a)
