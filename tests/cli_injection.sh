@@ -6,7 +6,8 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/payloads.sh"
 
-command -v sqlite3 >/dev/null || { echo "cli_injection: the sqlite3 shell is needed (Debian package sqlite3)"; exit 1; }
+command -v sqlite3 >/dev/null ||
+    { echo "cli_injection: the sqlite3 shell is needed (Debian package sqlite3)"; exit 1; }
 
 # The payloads samesong refuses on the way in (controls, invalid UTF-8), and
 # those it keeps in the data and drops on the terminal (invisible characters).
@@ -41,13 +42,15 @@ done
 check '[ "$(cksum <"$db")" = "$sum_before" ]' "nothing refused was written"
 for p in $KEPT; do
     v="a$(payload "$p")b"
-    run --db "$db" add acme --as "N$v" --step value "T$v"; status 0 "$p: an answer and a name keep it"
+    run --db "$db" add acme --as "N$v" --step value "T$v"
+    status 0 "$p: an answer and a name keep it"
     run --db "$db" new "S$v" --product "P$v"; status 0 "$p: a session name and product keep it"
     clean "$p: what new prints" "$OUT" "$ERR"
     run --db "$db" group acme "G$v" "T$v" --step value; status 0 "$p: a group label keeps it"
 done
 run --db "$db" show acme; clean "show, after every invisible payload was kept" "$OUT" "$ERR"
-stdout_has "Naevilb"; stdout_has "- Tazwb [group: Gazwb]"; stdout_has "Nabmb (other)"; stdout_has "Tazjb"
+stdout_has "Naevilb"; stdout_has "- Tazwb [group: Gazwb]"; stdout_has "Nabmb (other)"
+stdout_has "Tazjb"
 
 # --- file names in messages: --db, import, export -o -----------------------------------
 # Every payload in one name; a file name holds any byte but "/" and NUL.
@@ -81,13 +84,14 @@ sum_before=$(cksum <"$db")
 sqlite3 :memory: "SELECT fullkey FROM json_tree(readfile('$WORK/open.json')) WHERE type = 'text'" |
     awk '{ kind = $0; gsub(/\[[0-9]+\]/, "[]", kind) } !seen[kind]++ { print n++ "|" $0 }' \
     >"$WORK/fields"
-check '[ "$(wc -l <"$WORK/fields")" -ge 39 ]' "the session file has 39 kinds of string field or more"
+check '[ "$(wc -l <"$WORK/fields")" -ge 39 ]' "39 kinds of string field or more"
 n=0
 for p in $REFUSED; do
     echo "INSERT INTO payloads VALUES ($n, '$p', X'$(payload "$p" | od -An -tx1 | tr -d ' \n')');"
     n=$((n + 1))
 done >"$WORK/refused.sql"
-awk -F'|' '{ print "INSERT INTO fields VALUES (" $1 ", \x27" $2 "\x27);" }' "$WORK/fields" >"$WORK/fields.sql"
+awk -F'|' '{ print "INSERT INTO fields VALUES (" $1 ", \x27" $2 "\x27);" }' "$WORK/fields" \
+    >"$WORK/fields.sql"
 sqlite3 :memory: <<SQL >"$WORK/files"
 CREATE TABLE payloads (n INTEGER, name TEXT, bytes BLOB);
 CREATE TABLE fields (n INTEGER, field TEXT);
@@ -117,7 +121,8 @@ check '[ "$(cksum <"$db")" = "$sum_before" ]' "none of the $fields refused files
 # the invisible payloads, kept: in the name, an answer, a decision and the narrative
 kept=$(for p in $KEPT; do payload_json "$p"; done | sed 's/\\/\\\\/g')
 sed -e "s/\"name\":\"Replyline/&$kept/" -e "s/\"narrative\":\"/&$kept/" \
-    -e "s/\"participant\":\"[A-Za-z]*\",\"step\":\"[a-z]*\",\"text\":\"/&$kept/g" "$WORK/open.json" >"$WORK/kept.json"
+    -e "s/\"participant\":\"[A-Za-z]*\",\"step\":\"[a-z]*\",\"text\":\"/&$kept/g" \
+    "$WORK/open.json" >"$WORK/kept.json"
 run --db "$db" import "$WORK/kept.json" --slug kept; status 0 "the invisible payloads are kept"
 for args in "show kept" "report kept" "export kept --format md" "list"; do
     # shellcheck disable=SC2086
@@ -137,7 +142,8 @@ check S|check S --json|suggest S|suggest S --step value|search r|search pwned ev
 export S|export S --format md|verify|verify S|invite 2 --list|round S|round S --step value
 group S Label r --step value|add S --as Ann --step value Quick|invite 2 Ann|new Fresh
 open S|browse|join S|demo|import IMPORT"
-"$SAMESONG" --help | awk '/^Commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 } /^$/ { on = 0 }' \
+"$SAMESONG" --help |
+    awk '/^Commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 } /^$/ { on = 0 }' \
     >"$WORK/commands"
 printf '%s\n' "$COMMANDS" | tr '|' '\n' >"$WORK/tried"
 while read -r cmd; do

@@ -9,14 +9,14 @@ payload() {
     case $1 in
     osc0) printf '\033]0;pwned\007' ;;                               # set the window title
     osc8) printf '\033]8;;https://evil.example/\033\\click\033]8;;\033\\' ;; # a hyperlink
-    osc52) printf '\033]52;c;cHduZWQ=\007' ;;                        # write "pwned" to the clipboard
+    osc52) printf '\033]52;c;cHduZWQ=\007' ;;                  # "pwned" to the clipboard
     csi2j) printf '\033[2J' ;;                                      # clear the screen
     c1raw) printf '\2332J' ;;                                       # 0x9B: 8-bit CSI, a raw byte
     c1utf8) printf '\302\2332J' ;;                                  # U+009B as UTF-8 (C2 9B)
     rlo) printf '\342\200\256evil' ;;                               # U+202E right-to-left override
     zwsp) printf 'z\342\200\213w' ;;                                # U+200B zero-width space
     zwj) printf 'z\342\200\215j' ;;                                 # U+200D zero-width joiner
-    bom) printf 'b\357\273\277m' ;;                                 # U+FEFF zero-width no-break space
+    bom) printf 'b\357\273\277m' ;;                                 # U+FEFF, zero width
     ff) printf 'f\377f' ;;                                          # a lone 0xFF: never UTF-8
     trunc3) printf 't\342\202t' ;;                                  # a 3-byte sequence cut short
     trunc4) printf 't\360\237\230t' ;;                              # a 4-byte sequence cut short
@@ -67,7 +67,8 @@ unsafe() {
                     else {
                         my @b = map { ord } split //, $&;
                         $c = @b == 2 ? (($b[0] & 0x1f) << 6) | ($b[1] & 0x3f)
-                           : @b == 3 ? (($b[0] & 0x0f) << 12) | (($b[1] & 0x3f) << 6) | ($b[2] & 0x3f)
+                           : @b == 3 ? (($b[0] & 0x0f) << 12) | (($b[1] & 0x3f) << 6)
+                                   | ($b[2] & 0x3f)
                            : (($b[0] & 0x07) << 18) | (($b[1] & 0x3f) << 12)
                              | (($b[2] & 0x3f) << 6) | ($b[3] & 0x3f);
                         $bad = sprintf("control U+%04X", $c) if $c <= 0x9f;
@@ -114,16 +115,19 @@ clean_flush() {
     CLEANS=0
 }
 
-# plant DB SPARE (needs the sqlite3 shell): appends every payload and a NUL to each text column of each
-# table of DB but those whose "table.column" SPARE (a grep -E pattern) matches, NULLs
-# included, with the lock triggers lifted for the while and the CHECKs ignored.
+# plant DB SPARE (needs the sqlite3 shell): appends every payload and a NUL to
+# each text column of each table of DB, NULLs included, but those whose
+# "table.column" SPARE (a grep -E pattern) matches; the lock triggers are lifted
+# for the while and the CHECKs ignored.
 plant() {
     hex=$(printf '%s' "$ALL_PAYLOADS" | od -An -tx1 | tr -d ' \n')
     sqlite3 "$1" "SELECT m.name || '.' || p.name FROM sqlite_master m, pragma_table_info(m.name) p
-                  WHERE m.type = 'table' AND m.name NOT LIKE 'search_%' AND m.name NOT LIKE 'sqlite%'
-                  AND (p.type = 'TEXT' OR (m.name = 'search' AND p.name IN ('text', 'kind', 'step')))" |
+                  WHERE m.type = 'table' AND m.name NOT LIKE 'search_%'
+                  AND m.name NOT LIKE 'sqlite%' AND (p.type = 'TEXT'
+                  OR (m.name = 'search' AND p.name IN ('text', 'kind', 'step')))" |
         grep -vE "$2" >"$WORK/columns"
-    sed "s/^\(.*\)\.\(.*\)$/UPDATE \"\1\" SET \"\2\" = 'r' || coalesce(\"\2\", '') || CAST(X'${hex}0074' AS TEXT);/" \
+    sed "s/^\(.*\)\.\(.*\)$/UPDATE \"\1\" SET \"\2\" = 'r' || coalesce(\"\2\", '')\\
+        || CAST(X'${hex}0074' AS TEXT);/" \
         "$WORK/columns" >"$WORK/plant.sql"
     sqlite3 "$1" <<SQL
 PRAGMA ignore_check_constraints = 1;
@@ -142,4 +146,7 @@ SQL
 
 # PLANT_FREE_TEXT: for plant, the columns that are not free text: the keys to the
 # method's fixed words, codes, dates.
-PLANT_FREE_TEXT='^(steps|roles|pitch_sections)\.|\.(step|role|section|mode|status|attribution|tag|kind|style|sealed|digest|deadline|code_hash|salt|created_at|revoked_at|joined_at|at|decided_at|done_at|locked_at)$'
+PLANT_FREE_TEXT='^(steps|roles|pitch_sections)\.|\.(step|role|section|mode|status|attribution|'
+PLANT_FREE_TEXT="${PLANT_FREE_TEXT}tag|kind|style|sealed|digest|deadline|code_hash|salt|"
+PLANT_FREE_TEXT="${PLANT_FREE_TEXT}created_at|revoked_at|joined_at|at|"
+PLANT_FREE_TEXT="${PLANT_FREE_TEXT}decided_at|done_at|locked_at)$"
