@@ -37,8 +37,11 @@ static int list_room(const struct cli *cli, struct store *st, int64_t id)
     }
     printf(room.walk_ins ? "Walk-ins are open: the walk-in code lets anyone new add themselves.\n"
                          : "Walk-ins are closed.\n");
-    if (room.deadline)
-        printf("Answers are due by %s.\n", room.deadline);
+    if (room.deadline) { /* checked by the schema, but the file may come from anyone */
+        fputs("Answers are due by ", stdout);
+        cli_put_safe(stdout, room.deadline, false);
+        fputs(".\n", stdout);
+    }
     room_free(&room);
     session_free(&s);
     return EXIT_OK;

@@ -68,10 +68,14 @@ static void take_participant(sqlite3_stmt *stmt, struct session *s)
     p->id = sqlite3_column_int64(stmt, 0);
     p->name = store_column_text(stmt, 1);
     p->role = role_from_id((const char *)sqlite3_column_text(stmt, 2));
+    if ((int)p->role < 0) /* a file changed behind samesong's back: the person stays */
+        p->role = ROLE_OTHER;
 }
 
 static void take_input(sqlite3_stmt *stmt, struct session *s)
 {
+    if (step_from_id((const char *)sqlite3_column_text(stmt, 1)) < 0)
+        return; /* a step this samesong does not know: the file was changed behind its back */
     struct input *in = array_push(&s->inputs, &s->input_count, &s->input_cap, sizeof *in);
     in->participant = store_participant_index(s, sqlite3_column_int64(stmt, 0));
     in->step = step_from_id((const char *)sqlite3_column_text(stmt, 1));
@@ -86,6 +90,8 @@ static void take_ranked(sqlite3_stmt *stmt, struct session *s, struct vote **lis
                         size_t *count, size_t *cap)
 {
     size_t who = store_participant_index(s, sqlite3_column_int64(stmt, 0));
+    if (step_from_id((const char *)sqlite3_column_text(stmt, 1)) < 0)
+        return; /* as take_input */
     enum step step = (enum step)step_from_id((const char *)sqlite3_column_text(stmt, 1));
     int round = sqlite3_column_int(stmt, 2);
     struct vote *v = *count ? &(*list)[*count - 1] : NULL;
@@ -130,6 +136,8 @@ static int load_rankings(struct store *st, struct session *out)
 static void take_decision(sqlite3_stmt *stmt, struct session *s)
 {
     int step = step_from_id((const char *)sqlite3_column_text(stmt, 0));
+    if (step < 0)
+        return; /* as take_input */
     free(s->decisions[step]);
     s->decisions[step] = store_column_text(stmt, 1);
     free(s->rationale[step]);
@@ -138,6 +146,10 @@ static void take_decision(sqlite3_stmt *stmt, struct session *s)
 
 static void take_tag(sqlite3_stmt *stmt, struct session *s)
 {
+    /* the schema's CHECK allows only these; a file changed behind samesong's back may not */
+    const char *tag = (const char *)sqlite3_column_text(stmt, 1);
+    if (!tag || (strcmp(tag, "today") && strcmp(tag, "roadmap") && strcmp(tag, "not planned")))
+        return;
     struct capability_tag *t = array_push(&s->tags, &s->tag_count, &s->tag_cap, sizeof *t);
     t->group = store_column_text(stmt, 0);
     t->tag = store_column_text(stmt, 1);

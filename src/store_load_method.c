@@ -9,6 +9,8 @@
 
 static void take_link(sqlite3_stmt *stmt, struct session *s)
 {
+    if (step_from_id((const char *)sqlite3_column_text(stmt, 0)) < 0)
+        return; /* a step this samesong does not know: the file was changed behind its back */
     struct decision_link *l = array_push(&s->links, &s->link_count, &s->link_cap, sizeof *l);
     l->step = (enum step)step_from_id((const char *)sqlite3_column_text(stmt, 0));
     l->item = store_column_text(stmt, 1);
@@ -17,6 +19,8 @@ static void take_link(sqlite3_stmt *stmt, struct session *s)
 
 static void take_proof(sqlite3_stmt *stmt, struct session *s)
 {
+    if (method_proof_kind_from_id((const char *)sqlite3_column_text(stmt, 1)) < 0)
+        return; /* as take_link */
     struct proof *p = array_push(&s->proofs, &s->proof_count, &s->proof_cap, sizeof *p);
     p->item = store_column_text(stmt, 0);
     p->kind = (enum proof_kind)method_proof_kind_from_id((const char *)sqlite3_column_text(stmt, 1));
@@ -33,6 +37,8 @@ static void take_item_tag(sqlite3_stmt *stmt, struct session *s)
 
 static void take_dissent(sqlite3_stmt *stmt, struct session *s)
 {
+    if (step_from_id((const char *)sqlite3_column_text(stmt, 0)) < 0)
+        return; /* as take_link */
     struct dissent *d = array_push(&s->dissents, &s->dissent_count, &s->dissent_cap, sizeof *d);
     d->step = (enum step)step_from_id((const char *)sqlite3_column_text(stmt, 0));
     d->who = store_column_text(stmt, 1);
@@ -44,7 +50,8 @@ static void take_positioning(sqlite3_stmt *stmt, struct session *s)
     s->champion_role = store_column_text(stmt, 0);
     s->champion_why = store_column_text(stmt, 1);
     const char *style = (const char *)sqlite3_column_text(stmt, 2);
-    s->style = style ? (enum positioning_style)method_style_from_id(style) : STYLE_NONE;
+    int known = style ? method_style_from_id(style) : -1;
+    s->style = known >= 0 ? (enum positioning_style)known : STYLE_NONE;
     s->style_why = store_column_text(stmt, 3);
 }
 

@@ -43,6 +43,8 @@ int store_set_pitch(struct store *st, int64_t session_id, enum pitch_section sec
 static void take_section(sqlite3_stmt *stmt, struct session *s)
 {
     int section = pitch_section_from_id((const char *)sqlite3_column_text(stmt, 0));
+    if (section < 0)
+        return; /* a section this samesong does not know: the file was changed behind its back */
     free(s->pitch[section]);
     s->pitch[section] = store_column_text(stmt, 1);
     free(s->pitch_digest[section]);
