@@ -24,17 +24,23 @@ static bool is_lock(int cmd)
            cmd == F_OFD_SETLKW || cmd == F_OFD_GETLK;
 }
 
+/* fcntl and fcntl64 alike: a lock fails, anything else goes to libc's. */
+static int shim(const char *name, int fd, int cmd, void *arg)
+{
+    if (is_lock(cmd)) {
+        errno = ENOLCK;
+        return -1;
+    }
+    return pass_on(name, fd, cmd, arg);
+}
+
 int fcntl(int fd, int cmd, ...)
 {
     va_list ap;
     va_start(ap, cmd);
     void *arg = va_arg(ap, void *);
     va_end(ap);
-    if (is_lock(cmd)) {
-        errno = ENOLCK;
-        return -1;
-    }
-    return pass_on("fcntl", fd, cmd, arg);
+    return shim("fcntl", fd, cmd, arg);
 }
 
 int fcntl64(int fd, int cmd, ...)
@@ -43,9 +49,5 @@ int fcntl64(int fd, int cmd, ...)
     va_start(ap, cmd);
     void *arg = va_arg(ap, void *);
     va_end(ap);
-    if (is_lock(cmd)) {
-        errno = ENOLCK;
-        return -1;
-    }
-    return pass_on("fcntl64", fd, cmd, arg);
+    return shim("fcntl64", fd, cmd, arg);
 }
