@@ -97,6 +97,26 @@ tour v v V v ']' '['                       # the views, the vote, the steps
 judge "a joined terminal" planted
 keys q
 
+# --- the facilitator's projector in room mode: the room's list of people, planted names --
+start --db "$room" open 2
+wait_for "THE ROOM" || bad_screen "the projector"
+tour Tab Tab '[' ']' r ']' A q            # who answers, setup, the reveal, the alignment
+judge "the projector in room mode" planted
+keys q q
+
+# --- a newcomer by the walk-in code: the name typed with every payload but the escapes ---
+walk_in=$("$SAMESONG" --db "$room" invite 2 --walk-ins | awk '/^Walk-in code/ { getline; print $1 }')
+start --db "$room" join 2
+wait_for "join code" || bad_screen "the walk-in asks for a code"
+type_text "$walk_in"
+tour Enter
+wait_for "Your name:" || bad_screen "the walk-in screen asks for a name"
+tmux -L "$SOCKET" send-keys -t 0 -H 4e 65 77 $(for p in c1raw c1utf8 rlo zwsp ff overlong2; do
+    payload "$p"; done | od -An -tx1) 21
+tour Enter Escape
+judge "the walk-in screen"
+keys q q
+
 # --- pasted and typed: a terminal's bracketed paste of every payload, then every
 # payload but the escapes typed byte by byte (a typed ESC is the Escape key) ------------
 typed="$WORK/typed.db"
