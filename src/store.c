@@ -399,6 +399,13 @@ int store_open(const char *path, unsigned flags, struct store **out, char *err, 
     }
 
     bool immutable = st->read_only && !wal_file_exists(path);
+    /* Without file locks SQLite would take every lock for a busy one and wait
+     * out its 5 s before failing; say what is wrong at once. */
+    if (!immutable && store_locks_missing(path)) {
+        snprintf(err, errlen, STORE_NO_LOCKS, path);
+        store_close(st);
+        return -1;
+    }
     int version = 0;
     int rc = open_connection(st, immutable, err, errlen);
     if (rc == 0 && check_identity(st, &version) < 0) {

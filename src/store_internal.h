@@ -192,8 +192,9 @@ int store_check_length(const char *path, off_t size, char *err, size_t errlen);
 bool store_is_damage(int sqlite_code);
 /* Sets the message for a damaged file and returns -1. */
 int store_damage_fail(struct store *st);
-/* True when the file system under path has no file locks: SQLite then says
- * only "database is locked" (store_writers.c). */
+/* True when the file system under path (or, before it is made, its folder)
+ * has no file locks: SQLite then says only "database is locked", after
+ * waiting 5 s (store_writers.c). */
 bool store_locks_missing(const char *path);
 /* The message for a file system that has no file locks (some network shares). */
 #define STORE_NO_LOCKS "%s is on a file system without file locks, which samesong needs to keep " \

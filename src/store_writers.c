@@ -87,7 +87,15 @@ static long ms_since(const struct timespec *start)
 
 bool store_locks_missing(const char *path)
 {
+    /* a database not made yet: its folder, on the same file system */
     int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0 && errno == ENOENT) {
+        char *folder = xstrdup(path), *slash = strrchr(folder, '/');
+        if (slash)
+            slash[slash == folder] = '\0';
+        fd = open(slash ? folder : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        free(folder);
+    }
     if (fd < 0)
         return false;
     struct flock fl = {.l_type = F_RDLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 1};

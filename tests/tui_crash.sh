@@ -6,7 +6,7 @@
 . "$(dirname "$0")/tmux.sh"
 
 command -v sqlite3 >/dev/null || { echo "tui_crash: the sqlite3 shell is needed (Debian package sqlite3)"; exit 1; }
-ROUNDS=${CRASH_SCREEN_ROUNDS:-8}
+ROUNDS=${CRASH_SCREEN_ROUNDS:-5}
 db="$WORK/crash.db"
 "$SAMESONG" --db "$db" new Crash --slug crash >/dev/null
 "$SAMESONG" --db "$db" add crash "before any kill" --as Ann --role ceo --step alternatives
