@@ -31,8 +31,6 @@ int store_sql_fail(struct store *st, const char *what)
         return store_damage_fail(st);
     if ((code & 0xff) == SQLITE_FULL) /* SQLite says "database or disk is full" */
         return store_fail(st, "%s: the disk is full (%s)", what, st->path);
-    if ((code & 0xff) == SQLITE_BUSY && store_locks_missing(st->path))
-        return store_fail(st, STORE_NO_LOCKS, st->path);
     return store_fail(st, "%s: %s", what, sqlite3_errmsg(st->db));
 }
 
@@ -383,7 +381,7 @@ static int check_path(struct store *st, unsigned flags, char *err, size_t errlen
         snprintf(err, errlen, "%s is empty: not a samesong database", st->path);
         return -1;
     }
-    return store_check_length(st->path, sb.st_size, err, errlen);
+    return store_check_length(st->path, err, errlen);
 }
 
 int store_open(const char *path, unsigned flags, struct store **out, char *err, size_t errlen)

@@ -33,27 +33,37 @@ static uint32_t big_endian(const unsigned char *b, int bytes)
     return v;
 }
 
-/* A -wal with frames in it may hold pages the main file does not have yet. */
-static bool wal_has_frames(const char *path)
+/* A -wal with frames in it may hold pages the main file does not have yet,
+ * and a -journal means a writer may be half way through the main file. */
+static bool writer_files(const char *path)
 {
-    char wal[4096];
+    char beside[4096];
     struct stat sb;
-    snprintf(wal, sizeof wal, "%s-wal", path);
-    return stat(wal, &sb) == 0 && sb.st_size > 0;
+    snprintf(beside, sizeof beside, "%s-wal", path);
+    if (stat(beside, &sb) == 0 && sb.st_size > 0)
+        return true;
+    snprintf(beside, sizeof beside, "%s-journal", path);
+    return stat(beside, &sb) == 0;
 }
 
 /* SQLite's header says how many pages the file has (when bytes 92-95 vouch
  * for it); a file shorter than that was cut off, and SQLite would read the
  * missing pages as zeros and fail only when a statement reaches them. */
-int store_check_length(const char *path, off_t size, char *err, size_t errlen)
+int store_check_length(const char *path, char *err, size_t errlen)
 {
     unsigned char h[100];
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return 0; /* SQLite's open says why */
+    /* the length after the header is read: another process may be making the
+     * file right now, and what it has written of page 1 it has written whole */
+    struct stat sb = {0};
     ssize_t got = pread(fd, h, sizeof h, 0);
+    bool sized = fstat(fd, &sb) == 0;
     close(fd);
-    if (got != (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) || wal_has_frames(path))
+    off_t size = sb.st_size;
+    if (!sized || got != (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) ||
+        writer_files(path))
         return 0; /* not SQLite at all is for check_identity to say */
     uint32_t page = big_endian(h + 16, 2), pages = big_endian(h + 28, 4);
     if (page == 1)

@@ -187,7 +187,7 @@ int store_load_pitch(struct store *st, struct session *out);
 void store_note_trouble(enum store_trouble trouble);
 /* Fails (-1, message in err) when the file at path is shorter than its
  * SQLite header says: it was cut off. */
-int store_check_length(const char *path, off_t size, char *err, size_t errlen);
+int store_check_length(const char *path, char *err, size_t errlen);
 /* True for SQLite's codes that mean the file is malformed. */
 bool store_is_damage(int sqlite_code);
 /* Sets the message for a damaged file and returns -1. */
