@@ -266,6 +266,9 @@ attr_t ui_role_attr(const struct ui *ui, enum role role);
 /* ui_draw.c: drawing helpers shared by the screens. */
 /* Untrusted text at y, x, made safe and cut to width columns. Returns the columns used. */
 int ui_put(int y, int x, int width, const char *text, attr_t attr);
+/* Untrusted text made safe and cut to columns with an ellipsis, for a
+ * message or a prompt (caller frees). */
+char *ui_cut(const char *text, int columns);
 /* Wraps untrusted text into the box and returns the rows used. */
 int ui_put_wrapped(int y, int x, int width, int max_rows, const char *text, attr_t attr);
 void ui_fill(int y, int x, int width, attr_t attr);

@@ -293,7 +293,7 @@ static void ask_item_tag(struct ui *ui, size_t from, const char *first)
     }
     state(ui)->tag_index = from;
     const char *now = method_capability_tag(s, items[from]);
-    char *safe = text_sanitize(items[from], false), *item = text_truncate(safe, 20, "\u2026");
+    char *item = ui_cut(items[from], 20);
     char prompt[200], keep[40] = " (Enter leaves it untagged)";
     if (now)
         snprintf(keep, sizeof keep, " (Enter keeps %s)", now);
@@ -301,7 +301,6 @@ static void ask_item_tag(struct ui *ui, size_t from, const char *first)
              first, item, from + 1, n, keep);
     ui_ask(ui, P_ITEM_TAG, prompt, "", 20, false);
     free(item);
-    free(safe);
     method_items_free(items, n);
 }
 
@@ -366,8 +365,7 @@ static void ask_delete_dissent(struct ui *ui, size_t from)
     free(st->asked.what);
     st->asked = (struct dissent){d->step, xstrdup(d->who), xstrdup(d->what)};
     st->asked_index = from;
-    char *safe_who = text_sanitize(d->who, false), *who = text_truncate(safe_who, 16, "\u2026");
-    char *safe = text_sanitize(d->what, false), *what = text_truncate(safe, 24, "\u2026");
+    char *who = ui_cut(d->who, 16), *what = ui_cut(d->what, 24);
     if (n == 1)
         ui_confirm(ui, delete_asked_dissent, 0, "Delete the dissent of %s, \"%s\"?", who, what);
     else
@@ -376,9 +374,7 @@ static void ask_delete_dissent(struct ui *ui, size_t from)
     if (from + 1 < n) /* n asks about the next; after the last, n keeps them all */
         ui->confirm.no = ask_next_dissent;
     free(who);
-    free(safe_who);
     free(what);
-    free(safe);
 }
 
 static void decide_act(struct ui *ui, enum ui_action a)

@@ -10,18 +10,24 @@
 #include <wchar.h>
 
 
+char *ui_cut(const char *text, int columns)
+{
+    char *safe = text_sanitize(text, false);
+    char *cut = text_truncate(safe, columns, "\u2026");
+    free(safe);
+    return cut;
+}
+
 int ui_put(int y, int x, int width, const char *text, attr_t attr)
 {
     if (width <= 0 || y < 0 || y >= LINES)
         return 0;
-    char *safe = text_sanitize(text, false);
-    char *cut = text_truncate(safe, width, "\u2026");
+    char *cut = ui_cut(text, width);
     attrset(attr);
     mvaddstr(y, x, cut);
     attrset(A_NORMAL);
     int used = text_width(cut);
     free(cut);
-    free(safe);
     return used;
 }
 

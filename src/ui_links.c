@@ -308,7 +308,7 @@ static void ask_delete_proof(struct ui *ui, const char *item, size_t from)
                                xstrdup(list[from]->text)};
     st->asked_index = from;
     free(list);
-    char *safe = text_sanitize(st->asked.text, false), *text = text_truncate(safe, 24, "\u2026");
+    char *text = ui_cut(st->asked.text, 24);
     const char *kind = method_proof_kinds[st->asked.kind];
     if (n == 1)
         ui_confirm(ui, delete_asked_proof, 0, "Delete the %s \"%s\"?", kind, text);
@@ -318,7 +318,6 @@ static void ask_delete_proof(struct ui *ui, const char *item, size_t from)
     if (from + 1 < n) /* n asks about the next; after the last, n keeps them all */
         ui->confirm.no = ask_next_proof;
     free(text);
-    free(safe);
 }
 
 /* Moves the right column's selection. */

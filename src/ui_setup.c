@@ -122,7 +122,7 @@ static void setup_act(struct ui *ui, enum ui_action a)
             bool objected = false; /* and the objections they hear */
             for (size_t o = 0; o < ui->session.objection_count; o++)
                 objected = objected || ui->session.objections[o].participant == (size_t)ui->cursor;
-            char *safe = text_sanitize(p->name, false), *name = text_truncate(safe, 40, "\u2026");
+            char *name = ui_cut(p->name, 40);
             if (answers || objected) /* what they said goes with them: asked, with how much */
                 ui_confirm(ui, remove_person_and_answers, p->id,
                            "Remove %s, their %d answer%s%s%s? This cannot be undone.", name,
@@ -131,7 +131,6 @@ static void setup_act(struct ui *ui, enum ui_action a)
             else
                 ui_confirm(ui, remove_person, p->id, "Remove %s from this session?", name);
             free(name);
-            free(safe);
         }
         break;
     default: break;

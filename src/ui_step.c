@@ -337,13 +337,11 @@ size_t ui_name_list(const struct ui *ui, const bool *who, char *out, size_t size
     out[0] = '\0';
     size_t named = count < NAMED ? count : NAMED;
     for (size_t i = 0; i < named; i++) {
-        char *safe = text_sanitize(ui->session.participants[missing[i]].name, false);
-        char *cut = text_truncate(safe, 20, "\u2026");
+        char *cut = ui_cut(ui->session.participants[missing[i]].name, 20);
         const char *joint = i == 0 ? "" : i + 1 < named || count > named ? ", " : " and ";
         size_t len = strlen(out);
         snprintf(out + len, size - len, "%s%s", joint, cut);
         free(cut);
-        free(safe);
     }
     if (count > named) {
         size_t len = strlen(out);
