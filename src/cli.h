@@ -31,6 +31,7 @@ struct cli_option {
     const char *value;  /* its value's name in the help ("FILE"), NULL for a flag */
     const char *help;   /* one line; a line feed continues it under the help column */
     bool required;      /* leaving it out is a usage error: "missing --as NAME" */
+    bool repeats;       /* may be given more than once: cli_arg_all reads each value */
 };
 
 /* What a command is, for the parser and main (struct cli_command's flags). */
@@ -43,6 +44,7 @@ enum {
 };
 
 #define CLI_MAX_OPTIONS 8
+#define CLI_MAX_REPEATS 32 /* values of repeating options, all told */
 
 struct cli_args;
 
@@ -66,6 +68,9 @@ struct cli_command {
 struct cli_args {
     const struct cli_command *command;   /* NULL: no command, the screens */
     const char *values[CLI_MAX_OPTIONS]; /* per option: its value, "" for a flag, or NULL */
+    const char *repeated[CLI_MAX_REPEATS]; /* each value of a repeating option, in order */
+    int repeated_option[CLI_MAX_REPEATS];  /* whose: its index in the command's options */
+    int repeated_count;
     int argc;                            /* the arguments left after the options */
     char **argv;
 };
@@ -87,6 +92,9 @@ int cli_parse(struct cli *cli, int argc, char **argv, struct cli_args *args);
 
 /* The value of the command's option --name, or NULL when it was not given. */
 const char *cli_arg(const struct cli_args *args, const char *name);
+/* Every value of the repeating option --name, in the order given, into
+ * values (CLI_MAX_REPEATS at most); returns how many. */
+int cli_arg_all(const struct cli_args *args, const char *name, const char **values);
 /* Whether the command's option --name was given. */
 bool cli_flag(const struct cli_args *args, const char *name);
 
