@@ -31,7 +31,6 @@ struct cli_option {
     const char *value;  /* its value's name in the help ("FILE"), NULL for a flag */
     const char *help;   /* one line; a line feed continues it under the help column */
     bool required;      /* leaving it out is a usage error: "missing --as NAME" */
-    bool repeats;       /* may be given more than once: cli_arg_all reads each value */
 };
 
 /* What a command is, for the parser and main (struct cli_command's flags). */
@@ -59,6 +58,8 @@ struct cli_command {
     const char *description;  /* the paragraph of 'samesong NAME --help', wrapped there */
     struct cli_option options[CLI_MAX_OPTIONS]; /* its own, ended by an empty one */
     unsigned flags;           /* CLI_READS, CLI_SCREENS, ... */
+    const char *repeats;      /* the name of its option that may be given more than once
+                                 (cli_arg_all reads each value), or NULL */
     /* Runs it on parsed options and a checked argument count; returns an exit
      * status. NULL when the command only opens the screens. */
     int (*run)(struct cli *cli, const struct cli_args *args);

@@ -97,7 +97,8 @@ static void put_usage(FILE *out, const struct cli_command *cmd)
         const struct cli_option *o = &cmd->options[i];
         char *word = xasprintf("%s--%s%s%s%s%s", o->required ? "" : "[", o->name,
                                o->value ? " " : "", o->value ? o->value : "",
-                               o->required ? "" : "]", o->repeats ? "..." : "");
+                               o->required ? "" : "]",
+                               cmd->repeats && !strcmp(cmd->repeats, o->name) ? "..." : "");
         put_usage_word(out, word, indent, &used);
         free(word);
     }

@@ -69,7 +69,8 @@ const struct cli_command cli_import_command = {
         {"session", 0, "SESSION", "the session the CSV's answers go to", false},
         {"map", 0, "KEY=COLUMN",
          "KEY (participant, role or a step) is in the column\n"
-         "COLUMN; one --map for each KEY", false, .repeats = true},
+         "COLUMN; one --map for each KEY", false},
     },
+    .repeats = "map",
     .run = import_run,
 };

@@ -114,7 +114,7 @@ static int parse_options(struct cli *cli, int argc, char **argv, const struct cl
         } else {
             int own = i - CLI_COMMON_COUNT;
             args->values[own] = sp.options[i]->value ? optarg : "";
-            if (sp.options[i]->repeats) {
+            if (cmd->repeats && strcmp(sp.options[i]->name, cmd->repeats) == 0) {
                 if (args->repeated_count == CLI_MAX_REPEATS)
                     return cli_usage_error(cli, "--%s given more than %d times",
                                            sp.options[i]->name, CLI_MAX_REPEATS);
