@@ -99,7 +99,7 @@ static char *column_words(const struct import *im, int c)
                  : xasprintf("%d", c + 1);
 }
 
-/* "FILE: the header's columns are "A", "B", ..." for a message about a missing one. */
+/* "the columns are "A", "B", ..." for a message about a column not found (caller frees). */
 static char *header_list(const struct import *im)
 {
     struct strbuf b = {0};
@@ -124,7 +124,7 @@ static int read_maps(struct import *im, const struct cli_args *args)
             if (strlen(key_name(k)) == (size_t)(eq - maps[i]) &&
                 strncasecmp(key_name(k), maps[i], (size_t)(eq - maps[i])) == 0)
                 key = k;
-        if (!eq || !eq[1])
+        if (!eq || !eq[1 + strspn(eq + 1, " \t")]) /* a blank name would take a blank column */
             return cli_usage_error(im->cli, "--map \"%s\": give KEY=COLUMN, as --map "
                                             "'participant=Your name'", maps[i]);
         if (key < 0)

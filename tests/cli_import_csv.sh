@@ -152,6 +152,7 @@ for args in "import" "import x.json --csv y.csv --session acme-q3" "import --csv
             "import x.json --session acme-q3" "import x.json --map value=V" \
             "import --csv y.csv --session acme-q3 --slug s" \
             "import --csv y.csv --session acme-q3 --map value" \
+            "import --csv y.csv --session acme-q3 --map participant=" \
             "import --csv y.csv --session acme-q3 --map why=Why" \
             "import --csv y.csv --session acme-q3 --map value=A --map VALUE=B"; do
     # shellcheck disable=SC2086 # the words are the arguments
