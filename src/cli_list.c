@@ -1,11 +1,13 @@
 /* cli_list.c: `samesong list`: the sessions, newest first, as a table or JSON. */
 #include "cli.h"
 #include "json_out.h"
+#include "paths.h"
 #include "text.h"
 #include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum { COL_ID, COL_SLUG, COL_NAME, COL_PRODUCT, COL_MODE, COL_STATUS, COL_PEOPLE, COL_DATE,
        COL_COUNT };
@@ -85,8 +87,41 @@ static void print_table(const struct session_summary *list, size_t count, int co
     free(rows);
 }
 
+/* --slugs, for shell completion, which runs it on every Tab: one slug a
+ * line, read-only, and nothing at all (exit 0) when there is no database yet. */
+static int list_slugs(struct cli *cli)
+{
+    char *path = cli->db_path ? xstrdup(cli->db_path) : paths_default_db();
+    bool missing = !path || access(path, F_OK) != 0;
+    free(path);
+    if (missing)
+        return EXIT_OK;
+    cli->read_only = true;
+    struct store *st;
+    int rc = cli_open_store(cli, &st);
+    if (rc != EXIT_OK)
+        return rc;
+    struct session_summary *list;
+    size_t count;
+    if (store_list_sessions(st, &list, &count) < 0) {
+        rc = cli_fail(cli, "%s", store_error(st));
+    } else {
+        /* A slug edited into something else would be no word to complete. */
+        for (size_t i = 0; i < count; i++)
+            if (text_is_slug(list[i].slug))
+                printf("%s\n", list[i].slug);
+    }
+    store_summaries_free(list, count);
+    store_close(st);
+    return rc;
+}
+
 static int list_run(struct cli *cli, const struct cli_args *args)
 {
+    if (cli_flag(args, "slugs") && cli_flag(args, "json"))
+        return cli_usage_error(cli, "give --json or --slugs, not both");
+    if (cli_flag(args, "slugs"))
+        return list_slugs(cli);
     struct store *st;
     int rc = cli_open_store(cli, &st);
     if (rc != EXIT_OK)
@@ -124,8 +159,11 @@ const struct cli_command cli_list_command = {
     .name = "list",
     .summary = "list the sessions, newest first",
     .description = "List the sessions, newest first: number, slug, name, product, mode, status, "
-                   "participants and the date it was created.",
-    .options = {{"json", 0, NULL, "print a JSON array instead of a table", false}},
+                   "participants and the date it was created. With --slugs, only the slugs, "
+                   "one a line, for shell completion: read-only, and nothing when there is "
+                   "no database yet.",
+    .options = {{"json", 0, NULL, "print a JSON array instead of a table", false},
+                {"slugs", 0, NULL, "print only the slugs, one a line", false}},
     .flags = CLI_READS,
     .run = list_run,
 };
