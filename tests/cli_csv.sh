@@ -12,46 +12,90 @@ command -v python3 >/dev/null ||
 command -v sqlite3 >/dev/null ||
     { echo "cli_csv: skipped: the sqlite3 shell (Debian package sqlite3) is not installed"; exit 77; }
 
-# csvq FILE EXPR: prints EXPR, evaluated by Python on FILE read as a spreadsheet
-# would: raw (its bytes), bom (whether it starts with one), header (the first
-# row), rows (the others, as dicts by the header's names), table (every row as
-# a list); canonical() is whether Python's own RFC 4180 writer (CRLF, quotes
-# only where needed) writes the same bytes back; computed() lists the cells a
-# spreadsheet could compute: in a text column, one that begins with = + - @ a
-# tab or a CR (or full-width = + - @) after spaces; in a number column, one that
-# is not a plain number.
+# is FILE EXPR VALUE WHAT: one assertion, that EXPR prints VALUE when Python
+# evaluates it on FILE read as a spreadsheet would: raw (its bytes), bom
+# (whether it starts with one), header (the first row), rows (the others, as
+# dicts by the header's names), table (every row as a list); canonical() is
+# whether Python's own RFC 4180 writer (CRLF, quotes only where needed) writes
+# the same bytes back; computed() lists the cells a spreadsheet could compute:
+# in a text column, one that begins with = + - @ a tab or a CR (or full-width
+# = + - @) after spaces; in a number column, one that is not a plain number;
+# as_json(FILE) compares each kind of row with report --json's FILE. Kept and
+# judged together at judge, by one python3 (on a busy machine each start takes
+# most of a second): FILE must not change in between.
 cat >"$WORK/csvq.py" <<'PY'
-import csv, io, re, sys
-raw = open(sys.argv[1], 'rb').read()
-bom = raw.startswith(b'\xef\xbb\xbf')
-text = raw[3 if bom else 0:].decode('utf-8')
-table = list(csv.reader(io.StringIO(text, newline=''), strict=True))
-header, body = (table[0], table[1:]) if table else ([], [])
-rows = [dict(zip(header, r)) for r in body]
+import csv, io, json, re, sys
 NUMBERS = {'answered', 'count', 'agreement', 'rank', 'rank_sum', 'kendall_w'}
-def canonical():
-    out = io.StringIO(newline='')
-    csv.writer(out, lineterminator='\r\n').writerows(table)
-    return out.getvalue() == text and all(len(r) == len(header) for r in table)
-def computed():
-    bad = []
-    for r in body:
-        for name, cell in zip(header, r):
-            if name in NUMBERS:
-                if cell and not re.fullmatch(r'-?[0-9]+(\.[0-9]+)?', cell):
+def load(path):
+    raw = open(path, 'rb').read()
+    bom = raw.startswith(b'\xef\xbb\xbf')
+    text = raw[3 if bom else 0:].decode('utf-8')
+    table = list(csv.reader(io.StringIO(text, newline=''), strict=True))
+    header, body = (table[0], table[1:]) if table else ([], [])
+    rows = [dict(zip(header, r)) for r in body]
+    def canonical():
+        out = io.StringIO(newline='')
+        csv.writer(out, lineterminator='\r\n').writerows(table)
+        return out.getvalue() == text and all(len(r) == len(header) for r in table)
+    def computed():
+        bad = []
+        for r in body:
+            for name, cell in zip(header, r):
+                if name in NUMBERS:
+                    if cell and not re.fullmatch(r'-?[0-9]+(\.[0-9]+)?', cell):
+                        bad.append(cell)
+                elif cell.lstrip(' ')[:1] in ('=', '+', '-', '@', '\t', '\r',
+                                             '\uff1d', '\uff0b', '\uff0d', '\uff20'):
                     bad.append(cell)
-            elif cell.lstrip(' ')[:1] in ('=', '+', '-', '@', '\t', '\r',
-                                         '\uff1d', '\uff0b', '\uff0d', '\uff20'):
-                bad.append(cell)
-    return bad
-print(eval(sys.argv[2]))
+        return bad
+    def as_json(path):
+        j = json.load(open(path))
+        def num(x): return '' if x is None else ('%g' % x)
+        def kind(k): return [r for r in rows if r['kind'] == k]
+        problems = []
+        def same(what, a, b):
+            if a != b: problems.append('%s: %r is not %r' % (what, a, b))
+        same('overall', [r['agreement'] for r in kind('overall')], [num(j['overall'])])
+        same('steps', [(r['step'], r['answered'], r['agreement']) for r in kind('step')],
+             [(s['step'], str(s['answered']), num(s['alignment'])) for s in j['steps']])
+        same('kendall_w', [r['kendall_w'] for r in kind('step')],
+             [num(s['vote']['kendall_w']) if s['vote'] else '' for s in j['steps']])
+        same('groups', [(r['step'], r['group'], r['count'], r['tag']) for r in kind('group')],
+             [(s['step'], g['group'], str(g['count']), g.get('tag', '')) for s in j['steps']
+              for g in s['coverage']])
+        same('pairs', [(r['step'], r['a'], r['b'], r['agreement']) for r in kind('pair')],
+             [(s['step'], p['a'], p['b'], num(p['agreement'])) for s in j['steps']
+              for p in s['pairs']])
+        same('departments', [(r['step'], r['a_role'], r['b_role'], r['agreement'])
+                             for r in kind('department')],
+             [(s['step'], d['a'], d['b'], num(d['agreement'])) for s in j['steps']
+              for d in s['departments']])
+        same('votes', [(r['step'], r['group'], r['rank'], r['rank_sum']) for r in kind('vote')],
+             [(s['step'], o['group'], str(i + 1), num(o['rank_sum'])) for s in j['steps']
+              if s['vote'] for i, o in enumerate(s['vote']['order'])])
+        return '; '.join(problems) or 'same'
+    return dict(locals(), json=json)
+files = {}
+for line in sys.stdin:
+    path, expr, want, what = line.rstrip('\n').split('\t')
+    try:
+        if path not in files:
+            files[path] = load(path)
+        got = str(eval(expr, files[path]))
+    except Exception as e:
+        got = 'an error: %r' % e
+    print('ok' if got == want else '%s: %s is %r, not %r' % (what, expr, got, want))
 PY
-csvq() { python3 "$WORK/csvq.py" "$1" "$2"; }
-# is FILE EXPR VALUE WHAT: one assertion, that EXPR prints VALUE.
-is() {
-    got=$(csvq "$1" "$2" 2>&1)
-    if [ "$got" = "$3" ]; then ok; else bad "$4: $2 is $got, not $3"; fi
+is() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >>"$WORK/expect"; }
+judge() {
+    python3 "$WORK/csvq.py" <"$WORK/expect" >"$WORK/judged"
+    check '[ "$(wc -l <"$WORK/judged")" = "$(wc -l <"$WORK/expect")" ]' "every assertion judged"
+    while IFS= read -r line; do
+        if [ "$line" = ok ]; then ok; else FAILED=$((FAILED + 1)); echo "FAIL: $line"; fi
+    done <"$WORK/judged"
+    : >"$WORK/expect"
 }
+: >"$WORK/expect"
 
 # --- the demo: one row per answer, the alignment as one table ------------------------------
 db="$WORK/demo.db"
@@ -67,9 +111,8 @@ is "$a" "bom" False "no byte-order mark on standard output"
 is "$a" "raw.count(b'\r\n') == len(table) and raw.count(b'\r') == len(table)" True \
     "every row ends in CRLF, and no other CR is in the file"
 "$SAMESONG" --db "$db" export $done >"$WORK/done.json"
-answers=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['inputs']))" \
-    "$WORK/done.json")
-is "$a" "len(rows)" "$answers" "one row per answer of the session file ($answers)"
+is "$a" "len(rows) == len(json.load(open('$WORK/done.json'))['inputs'])" True \
+    "one row per answer of the session file"
 is "$a" "{r['session'] for r in rows}" "{'Replyline positioning workshop, finished'}" \
     "the session's name in every row, a comma quoted"
 is "$a" "[r['role'] for r in rows if r['participant'] == 'Carlos'][:1]" "['success']" "a role"
@@ -99,39 +142,9 @@ is "$r" "header" "['session', 'step', 'kind', 'group', 'a', 'a_role', 'b', 'b_ro
 is "$r" "canonical()" True "the report is RFC 4180 with CRLF line ends"
 is "$r" "computed()" "[]" "every number is a plain number, and no text cell is computed"
 "$SAMESONG" --db "$db" report $done --json >"$WORK/report.json"
-# each kind of row against report --json, the one source of its numbers
-cat >"$WORK/compare.py" <<'PY'
-import csv, json, sys
-j = json.load(open(sys.argv[1]))
-rows = list(csv.DictReader(open(sys.argv[2], newline='', encoding='utf-8')))
-def num(x): return '' if x is None else ('%g' % x)
-def kind(k): return [r for r in rows if r['kind'] == k]
-problems = []
-def same(what, a, b):
-    if a != b: problems.append('%s: %r is not %r' % (what, a, b))
-same('overall', [r['agreement'] for r in kind('overall')], [num(j['overall'])])
-same('steps', [(r['step'], r['answered'], r['agreement']) for r in kind('step')],
-     [(s['step'], str(s['answered']), num(s['alignment'])) for s in j['steps']])
-same('kendall_w', [r['kendall_w'] for r in kind('step')],
-     [num(s['vote']['kendall_w']) if s['vote'] else '' for s in j['steps']])
-same('groups', [(r['step'], r['group'], r['count'], r['tag']) for r in kind('group')],
-     [(s['step'], g['group'], str(g['count']), g.get('tag', '')) for s in j['steps']
-      for g in s['coverage']])
-same('pairs', [(r['step'], r['a'], r['b'], r['agreement']) for r in kind('pair')],
-     [(s['step'], p['a'], p['b'], num(p['agreement'])) for s in j['steps'] for p in s['pairs']])
-same('departments', [(r['step'], r['a_role'], r['b_role'], r['agreement'])
-                     for r in kind('department')],
-     [(s['step'], d['a'], d['b'], num(d['agreement'])) for s in j['steps']
-      for d in s['departments']])
-same('votes', [(r['step'], r['group'], r['rank'], r['rank_sum']) for r in kind('vote')],
-     [(s['step'], o['group'], str(i + 1), num(o['rank_sum'])) for s in j['steps'] if s['vote']
-      for i, o in enumerate(s['vote']['order'])])
-same('kinds', sorted({r['kind'] for r in rows}),
-     ['department', 'group', 'overall', 'pair', 'step', 'vote'])
-print('\n'.join(problems) or 'same')
-PY
-check '[ "$(python3 "$WORK/compare.py" "$WORK/report.json" "$r")" = same ]' \
-    "every row of the CSV report is what report --json says: $(python3 "$WORK/compare.py" "$WORK/report.json" "$r" | head -3)"
+is "$r" "as_json('$WORK/report.json')" same "every row is what report --json says"
+is "$r" "sorted({r['kind'] for r in rows})" "['department', 'group', 'overall', 'pair', 'step', 'vote']" \
+    "rows of every kind"
 is "$r" "[r['decision'].split('\n')[0] for r in rows if r['kind'] == 'step'][:1]" \
     "['Shared Gmail inbox and spreadsheets']" "a step's decision, its lines in one cell"
 is "$r" "[r['tag'] for r in rows if r['group'] == 'AI auto-replies']" "['roadmap']" \
@@ -228,16 +241,49 @@ for s in 1 2 3; do
         # shellcheck disable=SC2086
         run --db "$base" $cmd
         status 0 "planted: $cmd"
-        cp "$OUT" "$WORK/planted.csv"
-        is "$WORK/planted.csv" "canonical()" True "planted: $cmd: RFC 4180 to the byte"
-        is "$WORK/planted.csv" "computed()" "[]" "planted: $cmd: nothing computed"
-        is "$WORK/planted.csv" "len(rows) > 1 and 'pwned' in text" True "planted: $cmd: has them"
+        f="$WORK/planted-$s-${cmd%% *}.csv"
+        cp "$OUT" "$f"
+        is "$f" "canonical()" True "planted: $cmd: RFC 4180 to the byte"
+        is "$f" "computed()" "[]" "planted: $cmd: nothing computed"
+        is "$f" "len(rows) > 1 and 'pwned' in text" True "planted: $cmd: has them"
         # CRLF ends the rows (checked above); any other control byte is a failure
         perl -pe 's/\r\n/\n/g' "$OUT" >"$WORK/lf.csv"
         clean "planted: $cmd" "$WORK/lf.csv" "$ERR"
     done
 done
 clean_flush
+
+# --- LibreOffice, where it is installed: open the files with formulas evaluated ------------
+# (Not installed by ./bootstrap: 200 MB. The CSV filter's options: comma, double quote,
+# UTF-8, from line 1, ..., trim spaces off and on, every sheet, evaluate formulas.)
+if command -v soffice >/dev/null; then
+    mkdir "$WORK/lo"
+    # a control: the hostile export with its guards taken off has formulas in it
+    python3 -c "import sys; sys.stdout.write(open(sys.argv[1], newline='').read().replace(\"'\", ''))" \
+        "$h" >"$WORK/lo/unguarded.csv"
+    cp "$h" "$WORK/lo/export.csv"; cp "$hr" "$WORK/lo/report.csv"
+    "$SAMESONG" --db "$base" export 3 --format csv -o "$WORK/lo/planted.csv"
+    for trim in false true; do
+        rm -f "$WORK"/lo/*.ods
+        (cd "$WORK/lo" && HOME="$WORK/lo" soffice --headless \
+            --infilter="CSV:44,34,76,1,,0,false,true,false,false,$trim,-1,true" \
+            --convert-to ods unguarded.csv export.csv report.csv planted.csv >/dev/null 2>&1)
+        # each file's cells that hold a formula
+        python3 -c "import re, sys, zipfile
+for f in sys.argv[1:]:
+    print(f, len(re.findall(rb'table:formula=', zipfile.ZipFile(f + '.ods').read('content.xml'))))" \
+            "$WORK/lo/unguarded" "$WORK/lo/export" "$WORK/lo/report" "$WORK/lo/planted" \
+            >"$WORK/lo/formulas" 2>&1
+        check 'grep -qE "unguarded [1-9]" "$WORK/lo/formulas"' \
+            "LibreOffice (trim $trim): the control, unguarded, has formulas"
+        for f in export report planted; do
+            check 'grep -qx "$WORK/lo/$f 0" "$WORK/lo/formulas"' \
+                "LibreOffice (trim $trim): no cell of $f.csv is a formula"
+        done
+    done
+else
+    echo "cli_csv: LibreOffice part skipped: soffice is not installed (libreoffice-calc-nogui)"
+fi
 
 # --- the canvas screen: x and a .csv name write the export ---------------------------------
 drive 80 24 --db "$db" open $done <<SCRIPT
@@ -254,4 +300,5 @@ shows wrote "Wrote" "x writes the .csv"
 is "$WORK/canvas.csv" "bom" True "the screen's CSV starts with the byte-order mark"
 check 'tail -c +4 "$WORK/canvas.csv" | cmp -s - "$a"' "and is export --format csv"
 
+judge
 finish
