@@ -43,6 +43,7 @@ enum {
 };
 
 #define CLI_MAX_OPTIONS 8
+#define CLI_MAX_REPEATS 32 /* values of repeating options, all told */
 
 struct cli_args;
 
@@ -57,6 +58,8 @@ struct cli_command {
     const char *description;  /* the paragraph of 'samesong NAME --help', wrapped there */
     struct cli_option options[CLI_MAX_OPTIONS]; /* its own, ended by an empty one */
     unsigned flags;           /* CLI_READS, CLI_SCREENS, ... */
+    const char *repeats;      /* the name of its option that may be given more than once
+                                 (cli_arg_all reads each value), or NULL */
     /* Runs it on parsed options and a checked argument count; returns an exit
      * status. NULL when the command only opens the screens. */
     int (*run)(struct cli *cli, const struct cli_args *args);
@@ -66,6 +69,9 @@ struct cli_command {
 struct cli_args {
     const struct cli_command *command;   /* NULL: no command, the screens */
     const char *values[CLI_MAX_OPTIONS]; /* per option: its value, "" for a flag, or NULL */
+    const char *repeated[CLI_MAX_REPEATS]; /* each value of a repeating option, in order */
+    int repeated_option[CLI_MAX_REPEATS];  /* whose: its index in the command's options */
+    int repeated_count;
     int argc;                            /* the arguments left after the options */
     char **argv;
 };
@@ -87,6 +93,9 @@ int cli_parse(struct cli *cli, int argc, char **argv, struct cli_args *args);
 
 /* The value of the command's option --name, or NULL when it was not given. */
 const char *cli_arg(const struct cli_args *args, const char *name);
+/* Every value of the repeating option --name, in the order given, into
+ * values (CLI_MAX_REPEATS at most); returns how many. */
+int cli_arg_all(const struct cli_args *args, const char *name, const char **values);
 /* Whether the command's option --name was given. */
 bool cli_flag(const struct cli_args *args, const char *name);
 

@@ -95,9 +95,10 @@ static void put_usage(FILE *out, const struct cli_command *cmd)
         put_usage_word(out, cmd->args, indent, &used);
     for (int i = 0; i < CLI_MAX_OPTIONS && cmd->options[i].name; i++) {
         const struct cli_option *o = &cmd->options[i];
-        char *word = xasprintf("%s--%s%s%s%s", o->required ? "" : "[", o->name,
+        char *word = xasprintf("%s--%s%s%s%s%s", o->required ? "" : "[", o->name,
                                o->value ? " " : "", o->value ? o->value : "",
-                               o->required ? "" : "]");
+                               o->required ? "" : "]",
+                               cmd->repeats && !strcmp(cmd->repeats, o->name) ? "..." : "");
         put_usage_word(out, word, indent, &used);
         free(word);
     }

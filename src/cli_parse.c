@@ -112,7 +112,15 @@ static int parse_options(struct cli *cli, int argc, char **argv, const struct cl
             if (rc != CLI_RUN)
                 return rc;
         } else {
-            args->values[i - CLI_COMMON_COUNT] = sp.options[i]->value ? optarg : "";
+            int own = i - CLI_COMMON_COUNT;
+            args->values[own] = sp.options[i]->value ? optarg : "";
+            if (cmd->repeats && strcmp(sp.options[i]->name, cmd->repeats) == 0) {
+                if (args->repeated_count == CLI_MAX_REPEATS)
+                    return cli_usage_error(cli, "--%s given more than %d times",
+                                           sp.options[i]->name, CLI_MAX_REPEATS);
+                args->repeated_option[args->repeated_count] = own;
+                args->repeated[args->repeated_count++] = args->values[own];
+            }
         }
     }
     return CLI_RUN;
@@ -227,6 +235,15 @@ static int option_index(const struct cli_args *args, const char *name)
 const char *cli_arg(const struct cli_args *args, const char *name)
 {
     return args->values[option_index(args, name)];
+}
+
+int cli_arg_all(const struct cli_args *args, const char *name, const char **values)
+{
+    int which = option_index(args, name), count = 0;
+    for (int i = 0; i < args->repeated_count; i++)
+        if (args->repeated_option[i] == which)
+            values[count++] = args->repeated[i];
+    return count;
 }
 
 bool cli_flag(const struct cli_args *args, const char *name)

@@ -4,6 +4,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,13 +13,19 @@
 
 char *file_read(const char *path, size_t *len)
 {
+    return file_read_max(path, SIZE_MAX - 1, len);
+}
+
+char *file_read_max(const char *path, size_t max, size_t *len)
+{
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f)
         return NULL;
     size_t cap = 8192, n = 0;
     char *data = xmalloc(cap);
     size_t got;
-    while ((got = fread(data + n, 1, cap - n - 1, f)) > 0) {
+    /* one byte past max is enough to know the file is too big */
+    while (n <= max && (got = fread(data + n, 1, cap - n - 1, f)) > 0) {
         n += got;
         if (cap - n - 1 == 0)
             data = xrealloc(data, cap *= 2);
@@ -27,9 +34,9 @@ char *file_read(const char *path, size_t *len)
     int saved = errno;
     if (f != stdin)
         fclose(f);
-    if (failed) {
+    if (failed || n > max) {
         free(data);
-        errno = saved ? saved : EIO;
+        errno = n > max ? EFBIG : saved ? saved : EIO;
         return NULL;
     }
     data[n] = '\0';

@@ -13,6 +13,9 @@ bool file_is_special(const char *path);
 /* The whole file, NUL-terminated (caller frees); "-" reads standard input.
  * NULL with errno set on failure. */
 char *file_read(const char *path, size_t *len);
+/* The same, refusing a file of more than max bytes (errno EFBIG) without
+ * reading further. */
+char *file_read_max(const char *path, size_t max, size_t *len);
 
 /* Writes data to a temporary file beside path, flushes it to disk and
  * renames it over path, so readers see the old file or the new one, never

@@ -83,6 +83,35 @@ int store_add_input(struct store *st, int64_t session_id, const char *participan
 int store_add_inputs(struct store *st, int64_t session_id, const char *participant, enum step step,
                      char *const *texts, size_t count);
 
+/* Pre-work collected outside samesong, such as a form's CSV (store_add_prework):
+ * who answered, with their role (-1: as they are, other when new), and where
+ * each came from, which starts its error messages ("prework.csv: row 4"). */
+struct store_prework_person {
+    const char *name;
+    int role;
+    const char *row_at;  /* the row, for a role that differs from theirs */
+    const char *name_at; /* the row and the name's column, for a name refused */
+};
+struct store_prework_answer {
+    size_t person; /* index into the people */
+    enum step step;
+    const char *text;
+    const char *at; /* the row and the answer's column */
+};
+struct store_prework_counts {
+    size_t added, already; /* answers added, and skipped as the same as one they gave */
+    size_t people, joined; /* participants in the file, and those of them new to the session */
+};
+
+/* Adds every person (by name, as store_add_input does) and each of their
+ * answers the person has not already given for that step, all in one
+ * transaction: each text is checked as add checks it, and when one is
+ * refused nothing is written. */
+int store_add_prework(struct store *st, int64_t session_id,
+                      const struct store_prework_person *people, size_t people_count,
+                      const struct store_prework_answer *answers, size_t answer_count,
+                      struct store_prework_counts *counts);
+
 /* Gives the answers with these ids the group label (NULL takes them out of
  * their group), all in one transaction. */
 int store_set_group(struct store *st, int64_t session_id, const int64_t *input_ids, size_t count,

@@ -269,7 +269,7 @@ fi
 # help_columns: the columns where the options' help starts in $OUT, one line per column.
 help_columns() {
     grep -E '^  (-[[:alnum:]],|   ) --' "$OUT" |
-        sed -E 's/^(  (-[[:alnum:]],|   ) --[a-z-]+( [A-Z]+)? +).*/\1/' | awk '{ print length($0) }' | sort -u
+        sed -E 's/^(  (-[[:alnum:]],|   ) --[a-z-]+( [A-Z=]+)? +).*/\1/' | awk '{ print length($0) }' | sort -u
 }
 commands=$("$SAMESONG" --help | sed -n '/^Commands:$/,/^$/p' | awk 'NR > 1 && NF { print $1 }')
 check '[ "$(printf "%s\n" "$commands" | wc -l)" -eq 19 ]' "--help lists the nineteen commands: $commands"

@@ -131,6 +131,45 @@ for args in "show kept" "report kept" "export kept --format md" "list"; do
 done
 run --db "$db" export kept; stdout_has '\u202e'
 
+# --- a form's CSV (import --csv): a payload in an answer, a name, a role, a column's name --
+db="$WORK/form.db"
+"$SAMESONG" --db "$db" new "Acme" >/dev/null
+form() { # form HEADER ROW: a CSV of the header and one row, imported into acme
+    printf '%s\n%s\n' "$1" "$2" >"$WORK/form.csv"
+    run --db "$db" import --csv "$WORK/form.csv" --session acme
+}
+sum_before=$(cksum <"$db")
+for p in $PAYLOADS; do
+    v="a$(payload "$p")b"
+    case " $KEPT " in *" $p "*) ways="role" ;; *) ways="answer name role" ;; esac
+    for way in $ways; do
+        case $way in
+        answer) form "participant,role,value" "Ann,ceo,\"Fast
+$v\"" ;;
+        name) form "participant,role,value" "\"$v\",ceo,Fast" ;;
+        role) form "participant,role,value" "Ann,\"$v\",Fast" ;;
+        esac
+        status 1 "$p in a CSV's $way: refused"; stderr_one_line
+        clean "$p in a CSV's $way: the error" "$OUT" "$ERR"
+    done
+done
+check '[ "$(cksum <"$db")" = "$sum_before" ]' "no refused CSV wrote anything"
+for p in $KEPT; do
+    v="a$(payload "$p")b"
+    form "participant,role,value" "\"N$v\",ceo,\"T$v\""
+    status 0 "$p in a CSV's name and answer: kept"; clean "$p: what import --csv says" "$OUT" "$ERR"
+done
+run --db "$db" export acme; stdout_has '"Na\u202eevilb"'; stdout_has '"Taz\u200djb"'
+run --db "$db" show acme; clean "show, after the CSV's invisible payloads" "$OUT" "$ERR"
+stdout_has "Naevilb (ceo)"
+# a column's name: one not used is said to be ignored, made safe; invalid UTF-8 is refused
+for p in $PAYLOADS; do
+    form "participant,role,\"a$(payload "$p")b\",value" "Ann,ceo,x,Fast"
+    check '[ "$STATUS" -le 1 ]' "$p in a CSV's column name: taken or refused"
+    [ "$STATUS" -eq 1 ] && stderr_one_line
+    clean "$p in a CSV's column name: the note or the error" "$OUT" "$ERR"
+done
+
 # --- rows written behind samesong's back: every payload in every text column ------------
 base="$WORK/base.db" # the demo's two sessions, and a room with invites and walk-ins
 "$SAMESONG" --db "$base" demo >/dev/null
@@ -141,7 +180,7 @@ COMMANDS="list|list --json|show S|report S|report S --json|report S --ascii|repo
 check S|check S --json|suggest S|suggest S --step value|search r|search pwned evil|diff 1 2
 export S|export S --format md|verify|verify S|invite 2 --list|round S|round S --step value
 group S Label r --step value|add S --as Ann --step value Quick|invite 2 Ann|new Fresh
-open S|browse|join S|demo|import IMPORT"
+open S|browse|join S|demo|import IMPORT|import --csv CSV --session S"
 "$SAMESONG" --help |
     awk '/^Commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 } /^$/ { on = 0 }' \
     >"$WORK/commands"
@@ -160,11 +199,15 @@ for variant in "free text" "every column"; do
     plant "$db" "$spare"
     echo "$variant: $(wc -l <"$WORK/columns") columns planted"
     "$SAMESONG" --db "$db" --read-only export 2 -o "$WORK/planted.json" 2>/dev/null
+    # a form's answers for the planted sessions: a newcomer among the planted participants
+    printf 'participant,role,value\nNewcomer,sales,Fresh\n' >"$WORK/planted.csv"
     while read -r cmd; do
         for s in 1 2; do
             args=""
             for word in $cmd; do
-                case $word in S) word=$s ;; IMPORT) word=$WORK/planted.json ;; esac
+                case $word in
+                S) word=$s ;; IMPORT) word=$WORK/planted.json ;; CSV) word=$WORK/planted.csv ;;
+                esac
                 args="$args${args:+ }$word"
             done
             # shellcheck disable=SC2086
