@@ -1,5 +1,6 @@
-/* cli_export.c: `samesong export`: a session as a session file (JSON) or a Markdown canvas. */
+/* cli_export.c: `samesong export`: a session as a session file (JSON), a Markdown canvas or CSV. */
 #include "cli.h"
+#include "csv_write.h"
 #include "files.h"
 #include "json_out.h"
 #include "report.h"
@@ -9,10 +10,10 @@
 #include <string.h>
 
 /* The export as text, or NULL after printing why. */
-static char *render(const struct cli *cli, struct store *st, int64_t id, bool markdown)
+static char *render(const struct cli *cli, struct store *st, int64_t id, bool markdown, bool csv)
 {
     char *out = NULL;
-    if (!markdown) {
+    if (!markdown && !csv) {
         if (store_export_json(st, id, &out) < 0) {
             cli_fail(cli, "%s", store_error(st));
             return NULL;
@@ -30,7 +31,7 @@ static char *render(const struct cli *cli, struct store *st, int64_t id, bool ma
     if (store_load_session(st, id, &s) < 0) {
         cli_fail(cli, "%s", store_error(st));
     } else {
-        out = report_markdown(&s, steps);
+        out = csv ? report_answers_csv(&s) : report_markdown(&s, steps);
         session_free(&s);
     }
     store_steps_free(steps);
@@ -43,8 +44,9 @@ static int export_run(struct cli *cli, const struct cli_args *args)
     if (!format)
         format = "json";
     bool markdown = strcmp(format, "md") == 0 || strcmp(format, "markdown") == 0;
-    if (!markdown && strcmp(format, "json") != 0)
-        return cli_usage_error(cli, "unknown format \"%s\"; formats are json, md", format);
+    bool csv = strcmp(format, "csv") == 0;
+    if (!markdown && !csv && strcmp(format, "json") != 0)
+        return cli_usage_error(cli, "unknown format \"%s\"; formats are json, md, csv", format);
 
     struct store *st;
     int64_t id;
@@ -54,7 +56,7 @@ static int export_run(struct cli *cli, const struct cli_args *args)
     /* Over the database or its -wal, an export would lose what the room saved. */
     const char *part = output && strcmp(output, "-") != 0
                            ? file_database_part(output, store_path(st)) : NULL;
-    char *text = part ? NULL : render(cli, st, id, markdown);
+    char *text = part ? NULL : render(cli, st, id, markdown, csv);
     store_close(st);
     if (part && !*part)
         return cli_fail(cli, "%s is the database itself; choose another file", output);
@@ -68,8 +70,14 @@ static int export_run(struct cli *cli, const struct cli_args *args)
         return EXIT_FAIL;
     if (!output || strcmp(output, "-") == 0) {
         fputs(text, stdout); /* a failed write is reported once, on the way out (main.c) */
-    } else if (file_write_atomic(output, text, strlen(text)) < 0) {
-        rc = cli_fail(cli, "cannot write %s: %m", output);
+    } else {
+        if (csv) { /* a file is for a spreadsheet, and Excel reads UTF-8 only after a BOM */
+            char *marked = xasprintf(CSV_BOM "%s", text);
+            free(text);
+            text = marked;
+        }
+        if (file_write_atomic(output, text, strlen(text)) < 0)
+            rc = cli_fail(cli, "cannot write %s: %m", output);
     }
     free(text);
     return rc;
@@ -78,11 +86,12 @@ static int export_run(struct cli *cli, const struct cli_args *args)
 const struct cli_command cli_export_command = {
     .name = "export",
     .args = "SESSION", .min_args = 1, .max_args = 1,
-    .summary = "write a session as JSON or a Markdown canvas",
-    .description = "Write SESSION as a session file (JSON, which 'samesong import' reads back) or "
-                   "as a Markdown canvas, to standard output or FILE.",
+    .summary = "write a session as JSON, a Markdown canvas or CSV",
+    .description = "Write SESSION as a session file (JSON, which 'samesong import' reads back), "
+                   "as a Markdown canvas, or as CSV for a spreadsheet (every answer, one a "
+                   "row), to standard output or FILE.",
     .options = {
-        {"format", 'f', "FMT", "json (the default) or md", false},
+        {"format", 'f', "FMT", "json (the default), md or csv", false},
         {"output", 'o', "FILE", "write to FILE (replaced whole, never left half-written)", false},
     },
     .flags = CLI_READS,

@@ -4,11 +4,18 @@
 #include "report.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static int report_run(struct cli *cli, const struct cli_args *args)
 {
     struct report_options opt = {cli_flag(args, "ascii"), -1};
-    bool json = cli_flag(args, "json");
+    const char *format = cli_arg(args, "format");
+    if (format && strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv"))
+        return cli_usage_error(cli, "unknown format \"%s\"; formats are text, json, csv", format);
+    if (format && cli_flag(args, "json") && strcmp(format, "json"))
+        return cli_usage_error(cli, "--json is --format json, not --format %s", format);
+    bool json = cli_flag(args, "json") || (format && !strcmp(format, "json"));
+    bool csv = format && !strcmp(format, "csv");
     const char *step_id = cli_arg(args, "step");
     if (step_id && (opt.only_step = cli_step(cli, step_id)) < 0)
         return EXIT_FAIL;
@@ -22,8 +29,9 @@ static int report_run(struct cli *cli, const struct cli_args *args)
     if (rc == EXIT_OK) {
         struct alignment a;
         align_session(&s, &a);
-        char *out = json ? report_alignment_json(&s, &a, opt.only_step)
-                         : report_alignment_text(&s, &a, steps, &opt);
+        char *out = json  ? report_alignment_json(&s, &a, opt.only_step)
+                    : csv ? report_alignment_csv(&s, &a, opt.only_step)
+                          : report_alignment_text(&s, &a, steps, &opt);
         fputs(out, stdout);
         free(out);
         alignment_free(&a);
@@ -42,9 +50,12 @@ const struct cli_command cli_report_command = {
                    "groups everyone named and the lone voices, coverage bars, pair and department "
                    "agreement and the vote results; then the overall alignment and the weakest "
                    "step. The JSON ends with the breaks in the method's chain, as 'samesong "
-                   "check' finds them.",
+                   "check' finds them. The CSV is one table for a spreadsheet, a row per "
+                   "step, group, pair, pair of departments and place in the vote, named in its "
+                   "kind column.",
     .options = {
-        {"json", 'j', NULL, "print one JSON object instead of text", false},
+        {"format", 'f', "FMT", "text (the default), json or csv", false},
+        {"json", 'j', NULL, "print one JSON object instead of text (--format json)", false},
         {"step", 's', "STEP", "only this step, one of:\n" STEP_LIST, false},
         {"ascii", 0, NULL, "draw bars with # instead of block characters", false},
     },

@@ -40,6 +40,17 @@ struct chain_break;
 void report_chain_json(struct strbuf *b, const struct chain_break *breaks, size_t count,
                        int only_step);
 
+/* CSV for spreadsheets (report_csv.c), with a header row, CRLF line ends
+ * and every text cell guarded against formulas (csv_write.h); caller frees.
+ * Every answer, one a row: session, step, participant, role, text, group,
+ * and whether it is among the items of the step's decision ("yes", "no",
+ * empty while undecided). */
+char *report_answers_csv(const struct session *s);
+/* The alignment report as one table, a row per thing, named in the "kind"
+ * column: the overall alignment, each step, its groups, pairs, pairs of
+ * departments and vote order; only_step as report_alignment_json's. */
+char *report_alignment_csv(const struct session *s, const struct alignment *a, int only_step);
+
 /* The rounds of a step's vote (report_rounds.c), with the reading against
  * threshold: text lines for `report` (the rounds when there are two or
  * more, then "Reading: ..."); the step's "round", "rounds" and "reading"

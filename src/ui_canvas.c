@@ -2,6 +2,7 @@
  * when they are longer than it; locking (final, after every step is decided,
  * asked over the chain check's list when the chain breaks) and exporting. */
 #include "chain.h"
+#include "csv_write.h"
 #include "files.h"
 #include "method.h"
 #include "pitch.h"
@@ -287,8 +288,8 @@ static void canvas_act(struct ui *ui, enum ui_action a)
         break;
     case ACT_EXPORT: {
         char *name = xasprintf("%s.md", ui->session.slug);
-        ui_ask(ui, P_EXPORT, "Export to (.md for Markdown, .json for the session file):", name,
-               1000, false);
+        ui_ask(ui, P_EXPORT, "Export to (.md Markdown, .json session file, .csv spreadsheet):",
+               name, 1000, false);
         free(name);
         break;
     }
@@ -303,8 +304,13 @@ static void canvas_field_done(struct ui *ui, enum ui_purpose p, char *path)
         return;
     size_t n = strlen(path);
     bool json = n > 5 && !strcmp(path + n - 5, ".json");
+    bool csv = n > 4 && !strcmp(path + n - 4, ".csv");
     char *text = NULL;
-    if (json) {
+    if (csv) { /* with the BOM Excel needs to read UTF-8, as export -o writes it */
+        char *rows = report_answers_csv(&ui->session);
+        text = xasprintf(CSV_BOM "%s", rows);
+        free(rows);
+    } else if (json) {
         char *raw;
         if (store_export_json(ui->store, ui->session.id, &raw) < 0) {
             ui_store_failed(ui);

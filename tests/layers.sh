@@ -2,7 +2,7 @@
 # layers.sh: each layer includes only what lies below it: curses only in the
 # screens (ui*), SQLite only in the store (store*), and the pure core (text,
 # similar, align, rounds, field, layout, walk, method, chain, pitch, session, sha256, files,
-# paths, util, json_out, csv_read) neither, nor the store, the commands or the screens.
+# paths, util, json_out, csv_read, csv_write) neither, nor the store, the commands or the screens.
 . "$(dirname "$0")/lib.sh"
 
 SRC="${SRCDIR:-$(dirname "$0")/..}/src"
@@ -24,7 +24,7 @@ violations() {
                    sed "s|^|$name: the store's layer: |" ;;
         esac
         case "$name" in
-            text.*|similar.*|align.*|rounds.*|field.*|layout.*|walk.*|method.*|chain.*|pitch.*|session.*|sha256.*|files.*|paths.*|util.*|json_out.*|csv_read.*)
+            text.*|similar.*|align.*|rounds.*|field.*|layout.*|walk.*|method.*|chain.*|pitch.*|session.*|sha256.*|files.*|paths.*|util.*|json_out.*|csv_read.*|csv_write.*)
                 printf '%s\n' "$includes" | grep -E '"(store|cli|report|ui_run)\.h"' |
                     sed "s|^|$name: the core includes a higher layer: |" ;;
         esac
