@@ -12,10 +12,13 @@
 #include <unistd.h>
 
 /* Width arithmetic needs a UTF-8 locale: stored text is UTF-8 whatever the
- * environment says, so fall back to C.UTF-8 when the locale is not UTF-8. */
+ * environment says, so fall back to C.UTF-8 when the locale is not UTF-8.
+ * Numbers stay C's: a decimal comma would break JSON and CSV, and strtod
+ * would read a session file's 0.70 as 0. */
 static void set_locale(void)
 {
     setlocale(LC_ALL, "");
+    setlocale(LC_NUMERIC, "C");
     if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
         setlocale(LC_CTYPE, "C.UTF-8");
 }
