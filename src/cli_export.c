@@ -1,36 +1,31 @@
-/* cli_export.c: `samesong export`: a session as a session file (JSON) or a Markdown canvas. */
+/* cli_export.c: `samesong export`: a session as a session file (JSON), a Markdown canvas or a web page (HTML). */
 #include "cli.h"
+#include "export_format.h"
 #include "files.h"
-#include "json_out.h"
-#include "report.h"
 #include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 /* The export as text, or NULL after printing why. */
-static char *render(const struct cli *cli, struct store *st, int64_t id, bool markdown)
+static char *render(const struct cli *cli, struct store *st, int64_t id,
+                    const struct export_format *format)
 {
-    char *out = NULL;
-    if (!markdown) {
-        if (store_export_json(st, id, &out) < 0) {
+    if (!format->needs_session) {
+        char *out = format->render(st, id, NULL, NULL);
+        if (!out)
             cli_fail(cli, "%s", store_error(st));
-            return NULL;
-        }
-        char *safe = json_out_escape_invisible(out);
-        char *line = xasprintf("%s\n", safe);
-        free(safe);
-        free(out);
-        return line;
+        return out;
     }
     struct step_text steps[STEP_COUNT];
     if (cli_load_steps(cli, steps) != EXIT_OK)
         return NULL;
+    char *out = NULL;
     struct session s;
     if (store_load_session(st, id, &s) < 0) {
         cli_fail(cli, "%s", store_error(st));
     } else {
-        out = report_markdown(&s, steps);
+        out = format->render(st, id, &s, steps);
         session_free(&s);
     }
     store_steps_free(steps);
@@ -39,12 +34,13 @@ static char *render(const struct cli *cli, struct store *st, int64_t id, bool ma
 
 static int export_run(struct cli *cli, const struct cli_args *args)
 {
-    const char *format = cli_arg(args, "format"), *output = cli_arg(args, "output");
-    if (!format)
-        format = "json";
-    bool markdown = strcmp(format, "md") == 0 || strcmp(format, "markdown") == 0;
-    if (!markdown && strcmp(format, "json") != 0)
-        return cli_usage_error(cli, "unknown format \"%s\"; formats are json, md", format);
+    const char *name = cli_arg(args, "format"), *output = cli_arg(args, "output");
+    const struct export_format *f = export_format_find(name ? name : export_formats[0].name);
+    if (!f) {
+        char names[200];
+        export_format_names(names, sizeof names);
+        return cli_usage_error(cli, "unknown format \"%s\"; formats are %s", name, names);
+    }
 
     struct store *st;
     int64_t id;
@@ -54,7 +50,7 @@ static int export_run(struct cli *cli, const struct cli_args *args)
     /* Over the database or its -wal, an export would lose what the room saved. */
     const char *part = output && strcmp(output, "-") != 0
                            ? file_database_part(output, store_path(st)) : NULL;
-    char *text = part ? NULL : render(cli, st, id, markdown);
+    char *text = part ? NULL : render(cli, st, id, f);
     store_close(st);
     if (part && !*part)
         return cli_fail(cli, "%s is the database itself; choose another file", output);
@@ -78,11 +74,13 @@ static int export_run(struct cli *cli, const struct cli_args *args)
 const struct cli_command cli_export_command = {
     .name = "export",
     .args = "SESSION", .min_args = 1, .max_args = 1,
-    .summary = "write a session as JSON or a Markdown canvas",
-    .description = "Write SESSION as a session file (JSON, which 'samesong import' reads back) or "
-                   "as a Markdown canvas, to standard output or FILE.",
+    .summary = "write a session as JSON, a Markdown canvas or a web page",
+    .description = "Write SESSION as a session file (JSON, which 'samesong import' reads back), "
+                   "as a Markdown canvas, or as one self-contained web page of the canvas (HTML: "
+                   "no scripts, nothing fetched, prints on one or two pages), to standard output "
+                   "or FILE.",
     .options = {
-        {"format", 'f', "FMT", "json (the default) or md", false},
+        {"format", 'f', "FMT", EXPORT_FORMAT_HELP, false},
         {"output", 'o', "FILE", "write to FILE (replaced whole, never left half-written)", false},
     },
     .flags = CLI_READS,

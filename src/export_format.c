@@ -1,0 +1,74 @@
+/* export_format.c: the formats a session is exported in: the session file (JSON), the
+ * Markdown canvas and the HTML page, each with its name, extension and renderer. */
+#include "export_format.h"
+#include "json_out.h"
+#include "report.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* The session file, with invisible characters as \u escapes so no viewer hides them. */
+static char *render_json(struct store *st, int64_t id, const struct session *s,
+                         const struct step_text steps[STEP_COUNT])
+{
+    (void)s, (void)steps;
+    char *raw;
+    if (store_export_json(st, id, &raw) < 0)
+        return NULL;
+    char *safe = json_out_escape_invisible(raw);
+    char *text = xasprintf("%s\n", safe);
+    free(safe);
+    free(raw);
+    return text;
+}
+
+static char *render_markdown(struct store *st, int64_t id, const struct session *s,
+                             const struct step_text steps[STEP_COUNT])
+{
+    (void)st, (void)id;
+    return report_markdown(s, steps);
+}
+
+static char *render_html(struct store *st, int64_t id, const struct session *s,
+                         const struct step_text steps[STEP_COUNT])
+{
+    (void)st, (void)id;
+    return report_html(s, steps);
+}
+
+const struct export_format export_formats[] = {
+    {"json", NULL, ".json", "the session file", false, render_json},
+    {"md", "markdown", ".md", "Markdown", true, render_markdown},
+    {"html", NULL, ".html", "a web page", true, render_html},
+    {0},
+};
+
+const struct export_format *export_format_find(const char *name)
+{
+    for (const struct export_format *f = export_formats; f->name; f++)
+        if (!strcmp(name, f->name) || (f->alias && !strcmp(name, f->alias)))
+            return f;
+    return NULL;
+}
+
+const struct export_format *export_format_for_path(const char *path)
+{
+    size_t n = strlen(path);
+    for (const struct export_format *f = export_formats; f->name; f++) {
+        size_t e = strlen(f->extension);
+        if (n > e && !strcasecmp(path + n - e, f->extension))
+            return f;
+    }
+    return NULL;
+}
+
+void export_format_names(char *out, size_t size)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (const struct export_format *f = export_formats; f->name && used < size; f++)
+        used += (size_t)snprintf(out + used, size - used, "%s%s", used ? ", " : "", f->name);
+}
