@@ -39,10 +39,13 @@ static char *render_html(struct store *st, int64_t id, const struct session *s,
     return report_html(s, steps);
 }
 
+/* To add a format: a renderer above, its line here, its name in EXPORT_FORMAT_HELP
+ * (export_format.h), and its words in README.md and man/samesong.1; --format, its error,
+ * and the canvas's x and its prompt then know it. */
 const struct export_format export_formats[] = {
-    {"json", NULL, ".json", "the session file", false, render_json},
+    {"json", NULL, ".json", "session file", false, render_json},
     {"md", "markdown", ".md", "Markdown", true, render_markdown},
-    {"html", NULL, ".html", "a web page", true, render_html},
+    {"html", NULL, ".html", "web page", true, render_html},
     {0},
 };
 

@@ -18,18 +18,19 @@
 
 extern const char report_html_style[]; /* report_html_style.c */
 
-/* The code point of the UTF-8 sequence at c (valid: text_sanitize made it so) and its length. */
+/* The code point of the UTF-8 sequence at c and its length: text_sanitize made the text
+ * valid UTF-8, but a sequence is never read past the string's end. */
 static unsigned long decode(const unsigned char *c, size_t *len)
 {
-    if (*c < 0x80 || !c[1])
-        return *len = 1, *c;
-    if (*c < 0xE0)
-        return *len = 2, ((unsigned long)(c[0] & 0x1F) << 6) | (c[1] & 0x3F);
-    if (*c < 0xF0 || !c[2])
-        return *len = 3, ((unsigned long)(c[0] & 0x0F) << 12) | ((unsigned long)(c[1] & 0x3F) << 6)
-                             | (c[2] & 0x3F);
-    return *len = 4, ((unsigned long)(c[0] & 0x07) << 18) | ((unsigned long)(c[1] & 0x3F) << 12)
-                         | ((unsigned long)(c[2] & 0x3F) << 6) | (c[3] & 0x3F);
+    size_t n = *c < 0xC0 ? 1 : *c < 0xE0 ? 2 : *c < 0xF0 ? 3 : 4;
+    unsigned long cp = n == 1 ? *c : n == 2 ? *c & 0x1Fu : n == 3 ? *c & 0x0Fu : *c & 0x07u;
+    for (size_t i = 1; i < n; i++) {
+        if ((c[i] & 0xC0) != 0x80) /* cut short (a NUL among them): the byte alone */
+            return *len = 1, *c;
+        cp = cp << 6 | (c[i] & 0x3Fu);
+    }
+    *len = n;
+    return cp;
 }
 
 /* The one way user text reaches the page: sanitised as for a terminal (controls shown as

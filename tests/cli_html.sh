@@ -274,7 +274,7 @@ keys Enter
 keys x
 dump ask
 KEYS
-shows ask "Export to (.json the session file, .md Markdown, .html a web page):" \
+shows ask "Export to (.json session file, .md Markdown, .html web page):" \
     "x's prompt names every format"
 shows html "Wrote $WORK/x.html." "x writes a page"
 check 'cmp -s "$WORK/x.html" "$page"' "the canvas's x picks HTML by the extension"
