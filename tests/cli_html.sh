@@ -108,8 +108,9 @@ tree() {
 }
 
 db="$WORK/html.db"
-"$SAMESONG" --db "$db" demo >/dev/null
 fin=replyline-finished-canvas
+run --db "$db" demo; status 0 "demo"
+stdout_has "samesong --db $db export $fin --format html -o canvas.html" # it says how
 
 # --- the finished demo as a page ---------------------------------------------------------
 run --db "$db" export $fin --format html; status 0 "export --format html"
