@@ -113,7 +113,9 @@ static void add_head(struct strbuf *b, const struct session *s, const struct ali
         strbuf_puts(b, ". The chain holds: each decision rests on the one before.");
     strbuf_puts(b, "</p>\n<p class=\"meta\">");
     strbuf_printf(b, "%s", s->solo ? "Solo" : "Workshop");
-    if (!s->solo) {
+    if (!s->solo && !s->participant_count)
+        strbuf_puts(b, ", nobody in it yet");
+    if (!s->solo && s->participant_count) {
         strbuf_printf(b, " of %zu: ", s->participant_count);
         for (size_t p = 0; p < s->participant_count; p++) {
             strbuf_puts(b, p ? ", " : "");

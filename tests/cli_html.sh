@@ -186,6 +186,11 @@ stdout_has '<h2 id="answers">Your answers</h2>'
 stdout_has '<li>Fast</li>'
 check '! grep -q "<h2 id=\"alignment\">" "$OUT"' "no alignment for one voice"
 cp "$OUT" "$WORK/solo.html"; valid "the solo thesis" "$WORK/solo.html"
+"$SAMESONG" --db "$db" new "Empty" >/dev/null
+run --db "$db" export empty --format html; status 0 "a session with nothing in it yet"
+stdout_has 'Workshop, nobody in it yet.'
+stdout_has '<p class="undecided">Nobody has ranked yet.</p>'
+cp "$OUT" "$WORK/empty.html"; valid "the empty session" "$WORK/empty.html"
 
 # --- a hostile session file: the payload in every free-text field ---------------------------
 # H breaks out of an element, an attribute and the title, and is an entity already; the
