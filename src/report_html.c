@@ -499,7 +499,10 @@ static void add_grids(struct strbuf *b, const struct session *s, const struct al
 {
     strbuf_puts(b, "<section aria-labelledby=\"who\">\n<h2 id=\"who\">Who said what</h2>\n"
                    "<p class=\"legend\">Each step&rsquo;s answers as groups, most named first; "
-                   "&#x25CF; marks who named each; people by role, as the head lists them.</p>\n<div class=\"grids\">\n");
+                   "&#x25CF; marks who named each; people by role, as the head lists them.</p>\n");
+    /* a column per person: past eight people a table takes the page's whole width */
+    strbuf_puts(b, s->participant_count > 8 ? "<div class=\"grids wide\">\n"
+                                            : "<div class=\"grids\">\n");
     size_t *order = xcalloc(s->participant_count + 1, sizeof *order);
     size_t n = column_order(s, order);
     for (int i = 0; i < STEP_COUNT; i++)

@@ -75,7 +75,16 @@ cat >"$WORK/long.json" <<JSON
  "narrative": "S$long"}
 JSON
 "$SAMESONG" --db "$db" import "$WORK/long.json" --slug long >/dev/null
-for s in $fin long; do
+# fourteen people: a grid's column each
+people="" answers=""
+for i in $(seq 14); do
+    people="$people${people:+,}{\"name\": \"Person $i\", \"role\": \"sales\"}"
+    answers="$answers${answers:+,}{\"participant\": \"Person $i\", \"step\": \"value\", \"text\": \"Answer $((i % 3))\"}"
+done
+printf '{"format": "samesong-session/1", "name": "Crowd", "participants": [%s], "inputs": [%s]}' \
+    "$people" "$answers" >"$WORK/crowd.json"
+"$SAMESONG" --db "$db" import "$WORK/crowd.json" --slug crowd >/dev/null
+for s in $fin long crowd; do
     "$SAMESONG" --db "$db" export $s --format html -o "$WORK/$s.html"
     chromium --screenshot="$WORK/narrow-$s.png" --window-size=400,4000 "file://$WORK/$s.html"
     probe "$WORK/narrow-$s.png" size >"$WORK/size"
