@@ -27,8 +27,9 @@ static int demo_run(struct cli *cli, const struct cli_args *args)
                "  samesong%s show " STORE_DEMO_SLUG "\n"
                "  samesong%s report " STORE_DEMO_SLUG "\n"
                "  samesong%s check " STORE_DEMO_FINISHED_SLUG "\n"
-               "  samesong%s export " STORE_DEMO_FINISHED_SLUG " --format md\n",
-               demo.had_finished ? "was already there" : "is there too", db, db, db, db);
+               "  samesong%s export " STORE_DEMO_FINISHED_SLUG " --format md\n"
+               "  samesong%s export " STORE_DEMO_FINISHED_SLUG " --format html -o canvas.html\n",
+               demo.had_finished ? "was already there" : "is there too", db, db, db, db, db);
         free(db);
     }
     store_close(st);

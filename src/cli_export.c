@@ -1,37 +1,31 @@
-/* cli_export.c: `samesong export`: a session as a session file (JSON), a Markdown canvas or CSV. */
+/* cli_export.c: `samesong export`: a session in one of the formats of export_format.c. */
 #include "cli.h"
-#include "csv_write.h"
+#include "export_format.h"
 #include "files.h"
-#include "json_out.h"
-#include "report.h"
 #include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 /* The export as text, or NULL after printing why. */
-static char *render(const struct cli *cli, struct store *st, int64_t id, bool markdown, bool csv)
+static char *render(const struct cli *cli, struct store *st, int64_t id,
+                    const struct export_format *format)
 {
-    char *out = NULL;
-    if (!markdown && !csv) {
-        if (store_export_json(st, id, &out) < 0) {
+    if (!format->needs_session) {
+        char *out = format->render(st, id, NULL, NULL);
+        if (!out)
             cli_fail(cli, "%s", store_error(st));
-            return NULL;
-        }
-        char *safe = json_out_escape_invisible(out);
-        char *line = xasprintf("%s\n", safe);
-        free(safe);
-        free(out);
-        return line;
+        return out;
     }
     struct step_text steps[STEP_COUNT];
     if (cli_load_steps(cli, steps) != EXIT_OK)
         return NULL;
+    char *out = NULL;
     struct session s;
     if (store_load_session(st, id, &s) < 0) {
         cli_fail(cli, "%s", store_error(st));
     } else {
-        out = csv ? report_answers_csv(&s) : report_markdown(&s, steps);
+        out = format->render(st, id, &s, steps);
         session_free(&s);
     }
     store_steps_free(steps);
@@ -40,13 +34,13 @@ static char *render(const struct cli *cli, struct store *st, int64_t id, bool ma
 
 static int export_run(struct cli *cli, const struct cli_args *args)
 {
-    const char *format = cli_arg(args, "format"), *output = cli_arg(args, "output");
-    if (!format)
-        format = "json";
-    bool markdown = strcmp(format, "md") == 0 || strcmp(format, "markdown") == 0;
-    bool csv = strcmp(format, "csv") == 0;
-    if (!markdown && !csv && strcmp(format, "json") != 0)
-        return cli_usage_error(cli, "unknown format \"%s\"; formats are json, md, csv", format);
+    const char *name = cli_arg(args, "format"), *output = cli_arg(args, "output");
+    const struct export_format *f = export_format_find(name ? name : export_formats[0].name);
+    if (!f) {
+        char names[200];
+        export_format_names(names, sizeof names);
+        return cli_usage_error(cli, "unknown format \"%s\"; formats are %s", name, names);
+    }
 
     struct store *st;
     int64_t id;
@@ -56,7 +50,7 @@ static int export_run(struct cli *cli, const struct cli_args *args)
     /* Over the database or its -wal, an export would lose what the room saved. */
     const char *part = output && strcmp(output, "-") != 0
                            ? file_database_part(output, store_path(st)) : NULL;
-    char *text = part ? NULL : render(cli, st, id, markdown, csv);
+    char *text = part ? NULL : render(cli, st, id, f);
     store_close(st);
     if (part && !*part)
         return cli_fail(cli, "%s is the database itself; choose another file", output);
@@ -71,11 +65,7 @@ static int export_run(struct cli *cli, const struct cli_args *args)
     if (!output || strcmp(output, "-") == 0) {
         fputs(text, stdout); /* a failed write is reported once, on the way out (main.c) */
     } else {
-        if (csv) { /* a file is for a spreadsheet, and Excel reads UTF-8 only after a BOM */
-            char *marked = xasprintf(CSV_BOM "%s", text);
-            free(text);
-            text = marked;
-        }
+        text = export_format_file_text(f, text);
         if (file_write_atomic(output, text, strlen(text)) < 0)
             rc = cli_fail(cli, "cannot write %s: %m", output);
     }
@@ -86,12 +76,13 @@ static int export_run(struct cli *cli, const struct cli_args *args)
 const struct cli_command cli_export_command = {
     .name = "export",
     .args = "SESSION", .min_args = 1, .max_args = 1,
-    .summary = "write a session as JSON, a Markdown canvas or CSV",
+    .summary = "write a session as JSON, a Markdown canvas, a web page or CSV",
     .description = "Write SESSION as a session file (JSON, which 'samesong import' reads back), "
-                   "as a Markdown canvas, or as CSV for a spreadsheet (every answer, one a "
-                   "row), to standard output or FILE.",
+                   "as a Markdown canvas, as one self-contained web page of the canvas (HTML: "
+                   "no scripts, nothing fetched, prints on one or two pages), or as CSV for a "
+                   "spreadsheet (every answer, one a row), to standard output or FILE.",
     .options = {
-        {"format", 'f', "FMT", "json (the default), md or csv", false},
+        {"format", 'f', "FMT", EXPORT_FORMAT_HELP, false},
         {"output", 'o', "FILE", "write to FILE (replaced whole, never left half-written)", false},
     },
     .flags = CLI_READS,

@@ -17,6 +17,12 @@ char *report_text(const struct session *s, const struct step_text steps[STEP_COU
 /* The canvas as Markdown: decisions, answers by participant, narrative (caller frees). */
 char *report_markdown(const struct session *s, const struct step_text steps[STEP_COUNT]);
 
+/* The canvas as one self-contained HTML page (report_html.c): the decisions
+ * with the method's parts, the pitch, the alignment as bars, each step's
+ * who-said-what grid and the votes; no scripts, nothing fetched, every piece
+ * of user text sanitised and escaped (caller frees). */
+char *report_html(const struct session *s, const struct step_text steps[STEP_COUNT]);
+
 /* How to draw an alignment report. */
 struct report_options {
     bool ascii;        /* bars of '#' instead of block characters */

@@ -2,7 +2,7 @@
  * when they are longer than it; locking (final, after every step is decided,
  * asked over the chain check's list when the chain breaks) and exporting. */
 #include "chain.h"
-#include "csv_write.h"
+#include "export_format.h"
 #include "files.h"
 #include "method.h"
 #include "pitch.h"
@@ -287,9 +287,14 @@ static void canvas_act(struct ui *ui, enum ui_action a)
                        writers, ui->session.solo ? "thesis" : "canvas");
         break;
     case ACT_EXPORT: {
-        char *name = xasprintf("%s.md", ui->session.slug);
-        ui_ask(ui, P_EXPORT, "Export to (.md Markdown, .json session file, .csv spreadsheet):",
-               name, 1000, false);
+        /* the prompt names every format by its extension; Markdown is offered first */
+        char prompt[200] = "Export to (";
+        for (const struct export_format *f = export_formats; f->name; f++)
+            snprintf(prompt + strlen(prompt), sizeof prompt - strlen(prompt), "%s%s %s",
+                     f == export_formats ? "" : ", ", f->extension, f->what);
+        snprintf(prompt + strlen(prompt), sizeof prompt - strlen(prompt), "):");
+        char *name = xasprintf("%s%s", ui->session.slug, export_format_find("md")->extension);
+        ui_ask(ui, P_EXPORT, prompt, name, 1000, false);
         free(name);
         break;
     }
@@ -302,25 +307,16 @@ static void canvas_field_done(struct ui *ui, enum ui_purpose p, char *path)
     (void)p;
     if (!*path)
         return;
-    size_t n = strlen(path);
-    bool json = n > 5 && !strcmp(path + n - 5, ".json");
-    bool csv = n > 4 && !strcmp(path + n - 4, ".csv");
-    char *text = NULL;
-    if (csv) { /* with the BOM Excel needs to read UTF-8, as export -o writes it */
-        char *rows = report_answers_csv(&ui->session);
-        text = xasprintf(CSV_BOM "%s", rows);
-        free(rows);
-    } else if (json) {
-        char *raw;
-        if (store_export_json(ui->store, ui->session.id, &raw) < 0) {
-            ui_store_failed(ui);
-            return;
-        }
-        text = xasprintf("%s\n", raw);
-        free(raw);
-    } else {
-        text = report_markdown(&ui->session, ui->steps);
+    /* the file's extension says the format; any other name gets the Markdown canvas */
+    const struct export_format *f = export_format_for_path(path);
+    if (!f)
+        f = export_format_find("md");
+    char *text = f->render(ui->store, ui->session.id, &ui->session, ui->steps);
+    if (!text) {
+        ui_store_failed(ui);
+        return;
     }
+    text = export_format_file_text(f, text);
     const char *part = file_database_part(path, store_path(ui->store));
     if (part && !*part)
         ui_error(ui, "%s is the database itself; choose another file.", path);

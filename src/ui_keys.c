@@ -185,7 +185,7 @@ const struct ui_binding ui_bindings[] = {
     {ON(UI_WALK_IN), '\n', ACT_OPEN, "Enter", "go on", "go on to the workshop, your code noted"},
 
     {ON(UI_CANVAS), 'L', ACT_LOCK, "L", "lock", "lock the canvas for good"},
-    {ON(UI_CANVAS), 'x', ACT_EXPORT, "x", "export", "export as Markdown, JSON or CSV"},
+    {ON(UI_CANVAS), 'x', ACT_EXPORT, "x", "export", "export as Markdown, HTML, JSON or CSV"},
 };
 const size_t ui_binding_count = sizeof ui_bindings / sizeof ui_bindings[0];
 

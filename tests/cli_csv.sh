@@ -170,7 +170,7 @@ stderr_one_line; stderr_has "text, json, csv"
 run --db "$db" report $done --json --format csv; status 2 "--json with --format csv"
 stderr_one_line
 run --db "$db" export $done --format xlsx; status 2 "export --format xlsx"
-stderr_one_line; stderr_has "json, md, csv"
+stderr_one_line; stderr_has "json, md, html, csv"
 
 # --- hostile text: quotes, commas, line breaks and formulas in every kind of field ---------
 # Each text begins with a character that starts a formula: = + - @ and their

@@ -178,7 +178,7 @@ base="$WORK/base.db" # the demo's two sessions, and a room with invites and walk
 # The commands, each on each session it takes; a new command fails here until added.
 COMMANDS="list|list --json|show S|report S|report S --json|report S --ascii|report S --step value
 check S|check S --json|suggest S|suggest S --step value|search r|search pwned evil|diff 1 2
-export S|export S --format md|verify|verify S|invite 2 --list|round S|round S --step value
+export S|export S --format md|export S --format html|verify|verify S|invite 2 --list|round S|round S --step value
 group S Label r --step value|add S --as Ann --step value Quick|invite 2 Ann|new Fresh
 open S|browse|join S|demo|import IMPORT|import --csv CSV --session S"
 "$SAMESONG" --help |
