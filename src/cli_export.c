@@ -35,7 +35,11 @@ static char *render(const struct cli *cli, struct store *st, int64_t id,
 static int export_run(struct cli *cli, const struct cli_args *args)
 {
     const char *name = cli_arg(args, "format"), *output = cli_arg(args, "output");
-    const struct export_format *f = export_format_find(name ? name : export_formats[0].name);
+    /* Without --format, -o's extension says it, as on the canvas's x: canvas.html is a page. */
+    const struct export_format *f =
+        name ? export_format_find(name)
+             : output && strcmp(output, "-") != 0 && export_format_for_path(output)
+                   ? export_format_for_path(output) : &export_formats[0];
     if (!f) {
         char names[200];
         export_format_names(names, sizeof names);
@@ -82,7 +86,7 @@ const struct cli_command cli_export_command = {
                    "no scripts, nothing fetched, prints on one or two pages), or as CSV for a "
                    "spreadsheet (every answer, one a row), to standard output or FILE.",
     .options = {
-        {"format", 'f', "FMT", EXPORT_FORMAT_HELP, false},
+        {"format", 'f', "FMT", EXPORT_FORMAT_HELP " (default: -o's extension, else json)", false},
         {"output", 'o', "FILE", "write to FILE (replaced whole, never left half-written)", false},
     },
     .flags = CLI_READS,

@@ -23,7 +23,7 @@ struct export_format {
 /* Every format, the default (the session file) first, ended by an empty entry. */
 extern const struct export_format export_formats[];
 /* The same names as --format's help lists them; keep it in step with the table. */
-#define EXPORT_FORMAT_HELP "json (the default), md, html or csv"
+#define EXPORT_FORMAT_HELP "json, md, html or csv"
 
 /* The format called name (or its alias), or NULL. */
 const struct export_format *export_format_find(const char *name);

@@ -262,10 +262,18 @@ run --db "$db" export $fin --format pdf; status 2 "an unknown format"
 stderr_one_line
 stderr_has 'unknown format "pdf"; formats are json, md, html'
 run export --help; status 0 "export --help"
-stdout_has "json (the default), md, html or csv"
+stdout_has "json, md, html or csv (default: -o's extension, else json)"
 stdout_has "web page"
 run --db "$db" export $fin --format html -o "$WORK/out.html"; status 0 "export -o FILE.html"
 check 'cmp -s "$WORK/out.html" "$page"' "-o writes the same page"
+run --db "$db" export $fin -o "$WORK/bare.html"; status 0 "export -o FILE.html without --format"
+check 'cmp -s "$WORK/bare.html" "$page"' "-o's .html says the format when --format doesn't"
+run --db "$db" export $fin -o "$WORK/bare.CSV"; status 0 "export -o FILE.CSV without --format"
+check 'head -1 "$WORK/bare.CSV" | grep -q "session,step,participant"' "-o's .CSV says CSV"
+run --db "$db" export $fin -o "$WORK/bare.txt"; status 0 "export -o FILE.txt without --format"
+check 'head -c 1 "$WORK/bare.txt" | grep -q "{"' "any other extension gets the session file"
+run --db "$db" export $fin --format md -o "$WORK/forced.html"; status 0 "--format beats -o's extension"
+check 'head -1 "$WORK/forced.html" | grep -q "^# "' "--format md into a .html name writes Markdown"
 drive 100 30 --db "$db" open $fin <<KEYS
 keys x C-u
 type $WORK/x.html
