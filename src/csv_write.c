@@ -4,15 +4,39 @@
 #include "text.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+static bool is_unicode_space(uint32_t c)
+{
+    return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
+           c == 0x205F || c == 0x3000;
+}
+
+/* Past the spaces and line breaks a spreadsheet's import may trim before it computes
+ * (LibreOffice's "trim spaces"; a cell's first line may be empty), Unicode's too. */
+static const char *skip_blanks(const char *cell)
+{
+    for (;;) {
+        if (*cell == ' ' || *cell == '\n') {
+            cell++;
+            continue;
+        }
+        uint32_t c;
+        size_t n = text_decode(cell, strlen(cell), &c);
+        if (!n || !is_unicode_space(c))
+            return cell;
+        cell += n;
+    }
+}
 
 bool csv_formula_start(const char *cell)
 {
     /* U+FF1D, U+FF0B, U+FF0D, U+FF20: some spreadsheets read them as = + - @ */
     static const char *const full_width[] = {"\xEF\xBC\x9D", "\xEF\xBC\x8B", "\xEF\xBC\x8D",
                                              "\xEF\xBC\xA0"};
-    cell += strspn(cell, " "); /* LibreOffice's import can trim spaces, then compute */
+    cell = skip_blanks(cell);
     if (*cell && strchr("=+-@\t\r", *cell))
         return true;
     for (size_t i = 0; i < sizeof full_width / sizeof *full_width; i++)

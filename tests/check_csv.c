@@ -77,11 +77,14 @@ START_TEST(knows_what_begins_a_formula)
 {
     static const char *const formulas[] = {
         "=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", " =1", "   @x",
-        "\xEF\xBC\x9D" "1", "\xEF\xBC\x8B" "1", "\xEF\xBC\x8D" "1", "\xEF\xBC\xA0" "x"};
+        "\xEF\xBC\x9D" "1", "\xEF\xBC\x8B" "1", "\xEF\xBC\x8D" "1", "\xEF\xBC\xA0" "x",
+        /* past a no-break space, an ideographic space, a thin space, a first line left empty */
+        "\xC2\xA0=1+1", "\xE3\x80\x80=1+1", "\xE2\x80\x89@x", "\n=1", " \n \n+1"};
     for (size_t i = 0; i < sizeof formulas / sizeof *formulas; i++)
         ck_assert_msg(csv_formula_start(formulas[i]), "%s is not taken for a formula", formulas[i]);
     static const char *const texts[] = {"", " ", "a=1", "1-2", "'=1", "Sum", "\xEF\xBC\xA1",
-                                        "\xE2\x80\x93 dash", "%1", "|x"};
+                                        "\xE2\x80\x93 dash", "%1", "|x", "\xC2\xA0", "\xC2\xA0a=1",
+                                        "\n"};
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
         ck_assert_msg(!csv_formula_start(texts[i]), "%s is taken for a formula", texts[i]);
 }
