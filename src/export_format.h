@@ -11,7 +11,7 @@ struct export_format {
     const char *name;      /* what --format takes: "html" */
     const char *alias;     /* another word for it ("markdown"), or NULL */
     const char *extension; /* the file's, with its dot: ".html" */
-    const char *what;      /* for the canvas's prompt, after the extension: "web page" */
+    const char *what;      /* for the canvas's prompt, after the extension: "page" */
     bool needs_session;    /* rendered from the loaded session and step texts, not the store */
     /* The export as text: from the store and id, or from s and steps when
      * needs_session. NULL when the store failed (store_error). Caller frees. */

@@ -69,6 +69,23 @@ const char *method_after_marker(const char *line, bool *numbered)
     return NULL;
 }
 
+bool method_all_numbered(const char *decision)
+{
+    bool any = false;
+    for (const char *line = decision; *line;) {
+        size_t len = strcspn(line, "\n");
+        if (strspn(line, " \t\r") < len) { /* not a blank line */
+            bool numbered;
+            method_after_marker(line, &numbered);
+            if (!numbered)
+                return false;
+            any = true;
+        }
+        line += len + (line[len] == '\n');
+    }
+    return any;
+}
+
 size_t method_items(const char *decision, char ***items)
 {
     *items = NULL;

@@ -32,6 +32,9 @@ int method_style_from_id(const char *id);                        /* -1 when none
 /* A line's text after a list marker the user typed ("1. ", "2) ", "- ",
  * "* ", a bullet), and whether the marker was a number; NULL without one. */
 const char *method_after_marker(const char *line, bool *numbered);
+/* Whether every line of a decision that is not blank has a number as its marker:
+ * the room's order matters then, and the canvas numbers it. False with no lines. */
+bool method_all_numbered(const char *decision);
 
 /* The items of a decision: each line that is not blank, without its list
  * marker and the spaces around it, in order. *items is the caller's to free

@@ -174,15 +174,7 @@ static void add_decision(struct strbuf *b, const struct session *s, enum step st
     char **items;
     size_t n = method_items(s->decisions[step], &items);
     /* numbered when every line of the decision was: the room's order matters then */
-    bool all_numbered = n > 1;
-    char *copy = xstrdup(s->decisions[step]);
-    for (char *line = strtok(copy, "\n"); line; line = strtok(NULL, "\n"))
-        if (line[strspn(line, " \t\r")]) {
-            bool numbered;
-            method_after_marker(line, &numbered);
-            all_numbered &= numbered;
-        }
-    free(copy);
+    bool all_numbered = n > 1 && method_all_numbered(s->decisions[step]);
     enum step on = method_builds_on(step);
     bool linked = on != STEP_COUNT && s->decisions[on];
     const char *list = all_numbered ? "ol" : "ul";

@@ -72,12 +72,7 @@ static void add_decision(struct strbuf *b, const char *decision)
     for (char *line = strtok(copy, "\n"); line && n < 1000; line = strtok(NULL, "\n"))
         if (line[strspn(line, " \t\r")])
             lines[n++] = line;
-    bool all_numbered = n > 0;
-    for (size_t i = 0; i < n; i++) {
-        bool numbered;
-        method_after_marker(lines[i], &numbered);
-        all_numbered &= numbered;
-    }
+    bool all_numbered = method_all_numbered(decision);
     if (n == 1 && !all_numbered) {
         strbuf_puts(b, "**Decision:** ");
         add_md(b, lines[0], "");

@@ -287,7 +287,7 @@ static void canvas_act(struct ui *ui, enum ui_action a)
                        writers, ui->session.solo ? "thesis" : "canvas");
         break;
     case ACT_EXPORT: {
-        /* the prompt names every format by its extension; Markdown is offered first */
+        /* the prompt names every format by its extension; the name offered is Markdown's */
         char prompt[200] = "Export to (";
         for (const struct export_format *f = export_formats; f->name; f++)
             snprintf(prompt + strlen(prompt), sizeof prompt - strlen(prompt), "%s%s %s",

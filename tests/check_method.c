@@ -46,6 +46,19 @@ START_TEST(items_are_lines_without_markers)
 }
 END_TEST
 
+/* The Markdown canvas and the HTML page number a decision by this one reading. */
+START_TEST(a_decision_is_numbered_when_every_line_is)
+{
+    ck_assert(method_all_numbered("1. Gorgias\n2) Zendesk"));
+    ck_assert(method_all_numbered("\n1. Gorgias\n \t\r\n  2. Zendesk\n"));
+    ck_assert(!method_all_numbered("1. Gorgias\n- Zendesk"));
+    ck_assert(!method_all_numbered("1. Gorgias\nZendesk"));
+    ck_assert(!method_all_numbered("Gorgias"));
+    ck_assert(!method_all_numbered(""));
+    ck_assert(!method_all_numbered("\n \n"));
+}
+END_TEST
+
 START_TEST(chain_points_back_only)
 {
     ck_assert_int_eq(method_builds_on(STEP_ALTERNATIVES), STEP_COUNT);
@@ -513,6 +526,7 @@ static Suite *method_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, items_are_lines_without_markers);
     tcase_add_test(tc, chain_points_back_only);
+    tcase_add_test(tc, a_decision_is_numbered_when_every_line_is);
     tcase_add_test(tc, links_join_existing_items_only);
     tcase_add_test(tc, an_edit_keeps_surviving_links_and_names_the_dropped);
     tcase_add_test(tc, a_tag_follows_its_item);
