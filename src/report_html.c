@@ -12,26 +12,12 @@
 #include "text.h"
 #include "util.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 extern const char report_html_style[]; /* report_html_style.c */
-
-/* The code point of the UTF-8 sequence at c and its length: text_sanitize made the text
- * valid UTF-8, but a sequence is never read past the string's end. */
-static unsigned long decode(const unsigned char *c, size_t *len)
-{
-    size_t n = *c < 0xC0 ? 1 : *c < 0xE0 ? 2 : *c < 0xF0 ? 3 : 4;
-    unsigned long cp = n == 1 ? *c : n == 2 ? *c & 0x1Fu : n == 3 ? *c & 0x0Fu : *c & 0x07u;
-    for (size_t i = 1; i < n; i++) {
-        if ((c[i] & 0xC0) != 0x80) /* cut short (a NUL among them): the byte alone */
-            return *len = 1, *c;
-        cp = cp << 6 | (c[i] & 0x3Fu);
-    }
-    *len = n;
-    return cp;
-}
 
 /* The one way user text reaches the page: sanitised as for a terminal (controls shown as
  * ^[ or <9B>, invisible characters dropped), the noncharacters HTML forbids replaced, and
@@ -40,9 +26,15 @@ static unsigned long decode(const unsigned char *c, size_t *len)
 static void add_text(struct strbuf *b, const char *text)
 {
     char *safe = text_sanitize(text ? text : "", true);
+    const char *end = safe + strlen(safe);
     for (const char *c = safe; *c;) {
-        size_t len;
-        unsigned long cp = decode((const unsigned char *)c, &len);
+        uint32_t cp;
+        size_t len = text_decode(c, (size_t)(end - c), &cp);
+        if (!len) { /* text_sanitize leaves valid UTF-8; this only keeps the walk going */
+            strbuf_puts(b, "\xEF\xBF\xBD");
+            c++;
+            continue;
+        }
         switch (cp) {
         case '&': strbuf_puts(b, "&amp;"); break;
         case '<': strbuf_puts(b, "&lt;"); break;
