@@ -73,6 +73,8 @@ struct import {
     const char *mapped[KEY_COUNT];       /* --map's name for it, or NULL */
     struct store_prework_person *people;
     size_t people_count, people_cap;
+    size_t *person_row;                  /* each person's row in the file */
+    size_t person_row_count, person_row_cap;
     struct store_prework_answer *answers;
     size_t answer_count, answer_cap;
     char **owned;                        /* the messages' prefixes and the answers' texts */
@@ -259,6 +261,17 @@ static int read_rows(struct import *im)
             return cli_fail(im->cli, "%s: \"%s\" is not a role; roles are " ROLE_LIST
                                      " (or founder, customer success)",
                             cell_at(im, row, im->column[KEY_ROLE]), role_text);
+        const char *name = row->cells[im->column[KEY_PARTICIPANT]];
+        for (size_t i = 0; i < im->people_count && role >= 0; i++) /* before the store's
+                                                                    * "already in this session" */
+            if (im->people[i].role >= 0 && im->people[i].role != role &&
+                text_compare_folded(im->people[i].name, name) == 0)
+                return cli_fail(im->cli, "%s: %s is %s on row %zu, not %s",
+                                cell_at(im, row, im->column[KEY_ROLE]), name,
+                                session_roles[im->people[i].role].id, im->person_row[i],
+                                session_roles[role].id);
+        *(size_t *)array_push(&im->person_row, &im->person_row_count, &im->person_row_cap,
+                              sizeof(size_t)) = row->row;
         struct store_prework_person *p =
             array_push(&im->people, &im->people_count, &im->people_cap, sizeof *p);
         *p = (struct store_prework_person){
@@ -375,6 +388,7 @@ int cli_import_csv(const struct cli *cli, const struct cli_args *args)
         free(im.owned[i]);
     free(im.owned);
     free(im.people);
+    free(im.person_row);
     free(im.answers);
     return rc;
 }

@@ -76,6 +76,10 @@ static int fail(struct reader *r, const char *fmt, ...)
     return -1;
 }
 
+/* What to do with a file a spreadsheet saved in the wrong form. */
+#define SAVE_AS "save it as \"CSV UTF-8 (comma delimited)\""
+#define SEMICOLONS "the cells are separated by semicolons, not commas; " SAVE_AS
+
 /* The length of the line break at p (CR LF, LF or CR), or 0 when there is none. */
 static size_t line_break(const char *p, const char *end)
 {
@@ -127,6 +131,8 @@ static int read_quoted(struct reader *r, struct strbuf *cell)
             r->p++;
             continue;
         }
+        if (r->p < r->end && *r->p == ';') /* "a";"b": Excel's export where ; is the separator */
+            return fail(r, SEMICOLONS);
         if (r->p < r->end && *r->p != ',' && !line_break(r->p, r->end))
             return fail(r, "text after a quoted cell's closing quote (a quote inside one is "
                            "written \"\")");
@@ -138,12 +144,12 @@ static int read_quoted(struct reader *r, struct strbuf *cell)
 static int check_cell(struct reader *r, const char *text, size_t n)
 {
     if (memchr(text, '\0', n))
-        return fail(r, "a NUL byte");
+        return fail(r, "a NUL byte; " SAVE_AS);
     for (size_t i = 0; i < n;) {
         uint32_t c;
         size_t len = text_decode(text + i, n - i, &c);
         if (!len)
-            return fail(r, "invalid UTF-8 at byte %zu of the cell", i + 1);
+            return fail(r, "invalid UTF-8 at byte %zu of the cell; " SAVE_AS, i + 1);
         i += len;
     }
     return 0;
@@ -199,6 +205,13 @@ static int read_row(struct reader *r)
     r->column = 0;
     struct csv_table *t = r->table;
     if (t->count == 0) {
+        bool semicolons = true; /* every cell: a header such as "name;role;value" */
+        for (size_t i = 0; i < count && semicolons; i++)
+            semicolons = strchr(cells[i], ';') != NULL;
+        if (semicolons) {
+            free_cells(cells, count);
+            return fail(r, SEMICOLONS);
+        }
         t->columns = count;
     } else if (count != t->columns) {
         free_cells(cells, count);
@@ -222,21 +235,25 @@ int csv_read(const char *data, size_t len, const struct csv_limits *limits,
     }
     struct reader r = {.p = data, .end = data + len, .limits = limits, .table = out, .line = 1,
                        .err = err, .errlen = errlen};
+    if (len >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 || memcmp(data, "\xFE\xFF", 2) == 0)) {
+        snprintf(err, errlen, "the file is UTF-16 (Excel's \"Unicode text\"); " SAVE_AS);
+        return -1;
+    }
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) /* a byte order mark, as Excel writes */
         r.p += 3;
     while (r.p < r.end) {
         r.row++;
         r.row_line = r.line;
         r.column = 0;
-        if (r.row > limits->max_rows) {
-            csv_table_free(out);
-            return fail(&r, "more than %zu rows", limits->max_rows);
-        }
         size_t brk = line_break(r.p, r.end);
         if (brk) { /* a blank line: a row of the spreadsheet, with nothing in it */
             r.p += brk;
             r.line++;
             continue;
+        }
+        if (out->count > limits->max_rows) { /* the header and max_rows rows are in */
+            csv_table_free(out);
+            return fail(&r, "more than %zu rows after the header", limits->max_rows);
         }
         if (read_row(&r) < 0) {
             csv_table_free(out);

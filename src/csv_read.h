@@ -9,10 +9,10 @@
 struct csv_limits {
     size_t max_bytes;   /* the whole file */
     size_t max_cell;    /* one cell, in bytes */
-    size_t max_rows;    /* rows, the header and blank lines included */
+    size_t max_rows;    /* rows after the header; blank lines are not counted */
     size_t max_columns; /* cells in a row */
 };
-/* 8 MB, 64 KB a cell, 10000 rows, 256 columns: a form's export is far smaller. */
+/* 8 MB, 64 KB a cell, 10000 rows besides the header, 256 columns: a form's export is far smaller. */
 extern const struct csv_limits CSV_LIMITS;
 
 struct csv_row {
@@ -33,7 +33,10 @@ struct csv_table {
  * first row that is not blank is the header. Refused, with "row R (line L),
  * column C: why" in err: invalid UTF-8 or a NUL byte, a row whose number of
  * cells is not the header's, a quoted cell never closed or with text after
- * its closing quote, anything past the limits; an empty file. Returns 0, or
+ * its closing quote, anything past the limits; an empty file. A file in
+ * UTF-16 (its byte order mark), and one whose header's every cell holds a
+ * semicolon or with ; after a quoted cell (separated by semicolons), are
+ * refused saying how to save it instead. Returns 0, or
  * -1 with out empty. */
 int csv_read(const char *data, size_t len, const struct csv_limits *limits,
              struct csv_table *out, char *err, size_t errlen);

@@ -141,20 +141,22 @@ START_TEST(invalid_utf8_refused)
         char s[64];
         snprintf(s, sizeof s, "a,b\n1,x%s\n", bad[i]);
         ck_assert_int_eq(parse(s), -1);
-        ck_assert_str_eq(err, "row 2 (line 2), column \"b\": invalid UTF-8 at byte 2 of the cell");
+        ck_assert_str_eq(err, "row 2 (line 2), column \"b\": invalid UTF-8 at byte 2 of the cell"
+                              "; save it as \"CSV UTF-8 (comma delimited)\"");
     }
     /* in the header, with no name to give the column yet */
     ck_assert_int_eq(parse("a,\xFF\n"), -1);
-    ck_assert_str_eq(err, "row 1 (line 1), column 2: invalid UTF-8 at byte 1 of the cell");
+    ck_assert_str_eq(err, "row 1 (line 1), column 2: invalid UTF-8 at byte 1 of the cell"
+                          "; save it as \"CSV UTF-8 (comma delimited)\"");
 }
 END_TEST
 
 START_TEST(nul_refused)
 {
     ck_assert_int_eq(parse_n("a,b\n1,x\0y\n", 10, &CSV_LIMITS), -1);
-    ck_assert_str_eq(err, "row 2 (line 2), column \"b\": a NUL byte");
+    ck_assert_str_eq(err, "row 2 (line 2), column \"b\": a NUL byte; save it as \"CSV UTF-8 (comma delimited)\"");
     ck_assert_int_eq(parse_n("a,b\n1,\"x\0y\"\n", 12, &CSV_LIMITS), -1);
-    ck_assert_str_eq(err, "row 2 (line 2), column \"b\": a NUL byte");
+    ck_assert_str_eq(err, "row 2 (line 2), column \"b\": a NUL byte; save it as \"CSV UTF-8 (comma delimited)\"");
 }
 END_TEST
 
@@ -170,9 +172,14 @@ END_TEST
 START_TEST(limits)
 {
     struct csv_limits small = {64, 8, 4, 3};
-    const char *s = "a,b\n1,2\n3,4\n5,6\n7,8\n";
+    /* rows after the header: the header and blank lines are not counted */
+    const char *s = "a,b\n1,2\n\n3,4\n5,6\n\n7,8\n";
+    ck_assert_int_eq(parse_n(s, strlen(s), &small), 0);
+    ck_assert_uint_eq(t.count, 5);
+    csv_table_free(&t);
+    s = "a,b\n1,2\n3,4\n5,6\n7,8\n9,0\n";
     ck_assert_int_eq(parse_n(s, strlen(s), &small), -1);
-    ck_assert_str_eq(err, "row 5 (line 5): more than 4 rows");
+    ck_assert_str_eq(err, "row 6 (line 6): more than 4 rows after the header");
     s = "a,b,c,d\n";
     ck_assert_int_eq(parse_n(s, strlen(s), &small), -1);
     ck_assert_str_eq(err, "row 1 (line 1), column 4: more than 3 columns");
@@ -191,6 +198,35 @@ START_TEST(limits)
     ck_assert_int_eq(parse_n(s, strlen(s), &small), 0);
     ck_assert_uint_eq(t.count, 2);
     ck_assert_uint_eq(CSV_LIMITS.max_bytes, 8u << 20);
+}
+END_TEST
+
+/* A spreadsheet's other ways of saving: each refused saying how to save it instead. */
+START_TEST(utf16_refused)
+{
+    ck_assert_int_eq(parse_n("\xFF\xFEn\0a\0m\0e\0", 10, &CSV_LIMITS), -1);
+    ck_assert_str_eq(err, "the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8 (comma delimited)\"");
+    ck_assert_int_eq(parse_n("\xFE\xFF\0n\0a", 6, &CSV_LIMITS), -1);
+    ck_assert_str_eq(err, "the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8 (comma delimited)\"");
+}
+END_TEST
+
+START_TEST(semicolons_refused)
+{
+    static const char *const files[] = {"name;role;value\nLee;sales;a, b\n",
+                                        "\xEF\xBB\xBFname;role,x;y\nLee;sales,1;2\n"};
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        ck_assert_int_eq(parse(files[i]), -1);
+        ck_assert_str_eq(err, "row 1 (line 1): the cells are separated by semicolons, not "
+                              "commas; save it as \"CSV UTF-8 (comma delimited)\"");
+    }
+    ck_assert_int_eq(parse("\"name\";\"role\"\n"), -1);
+    ck_assert_str_eq(err, "row 1 (line 1), column 1: the cells are separated by semicolons, "
+                          "not commas; save it as \"CSV UTF-8 (comma delimited)\"");
+    /* a semicolon in some of the header's cells, or in a row's, is text */
+    ck_assert_int_eq(parse("name,said\nLee;Ann,\"a\";b\n"), -1); /* ; after a quote */
+    ck_assert_int_eq(parse("name,\"a; b\"\nLee;Ann,x;y\n"), 0);
+    ck_assert_str_eq(t.rows[1].cells[0], "Lee;Ann");
 }
 END_TEST
 
@@ -234,6 +270,8 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, nul_refused);
     tcase_add_test(tc, empty_file_refused);
     tcase_add_test(tc, limits);
+    tcase_add_test(tc, utf16_refused);
+    tcase_add_test(tc, semicolons_refused);
     tcase_add_test(tc, long_header_cut_in_messages);
     suite_add_tcase(s, tc);
     return s;

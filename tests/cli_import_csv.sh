@@ -98,13 +98,23 @@ refused "an unknown role" \
 # Fay is new and fine; the refusal comes inside the transaction, which takes her back too
 csv "t,Fay,sales,Fine,Fine\nt,Bo Chen,Sales,Fine,Fine\n"
 refused "a known name with another role" 'row 3: Bo Chen is already in this session as success, not sales'
+# a name twice in the file with two roles: said where the file disagrees with itself
+csv "t,Lee,sales,Fine,Fine\nt,Fay,,Fine,Fine\nt,lee,,Fine,Fine\nt,LEE,ceo,Fine,Fine\n"
+refused "a name twice with two roles" 'row 5, column "Department": LEE is sales on row 2, not ceo'
 csv "t,Fay,sales,Fine\n"
 refused "a ragged row" 'row 2 (line 2): 4 cells where the header has 5'
 csv "t,Fay,sales,Fine,\"Fine\n"
 refused "an unterminated quote" \
     'row 2 (line 2), column "alternatives": a quoted cell is never closed (a quote inside one is written "")'
 csv "t,Fay,sales,Fine,F\377\n"
-refused "invalid UTF-8" 'row 2 (line 2), column "alternatives": invalid UTF-8 at byte 2 of the cell'
+refused "invalid UTF-8" 'row 2 (line 2), column "alternatives": invalid UTF-8 at byte 2 of the cell; save it as "CSV UTF-8 (comma delimited)"'
+# a spreadsheet's other ways of saving, each refused saying how to save it instead
+csv "t,Fay,sales,Caf\351,Fine\n" # Windows-1252
+refused "Windows-1252" 'row 2 (line 2), column "Value themes": invalid UTF-8 at byte 4 of the cell; save it as "CSV UTF-8 (comma delimited)"'
+printf '\377\376p\000,\000r\000\n\000' >"$WORK/bad.csv" # Excel's "Unicode text"
+refused "UTF-16" 'the file is UTF-16 (Excel'"'"'s "Unicode text"); save it as "CSV UTF-8 (comma delimited)"'
+printf 'Your name;role;value\nFay;sales;a, b\n' >"$WORK/bad.csv"
+refused "semicolons" 'row 1 (line 1): the cells are separated by semicolons, not commas; save it as "CSV UTF-8 (comma delimited)"'
 printf 'Timestamp,Department,Value themes\nt,sales,x\n' >"$WORK/bad.csv"
 refused "no participant column" 'no column "Your name" (--map participant); the columns are "Timestamp", "Department", "Value themes"'
 run --db "$db" import --csv "$WORK/bad.csv" --session acme-q3; status 1 "no participant column"
@@ -119,6 +129,19 @@ printf '' >"$WORK/bad.csv"
 refused "an empty file" 'no header row: the file is empty'
 head -c 8388609 /dev/zero | tr '\0' a >"$WORK/bad.csv"
 refused "a file past 8 MB" 'larger than 8 MB, the most samesong reads'
+# 10,000 rows after the header, blank lines not counted; one more is refused
+awk 'BEGIN { print "t,Your name,Department,Value themes,alternatives"
+             for (i = 1; i <= 10000; i++) { print "t,Fay,sales,Fine,Fine"; if (i % 1000 == 0) print "" } }' \
+    >"$WORK/rows.csv"
+rows="$WORK/rows.db"
+"$SAMESONG" --db "$rows" new "Rows" >/dev/null
+run --db "$rows" import --csv "$WORK/rows.csv" --session rows --map "participant=Your name"
+status 0 "10,000 rows and the header"
+stdout_is "rows: 2 answers from 1 participant, 1 new (19998 already there)"
+{ cat "$WORK/rows.csv"; echo "t,Fay,sales,Fine,Fine"; } >"$WORK/bad.csv"
+run --db "$rows" import --csv "$WORK/bad.csv" --session rows --map "participant=Your name"
+status 1 "10,001 rows: refused"
+stderr_is "samesong: import: $WORK/bad.csv: row 10012 (line 10012): more than 10000 rows after the header"
 run --db "$db" import --csv "$WORK/none.csv" --session acme-q3; status 1 "a missing file"
 stderr_is "samesong: import: cannot read $WORK/none.csv: No such file or directory"
 run --db "$db" import --csv "$WORK/prework.csv" --session acme-q3 --map 'participant=Name?'
