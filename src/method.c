@@ -69,6 +69,30 @@ const char *method_after_marker(const char *line, bool *numbered)
     return NULL;
 }
 
+void method_each_written(const char *text,
+                         void (*each)(void *ctx, enum written_line kind, const char *words),
+                         void *ctx)
+{
+    char *copy = xstrdup(text);
+    bool in_list = false;
+    for (char *line = copy, *next; line; line = next) {
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        if (!line[strspn(line, " \t\r")])
+            continue;
+        bool numbered, indented = *line == ' ' || *line == '\t';
+        const char *item = method_after_marker(line, &numbered);
+        if (in_list && indented && !item) {
+            each(ctx, WRITTEN_UNDER_ITEM, line);
+            continue;
+        }
+        in_list = item != NULL;
+        each(ctx, item ? WRITTEN_ITEM : WRITTEN_PARAGRAPH, item ? item : line);
+    }
+    free(copy);
+}
+
 bool method_all_numbered(const char *decision)
 {
     bool any = false;

@@ -32,6 +32,17 @@ int method_style_from_id(const char *id);                        /* -1 when none
 /* A line's text after a list marker the user typed ("1. ", "2) ", "- ",
  * "* ", a bullet), and whether the marker was a number; NULL without one. */
 const char *method_after_marker(const char *line, bool *numbered);
+/* How a line of text the room wrote (a pitch section, the narrative) reads: an item of a
+ * list (a line with a marker), a line under the item above (indented, no marker), or a
+ * paragraph of its own. */
+enum written_line { WRITTEN_PARAGRAPH, WRITTEN_ITEM, WRITTEN_UNDER_ITEM };
+/* Calls each(ctx, kind, words) for every line of text that is not blank, in order: an
+ * item's words after its marker, else the whole line (an indented one with its indent).
+ * The Markdown canvas and the HTML page each write what it reads. */
+void method_each_written(const char *text,
+                         void (*each)(void *ctx, enum written_line kind, const char *words),
+                         void *ctx);
+
 /* Whether every line of a decision that is not blank has a number as its marker:
  * the room's order matters then, and the canvas numbers it. False with no lines. */
 bool method_all_numbered(const char *decision);

@@ -310,39 +310,39 @@ static void add_canvas(struct strbuf *b, const struct session *s,
 
 /* --- the pitch ------------------------------------------------------------------------- */
 
-/* Text the room wrote: a line with a list marker an item of a list, any other line a
- * paragraph, an indented line under an item part of it. */
+/* Text the room wrote, as method_each_written reads it: items in a list, a line under an
+ * item inside that item, any other line a paragraph. */
+struct written_page {
+    struct strbuf *b;
+    bool in_list;
+};
+
+static void add_written_line(void *ctx, enum written_line kind, const char *words)
+{
+    struct written_page *w = ctx;
+    struct strbuf *b = w->b;
+    if (kind == WRITTEN_UNDER_ITEM) { /* reopen the item above */
+        b->len -= strlen("</li>\n");
+        b->data[b->len] = '\0';
+        strbuf_puts(b, "<br>");
+        add_text(b, words + strspn(words, " \t"));
+        strbuf_puts(b, "</li>\n");
+        return;
+    }
+    bool item = kind == WRITTEN_ITEM;
+    if (item != w->in_list)
+        strbuf_puts(b, item ? "<ul>\n" : "</ul>\n");
+    w->in_list = item;
+    strbuf_puts(b, item ? "<li>" : "<p>");
+    add_text(b, words);
+    strbuf_puts(b, item ? "</li>\n" : "</p>\n");
+}
+
 static void add_written(struct strbuf *b, const char *text)
 {
-    char *copy = xstrdup(text);
-    bool in_list = false;
-    for (char *line = copy, *next; line; line = next) {
-        next = strchr(line, '\n');
-        if (next)
-            *next++ = '\0';
-        bool numbered, indented = *line == ' ' || *line == '\t';
-        const char *item = method_after_marker(line, &numbered);
-        if (!line[strspn(line, " \t\r")])
-            continue;
-        if (in_list && indented && !item) { /* under the item above: reopen it */
-            b->len -= strlen("</li>\n");
-            b->data[b->len] = '\0';
-            strbuf_puts(b, "<br>");
-            add_text(b, line + strspn(line, " \t"));
-            strbuf_puts(b, "</li>\n");
-            continue;
-        }
-        if (item && !in_list)
-            strbuf_puts(b, "<ul>\n");
-        if (!item && in_list)
-            strbuf_puts(b, "</ul>\n");
-        in_list = item != NULL;
-        strbuf_puts(b, item ? "<li>" : "<p>");
-        add_text(b, item ? item : line);
-        strbuf_puts(b, item ? "</li>\n" : "</p>\n");
-    }
-    strbuf_puts(b, in_list ? "</ul>\n" : "");
-    free(copy);
+    struct written_page w = {b, false};
+    method_each_written(text, add_written_line, &w);
+    strbuf_puts(b, w.in_list ? "</ul>\n" : "");
 }
 
 /* The objections each person hears, sales and customer success first. */

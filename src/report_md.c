@@ -317,41 +317,42 @@ static void add_objections(struct strbuf *b, const struct session *s)
     free(order);
 }
 
-/* Text the room wrote, as Markdown: a line with a list marker an item of a
- * list, an indented line under an item part of it (after a line break), any
- * other line a paragraph of its own (Markdown would run lines together). */
+/* Text the room wrote, as method_each_written reads it, in Markdown: an item after "- ",
+ * a line under an item after a line break, any other line a paragraph of its own
+ * (Markdown would run lines together). */
+struct written_md {
+    struct strbuf *b;
+    bool in_list;
+};
+
+static void add_written_line(void *ctx, enum written_line kind, const char *words)
+{
+    struct written_md *w = ctx;
+    struct strbuf *b = w->b;
+    if (kind == WRITTEN_UNDER_ITEM) {
+        b->data[--b->len] = '\0';
+        strbuf_puts(b, "\\\n  ");
+        add_md(b, words, "");
+        strbuf_puts(b, "\n");
+    } else if (kind == WRITTEN_ITEM) {
+        strbuf_puts(b, "- ");
+        add_md(b, words, "");
+        strbuf_puts(b, "\n");
+        w->in_list = true;
+    } else {
+        strbuf_puts(b, w->in_list ? "\n" : "");
+        add_md(b, words, "");
+        strbuf_puts(b, "\n\n");
+        w->in_list = false;
+    }
+}
+
 static void add_written(struct strbuf *b, const char *text)
 {
-    char *copy = xstrdup(text);
-    bool in_list = false;
-    for (char *line = copy, *next; line; line = next) {
-        next = strchr(line, '\n');
-        if (next)
-            *next++ = '\0';
-        bool numbered, indented = *line == ' ' || *line == '\t';
-        const char *item = method_after_marker(line, &numbered);
-        if (!line[strspn(line, " \t\r")]) {
-            continue;
-        } else if (in_list && indented && !item) { /* under the item above */
-            b->data[--b->len] = '\0';
-            strbuf_puts(b, "\\\n  ");
-            add_md(b, line, "");
-            strbuf_puts(b, "\n");
-        } else if (item) {
-            strbuf_puts(b, "- ");
-            add_md(b, item, "");
-            strbuf_puts(b, "\n");
-            in_list = true;
-        } else {
-            strbuf_puts(b, in_list ? "\n" : "");
-            add_md(b, line, "");
-            strbuf_puts(b, "\n\n");
-            in_list = false;
-        }
-    }
-    if (in_list)
+    struct written_md w = {b, false};
+    method_each_written(text, add_written_line, &w);
+    if (w.in_list)
         strbuf_puts(b, "\n");
-    free(copy);
 }
 
 /* The sales pitch: the sections written, in the method's order (a draft
