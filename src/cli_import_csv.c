@@ -283,6 +283,14 @@ static int read_rows(struct import *im)
                 add_answers(im, row, im->people_count - 1, (enum step)k,
                             cell_at(im, row, im->column[k]));
     }
+    /* A row that leaves the role empty takes the role the file gives that name on another
+     * row, earlier or later: else the first row would make a newcomer "other", and the
+     * later row's role would clash with it. */
+    for (size_t i = 0; i < im->people_count; i++)
+        for (size_t j = 0; j < im->people_count && im->people[i].role < 0; j++)
+            if (im->people[j].role >= 0 &&
+                text_compare_folded(im->people[i].name, im->people[j].name) == 0)
+                im->people[i].role = im->people[j].role;
     return EXIT_OK;
 }
 

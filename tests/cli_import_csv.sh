@@ -142,6 +142,14 @@ stdout_is "rows: 2 answers from 1 participant, 1 new (19998 already there)"
 run --db "$rows" import --csv "$WORK/bad.csv" --session rows --map "participant=Your name"
 status 1 "10,001 rows: refused"
 stderr_is "samesong: import: $WORK/bad.csv: row 10012 (line 10012): more than 10000 rows after the header"
+# a name whose role only a later row gives: that role, not "other" and a clash
+roles="$WORK/roles.db"
+"$SAMESONG" --db "$roles" new "Roles" >/dev/null
+printf 'participant,role,value\nLee,,Fast\nlee,CEO,Cheap\nLee,,Calm\n' >"$WORK/roles.csv"
+run --db "$roles" import --csv "$WORK/roles.csv" --session roles
+status 0 "a role given on a later row of the same name"
+stdout_is "roles: 3 answers from 1 participant, 1 new (0 already there)"
+run --db "$roles" show roles; stdout_has "Participants (1): Lee (ceo)"
 run --db "$db" import --csv "$WORK/none.csv" --session acme-q3; status 1 "a missing file"
 stderr_is "samesong: import: cannot read $WORK/none.csv: No such file or directory"
 run --db "$db" import --csv "$WORK/prework.csv" --session acme-q3 --map 'participant=Name?'
