@@ -39,22 +39,6 @@ static bool default_name(int key, const char *name, const struct step_text steps
     return false;
 }
 
-/* A role as a form's answer says it: any form samesong writes it in, in any
- * case ("Customer success", "CS", "ceo"), or "founder". -1 for anything else. */
-static int role_from_form(const char *text)
-{
-    if (text_compare_folded(text, "founder") == 0)
-        return ROLE_CEO;
-    for (int r = 0; r < ROLE_COUNT; r++) {
-        const struct role_info *ri = &session_roles[r];
-        const char *forms[] = {ri->id, ri->title, ri->name, ri->word, ri->label, ri->abbrev};
-        for (size_t i = 0; i < sizeof forms / sizeof *forms; i++)
-            if (text_compare_folded(forms[i], text) == 0)
-                return r;
-    }
-    return -1;
-}
-
 /* Takes the spaces and tabs off text's ends, in place; returns text. */
 static char *trim(char *text)
 {
@@ -91,14 +75,11 @@ static char *own(struct import *im, char *s)
 static char *column_words(const struct import *im, int c)
 {
     const char *name = im->table.rows[0].cells[c];
-    size_t n = strlen(name);
-    if (n > 60) {
-        n = 60;
-        while (n > 0 && ((unsigned char)name[n] & 0xC0) == 0x80)
-            n--;
-    }
-    return *name ? xasprintf("\"%.*s%s\"", (int)n, name, name[n] ? "..." : "")
-                 : xasprintf("%d", c + 1);
+    if (!*name)
+        return xasprintf("%d", c + 1);
+    char quoted[80];
+    csv_quote_name(name, quoted, sizeof quoted);
+    return xstrdup(quoted);
 }
 
 /* "the columns are "A", "B", ..." for a message about a column not found (caller frees). */
@@ -256,7 +237,7 @@ static int read_rows(struct import *im)
         if (blank)
             continue;
         const char *role_text = trim(row->cells[im->column[KEY_ROLE]]);
-        int role = *role_text ? role_from_form(role_text) : -1;
+        int role = *role_text ? role_from_any_form(role_text) : -1;
         if (*role_text && role < 0)
             return cli_fail(im->cli, "%s: \"%s\" is not a role; roles are " ROLE_LIST
                                      " (or founder, customer success)",

@@ -42,16 +42,21 @@ static const char *header_name(const struct reader *r, size_t c, char *out, size
     if (r->table->count == 0 || c > r->table->columns)
         return NULL;
     const char *name = r->table->rows[0].cells[c - 1];
-    size_t n = strlen(name);
-    if (n == 0)
+    if (!*name)
         return NULL;
+    csv_quote_name(name, out, outlen);
+    return out;
+}
+
+void csv_quote_name(const char *name, char *out, size_t outlen)
+{
+    size_t n = strlen(name);
     if (n > 60) { /* cut at a character's start: the header is valid UTF-8 */
         n = 60;
         while (n > 0 && ((unsigned char)name[n] & 0xC0) == 0x80)
             n--;
     }
     snprintf(out, outlen, "\"%.*s%s\"", (int)n, name, name[n] ? "..." : "");
-    return out;
 }
 
 /* Sets "row R (line L), column C: message" and returns -1. */

@@ -42,5 +42,8 @@ int csv_read(const char *data, size_t len, const struct csv_limits *limits,
              struct csv_table *out, char *err, size_t errlen);
 
 void csv_table_free(struct csv_table *t);
+/* A header's name as a message quotes it: "Name", cut at 60 bytes on a character's
+ * start with ... after it. out needs room for 66 bytes. */
+void csv_quote_name(const char *name, char *out, size_t outlen);
 
 #endif

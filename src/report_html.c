@@ -433,17 +433,6 @@ static void add_alignment(struct strbuf *b, const struct session *s, const struc
     strbuf_puts(b, "</tbody>\n</table>\n</section>\n");
 }
 
-/* The people in the grid's columns, role by role as the reveal shows them. */
-static size_t column_order(const struct session *s, size_t *order)
-{
-    size_t n = 0;
-    for (int r = 0; r < ROLE_COUNT; r++)
-        for (size_t p = 0; p < s->participant_count; p++)
-            if ((int)s->participants[p].role == r)
-                order[n++] = p;
-    return n;
-}
-
 /* A step's groups by people: a row per group, most named first, a column per person. */
 static void add_grid(struct strbuf *b, const struct session *s, const struct align_step *st,
                      const struct step_text *text, const size_t *order, size_t n)
@@ -488,7 +477,7 @@ static void add_grids(struct strbuf *b, const struct session *s, const struct al
     strbuf_puts(b, s->participant_count > 8 ? "<div class=\"grids wide\">\n"
                                             : "<div class=\"grids\">\n");
     size_t *order = xcalloc(s->participant_count + 1, sizeof *order);
-    size_t n = column_order(s, order);
+    size_t n = session_people_by_role(s, order); /* as the reveal shows them */
     for (int i = 0; i < STEP_COUNT; i++)
         add_grid(b, s, &a->steps[i], &steps[i], order, n);
     free(order);

@@ -60,6 +60,30 @@ int role_from_typed(const char *text)
     return -1;
 }
 
+int role_from_any_form(const char *text)
+{
+    if (text_compare_folded(text, "founder") == 0)
+        return ROLE_CEO;
+    for (int r = 0; r < ROLE_COUNT; r++) {
+        const struct role_info *ri = &session_roles[r];
+        const char *forms[] = {ri->id, ri->title, ri->name, ri->word, ri->label, ri->abbrev};
+        for (size_t i = 0; i < sizeof forms / sizeof *forms; i++)
+            if (text_compare_folded(forms[i], text) == 0)
+                return r;
+    }
+    return -1;
+}
+
+size_t session_people_by_role(const struct session *s, size_t *order)
+{
+    size_t n = 0;
+    for (int r = 0; r < ROLE_COUNT; r++)
+        for (size_t p = 0; p < s->participant_count; p++)
+            if ((int)s->participants[p].role == r)
+                order[n++] = p;
+    return n;
+}
+
 int session_find_participant(const struct session *s, const char *name)
 {
     for (size_t i = 0; i < s->participant_count; i++)

@@ -43,6 +43,10 @@ int role_from_id(const char *id);
  * or the start of its id or title in any case; nothing is "other". -1 for
  * anything else. */
 int role_from_typed(const char *text);
+/* A role as a form or a person writes it out: any form samesong writes it in (id,
+ * title, name, word, label, abbreviation: "Customer success", "CS", "ceo"), in any
+ * case, or "founder". -1 for anything else. */
+int role_from_any_form(const char *text);
 
 struct participant {
     int64_t id;         /* 0 until stored */
@@ -179,6 +183,9 @@ void session_free(struct session *s);
 /* The index of the participant with that name, or -1; names are the same
  * whatever the case of their ASCII letters ("Sam" is "SAM"). */
 int session_find_participant(const struct session *s, const char *name);
+/* The participants' indexes into order, by role in the roles' order (CEO first), each
+ * role's people as listed; returns how many (all of them). */
+size_t session_people_by_role(const struct session *s, size_t *order);
 
 /* The number participant p goes by when people are anonymous ("P3"), 1 to
  * participant_count: the rank of a SHA-256 of the session's and the

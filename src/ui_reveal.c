@@ -81,7 +81,6 @@ void ui_order_answers(const struct ui *ui, const struct input **list, size_t n)
 static size_t column_order(const struct ui *ui, size_t *order)
 {
     const struct session *s = &ui->session;
-    size_t n = 0;
     if (ui->attribution == ATTRIBUTE_ANONYMOUS) {
         int *number = xcalloc(s->participant_count + 1, sizeof *number);
         session_anonymous_numbers(s, number);
@@ -90,11 +89,7 @@ static size_t column_order(const struct ui *ui, size_t *order)
         free(number);
         return s->participant_count;
     }
-    for (int r = 0; r < ROLE_COUNT; r++)
-        for (size_t p = 0; p < s->participant_count; p++)
-            if ((int)s->participants[p].role == r)
-                order[n++] = p;
-    return n;
+    return session_people_by_role(s, order);
 }
 
 /* The reveal's own state: the groups marked for a merge, by key. */
